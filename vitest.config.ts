@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Tests import workspace packages from their TypeScript sources, so unit tests need no build;
+// end-to-end tests spawn the built CLI (`npm test` builds first).
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@faultline\/([a-z-]+)$/, replacement: `${root}packages/$1/src/index.ts` },
+      { find: /^@faultline\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
+    ],
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: process.env.CI ? ['default'] : ['default'],
+  },
+});
