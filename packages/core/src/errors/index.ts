@@ -1,0 +1,2 @@
+export * from './faultline-error.js';
+export * from './exit-codes.js';

@@ -1,0 +1,1 @@
+export * from './create-test-context.js';
