@@ -1,0 +1,17 @@
+/**
+ * The CLI's window on the world. Only bin/faultline.ts binds it to the real process; commands get
+ * it injected so they can be run in-process by tests (the k6 way).
+ */
+export interface CliIo {
+  readonly stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
+  readonly stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Set the code the process exits with once the command settles. */
+  setExitCode(code: number): void;
+  /**
+   * Register a handler run on SIGINT/SIGTERM; returns a function that unregisters it.
+   * Commands that hold resources (a run, a proxy server) use it to clean up.
+   */
+  onSignal(handler: (signal: 'SIGINT' | 'SIGTERM') => void): () => void;
+}
