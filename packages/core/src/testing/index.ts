@@ -1,1 +1,2 @@
 export * from './create-test-context.js';
+export * from './find-system-binary.js';
