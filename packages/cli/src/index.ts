@@ -1,1 +1,3 @@
-export {};
+export * from './main.js';
+export * from './cli-io.js';
+export * from './exit-code-for.js';

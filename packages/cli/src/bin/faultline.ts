@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { basename } from 'node:path';
+import { main } from '../main.js';
+import type { CliIo } from '../cli-io.js';
+
+// The only place that touches the real process: everything else gets `io` injected.
+const handlers = new Set<(signal: 'SIGINT' | 'SIGTERM') => void>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (handlers.size === 0) process.exit(130);
+    for (const handler of handlers) handler(signal);
+  });
+}
+
+const io: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+  onSignal(handler) {
+    handlers.add(handler);
+    return () => handlers.delete(handler);
+  },
+};
+
+const name = basename(process.argv[1] ?? 'faultline').replace(/\.js$/, '') === 'chaos' ? 'chaos' : 'faultline';
+const code = await main(process.argv.slice(2), io, name);
+process.exitCode = code;

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../cli-io.js';
+
+const template = (url: string) => `version: 1.0.0
+title: "Service stays healthy when a dependency slows down"
+description: "Starter experiment written by faultline init: edit the probes and the method."
+tags: ["starter"]
+
+configuration:
+  service_url: "${url}"
+
+steady-state-hypothesis:
+  title: "Service answers health checks"
+  probes:
+    - name: "service-responds"
+      type: "probe"
+      tolerance: 200
+      provider:
+        type: "http"
+        url: "\${service_url}/health"
+        timeout: 3
+
+method:
+  - type: "action"
+    name: "describe-the-fault"
+    provider:
+      type: "process"
+      path: "echo"
+      arguments: ["replace this action with a fault: terminate_pods, add_delay_fault, a proxy toxic ..."]
+    pauses:
+      after: 2
+
+rollbacks: []
+`;
+
+export function registerInitCommand(program: Command, io: CliIo): void {
+  program
+    .command('init')
+    .description('Write a starter experiment file')
+    .option('--experiment-path <path>', 'file to write', 'experiment.yaml')
+    .option('--url <url>', 'base URL of the service to probe', 'http://127.0.0.1:8080')
+    .option('--force', 'overwrite an existing file')
+    .action(async (flags: { experimentPath: string; url: string; force?: boolean }) => {
+      const { writeFile } = await import('node:fs/promises');
+      const { resolve } = await import('node:path');
+      const { UsageError } = await import('@faultline/core');
+      const path = resolve(io.cwd, flags.experimentPath);
+      try {
+        await writeFile(path, template(flags.url), { flag: flags.force ? 'w' : 'wx' });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path} exists`, { hint: 'use --force to overwrite it' });
+        throw error;
+      }
+      io.stdout.write(`wrote ${path}\nnext: faultline validate ${flags.experimentPath} && faultline run ${flags.experimentPath}\n`);
+    });
+}

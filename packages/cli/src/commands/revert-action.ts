@@ -1,0 +1,73 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  ActivityResolver,
+  exitCodes,
+  resolveConfiguration,
+  resolveSecrets,
+  silentLogger,
+  UsageError,
+  type Journal,
+  type PendingRevert,
+  RevertLedger,
+} from '@faultline/core';
+import type { CliIo } from '../cli-io.js';
+import { knownDrivers } from '../known-drivers.js';
+import { collectVars } from './collect-vars.js';
+
+/** Runs the reverts a journal still lists as pending (or failed), newest first, and records the outcome. */
+export async function revertJournal(journalPath: string, flags: { varFile: string[]; dry?: boolean }, io: CliIo): Promise<void> {
+  const path = resolve(io.cwd, journalPath);
+  let journal: Journal;
+  try {
+    journal = JSON.parse(await readFile(path, 'utf8')) as Journal;
+  } catch (error) {
+    throw new UsageError(`cannot read journal ${journalPath}: ${(error as Error).message}`);
+  }
+  const reverts: PendingRevert[] = journal.faultline?.reverts ?? [];
+  const todo = reverts.filter((r) => r.status === 'pending' || r.status === 'failed').reverse();
+  if (!todo.length) {
+    io.stdout.write('nothing to revert: every fault of this run was reverted\n');
+    return;
+  }
+  if (flags.dry) {
+    for (const revert of todo) io.stdout.write(`would revert: ${revert.title} (${revert.driver} ${revert.func})\n`);
+    return;
+  }
+  const vars = await collectVars([], flags.varFile, io.cwd);
+  const secrets = resolveSecrets(journal.experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<string, Record<string, unknown>>;
+  const configuration = await resolveConfiguration(journal.experiment.configuration, { env: io.env, vars: vars.configuration }).catch(() => vars.configuration);
+  const allSecrets = Object.assign({}, ...Object.values(secrets)) as Record<string, unknown>;
+  const resolver = new ActivityResolver(knownDrivers);
+  let failed = 0;
+  for (const revert of todo) {
+    try {
+      const activity = await resolver.resolveRevert(revert);
+      await activity.call(structuredClone(revert.arguments), {
+        configuration,
+        secrets: allSecrets,
+        signal: AbortSignal.timeout(120_000),
+        logger: silentLogger,
+        dryRun: false,
+        runId: journal.faultline.run_id,
+        experimentDir: io.cwd,
+        settings: {},
+        experimentTitle: journal.experiment.title,
+        registerRevert: () => RevertLedger.noopHandle,
+      });
+      revert.status = 'reverted';
+      delete revert.error;
+      io.stdout.write(`reverted: ${revert.title}\n`);
+    } catch (error) {
+      failed++;
+      revert.status = 'failed';
+      revert.error = (error as Error).message;
+      io.stderr.write(`could not revert ${revert.title}: ${revert.error}\n`);
+    }
+    revert.reverted = new Date().toISOString();
+  }
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(journal, null, 2)}\n`);
+  await rename(temp, path);
+  io.setExitCode(failed ? exitCodes.failed : exitCodes.ok);
+}

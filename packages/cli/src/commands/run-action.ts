@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import {
+  controlsFromSettings,
+  formatProblem,
+  loadSettings,
+  parseDuration,
+  runExperiment,
+  UsageError,
+  type HypothesisStrategy,
+  type RollbackStrategy,
+  type RunObserver,
+  type DryMode,
+} from '@faultline/core';
+import type { CliIo } from '../cli-io.js';
+import { exitCodeFor } from '../exit-code-for.js';
+import { loadAndValidate } from '../load-and-validate.js';
+import { createLogger } from '../logging/create-logger.js';
+import { JsonProgress } from '../progress/json-progress.js';
+import { TerminalProgress } from '../progress/terminal-progress.js';
+import { faultlineVersion } from '../version.js';
+import { loadControlFiles } from './load-control-files.js';
+import { collectVars } from './collect-vars.js';
+import type { RunFlags } from './run.js';
+import type { GlobalFlags } from '../global-flags.js';
+
+export async function runCommand(source: string, flags: RunFlags, globals: GlobalFlags, io: CliIo): Promise<void> {
+  const { settings } = await loadSettings(globals.settings, io.env);
+  const logger = createLogger({
+    file: globals.logFile === false ? undefined : resolve(io.cwd, globals.logFile ?? 'faultline.log'),
+    stderr: flags.output === 'json' ? undefined : io.stderr,
+    verbose: globals.verbose,
+  });
+  const loaded = await loadAndValidate(source, { cwd: io.cwd, env: io.env, settings, validate: flags.validation });
+  for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
+
+  const vars = await collectVars(flags.var, flags.varFile, io.cwd);
+  const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
+  const failFast = flags.failFast === undefined ? undefined : flags.failFast === true ? true : Number(flags.failFast);
+  if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1)) throw new UsageError('--fail-fast ratio must be between 0 and 1');
+  const frequency = Number(flags.hypothesisFrequency ?? 1);
+  if (!(frequency > 0)) throw new UsageError('--hypothesis-frequency must be a positive number of seconds');
+
+  const observers: RunObserver[] = [];
+  const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && globals.color !== false;
+  observers.push(flags.output === 'json' ? new JsonProgress(io.stdout) : new TerminalProgress(io.stdout, { color, live: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
+  const metrics = flags.metricsPort ? await startMetrics(Number(flags.metricsPort), io) : undefined;
+  if (metrics) observers.push(metrics.observer);
+
+  const interrupt = new AbortController();
+  let signals = 0;
+  const unregister = io.onSignal((signal) => {
+    signals++;
+    if (signals === 1) interrupt.abort(`received ${signal}`);
+    else io.stderr.write(`\n${signal} again: still reverting faults so nothing is left behind; a hard kill leaves them pending (use \`faultline revert\`)\n`);
+  });
+  const journalPath = resolve(io.cwd, flags.journalPath);
+  try {
+    const journal = await runExperiment({
+      experiment: loaded.experiment,
+      baseDir: loaded.baseDir,
+      resolver: loaded.resolver,
+      settings,
+      env: io.env,
+      vars,
+      rollbackStrategy: flags.rollbackStrategy as RollbackStrategy | undefined,
+      hypothesisStrategy: flags.hypothesisStrategy as HypothesisStrategy | undefined,
+      hypothesisFrequency: frequency,
+      failFast,
+      dry: (flags.dry ?? (settings.dry_run ? 'actions' : undefined)) as DryMode | undefined,
+      verifyTls: flags.verifyTls,
+      journalPath,
+      controls,
+      signal: interrupt.signal,
+      maxDuration: flags.maxDuration ? parseDuration(flags.maxDuration, '--max-duration') : undefined,
+      observers,
+      logger,
+      version: faultlineVersion,
+    });
+    if (flags.output !== 'json') io.stdout.write(`Journal: ${journalPath}\n`);
+    io.setExitCode(exitCodeFor(journal));
+  } finally {
+    unregister();
+    await metrics?.close();
+  }
+}
+
+async function startMetrics(port: number, io: CliIo): Promise<{ observer: RunObserver; close(): Promise<void> }> {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--metrics-port must be a port number');
+  const { createRunMetrics } = await import('@faultline/prometheus');
+  const metrics = createRunMetrics();
+  const server = await metrics.startServer(port, '127.0.0.1');
+  io.stderr.write(`metrics: http://127.0.0.1:${server.port}/metrics\n`);
+  return { observer: metrics.observer, close: () => server.close() };
+}

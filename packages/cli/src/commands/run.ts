@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import type { CliIo } from '../cli-io.js';
+
+export interface RunFlags {
+  journalPath: string;
+  dry?: string;
+  rollbackStrategy?: string;
+  hypothesisStrategy?: string;
+  hypothesisFrequency?: string;
+  failFast?: boolean | string;
+  var: string[];
+  varFile: string[];
+  controlFile: string[];
+  validation: boolean;
+  verifyTls: boolean;
+  maxDuration?: string;
+  output: 'text' | 'json';
+  metricsPort?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerRunCommand(program: Command, io: CliIo): void {
+  program
+    .command('run')
+    .description('Run an experiment: steady-state hypothesis → method → rollbacks, writing a journal')
+    .argument('<source>', 'experiment file (.json, .yaml, .yml) or http(s) URL')
+    .option('--journal-path <path>', 'where the journal is written (kept up to date during the run)', './journal.json')
+    .addOption(new Option('--dry <mode>', 'run without touching anything: probes|actions|activities|pause').choices(['probes', 'actions', 'activities', 'pause']))
+    .addOption(new Option('--rollback-strategy <strategy>', 'when rollbacks run').choices(['default', 'always', 'never', 'deviated']))
+    .addOption(
+      new Option('--hypothesis-strategy <strategy>', 'when the steady-state hypothesis runs').choices([
+        'default',
+        'before-method-only',
+        'after-method-only',
+        'during-method-only',
+        'continuously',
+        'continously',
+        'skip',
+      ]),
+    )
+    .option('--hypothesis-frequency <seconds>', 'seconds between continuous hypothesis runs', '1')
+    .option('--fail-fast [ratio]', 'stop a continuous run when the hypothesis deviates (optionally: once this share of runs deviated, 0..1)')
+    .option('--var <key[:type]=value>', 'set a configuration value (repeatable); type: str|int|float|bool|json', collect, [])
+    .option('--var-file <path>', 'JSON/YAML {configuration, secrets} or .env file (repeatable)', collect, [])
+    .option('--control-file <path>', 'control module (.js/.mjs) or a JSON/YAML file of controls (repeatable)', collect, [])
+    .option('--no-validation', 'skip validating the experiment before running it')
+    .option('--no-verify-tls', 'do not verify TLS certificates of http providers')
+    .option('--max-duration <duration>', 'interrupt the run after this long ("30m"); faults are reverted')
+    .option('--metrics-port <port>', 'serve Prometheus metrics of the run on 127.0.0.1:<port>/metrics')
+    .addOption(new Option('--output <format>', 'progress format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 completed, 1 deviated, 2 failed, 3 aborted, 4 interrupted, 64 invalid input (docs/exit-codes.md).
+Faults injected by the method are reverted on every exit path; after a hard kill run \`faultline revert <journal>\`.
+
+Examples:
+  faultline run experiment.yaml --journal-path=results.json
+  faultline run experiment.yaml --dry=actions
+  faultline run experiment.yaml --hypothesis-strategy=continuously --hypothesis-frequency=2 --fail-fast`,
+    )
+    .action(async (source: string, flags: RunFlags, command: Command) => {
+      const { runCommand } = await import('./run-action.js');
+      await runCommand(source, flags, command.optsWithGlobals(), io);
+    });
+}

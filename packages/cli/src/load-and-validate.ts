@@ -1,0 +1,53 @@
+import {
+  ActivityResolver,
+  bearerTokenFor,
+  formatProblem,
+  loadExperimentDocument,
+  UsageError,
+  validateExperiment,
+  type Experiment,
+  type Problem,
+} from '@faultline/core';
+import { knownDrivers } from './known-drivers.js';
+
+export interface LoadedExperiment {
+  experiment: Experiment;
+  baseDir: string;
+  location: string;
+  resolver: ActivityResolver;
+  warnings: Problem[];
+}
+
+/**
+ * Load → parse → validate, shared by `run` and `validate`. Collects every problem; throws one
+ * UsageError listing them all (with file:line:column) when any is an error.
+ */
+export async function loadAndValidate(
+  location: string,
+  options: { cwd: string; env: Readonly<Record<string, string | undefined>>; settings: Record<string, unknown>; validate?: boolean },
+): Promise<LoadedExperiment> {
+  const document = await loadExperimentDocument(location, {
+    cwd: options.cwd,
+    env: options.env,
+    bearerToken: bearerTokenFor(location, options.settings),
+  });
+  const resolver = new ActivityResolver(knownDrivers);
+  if (options.validate === false) {
+    return { experiment: document.value as Experiment, baseDir: document.baseDir, location: document.source.location, resolver, warnings: [] };
+  }
+  const result = await validateExperiment(document.value, { source: document.source, resolver, baseDir: document.baseDir });
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length || !result.experiment) {
+    const lines = result.problems.map((p) => `  ${formatProblem(p, document.source.location)}`);
+    throw new UsageError(`${document.source.location} is not a valid experiment (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, {
+      code: 'E_INVALID_EXPERIMENT',
+    });
+  }
+  return {
+    experiment: result.experiment,
+    baseDir: document.baseDir,
+    location: document.source.location,
+    resolver,
+    warnings: result.problems.filter((p) => p.severity === 'warning'),
+  };
+}

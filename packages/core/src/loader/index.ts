@@ -1,0 +1,2 @@
+export * from './experiment-source.js';
+export * from './load-experiment.js';

@@ -1,0 +1,217 @@
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ActivityContext } from '../activity/activity-context.js';
+import type { ActivityDefinition } from '../activity/activity-definition.js';
+import type { Driver, DriverEntry } from '../activity/driver.js';
+import type { ControlModule } from '../control/control-module.js';
+import { controlHookNames } from '../control/control-module.js';
+import { FaultlineError, UsageError } from '../errors/faultline-error.js';
+import { exitCodes } from '../errors/exit-codes.js';
+import type { RevertSpec } from '../revert/revert-spec.js';
+import { nearestNames } from '../util/nearest-names.js';
+
+/** A provider resolved to something callable. */
+export interface ResolvedActivity {
+  /** "@faultline/kubernetes terminate_pods" or "./probes.mjs checkOrders". */
+  readonly label: string;
+  /** Set for driver activities: lets validation check arguments against the schema. */
+  readonly definition?: ActivityDefinition;
+  readonly driver?: string;
+  call(args: Record<string, unknown>, ctx: ActivityContext): Promise<unknown>;
+}
+
+/** Could not find what a provider names. Raised at validation, or at run time (→ aborted). */
+export class ResolutionError extends FaultlineError {
+  constructor(message: string, hint?: string) {
+    super(message, { code: 'E_UNRESOLVED_ACTIVITY', exitCode: exitCodes.aborted, hint });
+  }
+}
+
+interface ModuleRef {
+  type: 'python' | 'javascript';
+  module: string;
+  func: string;
+}
+
+const camelToSnake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const snakeToCamel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Finds the code behind `python` and `javascript` providers and controls. Drivers are imported
+ * only when an experiment names one of their modules: importing the Kubernetes client alone
+ * costs ~0.9 s, which a run that does not use it must not pay.
+ */
+export class ActivityResolver {
+  private readonly loaded = new Map<string, Promise<Driver>>();
+
+  constructor(private readonly drivers: readonly DriverEntry[]) {}
+
+  driverEntries(): readonly DriverEntry[] {
+    return this.drivers;
+  }
+
+  loadDriver(entry: DriverEntry): Promise<Driver> {
+    let promise = this.loaded.get(entry.name);
+    if (!promise) {
+      promise = entry.load();
+      this.loaded.set(entry.name, promise);
+    }
+    return promise;
+  }
+
+  async allDrivers(): Promise<Driver[]> {
+    return Promise.all(this.drivers.map((entry) => this.loadDriver(entry)));
+  }
+
+  private entryForPython(module: string): DriverEntry | undefined {
+    const prefix = module.split('.')[0]!;
+    return this.drivers.find((entry) => entry.pythonPrefixes.includes(prefix));
+  }
+
+  private entryForJavascript(module: string): DriverEntry | undefined {
+    const bare = module.replace(/\/activities$/, '');
+    return this.drivers.find((entry) => entry.name === bare || entry.aliases?.includes(bare));
+  }
+
+  async resolve(ref: ModuleRef, baseDir: string): Promise<ResolvedActivity> {
+    if (ref.type === 'python') return this.resolvePython(ref.module, ref.func);
+    const entry = this.entryForJavascript(ref.module);
+    if (entry) return this.resolveDriverFunction(await this.loadDriver(entry), ref.func);
+    return this.resolveUserFunction(ref.module, ref.func, baseDir);
+  }
+
+  /** The activity a revert spec names (driver + func). */
+  async resolveRevert(spec: RevertSpec): Promise<ResolvedActivity> {
+    const entry = this.entryForJavascript(spec.driver);
+    if (!entry) throw new ResolutionError(`revert names unknown driver "${spec.driver}"`);
+    return this.resolveDriverFunction(await this.loadDriver(entry), spec.func);
+  }
+
+  private async resolvePython(module: string, func: string): Promise<ResolvedActivity> {
+    const entry = this.entryForPython(module);
+    if (entry) {
+      const driver = await this.loadDriver(entry);
+      const definition = driver.activities.find((a) => a.name === func && a.python?.includes(module));
+      if (definition) return fromDefinition(driver, definition, `${module}.${func}`);
+    }
+    const known = await this.knownPythonNames();
+    const wanted = `${module}.${func}`;
+    const suggestions = nearestNames(wanted, known);
+    throw new ResolutionError(
+      entry
+        ? `python function ${wanted} is not provided by ${entry.name}`
+        : `python module "${module}" is not known to Faultline (function ${func})`,
+      suggestions.length ? `did you mean ${suggestions.join(', ')}?` : 'run `faultline discover` to list every known function',
+    );
+  }
+
+  /** Every "module.func" a python provider may name. */
+  async knownPythonNames(): Promise<string[]> {
+    const names: string[] = [];
+    for (const driver of await this.allDrivers()) {
+      for (const activity of driver.activities) for (const module of activity.python ?? []) names.push(`${module}.${activity.name}`);
+    }
+    return names;
+  }
+
+  private resolveDriverFunction(driver: Driver, func: string): ResolvedActivity {
+    const snake = camelToSnake(func);
+    const definition = driver.activities.find((a) => a.name === func || a.name === snake);
+    if (!definition) {
+      const suggestions = nearestNames(func, driver.activities.map((a) => a.name));
+      throw new ResolutionError(
+        `${driver.name} has no activity "${func}"`,
+        suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `run \`faultline discover ${driver.name}\``,
+      );
+    }
+    return fromDefinition(driver, definition, `${driver.name} ${definition.name}`);
+  }
+
+  private async resolveUserFunction(module: string, func: string, baseDir: string): Promise<ResolvedActivity> {
+    const loaded = await importUserModule(module, baseDir);
+    const fn = loaded[func] ?? loaded[snakeToCamel(func)];
+    if (typeof fn !== 'function') {
+      const exported = Object.keys(loaded).filter((k) => typeof loaded[k] === 'function');
+      const suggestions = nearestNames(func, exported);
+      throw new ResolutionError(
+        `module ${module} exports no function "${func}"`,
+        suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `it exports: ${exported.join(', ') || 'no functions'}`,
+      );
+    }
+    return {
+      label: `${module} ${func}`,
+      async call(args, ctx) {
+        return (fn as (a: Record<string, unknown>, c: ActivityContext) => unknown)(args, ctx);
+      },
+    };
+  }
+
+  /** A control module named by a control declaration's provider. */
+  async resolveControl(provider: { type: string; module: string }, baseDir: string): Promise<ControlModule> {
+    if (provider.type === 'python') {
+      const entry = this.entryForPython(provider.module);
+      const driver = entry ? await this.loadDriver(entry) : undefined;
+      const control = driver?.controls?.find((c) => c.python?.includes(provider.module));
+      if (control) return control.module;
+      const known = (await this.allDrivers()).flatMap((d) => (d.controls ?? []).flatMap((c) => c.python ?? []));
+      const suggestions = nearestNames(provider.module, known);
+      throw new ResolutionError(
+        `python control module "${provider.module}" is not known to Faultline`,
+        suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `known control modules: ${known.join(', ') || 'none'}`,
+      );
+    }
+    const entry = this.entryForJavascript(provider.module);
+    if (entry) {
+      const driver = await this.loadDriver(entry);
+      const [control] = driver.controls ?? [];
+      if (control) return control.module;
+    }
+    return normaliseControlModule(await importUserModule(provider.module, baseDir));
+  }
+}
+
+function fromDefinition(driver: Driver, definition: ActivityDefinition, label: string): ResolvedActivity {
+  return {
+    label,
+    definition,
+    driver: driver.name,
+    async call(args, ctx) {
+      const parsed = definition.arguments.safeParse(args);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => `${i.path.join('.') || '(arguments)'}: ${i.message}`).join('; ');
+        throw new UsageError(`invalid arguments for ${definition.name}: ${details}`, { code: 'E_ARGUMENTS' });
+      }
+      return definition.run(parsed.data, ctx);
+    },
+  };
+}
+
+async function importUserModule(module: string, baseDir: string): Promise<Record<string, unknown>> {
+  let specifier: string;
+  if (module.startsWith('.') || isAbsolute(module)) {
+    specifier = pathToFileURL(resolvePath(baseDir, module)).href;
+  } else {
+    try {
+      specifier = pathToFileURL(createRequire(resolvePath(baseDir, 'noop.js')).resolve(module)).href;
+    } catch {
+      specifier = module;
+    }
+  }
+  try {
+    return (await import(specifier)) as Record<string, unknown>;
+  } catch (error) {
+    throw new ResolutionError(`cannot import module ${module}: ${(error as Error).message}`, 'a relative path resolves from the experiment file');
+  }
+}
+
+/** Accept camelCase hook names (beforeExperimentControl) as aliases of Chaos Toolkit's. */
+function normaliseControlModule(loaded: Record<string, unknown>): ControlModule {
+  const source = (loaded.default && typeof loaded.default === 'object' ? loaded.default : loaded) as Record<string, unknown>;
+  const control: ControlModule = {};
+  for (const name of controlHookNames) {
+    const fn = source[name] ?? source[snakeToCamel(name)];
+    if (typeof fn === 'function') control[name] = fn as ControlModule[typeof name];
+  }
+  return control;
+}

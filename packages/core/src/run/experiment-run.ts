@@ -1,0 +1,522 @@
+import { hostname, platform, release } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { ActivityContext } from '../activity/activity-context.js';
+import { silentLogger, type Logger } from '../activity/logger.js';
+import type { ControlHookName } from '../control/control-module.js';
+import { parseDuration } from '../duration/parse-duration.js';
+import { InterruptedError } from '../errors/faultline-error.js';
+import type { Journal, RunEntry, SteadyStateResult } from '../journal/journal.js';
+import type { Activity, ActivityOrRef, Experiment } from '../model/experiment.js';
+import { ResolutionError } from '../resolve/activity-resolver.js';
+import type { PendingRevert } from '../revert/revert-spec.js';
+import { abortableSleep } from '../util/abortable-sleep.js';
+import { callHook, loadControls, type HookEnvironment, type LoadedControl } from './control-hooks.js';
+import { JournalWriter } from './journal-writer.js';
+import { RevertLedger } from './revert-ledger.js';
+import type { HypothesisPhase, ActivityPhase, RunEvent } from './run-event.js';
+import type { RunOptions } from './run-options.js';
+import { runProvider } from './run-provider.js';
+import { checkTolerance } from '../tolerance/index.js';
+import { substitute } from '../substitution/index.js';
+import { resolveConfiguration, resolveSecrets } from '../configuration/index.js';
+import { createRedactor, redactExperiment } from '../redaction/index.js';
+
+/** The Chaos Toolkit journal format version whose layout and semantics Faultline follows. */
+export const chaoslibVersion = '1.44.0';
+
+type Secrets = Record<string, Record<string, unknown>>;
+const now = () => new Date().toISOString();
+
+/** Raised inside the run to stop the method (signal, control, timeout). */
+class StopRun extends Error {}
+
+/**
+ * One run of an experiment, with Chaos Toolkit's semantics: hypothesis before → method (with
+ * background activities and an optional continuous hypothesis) → hypothesis after → reverts →
+ * rollbacks by strategy → journal. Failures after validation end up in the journal; the only
+ * thing this throws is a bug.
+ */
+export async function runExperiment(options: RunOptions): Promise<Journal> {
+  return new ExperimentRun(options).run();
+}
+
+class ExperimentRun {
+  private readonly runId = randomUUID();
+  private readonly logger: Logger;
+  private readonly abort = new AbortController();
+  /** Rollbacks run to completion even after an interruption: they are the way back. */
+  private readonly rollbackAbort = new AbortController();
+  private readonly journal: Journal;
+  private readonly ledger: RevertLedger;
+  private readonly writer: JournalWriter;
+  private readonly experiment: Experiment;
+  private configuration: Record<string, unknown> = {};
+  private secrets: Secrets = {};
+  private redact: <T>(value: T) => T = (v) => v;
+  private controls: LoadedControl[] = [];
+  private interruptReason: string | undefined;
+  private readonly settings: Record<string, unknown>;
+  private readonly activitiesByName = new Map<string, Activity>();
+
+  constructor(private readonly options: RunOptions) {
+    this.logger = options.logger ?? silentLogger;
+    this.settings = { ...(options.settings ?? {}) };
+    this.experiment = structuredClone(options.experiment);
+    for (const activity of allActivities(this.experiment)) this.activitiesByName.set(activity.name, activity);
+    this.journal = {
+      'chaoslib-version': chaoslibVersion,
+      'faultline-version': options.version ?? '0.0.0',
+      platform: `${platform()}-${release()}`,
+      node: hostname(),
+      experiment: this.experiment,
+      start: now(),
+      status: 'running',
+      deviated: false,
+      steady_states: { before: null, after: null, during: [] },
+      run: [],
+      rollbacks: [],
+      faultline: { run_id: this.runId, reverts: [] },
+    };
+    this.ledger = new RevertLedger((revert, kind) => {
+      this.journal.faultline.reverts = this.ledger.entries;
+      this.writer.writeNow();
+      if (kind === 'registered') this.emit({ type: 'fault-registered', revert, at: now() });
+    });
+    this.writer = new JournalWriter(options.journalPath, () => this.snapshot());
+    if (options.signal) {
+      if (options.signal.aborted) this.interrupt(String(options.signal.reason ?? 'interrupted'));
+      options.signal.addEventListener('abort', () => this.interrupt(reasonOf(options.signal!)), { once: true });
+    }
+  }
+
+  private get rollbackStrategy() {
+    const fromSettings = (this.settings.runtime as { rollbacks?: { strategy?: string } } | undefined)?.rollbacks?.strategy;
+    return this.options.rollbackStrategy ?? this.experiment.runtime?.rollbacks?.strategy ?? fromSettings ?? 'default';
+  }
+
+  private get hypothesisStrategy() {
+    const fromSettings = (this.settings.runtime as { hypothesis?: { strategy?: string } } | undefined)?.hypothesis?.strategy;
+    const strategy = this.options.hypothesisStrategy ?? this.experiment.runtime?.hypothesis?.strategy ?? fromSettings ?? 'default';
+    return strategy === 'continously' ? 'continuously' : strategy;
+  }
+
+  async run(): Promise<Journal> {
+    const started = performance.now();
+    const timer = this.options.maxDuration
+      ? setTimeout(() => this.interrupt(`maximum duration of ${this.options.maxDuration}s reached`), this.options.maxDuration * 1000)
+      : undefined;
+    timer?.unref();
+    this.journal.faultline.settings = {
+      rollback_strategy: this.rollbackStrategy,
+      hypothesis_strategy: this.hypothesisStrategy,
+      dry: this.options.dry ?? null,
+    };
+    this.emit({ type: 'run-started', experiment: this.experiment, runId: this.runId, at: now() });
+    try {
+      await this.prepare();
+      this.writer.writeNow();
+      await this.hook('before_experiment_control', this.experiment);
+      await this.runPhases();
+    } catch (error) {
+      this.recordRunError(error);
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+    await this.revertFaults();
+    await this.maybeRollback();
+    this.finish(started);
+    await this.hook('after_experiment_control', this.experiment, this.journal);
+    await this.hook('cleanup_control', this.experiment);
+    this.writer.writeNow();
+    this.emit({ type: 'run-ended', journal: this.snapshot(), at: now() });
+    return this.snapshot();
+  }
+
+  /** Configuration, secrets, title substitution and controls: what Chaos Toolkit does before the run. */
+  private async prepare(): Promise<void> {
+    const env = this.options.env ?? process.env;
+    this.secrets = resolveSecrets(this.experiment.secrets, { env, vars: this.options.vars?.secrets }) as Secrets;
+    this.configuration = await resolveConfiguration(this.experiment.configuration, {
+      env,
+      vars: this.options.vars?.configuration,
+      runProbe: (provider) => runProvider(provider as Activity['provider'], this.providerDeps(), { ...this.activityContext('configuration', 'method', []), }),
+    });
+    this.redact = createRedactor(this.secrets, { configurationKeys: secretConfigurationKeys(this.experiment) });
+    this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
+    const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
+    this.controls = await loadControls(declarations, this.options.resolver, this.options.baseDir);
+    await this.hook('configure_control', this.experiment);
+  }
+
+  private async runPhases(): Promise<void> {
+    const strategy = this.hypothesisStrategy;
+    const hypothesis = this.experiment['steady-state-hypothesis'];
+    const withHypothesis = strategy !== 'skip' && Boolean(hypothesis?.probes?.length);
+
+    if (withHypothesis && ['default', 'before-method-only', 'continuously'].includes(strategy)) {
+      const before = await this.runHypothesis('before');
+      this.journal.steady_states.before = before;
+      if (!before.steady_state_met) {
+        this.journal.status = before.probes.some((p) => p.status !== 'succeeded') ? 'failed' : 'completed';
+        this.logger.error(`steady state probe "${before.probes.at(-1)?.activity.name}" is not in the given tolerance: the method is skipped`);
+        return;
+      }
+    }
+
+    const continuous = withHypothesis && ['during-method-only', 'continuously'].includes(strategy) ? this.runContinuousHypothesis() : undefined;
+    let methodRan = false;
+    try {
+      await this.runMethod();
+      methodRan = true;
+    } finally {
+      continuous?.stop();
+      await continuous?.done;
+    }
+
+    if (methodRan && withHypothesis && this.journal.status === 'running' && ['default', 'after-method-only', 'continuously'].includes(strategy)) {
+      const after = await this.runHypothesis('after');
+      this.journal.steady_states.after = after;
+      if (!after.steady_state_met) {
+        this.journal.deviated = true;
+        this.journal.status = after.probes.some((p) => p.status !== 'succeeded') ? 'failed' : 'completed';
+      }
+    }
+  }
+
+  private async runMethod(): Promise<void> {
+    await this.hook('before_method_control', this.experiment);
+    const background: Array<Promise<unknown>> = [];
+    try {
+      for (const item of this.experiment.method ?? []) {
+        if (this.journal.status !== 'running' || this.abort.signal.aborted) break;
+        const activity = this.lookup(item);
+        if (activity.background) {
+          background.push(this.executeActivity(activity, 'method', this.journal.run).catch((error) => this.recordRunError(error)));
+        } else {
+          await this.executeActivity(activity, 'method', this.journal.run);
+        }
+      }
+    } finally {
+      // Background activities are awaited before the hypothesis after (and before reverts).
+      await Promise.all(background);
+      await this.hook('after_method_control', this.experiment, this.journal.run);
+    }
+    if (this.abort.signal.aborted) throw new StopRun();
+  }
+
+  private async runHypothesis(phase: HypothesisPhase): Promise<SteadyStateResult> {
+    const hypothesis = this.experiment['steady-state-hypothesis']!;
+    const state: SteadyStateResult = { steady_state_met: false, probes: [], start: now() };
+    this.emit({ type: 'hypothesis-started', phase, title: hypothesis.title, at: now() });
+    await this.hook('before_hypothesis_control', hypothesis, undefined, hypothesis.controls);
+    try {
+      state.steady_state_met = await this.evaluateProbes(hypothesis.probes ?? [], state);
+    } finally {
+      state.end = now();
+      await this.hook('after_hypothesis_control', hypothesis, state, hypothesis.controls);
+      this.emit({ type: 'hypothesis-ended', phase, result: state, at: now() });
+    }
+    return state;
+  }
+
+  private async evaluateProbes(probes: readonly ActivityOrRef[], state: SteadyStateResult): Promise<boolean> {
+    const dry = this.options.dry;
+    for (const item of probes) {
+      const probe = this.lookup(item);
+      const entry = await this.executeActivity(probe, 'hypothesis', state.probes, this.experiment['steady-state-hypothesis']?.controls);
+      if (entry.status === 'failed') {
+        entry.tolerance_met = false;
+        entry.tolerance_reason = 'the probe failed, so its tolerance could not be checked';
+        return false;
+      }
+      entry.tolerance_met = true;
+      if (dry === 'probes' || dry === 'activities') continue;
+      const tolerance = typeof probe.tolerance === 'string' ? substitute(probe.tolerance, this.configuration, this.secrets) : probe.tolerance;
+      const verdict = await checkTolerance(tolerance as NonNullable<Activity['tolerance']>, entry.output, {
+        substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
+        runProbe: async (toleranceProbe: Activity, value: unknown) => {
+          const withValue = structuredClone(toleranceProbe);
+          const provider = withValue.provider as { arguments?: unknown };
+          if (provider.arguments === undefined || (typeof provider.arguments === 'object' && !Array.isArray(provider.arguments))) {
+            provider.arguments = { ...((provider.arguments as Record<string, unknown>) ?? {}), value };
+          }
+          return runProvider(this.substituted(withValue).provider, this.providerDeps(), this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets));
+        },
+      });
+      if (!verdict.met) {
+        entry.tolerance_met = false;
+        entry.tolerance_reason = this.redact(verdict.reason ?? 'tolerance not met');
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private runContinuousHypothesis(): { stop(): void; done: Promise<void> } {
+    const stop = new AbortController();
+    const frequency = this.options.hypothesisFrequency ?? this.experiment.runtime?.hypothesis?.frequency ?? 1;
+    const failFast = this.options.failFast ?? this.experiment.runtime?.hypothesis?.fail_fast ?? false;
+    const ratio = failFast === true ? 0 : failFast === false ? undefined : failFast;
+    const done = (async () => {
+      let iterations = 0;
+      let failures = 0;
+      while (!stop.signal.aborted && !this.abort.signal.aborted && this.journal.status === 'running') {
+        const state = await this.runHypothesis('during');
+        iterations++;
+        this.journal.steady_states.during.push(state);
+        this.writer.schedule();
+        if (!state.steady_state_met) {
+          failures++;
+          this.logger.warn(`continuous steady state probe "${state.probes.at(-1)?.activity.name}" is not in the given tolerance`);
+          if (ratio !== undefined && failures / iterations > ratio - 1e-9 && failures > 0) {
+            this.logger.error(`fail fast: ${((failures * 100) / iterations).toFixed(1)}% of hypothesis runs deviated`);
+            this.journal.status = 'failed';
+            break;
+          }
+        }
+        await abortableSleep(frequency * 1000, AbortSignal.any([stop.signal, this.abort.signal]));
+      }
+    })().catch((error) => this.recordRunError(error));
+    return { stop: () => stop.abort(), done };
+  }
+
+  private lookup(item: ActivityOrRef): Activity {
+    if ('ref' in item) {
+      const found = this.activitiesByName.get(item.ref);
+      if (!found) throw new ResolutionError(`could not find referenced activity "${item.ref}"`);
+      return found;
+    }
+    return item;
+  }
+
+  /** Runs one activity and records it; only resolution errors and interruption escape. */
+  private async executeActivity(activity: Activity, phase: ActivityPhase, into: RunEntry[], extraControls?: Activity['controls']): Promise<RunEntry> {
+    const controls = await loadControls(activity.controls ?? extraControls, this.options.resolver, this.options.baseDir);
+    await this.hook('before_activity_control', activity, undefined, undefined, controls);
+    const dry = this.options.dry;
+    const isDry = dry === 'activities' || (dry === 'actions' && activity.type === 'action') || (dry === 'probes' && activity.type === 'probe');
+    const skipPauses = isDry || dry === 'pause';
+    const pauses = substitute(activity.pauses ?? {}, this.configuration, this.secrets);
+    const pauseSignal = phase === 'rollback' ? this.rollbackAbort.signal : this.abort.signal;
+    if (pauses.before !== undefined) await this.pause(activity, 'before', pauses.before, skipPauses, pauseSignal);
+
+    const entry: RunEntry = { activity: this.redact(structuredClone(activity)), output: null, start: now(), status: 'succeeded', end: '', duration: 0 };
+    into.push(entry);
+    this.emit({ type: 'activity-started', activity, phase, at: entry.start });
+    const startedAt = performance.now();
+    const phaseSignal = phase === 'rollback' ? this.rollbackAbort.signal : this.abort.signal;
+    const stopsRun = phase !== 'revert' && phase !== 'rollback';
+    let escaped: unknown;
+    try {
+      const resolved = this.substituted(activity);
+      const timeout = activity.timeout === undefined ? undefined : parseDuration(activity.timeout, `${activity.name}.timeout`);
+      const signal = timeout === undefined ? phaseSignal : AbortSignal.any([phaseSignal, AbortSignal.timeout(timeout * 1000)]);
+      const ctx = this.activityContext(activity.name, phase, resolved.provider.secrets, signal, isDry);
+      // Under dry mode Chaos Toolkit runs nothing. Faultline still calls mutating driver activities
+      // with ctx.dryRun so they can report the exact targets they would touch.
+      const output = isDry ? await this.dryRun(resolved, ctx) : await runProvider(resolved.provider, this.providerDeps(), ctx);
+      entry.output = this.redact(output ?? null);
+      if (stopsRun && this.abort.signal.aborted) throw new InterruptedError(this.interruptReason);
+    } catch (error) {
+      entry.status = 'failed';
+      entry.exception = this.redact(exceptionLines(error));
+      if (error instanceof ResolutionError || (stopsRun && this.abort.signal.aborted)) escaped = error;
+      else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact((error as Error).message)}`);
+    }
+    entry.end = now();
+    entry.duration = (performance.now() - startedAt) / 1000;
+    this.emit({ type: 'activity-ended', activity, phase, entry, at: entry.end });
+    this.writer.schedule();
+    await this.hook('after_activity_control', activity, entry, undefined, controls);
+    if (escaped) throw escaped;
+    if (pauses.after !== undefined) await this.pause(activity, 'after', pauses.after, skipPauses, phaseSignal);
+    return entry;
+  }
+
+  private async dryRun(activity: Activity, ctx: ActivityContext): Promise<unknown> {
+    const provider = activity.provider;
+    if (provider.type !== 'python' && provider.type !== 'javascript') return null;
+    const resolved = await this.options.resolver.resolve(provider, this.options.baseDir);
+    if (!resolved.definition?.mutating) return null;
+    return resolved.call(provider.arguments ?? {}, ctx);
+  }
+
+  private async pause(activity: Activity, when: 'before' | 'after', value: number | string, skip: boolean, signal: AbortSignal): Promise<void> {
+    const seconds = parseDuration(value, `pauses.${when}`);
+    if (skip || seconds <= 0 || signal.aborted) return;
+    this.emit({ type: 'pause-started', activity, when, seconds, at: now() });
+    await abortableSleep(seconds * 1000, signal);
+    this.emit({ type: 'pause-ended', activity, when, at: now() });
+  }
+
+  private substituted(activity: Activity): Activity {
+    return { ...activity, provider: substitute(activity.provider, this.configuration, this.secrets) };
+  }
+
+  private providerDeps() {
+    return { resolver: this.options.resolver, baseDir: this.options.baseDir, verifyTls: this.options.verifyTls ?? true, env: this.options.env };
+  }
+
+  private activityContext(name: string, phase: ActivityPhase, scopes: readonly string[] | undefined, signal = this.abort.signal, dryRun = false): ActivityContext {
+    const secrets: Record<string, unknown> = {};
+    for (const scope of scopes ?? []) Object.assign(secrets, this.secrets[scope] ?? {});
+    const recordsReverts = phase === 'method';
+    return {
+      configuration: this.configuration,
+      secrets,
+      signal,
+      logger: this.logger,
+      dryRun,
+      runId: this.runId,
+      experimentDir: this.options.baseDir,
+      settings: this.settings,
+      experimentTitle: this.experiment.title,
+      registerRevert: (spec) => (recordsReverts && !dryRun ? this.ledger.register(spec, name) : RevertLedger.noopHandle),
+    };
+  }
+
+  /** Undo every fault still injected, newest first, whatever happened before. */
+  private async revertFaults(): Promise<void> {
+    const pending = this.ledger.pending();
+    if (!pending.length) return;
+    this.logger.info(`reverting ${pending.length} injected fault(s)`);
+    for (const revert of pending) await this.revertOne(revert);
+    this.writer.writeNow();
+  }
+
+  private async revertOne(revert: PendingRevert): Promise<void> {
+    try {
+      const resolved = await this.options.resolver.resolveRevert(revert);
+      const ctx = this.activityContext(`revert ${revert.activity}`, 'revert', undefined, AbortSignal.timeout(120_000));
+      const secrets: Record<string, unknown> = {};
+      for (const scope of Object.values(this.secrets)) Object.assign(secrets, scope);
+      await resolved.call(structuredClone(revert.arguments), { ...ctx, secrets });
+      revert.status = 'reverted';
+    } catch (error) {
+      revert.status = 'failed';
+      revert.error = this.redact((error as Error).message);
+      this.logger.error(`could not revert "${revert.title}": ${revert.error}; run \`faultline revert <journal>\` to retry`);
+    }
+    revert.reverted = now();
+    this.emit({ type: 'fault-reverted', revert, at: revert.reverted });
+  }
+
+  private async maybeRollback(): Promise<void> {
+    const strategy = this.rollbackStrategy;
+    const status = this.journal.status === 'running' ? 'completed' : this.journal.status;
+    const play =
+      strategy === 'always' ||
+      (strategy === 'default' && status !== 'failed' && status !== 'interrupted') ||
+      (strategy === 'deviated' && this.journal.deviated);
+    if (!play || !this.experiment.rollbacks?.length) return;
+    {
+      await this.hook('before_rollback_control', this.experiment);
+      const background: Array<Promise<unknown>> = [];
+      for (const item of this.experiment.rollbacks) {
+        try {
+          const activity = this.lookup(item);
+          const run = this.executeActivity(activity, 'rollback', this.journal.rollbacks);
+          if (activity.background) background.push(run.catch((e) => this.logger.error(String(e))));
+          else await run;
+        } catch (error) {
+          this.logger.error(`rollback failed: ${(error as Error).message}`);
+        }
+      }
+      await Promise.all(background);
+      await this.hook('after_rollback_control', this.experiment, this.journal.rollbacks);
+    }
+  }
+
+  private interrupt(reason: string): void {
+    if (this.abort.signal.aborted) return;
+    this.interruptReason = reason;
+    this.logger.warn(`interrupting the run: ${reason}`);
+    this.emit({ type: 'interrupted', reason, at: now() });
+    this.abort.abort(new InterruptedError(reason));
+  }
+
+  private recordRunError(error: unknown): void {
+    if (error instanceof StopRun || error instanceof InterruptedError || this.abort.signal.aborted) {
+      this.journal.status = 'interrupted';
+    } else if (error instanceof ResolutionError) {
+      this.journal.status = 'aborted';
+      this.logger.error(`aborting: ${error.message}`);
+    } else {
+      this.journal.status = 'aborted';
+      this.logger.error(`aborting after an unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }
+
+  private finish(startedMs: number): void {
+    if (this.abort.signal.aborted && this.journal.status === 'running') this.journal.status = 'interrupted';
+    if (this.journal.status === 'running') this.journal.status = 'completed';
+    this.journal.end = now();
+    this.journal.duration = (performance.now() - startedMs) / 1000;
+  }
+
+  private async hook(name: ControlHookName, context: unknown, state?: unknown, scoped?: Activity['controls'], loaded?: LoadedControl[]): Promise<void> {
+    let controls = this.controls.filter((c) => c.declaration.automatic !== false || name === 'configure_control' || name.includes('experiment') || name === 'cleanup_control');
+    if (scoped?.length) controls = [...controls, ...(await loadControls(scoped, this.options.resolver, this.options.baseDir))];
+    if (loaded?.length) controls = [...controls, ...loaded];
+    if (!controls.length) return;
+    const env: HookEnvironment = {
+      experiment: this.experiment,
+      configuration: this.configuration,
+      secrets: this.secrets,
+      settings: this.settings,
+      logger: this.logger,
+      runId: this.runId,
+      interrupt: (reason) => this.interrupt(`control: ${reason}`),
+    };
+    await callHook(controls, name, env, context, state);
+  }
+
+  private emit(event: RunEvent): void {
+    for (const observer of this.options.observers ?? []) {
+      try {
+        observer.onEvent(event);
+      } catch (error) {
+        this.logger.debug(`observer failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** The journal as written: secrets redacted, Chaos Toolkit key order. */
+  private snapshot(): Journal {
+    const journal = structuredClone(this.journal);
+    journal.experiment = redactExperiment(this.redact(journal.experiment)) as Experiment;
+    journal.faultline.reverts = this.redact(structuredClone(this.ledger.entries));
+    return journal;
+  }
+}
+
+function allActivities(experiment: Experiment): Activity[] {
+  const lists = [experiment['steady-state-hypothesis']?.probes ?? [], experiment.method ?? [], experiment.rollbacks ?? []];
+  return lists.flat().filter((item): item is Activity => !('ref' in item));
+}
+
+/** Configuration keys whose values come from secrets or env and must not be journaled. */
+function secretConfigurationKeys(experiment: Experiment): string[] {
+  return Object.entries(experiment.configuration ?? {})
+    .filter(([, value]) => typeof value === 'object' && value !== null && (value as { type?: string }).type === 'env')
+    .map(([key]) => key)
+    .filter((key) => /secret|token|password|passwd|key|credential|auth/i.test(key));
+}
+
+function exceptionLines(error: unknown): string[] {
+  const err = error as Error & { hint?: string; code?: string };
+  const lines = [`${err?.name ?? 'Error'}: ${err?.message ?? String(error)}`];
+  if (err?.hint) lines.push(`hint: ${err.hint}`);
+  let cause = err?.cause as Error | undefined;
+  while (cause) {
+    lines.push(`caused by: ${cause.message ?? String(cause)}`);
+    cause = cause.cause as Error | undefined;
+  }
+  return lines;
+}
+
+function reasonOf(signal: AbortSignal): string {
+  const reason = signal.reason as unknown;
+  if (reason instanceof Error) return reason.message;
+  return typeof reason === 'string' ? reason : 'interrupted';
+}

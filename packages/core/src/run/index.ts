@@ -1,0 +1,5 @@
+export * from './run-options.js';
+export * from './experiment-run.js';
+export * from './run-provider.js';
+export * from './revert-ledger.js';
+export * from './journal-writer.js';

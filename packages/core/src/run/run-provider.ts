@@ -1,0 +1,27 @@
+import type { ActivityContext } from '../activity/activity-context.js';
+import type { Provider } from '../model/experiment.js';
+import type { ActivityResolver } from '../resolve/activity-resolver.js';
+import { runHttpProvider } from '../provider/http/index.js';
+import { runProcessProvider } from '../provider/process/index.js';
+
+export interface ProviderDeps {
+  resolver: ActivityResolver;
+  baseDir: string;
+  verifyTls: boolean;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Runs a (substituted) provider and returns its output. Throws when the activity fails. */
+export async function runProvider(provider: Provider, deps: ProviderDeps, ctx: ActivityContext): Promise<unknown> {
+  switch (provider.type) {
+    case 'http':
+      return runHttpProvider(provider, { signal: ctx.signal, verifyTls: deps.verifyTls });
+    case 'process':
+      return runProcessProvider(provider, { signal: ctx.signal, cwd: deps.baseDir, env: deps.env as Record<string, string | undefined> | undefined });
+    case 'python':
+    case 'javascript': {
+      const resolved = await deps.resolver.resolve(provider, deps.baseDir);
+      return resolved.call(provider.arguments ?? {}, ctx);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './experiment-schema.js';
+export * from './problem.js';
+export * from './validate-experiment.js';
