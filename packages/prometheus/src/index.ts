@@ -1,1 +1,15 @@
-export {};
+export * from './http/http-request.js';
+export * from './http/prometheus-client.js';
+export * from './http/client-from-context.js';
+export * from './time/parse-time.js';
+export * from './time/parse-window.js';
+export * from './values/sample-values.js';
+export * from './values/aggregate.js';
+export * from './values/mean.js';
+export * from './slo/objective.js';
+export * from './slo/slo-definition.js';
+export * from './slo/evaluate-slo.js';
+export * from './verify/verify-journal.js';
+export * from './run-metrics/create-run-metrics.js';
+export * from './controls/pushgateway-metrics.js';
+export * from './controls/grafana-annotations.js';

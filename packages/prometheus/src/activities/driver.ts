@@ -1,0 +1,15 @@
+import type { Driver } from '@faultline/core';
+import { computeMean } from './compute-mean.js';
+import { nodesCpuUsageMean } from './nodes-cpu-usage-mean.js';
+import { queryInterval } from './query-interval.js';
+import { queryValue } from './query-value.js';
+import { query } from './query.js';
+import { slo } from './slo.js';
+import { grafanaAnnotationsControl } from '../controls/grafana-annotations.js';
+import { pushgatewayMetricsControl } from '../controls/pushgateway-metrics.js';
+
+export const driver: Driver = {
+  name: '@faultline/prometheus',
+  activities: [query, queryInterval, computeMean, nodesCpuUsageMean, queryValue, slo],
+  controls: [pushgatewayMetricsControl, grafanaAnnotationsControl],
+};

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, findSystemBinary } from '@faultline/core/testing';
+import { computeMean } from './activities/compute-mean.js';
+import { queryInterval } from './activities/query-interval.js';
+import { queryValue } from './activities/query-value.js';
+import { query } from './activities/query.js';
+import { slo } from './activities/slo.js';
+import { PrometheusClient, type PrometheusResponse } from './http/prometheus-client.js';
+import { mean } from './values/mean.js';
+import { sampleValues } from './values/sample-values.js';
+import { verifyJournal } from './verify/verify-journal.js';
+import { startPrometheus, type RunningPrometheus } from './testing/start-prometheus.js';
+import { startTestService, type TestService } from './testing/start-test-service.js';
+
+// Real Prometheus, scraping a service whose error rate and latency the test sets: phase A is
+// healthy (no errors, 40 ms), phase B is degraded (20% errors, 600 ms). Every assertion is on
+// values Prometheus computed from those scrapes.
+const binary = findSystemBinary('prometheus');
+
+const errorRatio = 'sum(rate(http_requests_total{code="500"}[$window])) / sum(rate(http_requests_total[$window]))';
+const p99 = 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[$window])))';
+
+describe.skipIf(!binary)('against a real Prometheus', () => {
+  let prometheus: RunningPrometheus;
+  let service: TestService;
+  let client: PrometheusClient;
+  let phaseA: { start: Date; end: Date };
+  let phaseB: { start: Date; end: Date };
+  const ctx = () => createTestContext({ configuration: { prometheus_base_url: prometheus.url } });
+  const run = <T extends { arguments: { parse(input: unknown): unknown }; run(args: never, c: never): unknown }>(activity: T, args: Record<string, unknown>) =>
+    Promise.resolve(activity.run(activity.arguments.parse(args) as never, ctx() as never));
+
+  const sampleCount = async () => {
+    const values = sampleValues(await client.query('count_over_time(test_gauge[10m])')).flatMap((s) => s.values);
+    return values[0] ?? 0;
+  };
+  const waitForSamples = async (atLeast: number) => {
+    const deadline = Date.now() + 40_000;
+    while ((await sampleCount()) < atLeast) {
+      if (Date.now() > deadline) throw new Error(`Prometheus did not scrape ${atLeast} samples in time`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+
+  beforeAll(async () => {
+    service = await startTestService({ rps: 100, errorRatio: 0, latencySeconds: 0.04, gauge: 1 });
+    prometheus = await startPrometheus({ binary: binary!, targets: [service.target] });
+    client = new PrometheusClient({ baseUrl: prometheus.url });
+    await waitForSamples(1);
+    const aStart = new Date();
+    await waitForSamples(6);
+    const aEnd = new Date();
+    service.setProfile({ rps: 100, errorRatio: 0.2, latencySeconds: 0.6, gauge: 4 });
+    const before = await sampleCount();
+    await waitForSamples(before + 6);
+    phaseA = { start: aStart, end: aEnd };
+    phaseB = { start: aEnd, end: new Date() };
+  }, 90_000);
+
+  afterAll(async () => {
+    await prometheus?.stop();
+    await service?.stop();
+  });
+
+  describe('query', () => {
+    it('returns the JSON envelope as-is', async () => {
+      const result = (await run(query, { query: 'http_requests_total' })) as PrometheusResponse;
+      expect(result.status).toBe('success');
+      expect(result.data.resultType).toBe('vector');
+      expect(sampleValues(result).map((s) => s.metric.code).sort()).toEqual(['200', '500']);
+    });
+
+    it('honours `when`, as a date or relative', async () => {
+      const inA = new Date((phaseA.start.getTime() + phaseA.end.getTime()) / 2).toISOString();
+      const atA = (await run(query, { query: 'test_gauge', when: inA })) as PrometheusResponse;
+      expect(sampleValues(atA)[0]!.values[0]).toBe(1);
+      const now = (await run(query, { query: 'test_gauge', when: 'now' })) as PrometheusResponse;
+      expect(sampleValues(now)[0]!.values[0]).toBe(4);
+      const longAgo = (await run(query, { query: 'test_gauge', when: '1 hour ago' })) as PrometheusResponse;
+      expect(sampleValues(longAgo)).toEqual([]);
+    });
+
+    it('fails clearly on invalid PromQL', async () => {
+      await expect(run(query, { query: 'sum(' })).rejects.toMatchObject({ code: 'E_PROMETHEUS_QUERY' });
+    });
+  });
+
+  describe('query_interval', () => {
+    it('returns both phases between a date and "now"', async () => {
+      const result = (await run(queryInterval, { query: 'test_gauge', start: phaseA.start.toISOString(), end: 'now', step: '1s' })) as PrometheusResponse;
+      expect(result.data.resultType).toBe('matrix');
+      const values = sampleValues(result)[0]!.values;
+      expect(values).toContain(1);
+      expect(values).toContain(4);
+      expect(values.length).toBeGreaterThan(8);
+    });
+
+    it('accepts "N seconds ago"', async () => {
+      const result = (await run(queryInterval, { query: 'test_gauge', start: '3 seconds ago', end: 'now', step: 1 })) as PrometheusResponse;
+      expect(new Set(sampleValues(result)[0]!.values)).toEqual(new Set([4]));
+    });
+  });
+
+  describe('compute_mean', () => {
+    it('computes arithmetic, geometric and harmonic means of what Prometheus returns', async () => {
+      const end = phaseB.end.toISOString();
+      const raw = (await run(queryInterval, { query: 'test_gauge', start: new Date(phaseB.end.getTime() - 30_000).toISOString(), end, step: 1 })) as PrometheusResponse;
+      const values = sampleValues(raw).flatMap((s) => s.values);
+      const means: Record<string, number> = {};
+      for (const mean_type of ['arithmetic', 'geometric', 'harmonic'] as const) {
+        means[mean_type] = (await run(computeMean, { query: 'test_gauge', window: '30s', end, step: 1, mean_type })) as number;
+        expect(means[mean_type]).toBeCloseTo(mean(values, mean_type), 9);
+      }
+      // Ones and fours: the three means differ (Chaos Toolkit returned the arithmetic one for "harmonic").
+      expect(means.harmonic!).toBeLessThan(means.geometric!);
+      expect(means.geometric!).toBeLessThan(means.arithmetic!);
+      expect(means.harmonic!).toBeGreaterThan(1);
+      expect(means.arithmetic!).toBeLessThan(4);
+    });
+
+    it('fails when the window holds no data', async () => {
+      await expect(run(computeMean, { query: 'does_not_exist', window: '1m' })).rejects.toMatchObject({ code: 'E_PROMETHEUS_NO_DATA' });
+    });
+  });
+
+  describe('query_value', () => {
+    const ratio = errorRatio.replaceAll('$window', '3s');
+
+    it('returns the error ratio Prometheus computed, as a number', async () => {
+      const degraded = (await run(queryValue, { query: ratio })) as number;
+      expect(degraded).toBeGreaterThan(0.15);
+      expect(degraded).toBeLessThan(0.25);
+      const healthy = (await run(queryValue, { query: ratio, when: phaseA.end.toISOString() })) as number;
+      expect(healthy).toBe(0);
+    });
+
+    it('treats an empty result as a failure, not a pass', async () => {
+      await expect(run(queryValue, { query: 'does_not_exist' })).rejects.toMatchObject({ code: 'E_PROMETHEUS_NO_DATA' });
+    });
+
+    it('needs an aggregation for several series', async () => {
+      await expect(run(queryValue, { query: 'http_requests_total' })).rejects.toMatchObject({ code: 'E_PROMETHEUS_MANY_SERIES' });
+      const sum = (await run(queryValue, { query: 'http_requests_total', aggregate: 'sum' })) as number;
+      const max = (await run(queryValue, { query: 'http_requests_total', aggregate: 'max' })) as number;
+      expect(sum).toBeGreaterThan(max);
+      const series = (await run(queryValue, { query: 'http_requests_total', aggregate: 'series' })) as Array<{ metric: Record<string, string>; value: number }>;
+      expect(series.map((s) => s.metric.code).sort()).toEqual(['200', '500']);
+    });
+
+    it('reports NaN (0/0) unless told what it means', async () => {
+      const noTraffic = 'sum(rate(http_requests_total[3s])) * 0 / 0';
+      await expect(run(queryValue, { query: noTraffic })).rejects.toMatchObject({ code: 'E_PROMETHEUS_NAN' });
+      expect(await run(queryValue, { query: noTraffic, nan_as: 0 })).toBe(0);
+    });
+  });
+
+  describe('slo', () => {
+    const windowA = () => ({ when: phaseA.end.toISOString(), window: `${Math.floor((phaseA.end.getTime() - phaseA.start.getTime()) / 1000)}s` });
+    const windowB = () => ({ when: phaseB.end.toISOString(), window: `${Math.floor((phaseB.end.getTime() - phaseB.start.getTime()) / 1000)}s` });
+
+    it('holds while healthy and catches the violation when degraded', async () => {
+      expect(await run(slo, { indicator: errorRatio, objective: '< 1%', ...windowA() })).toBe(true);
+      expect(await run(slo, { indicator: p99, objective: '< 300ms', ...windowA() })).toBe(true);
+      expect(await run(slo, { indicator: errorRatio, objective: '< 1%', ...windowB() })).toBe(false);
+      expect(await run(slo, { indicator: p99, objective: '< 300ms', ...windowB() })).toBe(false);
+    });
+
+    it('reports what it measured with detail: true', async () => {
+      const result = (await run(slo, { name: 'errors', indicator: errorRatio, objective: '< 1%', detail: true, ...windowB() })) as Record<string, unknown>;
+      expect(result).toMatchObject({ name: 'errors', status: 'violated', met: false, objective: '< 1%' });
+      expect(result.measured).toBeGreaterThan(0.15);
+      expect(result.measured).toBeLessThan(0.25);
+      expect(result.query).not.toContain('$window');
+    });
+
+    it('samples indicators without $window and keeps the worst value', async () => {
+      const both = { when: phaseB.end.toISOString(), window: `${Math.ceil((phaseB.end.getTime() - phaseA.start.getTime()) / 1000)}s` };
+      expect(await run(slo, { indicator: 'test_gauge', objective: '< 2', ...both })).toBe(false);
+      expect(await run(slo, { indicator: 'test_gauge', objective: '< 2', aggregate: 'min', ...both })).toBe(true);
+      expect(await run(slo, { indicator: 'test_gauge', objective: '>= 1', ...both })).toBe(true);
+    });
+
+    it('fails on no data unless on_no_data: pass', async () => {
+      await expect(run(slo, { indicator: 'does_not_exist', objective: '< 1', window: '10s' })).rejects.toMatchObject({ code: 'E_PROMETHEUS_NO_DATA' });
+      expect(await run(slo, { indicator: 'does_not_exist', objective: '< 1', window: '10s', on_no_data: 'pass' })).toBe(true);
+    });
+  });
+
+  describe('verifyJournal', () => {
+    const slos = {
+      slos: [
+        { name: 'error-ratio', indicator: errorRatio, objective: '< 1%' },
+        { name: 'p99-latency', indicator: p99, objective: '< 300ms' },
+      ],
+    };
+    const journal = (window: { start: Date; end: Date }) => ({ start: window.start.toISOString(), end: window.end.toISOString(), experiment: { title: 't', configuration: { prometheus_base_url: prometheus.url } } });
+
+    it('passes a run whose window was healthy', async () => {
+      const report = await verifyJournal({ journal: journal(phaseA), slos });
+      expect(report.violated).toBe(0);
+      expect(report.results.map((r) => r.status)).toEqual(['met', 'met']);
+      expect(report.results[0]!.measured).toBe(0);
+      expect(report.results[1]!.measured).toBeLessThan(0.05);
+    });
+
+    it('catches the violations of a degraded run, with the measured values', async () => {
+      const report = await verifyJournal({ journal: journal(phaseB), slos, prometheusUrl: prometheus.url });
+      expect(report.violated).toBe(2);
+      expect(report.results[0]!.measured).toBeGreaterThan(0.1);
+      expect(report.results[1]!.measured).toBeGreaterThan(0.5);
+    });
+
+    it('extends the window with margins', async () => {
+      const report = await verifyJournal({ journal: journal({ start: phaseA.start, end: new Date(phaseA.end.getTime() - 3000) }), slos, marginAfter: '10s' });
+      expect(report.violated).toBe(2);
+      expect(Date.parse(report.window.end)).toBeGreaterThan(phaseA.end.getTime());
+    });
+  });
+});
