@@ -1,0 +1,3 @@
+export * from './convert-to-type.js';
+export * from './parse-var-flag.js';
+export * from './load-var-file.js';
