@@ -1,0 +1,1 @@
+export * from './format-label-selector.js';
