@@ -28,7 +28,7 @@ export interface ParsedDocument {
 /** Parses JSON or YAML (JSON is read by the YAML parser too, which keeps positions for both). */
 export function parseExperimentText(text: string, location: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const errors = doc.errors.map((error) => {
     const pos = error.linePos?.[0];
     return { message: error.message.split('\n')[0] ?? error.message, line: pos?.line, column: pos?.col };

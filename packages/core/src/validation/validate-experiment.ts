@@ -31,7 +31,7 @@ export async function validateExperiment(value: unknown, options: ValidateOption
   const error = (path: DocumentPath, message: string, hint?: string) => raw.push({ severity: 'error', path, message, hint });
   const warn = (path: DocumentPath, message: string, hint?: string) => raw.push({ severity: 'warning', path, message, hint });
 
-  const parsed = experimentSchema.safeParse(value);
+  const parsed = experimentSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) for (const issue of flattenIssues(parsed.error.issues)) error(issue.path, issue.message);
 
   if (isObj(value)) {
@@ -41,7 +41,9 @@ export async function validateExperiment(value: unknown, options: ValidateOption
     error([], 'an experiment must be an object');
   }
 
-  const problems = dedupe(raw).map((p) => locate(p, options.source));
+  const problems = dedupe(raw)
+    .map((p) => locate(p, options.source))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const ok = !problems.some((p) => p.severity === 'error');
   return { experiment: ok ? (value as Experiment) : undefined, problems };
 }
@@ -65,7 +67,8 @@ function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: DocumentPath
       continue;
     }
     if (issue.code === 'invalid_union' && 'discriminator' in issue) {
-      out.push({ path: [...path, issue.discriminator as string], message: `unknown provider type (expected one of: http, process, python, javascript)` });
+      const key = issue.discriminator as string;
+      out.push({ path: path[path.length - 1] === key ? path : [...path, key], message: `unknown provider type (expected one of: http, process, python, javascript)` });
       continue;
     }
     out.push({ path, message: describeIssue(issue) });
@@ -86,6 +89,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     return issue.input === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}, got ${typeOf(issue.input)}`;
   }
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty';
   if (issue.code === 'invalid_value') return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;
 }
@@ -159,7 +163,7 @@ async function checkSemantics(
         const pause = activity.pauses[when];
         if (pause === undefined || (typeof pause === 'string' && pause.includes('$'))) continue;
         try {
-          parseDuration(pause as number | string, `pauses.${when}`);
+          parseDuration(pause as number | string, 'pause');
         } catch (e) {
           error([...path, 'pauses', when], (e as Error).message);
         }
@@ -212,7 +216,7 @@ async function checkProvider(
         if (!known.includes(key)) error([...path, 'arguments', key], `${resolved.definition.name} takes no argument "${key}"`, `its arguments: ${known.join(', ')}`);
       }
     }
-    const result = schema.safeParse(args);
+    const result = schema.safeParse(args, { reportInput: true });
     if (result.success) return;
     for (const issue of result.error.issues) {
       const key = issue.path[0];

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseExperimentText } from '../loader/experiment-source.js';
+import { createWorld } from '../run/__fixtures__/test-driver.js';
+import { formatProblem } from './problem.js';
+import { experimentJsonSchema } from './experiment-schema.js';
+import { validateExperiment } from './validate-experiment.js';
+
+async function validate(text: string) {
+  const parsed = parseExperimentText(text, 'exp.yaml');
+  return validateExperiment(parsed.value, { source: parsed.source, resolver: createWorld().resolver, baseDir: process.cwd() });
+}
+
+const valid = `
+version: 1.0.0
+title: "Pod Resilience Experiment"
+steady-state-hypothesis:
+  title: "Application is healthy"
+  probes:
+    - name: "api-responds-normally"
+      type: "probe"
+      tolerance: 200
+      provider:
+        type: "http"
+        url: "https://api.example.com/health"
+method:
+  - type: "action"
+    name: "inject"
+    provider:
+      type: "python"
+      module: "chaosfixture.actions"
+      func: "inject_fault"
+      arguments:
+        fault: "latency"
+    pauses:
+      after: 20
+rollbacks:
+  - type: action
+    name: restore
+    provider: { type: process, path: echo, arguments: [ok] }
+`;
+
+describe('validateExperiment', () => {
+  it('accepts a Chaos Toolkit experiment', async () => {
+    const result = await validate(valid);
+    expect(result.problems).toEqual([]);
+    expect(result.experiment?.title).toBe('Pod Resilience Experiment');
+  });
+
+  it('reports every problem at once, each with its path and line', async () => {
+    const text = `
+title: ""
+steady-state-hypothesis:
+  title: h
+  probes:
+    - name: no-tolerance
+      type: probe
+      provider: { type: http }
+method:
+  - type: action
+    name: typo
+    provider:
+      type: python
+      module: chaosfixture.actions
+      func: inject_faults
+  - type: action
+    name: bad-args
+    provider:
+      type: python
+      module: chaosfixture.actions
+      func: inject_fault
+      arguments: { fault: 3, colour: red }
+    pauses: { after: "soon" }
+  - ref: nowhere
+  - type: explode
+    name: weird
+    provider: { type: ftp }
+`;
+    const result = await validate(text);
+    const errors = result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p, 'exp.yaml'));
+    expect(result.experiment).toBeUndefined();
+    const all = errors.join('\n');
+    expect(all).toMatch(/exp\.yaml:2:\d+: error title/);
+    expect(all).toMatch(/steady-state-hypothesis\.probes\[0\]\.provider\.url: is required/);
+    expect(all).toMatch(/probes\[0\]: probe "no-tolerance" has no tolerance/);
+    expect(all).toMatch(/exp\.yaml:15:\d+: error method\[0\]\.provider\.func: .*inject_faults.*\n\s+hint: did you mean chaosfixture\.actions\.inject_fault/);
+    expect(all).toMatch(/method\[1\]\.provider\.arguments\.fault: must be a string, got number/);
+    expect(all).toMatch(/method\[1\]\.provider\.arguments\.colour: inject_fault takes no argument "colour"/);
+    expect(all).toMatch(/method\[1\]\.pauses\.after: .*soon/);
+    expect(all).toMatch(/method\[2\]\.ref: refers to "nowhere"/);
+    expect(all).toMatch(/method\[3\]\.type: must be one of/);
+    expect(all).toMatch(/method\[3\]\.provider\.type: unknown provider type/);
+    expect(errors.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('suggests the nearest known python names for an unknown module', async () => {
+    const result = await validate(valid.replace('chaosfixture.actions', 'chaosfixtur.actions'));
+    const problem = result.problems.find((p) => p.severity === 'error');
+    expect(problem?.message).toMatch(/python module "chaosfixtur.actions" is not known/);
+    expect(problem?.hint).toMatch(/chaosfixture\.actions\.inject_fault/);
+  });
+
+  it('warns about unknown keys without failing', async () => {
+    const result = await validate(`${valid}\nfoo: bar\n`);
+    expect(result.experiment).toBeDefined();
+    expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', path: ['foo'], line: 29 })]);
+  });
+
+  it('requires a method', async () => {
+    const result = await validate('title: t\n');
+    expect(result.problems.map((p) => p.message)).toContain('an experiment requires a method with at least one activity');
+  });
+
+  it('publishes a JSON Schema of the format', () => {
+    const schema = experimentJsonSchema() as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['title', 'method', 'steady-state-hypothesis', 'rollbacks', 'runtime']));
+    expect(schema.required).toContain('title');
+  });
+});
