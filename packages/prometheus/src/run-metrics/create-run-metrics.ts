@@ -54,7 +54,7 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
     registers,
   });
   const faultsInjected = new Gauge({ name: runMetricNames.faultsInjected, help: 'Faults injected and not yet reverted, by the activity that injected them', labelNames: [...base, 'activity'], registers });
-  const faultsReverted = new Counter({ name: runMetricNames.faultsRevertedTotal, help: 'Faults reverted, by outcome', labelNames: [...base, 'activity', 'status'], registers });
+  const faultsReverted = new Counter({ name: runMetricNames.faultsRevertedTotal, help: 'Revert attempts of injected faults, by outcome (reverted, failed, done-by-activity)', labelNames: [...base, 'activity', 'status'], registers });
 
   let labels = { experiment: '', run_id: '' };
   let startedAt: number | undefined;
@@ -100,9 +100,14 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
           }
           break;
         case 'fault-reverted': {
-          const activity = injected.get(event.revert.id) ?? event.revert.activity;
-          if (injected.delete(event.revert.id)) faultsInjected.dec({ ...labels, activity });
+          const activity = injected.get(event.revert.id);
+          if (activity === undefined) break; // unknown or already counted
           faultsReverted.inc({ ...labels, activity, status: event.revert.status });
+          // A revert that failed leaves the fault in place: it stays counted as injected.
+          if (event.revert.status !== 'failed') {
+            injected.delete(event.revert.id);
+            faultsInjected.dec({ ...labels, activity });
+          }
           break;
         }
         case 'run-ended':
