@@ -1,0 +1,2 @@
+export * from './run-http-provider.js';
+export { isJsonMediaType } from './build-http-request.js';

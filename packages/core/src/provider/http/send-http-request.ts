@@ -1,0 +1,123 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
+import { ActivityFailedError } from '../../errors/faultline-error.js';
+import { abortError } from './abort-error.js';
+import { safeUrl, type HttpRequestPlan } from './build-http-request.js';
+
+export interface SendOptions {
+  signal: AbortSignal;
+  verifyTls: boolean;
+  /** Milliseconds to establish the connection (TCP + TLS); undefined waits forever. */
+  connectMs?: number;
+  /** Milliseconds without receiving data once connected (python-requests' read timeout). */
+  readMs?: number;
+}
+
+export interface RawHttpResponse {
+  status: number;
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+/** A failed attempt; `beforeConnect` attempts may be retried (python-requests' connect retries). */
+export class HttpAttemptError extends ActivityFailedError {
+  readonly beforeConnect: boolean;
+  constructor(message: string, options: { code: string; hint?: string; cause?: unknown; beforeConnect: boolean }) {
+    super(message, options);
+    this.beforeConnect = options.beforeConnect;
+  }
+}
+
+const tlsCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** One HTTP exchange on a fresh connection (no pooling: every probe measures a real connect). */
+export function sendHttpRequest(plan: HttpRequestPlan, options: SendOptions): Promise<RawHttpResponse> {
+  const label = `HTTP ${plan.method} ${safeUrl(plan.url)}`;
+  return new Promise((resolve, reject) => {
+    if (options.signal.aborted) {
+      reject(abortError(options.signal, label));
+      return;
+    }
+    let connected = false;
+    let settled = false;
+    let connectTimer: NodeJS.Timeout | undefined;
+
+    const settle = (error: Error | undefined, response?: RawHttpResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(connectTimer);
+      options.signal.removeEventListener('abort', onAbort);
+      if (error) {
+        req.destroy();
+        reject(error);
+      } else resolve(response!);
+    };
+    const onAbort = () => settle(abortError(options.signal, label));
+
+    const mod = plan.url.protocol === 'https:' ? https : http;
+    const req = mod.request(plan.url, {
+      method: plan.method,
+      headers: plan.headers,
+      agent: false,
+      rejectUnauthorized: options.verifyTls,
+    });
+    options.signal.addEventListener('abort', onAbort, { once: true });
+
+    if (options.connectMs !== undefined) {
+      connectTimer = setTimeout(() => {
+        settle(new HttpAttemptError(`${label} timed out: no connection within ${seconds(options.connectMs!)}`, {
+          code: 'E_HTTP_TIMEOUT', beforeConnect: true, hint: 'raise the provider timeout ([connect, read] in seconds) or check the target is reachable',
+        }));
+      }, options.connectMs);
+    }
+
+    req.on('socket', (socket: Socket) => {
+      const onConnected = () => {
+        connected = true;
+        clearTimeout(connectTimer);
+        if (options.readMs !== undefined) {
+          socket.setTimeout(options.readMs, () => {
+            settle(new HttpAttemptError(`${label} timed out: no data for ${seconds(options.readMs!)}`, {
+              code: 'E_HTTP_TIMEOUT', beforeConnect: false, hint: 'raise the provider timeout (seconds, or [connect, read])',
+            }));
+          });
+        }
+      };
+      socket.once(plan.url.protocol === 'https:' ? 'secureConnect' : 'connect', onConnected);
+    });
+
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => settle(undefined, { status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+      res.on('error', (error) => settle(describe(error, label, connected)));
+      res.on('aborted', () => settle(describe(new Error('connection closed before the response ended'), label, true)));
+    });
+    req.on('error', (error) => settle(describe(error, label, connected)));
+    req.end(plan.body);
+  });
+}
+
+function describe(error: Error, label: string, connected: boolean): Error {
+  if (error instanceof HttpAttemptError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (tlsCodes.has(code) || /certificate/i.test(error.message)) {
+    return new HttpAttemptError(`${label} failed TLS verification: ${error.message}`, {
+      code: 'E_HTTP_TLS', beforeConnect: false, cause: error,
+      hint: 'set verify_tls: false on the provider, or run with --no-verify-tls, for self-signed certificates',
+    });
+  }
+  const what = connected ? 'failed' : 'failed to connect';
+  return new HttpAttemptError(`${label} ${what}: ${error.message || code}`, {
+    code: connected ? 'E_HTTP_FAILED' : 'E_HTTP_CONNECT', beforeConnect: !connected, cause: error,
+    hint: connected ? undefined : 'is the target running and listening on that address?',
+  });
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
