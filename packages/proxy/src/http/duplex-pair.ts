@@ -1,0 +1,51 @@
+import { Duplex } from 'node:stream';
+
+/** One end of an in-memory socket pair: what is written here is read from the other end. */
+class PairEnd extends Duplex {
+  other!: PairEnd;
+  private wantMore: (() => void) | undefined;
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.other.push(chunk)) callback();
+    else this.other.wantMore = callback;
+  }
+
+  override _read(): void {
+    const callback = this.wantMore;
+    this.wantMore = undefined;
+    callback?.();
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.other.push(null);
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    const pending = this.wantMore;
+    this.wantMore = undefined;
+    pending?.();
+    if (!this.other.destroyed) this.other.destroy();
+    callback(error);
+  }
+
+  // The HTTP server calls these on sockets.
+  setTimeout(): this {
+    return this;
+  }
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+}
+
+/** stream.duplexPair() of Node 22, for Node 20. */
+export function duplexPair(): [Duplex, Duplex] {
+  const a = new PairEnd();
+  const b = new PairEnd();
+  a.other = b;
+  b.other = a;
+  return [a, b];
+}

@@ -1,0 +1,140 @@
+import { ApiError, apiErrors } from '../server/api-error.js';
+import { faultDurationMs } from './fault-duration.js';
+
+/** Istio's StringMatch: one of exact, prefix or regex. */
+export interface StringMatch {
+  exact?: string;
+  prefix?: string;
+  regex?: string;
+}
+
+/** Istio's HTTPMatchRequest subset: method, uri (path without query) and headers. */
+export interface HttpMatch {
+  method?: StringMatch;
+  uri?: StringMatch;
+  headers?: Record<string, StringMatch>;
+}
+
+/** Istio's `fault` stanza fields, plus a name, a match, an abort body and "only the first N requests". */
+export interface HttpFaultJson {
+  name: string;
+  match?: HttpMatch[];
+  delay?: { fixedDelay: string | number; percentage: { value: number } };
+  abort?: { httpStatus: number; body?: string; percentage: { value: number } };
+  /** Fault only the first N matching requests (counted from when the fault was added). */
+  firstN?: number;
+}
+
+/** A request as the fault decision needs it. */
+export interface FaultRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface FaultDecision {
+  fault: string;
+  delayMs?: number;
+  abort?: { status: number; body: string };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const bad = (message: string): ApiError => apiErrors.badRequestBody.with(message);
+
+function parseStringMatch(value: unknown, where: string): StringMatch {
+  if (typeof value === 'string') return { exact: value };
+  if (!isRecord(value)) throw bad(`${where} must be a string or {exact|prefix|regex}`);
+  const keys = ['exact', 'prefix', 'regex'].filter((k) => value[k] !== undefined);
+  if (keys.length !== 1 || typeof value[keys[0]] !== 'string') throw bad(`${where} needs exactly one of exact, prefix, regex (a string)`);
+  if (keys[0] === 'regex') {
+    try {
+      new RegExp(value.regex as string);
+    } catch (error) {
+      throw bad(`${where}.regex: ${(error as Error).message}`);
+    }
+  }
+  return { [keys[0]]: value[keys[0]] } as StringMatch;
+}
+
+function parseMatch(value: unknown): HttpMatch[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((item, i) => {
+    if (!isRecord(item)) throw bad(`match[${i}] must be an object`);
+    const match: HttpMatch = {};
+    if (item.method !== undefined) match.method = parseStringMatch(item.method, `match[${i}].method`);
+    if (item.uri !== undefined) match.uri = parseStringMatch(item.uri, `match[${i}].uri`);
+    if (item.headers !== undefined) {
+      if (!isRecord(item.headers)) throw bad(`match[${i}].headers must be an object`);
+      match.headers = Object.fromEntries(
+        Object.entries(item.headers).map(([name, m]) => [name.toLowerCase(), parseStringMatch(m, `match[${i}].headers.${name}`)]),
+      );
+    }
+    return match;
+  });
+}
+
+/** Istio: `percentage: {value}` (0–100, default 100); the deprecated integer `percent` is read too. */
+function parsePercentage(stanza: Record<string, unknown>, where: string): { value: number } {
+  const raw = isRecord(stanza.percentage) ? stanza.percentage.value : stanza.percentage ?? stanza.percent;
+  if (raw === undefined || raw === null) return { value: 100 };
+  if (typeof raw !== 'number' || !(raw >= 0 && raw <= 100)) throw bad(`${where}.percentage.value must be a number from 0 to 100`);
+  return { value: raw };
+}
+
+/** Validates a fault body; `defaultName` is used when it has none. */
+export function parseHttpFault(input: unknown, defaultName?: string): HttpFaultJson {
+  if (!isRecord(input)) throw bad('expected a JSON object');
+  const fault: HttpFaultJson = { name: '' };
+  if (input.delay !== undefined && input.delay !== null) {
+    if (!isRecord(input.delay)) throw bad('delay must be an object');
+    const fixed = input.delay.fixedDelay ?? input.delay.fixed_delay;
+    if (faultDurationMs(fixed) === undefined) throw bad('delay.fixedDelay must be a duration such as "2s" or "250ms"');
+    fault.delay = { fixedDelay: fixed as string | number, percentage: parsePercentage(input.delay, 'delay') };
+  }
+  if (input.abort !== undefined && input.abort !== null) {
+    if (!isRecord(input.abort)) throw bad('abort must be an object');
+    const status = input.abort.httpStatus ?? input.abort.http_status;
+    if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
+      throw bad('abort.httpStatus must be an HTTP status from 200 to 599');
+    }
+    if (input.abort.body !== undefined && typeof input.abort.body !== 'string') throw bad('abort.body must be a string');
+    fault.abort = { httpStatus: status, percentage: parsePercentage(input.abort, 'abort') };
+    if (typeof input.abort.body === 'string') fault.abort.body = input.abort.body;
+  }
+  if (!fault.delay && !fault.abort) throw bad('a fault needs a delay, an abort or both');
+  if (input.firstN !== undefined && input.firstN !== null) {
+    if (typeof input.firstN !== 'number' || !Number.isInteger(input.firstN) || input.firstN < 0) throw bad('firstN must be a non-negative integer');
+    fault.firstN = input.firstN;
+  }
+  const match = parseMatch(input.match);
+  if (match) fault.match = match;
+  const name = input.name ?? defaultName ?? (fault.abort && fault.delay ? 'delay_abort' : fault.abort ? 'abort' : 'delay');
+  if (typeof name !== 'string' || name === '') throw bad('name must be a non-empty string');
+  fault.name = name;
+  return fault;
+}
+
+function test(match: StringMatch, value: string): boolean {
+  if (match.exact !== undefined) return value === match.exact;
+  if (match.prefix !== undefined) return value.startsWith(match.prefix);
+  // Istio regexes are full matches (RE2).
+  return match.regex !== undefined && new RegExp(`^(?:${match.regex})$`).test(value);
+}
+
+/** True when one of the match clauses (OR) accepts the request; no match accepts everything. */
+export function matches(match: readonly HttpMatch[] | undefined, request: FaultRequest): boolean {
+  if (!match || match.length === 0) return true;
+  const path = request.url.split('?')[0];
+  return match.some((m) => {
+    if (m.method && !test(m.method, request.method)) return false;
+    if (m.uri && !test(m.uri, path)) return false;
+    for (const [name, wanted] of Object.entries(m.headers ?? {})) {
+      const value = request.headers[name];
+      if (value === undefined) return false;
+      if (!test(wanted, Array.isArray(value) ? value.join(',') : value)) return false;
+    }
+    return true;
+  });
+}

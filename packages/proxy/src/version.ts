@@ -1,0 +1,2 @@
+/** Reported by GET /version. */
+export const version = '0.1.0';
