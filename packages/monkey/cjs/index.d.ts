@@ -1,0 +1,2 @@
+import { chaosMonkey } from './dist/index.js';
+export = chaosMonkey;

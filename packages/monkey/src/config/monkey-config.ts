@@ -1,0 +1,109 @@
+/**
+ * The monkey's configuration, in the Node shape the seed uses (`latency: {enabled, minMs, maxMs}` …).
+ * The actuator translates it to and from Chaos Monkey for Spring Boot's flat JSON.
+ * `probability: null` means "no own probability: share what the others leave" (see choose-assault.ts).
+ */
+export interface LatencyConfig {
+  enabled: boolean;
+  /** Inclusive range of injected latency. */
+  minMs: number;
+  maxMs: number;
+  probability: number | null;
+}
+
+export interface ExceptionsConfig {
+  enabled: boolean;
+  probability: number | null;
+  /** Error constructor name: "Error", "TypeError", or a Java class name (mapped to Error) for Spring clients. */
+  type: string;
+  message: string;
+  /** When set, answer with this status and body instead of passing the error to the framework. */
+  status: number | null;
+  body: unknown;
+}
+
+export interface KillProcessConfig {
+  enabled: boolean;
+  probability: number | null;
+  exitCode: number;
+  /** Time between "stop accepting connections" and process exit, so in-flight requests are answered. */
+  graceMs: number;
+  /** Spring cron expression (6 fields, or 5) or "OFF". */
+  cron: string;
+}
+
+export interface EventLoopBlockConfig {
+  enabled: boolean;
+  probability: number | null;
+  durationMs: number;
+}
+
+export interface MemoryConfig {
+  enabled: boolean;
+  holdMs: number;
+  waitNextIncreaseMs: number;
+  incrementFraction: number;
+  targetFraction: number;
+  cron: string;
+}
+
+export interface CpuConfig {
+  enabled: boolean;
+  holdMs: number;
+  targetFraction: number;
+  cron: string;
+}
+
+/** Which calls are watched. Spring's flags; HTTP requests count as controller/restController. */
+export interface WatcherConfig {
+  controller: boolean;
+  restController: boolean;
+  service: boolean;
+  repository: boolean;
+  component: boolean;
+  restTemplate: boolean;
+  webClient: boolean;
+  /** Health endpoints (/health, /healthz, /livez, /readyz, /actuator/health) are spared unless true. */
+  actuatorHealth: boolean;
+  /** Names of wrapped targets watched whatever their kind. */
+  beans: string[];
+  /** Route patterns ("GET /api/orders/*", "/api/*"); empty means every route. */
+  routes: string[];
+  /** Path prefixes never attacked, besides the monkey's own control routes. */
+  exclude: string[];
+}
+
+/** Per-target assault settings: the first override whose `target` pattern matches a call applies. */
+export interface WatcherOverride {
+  /** "GET /api/orders*", "/api/*", "OrderRepository.*" (`*` matches anything). */
+  target: string;
+  level?: number;
+  deterministic?: boolean;
+  latency?: Partial<LatencyConfig>;
+  exceptions?: Partial<ExceptionsConfig>;
+  killProcess?: Partial<Pick<KillProcessConfig, 'enabled' | 'probability'>>;
+  eventLoopBlock?: Partial<EventLoopBlockConfig>;
+}
+
+export interface MonkeyConfig {
+  enabled: boolean;
+  /** 1-in-`level` calls are attacked (1 = every call), 1..10000 as in Spring. */
+  level: number;
+  /** Attack exactly every `level`-th call instead of at random. */
+  deterministic: boolean;
+  latency: LatencyConfig;
+  exceptions: ExceptionsConfig;
+  killProcess: KillProcessConfig;
+  eventLoopBlock: EventLoopBlockConfig;
+  memory: MemoryConfig;
+  cpu: CpuConfig;
+  /** When non-empty, only targets whose name starts with one of these are attacked (Spring semantics). */
+  watchedCustomServices: string[] | null;
+  watchers: WatcherConfig;
+  overrides: WatcherOverride[];
+}
+
+type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/** What `chaosMonkey(options)` and `updateConfig(partial)` accept: any part of the config. */
+export type MonkeyConfigUpdate = DeepPartial<MonkeyConfig>;
