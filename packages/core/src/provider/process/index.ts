@@ -1,0 +1,2 @@
+export * from './run-process-provider.js';
+export * from './find-executable.js';
