@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,8 @@ export interface FakeApiServerOptions {
   objects?: readonly KubeObject[];
   /** Default namespace of the generated kubeconfig context. */
   namespace?: string;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export interface FakeApiServer {
@@ -158,7 +161,7 @@ class FakeApiServerImpl {
       this.reconciler.reconcileNow();
       this.reconciler.start();
     }
-    this.server = createServer((req, res) => {
+    const listener: RequestListener = (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         const status = error instanceof StatusError ? error.status : new StatusError(500, 'InternalError', `fake API server: ${error instanceof Error ? error.stack : String(error)}`).status;
         const entry = (req as IncomingMessage & { faultlineEntry?: RecordedRequest }).faultlineEntry;
@@ -166,7 +169,8 @@ class FakeApiServerImpl {
         if (!res.headersSent) sendJson(res, status.code, status);
         else res.end();
       });
-    });
+    };
+    this.server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
     this.server.keepAliveTimeout = 5_000;
   }
 
@@ -454,10 +458,11 @@ class FakeApiServerImpl {
   }
 }
 
-function kubeConfigYamlFor(url: string, namespace: string, token: string | undefined): string {
+function kubeConfigYamlFor(url: string, namespace: string, token: string | undefined, cert: string | undefined): string {
+  const trust = cert ? `    certificate-authority-data: ${Buffer.from(cert).toString('base64')}` : '    insecure-skip-tls-verify: true';
   return [
     'apiVersion: v1', 'kind: Config', 'current-context: faultline-fake',
-    'clusters:', '- name: faultline-fake', '  cluster:', `    server: ${url}`, '    insecure-skip-tls-verify: true',
+    'clusters:', '- name: faultline-fake', '  cluster:', `    server: ${url}`, trust,
     'users:', '- name: faultline-fake', '  user:', `    token: ${token ?? 'fake-token'}`,
     'contexts:', '- name: faultline-fake', '  context:', '    cluster: faultline-fake', '    user: faultline-fake', `    namespace: ${namespace}`, '',
   ].join('\n');
@@ -470,8 +475,8 @@ function kubeConfigYamlFor(url: string, namespace: string, token: string | undef
 export async function startFakeApiServer(options: FakeApiServerOptions = {}): Promise<FakeApiServer> {
   const impl = new FakeApiServerImpl(options);
   const port = await impl.listen();
-  const url = `http://127.0.0.1:${port}`;
-  const kubeConfigYaml = kubeConfigYamlFor(url, options.namespace ?? 'default', options.token);
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const kubeConfigYaml = kubeConfigYamlFor(url, options.namespace ?? 'default', options.token, options.tls?.cert);
   const { KubeConfig } = await import('@kubernetes/client-node');
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(kubeConfigYaml);

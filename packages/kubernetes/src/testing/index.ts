@@ -5,3 +5,4 @@ export * from './resource-types.js';
 export * from './status-error.js';
 export * from './fake-reconciler.js';
 export * from './fake-objects.js';
+export * from './self-signed-cert.js';

@@ -1,0 +1,44 @@
+import type * as K8s from '@kubernetes/client-node';
+import type { KubeConnectionSource } from './load-kube-config.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { KubernetesSettings } from './kubernetes-settings.js';
+
+export type KubernetesModule = typeof K8s;
+
+/** The typed API clients of one connection, with the limiter every bulk operation goes through. */
+export interface KubeClient {
+  readonly k8s: KubernetesModule;
+  readonly kubeConfig: K8s.KubeConfig;
+  readonly source: KubeConnectionSource;
+  readonly core: K8s.CoreV1Api;
+  readonly apps: K8s.AppsV1Api;
+  readonly networking: K8s.NetworkingV1Api;
+  readonly policy: K8s.PolicyV1Api;
+  readonly custom: K8s.CustomObjectsApi;
+  readonly authorization: K8s.AuthorizationV1Api;
+  readonly version: K8s.VersionApi;
+  readonly limiter: RateLimiter;
+  readonly pageSize: number;
+  /** Request options that send a body as a JSON merge patch (client-node defaults to JSON patch). */
+  readonly mergePatch: K8s.ConfigurationOptions;
+  readonly strategicMergePatch: K8s.ConfigurationOptions;
+}
+
+export function createKubeClient(k8s: KubernetesModule, kubeConfig: K8s.KubeConfig, source: KubeConnectionSource, settings: Pick<KubernetesSettings, 'qps' | 'burst' | 'concurrency' | 'pageSize'>): KubeClient {
+  return {
+    k8s,
+    kubeConfig,
+    source,
+    core: kubeConfig.makeApiClient(k8s.CoreV1Api),
+    apps: kubeConfig.makeApiClient(k8s.AppsV1Api),
+    networking: kubeConfig.makeApiClient(k8s.NetworkingV1Api),
+    policy: kubeConfig.makeApiClient(k8s.PolicyV1Api),
+    custom: kubeConfig.makeApiClient(k8s.CustomObjectsApi),
+    authorization: kubeConfig.makeApiClient(k8s.AuthorizationV1Api),
+    version: kubeConfig.makeApiClient(k8s.VersionApi),
+    limiter: new RateLimiter(settings),
+    pageSize: settings.pageSize,
+    mergePatch: k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    strategicMergePatch: k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch),
+  };
+}
