@@ -1,0 +1,2 @@
+export * from './resolve-configuration.js';
+export * from './resolve-secrets.js';
