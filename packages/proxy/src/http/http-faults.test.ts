@@ -1,0 +1,124 @@
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, Cleanup, listen, portOf, startApi } from '../__fixtures__/net-fixtures.js';
+
+const cleanup = new Cleanup();
+afterEach(() => cleanup.run());
+
+async function setup(): Promise<{ base: string; url: string; upstreamHits: () => number }> {
+  let hits = 0;
+  const upstream = http.createServer((req, res) => {
+    hits++;
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d));
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ method: req.method, url: req.url, body, host: req.headers.host }));
+    });
+  });
+  const port = await listen(upstream, cleanup);
+  const server = await startApi(cleanup);
+  const created = await api(server.url, 'POST', '/proxies', { name: 'web', listen: '127.0.0.1:0', upstream: `127.0.0.1:${port}`, protocol: 'http' });
+  expect(created.json.protocol).toBe('http');
+  return { base: server.url, url: `http://127.0.0.1:${portOf(created.json.listen)}`, upstreamHits: () => hits };
+}
+
+/** Sequential requests over one keep-alive connection (fetch pools connections). */
+async function statuses(url: string, n: number, init: RequestInit = {}): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await fetch(url, init);
+    await res.arrayBuffer();
+    out.push(res.status);
+  }
+  return out;
+}
+
+describe('HTTP faults on protocol: "http" proxies', () => {
+  it('forwards requests untouched when no fault applies (method, path, body, Host)', async () => {
+    const { url } = await setup();
+    const res = await fetch(`${url}/orders?id=1`, { method: 'POST', body: 'payload' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ method: 'POST', url: '/orders?id=1', body: 'payload', host: new URL(url).host });
+  });
+
+  it('aborts the configured percentage of requests with the status and body (statistical bounds)', async () => {
+    const { base, url, upstreamHits } = await setup();
+    const fault = await api(base, 'POST', '/proxies/web/faults', { abort: { httpStatus: 503, body: 'nope', percentage: { value: 30 } } });
+    expect(fault).toMatchObject({ status: 201, json: { name: 'abort', abort: { httpStatus: 503, body: 'nope', percentage: { value: 30 } } } });
+    const got = await statuses(url, 400);
+    const aborted = got.filter((s) => s === 503).length;
+    // Binomial(400, 0.3): mean 120, sd ~9.2; ±5 sd.
+    expect(aborted).toBeGreaterThan(74);
+    expect(aborted).toBeLessThan(166);
+    expect(got.filter((s) => s === 200).length + aborted).toBe(400);
+    expect(upstreamHits()).toBe(400 - aborted);
+    const one = await fetch(url);
+    if (one.status === 503) expect(await one.text()).toBe('nope');
+  });
+
+  it('delays the configured percentage of requests by fixedDelay', async () => {
+    const { base, url } = await setup();
+    await api(base, 'POST', '/proxies/web/faults', { name: 'slow', delay: { fixedDelay: '150ms', percentage: { value: 50 } } });
+    const times: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const started = performance.now();
+      await (await fetch(url)).arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    const delayed = times.filter((t) => t >= 145).length;
+    expect(delayed).toBeGreaterThan(6);
+    expect(delayed).toBeLessThan(34);
+    expect(times.filter((t) => t < 100).length + delayed).toBe(40);
+  });
+
+  it('fails only the first N matching requests, and matches method, path and header', async () => {
+    const { base, url } = await setup();
+    await api(base, 'POST', '/proxies/web/faults', {
+      name: 'first3',
+      firstN: 3,
+      match: { method: { exact: 'POST' }, uri: { prefix: '/pay' }, headers: { 'x-user': { exact: 'jason' } } },
+      abort: { httpStatus: 500 },
+    });
+    const post = { method: 'POST', headers: { 'x-user': 'jason' } };
+    expect(await statuses(`${url}/orders`, 2, post)).toEqual([200, 200]);
+    expect(await statuses(`${url}/pay`, 1, { method: 'GET', headers: { 'x-user': 'jason' } })).toEqual([200]);
+    expect(await statuses(`${url}/pay`, 1, { method: 'POST', headers: { 'x-user': 'bob' } })).toEqual([200]);
+    expect(await statuses(`${url}/payments`, 5, post)).toEqual([500, 500, 500, 200, 200]);
+    const metrics = await api(base, 'GET', '/metrics');
+    expect(metrics.text).toContain('faultline_proxy_http_faults_total{proxy="web",fault="first3",action="abort"} 3');
+  });
+
+  it('lists, updates and removes faults; removing one leaves the others (unlike Chaos Toolkit Istio)', async () => {
+    const { base, url } = await setup();
+    await api(base, 'POST', '/proxies/web/faults', { name: 'd', delay: { fixedDelay: '1ms' } });
+    await api(base, 'POST', '/proxies/web/faults', { name: 'a', abort: { httpStatus: 418 } });
+    expect((await api(base, 'GET', '/proxies/web/faults')).json.map((f: { name: string }) => f.name)).toEqual(['d', 'a']);
+    expect((await api(base, 'POST', '/proxies/web/faults', { name: 'a', abort: { httpStatus: 500 } })).status).toBe(409);
+    expect((await api(base, 'POST', '/proxies/web/faults', { name: 'x' })).status).toBe(400);
+    expect((await api(base, 'DELETE', '/proxies/web/faults/d')).status).toBe(204);
+    expect(await statuses(url, 2)).toEqual([418, 418]);
+    const updated = await api(base, 'PATCH', '/proxies/web/faults/a', { abort: { httpStatus: 429 } });
+    expect(updated.json.abort.httpStatus).toBe(429);
+    expect(await statuses(url, 1)).toEqual([429]);
+    expect((await api(base, 'POST', '/reset')).status).toBe(204);
+    expect((await api(base, 'GET', '/proxies/web/faults')).json).toEqual([]);
+    expect(await statuses(url, 1)).toEqual([200]);
+  });
+
+  it('refuses HTTP faults on TCP proxies', async () => {
+    const server = await startApi(cleanup);
+    await api(server.url, 'POST', '/proxies', { name: 'tcp', listen: '127.0.0.1:0', upstream: '127.0.0.1:1' });
+    const res = await api(server.url, 'POST', '/proxies/tcp/faults', { abort: { httpStatus: 503 } });
+    expect(res.status).toBe(400);
+    expect(res.json.error).toContain('not an HTTP proxy');
+  });
+
+  it('still applies TCP toxics on HTTP proxies', async () => {
+    const { base, url } = await setup();
+    await api(base, 'POST', '/proxies/web/toxics', { type: 'latency', attributes: { latency: 120 } });
+    const started = performance.now();
+    await (await fetch(url)).arrayBuffer();
+    expect(performance.now() - started).toBeGreaterThan(115);
+  });
+});
