@@ -5,6 +5,8 @@ import { queryInterval } from './activities/query-interval.js';
 import { queryValue } from './activities/query-value.js';
 import { query } from './activities/query.js';
 import { slo } from './activities/slo.js';
+import { queryResultsHigherThanThreshold } from './activities/query-results-higher-than-threshold.js';
+import { queryResultsLowerThanThreshold } from './activities/query-results-lower-than-threshold.js';
 import { PrometheusClient, type PrometheusResponse } from './http/prometheus-client.js';
 import { mean } from './values/mean.js';
 import { sampleValues } from './values/sample-values.js';
@@ -183,6 +185,22 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
     it('fails on no data unless on_no_data: pass', async () => {
       await expect(run(slo, { indicator: 'does_not_exist', objective: '< 1', window: '10s' })).rejects.toMatchObject({ code: 'E_PROMETHEUS_NO_DATA' });
       expect(await run(slo, { indicator: 'does_not_exist', objective: '< 1', window: '10s', on_no_data: 'pass' })).toBe(true);
+    });
+  });
+
+  describe('chaosprometheus.verification tolerances', () => {
+    it('compare every sample of query and query_interval results with a threshold', async () => {
+      const ratio = errorRatio.replaceAll('$window', '3s');
+      const healthy = await run(query, { query: ratio, when: phaseA.end.toISOString() });
+      const degraded = await run(query, { query: ratio });
+      expect(await run(queryResultsLowerThanThreshold, { value: healthy, threshold: 0.01 })).toBe(true);
+      expect(await run(queryResultsLowerThanThreshold, { value: degraded, threshold: 0.01 })).toBe(false);
+      expect(await run(queryResultsHigherThanThreshold, { value: degraded, threshold: 0.1 })).toBe(true);
+      const both = await run(queryInterval, { query: 'test_gauge', start: phaseA.start.toISOString(), end: phaseB.end.toISOString(), step: 1 });
+      expect(await run(queryResultsLowerThanThreshold, { value: both, threshold: 2 })).toBe(false);
+      expect(await run(queryResultsLowerThanThreshold, { value: both, threshold: 5 })).toBe(true);
+      const empty = await run(query, { query: 'does_not_exist' });
+      expect(await run(queryResultsLowerThanThreshold, { value: empty, threshold: 5 })).toBe(false);
     });
   });
 

@@ -5,3 +5,5 @@ export * from './compute-mean.js';
 export * from './nodes-cpu-usage-mean.js';
 export * from './query-value.js';
 export * from './slo.js';
+export * from './query-results-lower-than-threshold.js';
+export * from './query-results-higher-than-threshold.js';
