@@ -1,0 +1,115 @@
+import { isPlainObject } from '../substitution/is-plain-object.js';
+import { normalizeKey, redacted, sensitiveKeySet } from './sensitive-keys.js';
+
+export interface RedactorOptions {
+  /**
+   * Configuration keys whose values are secret (e.g. a token read from the environment, or a
+   * dynamic value derived from secrets). Their values (from `configuration`) are scrubbed like
+   * secrets, and any object key with that name has its value redacted.
+   */
+  configurationKeys?: readonly string[];
+  /** The resolved configuration, to find the values of `configurationKeys`. */
+  configuration?: Readonly<Record<string, unknown>>;
+  /** More literal values to scrub. */
+  extra?: readonly string[];
+}
+
+export type Redactor = <T>(value: T) => T;
+
+/** Secret strings shorter than this are only redacted as whole values, not inside larger strings. */
+const minSubstringLength = 4;
+
+/**
+ * Builds a function that returns a deep copy of any value with every secret replaced by "***":
+ * whole values, occurrences inside larger strings (an echoed token in an HTTP body or a process's
+ * stdout, also URL- and JSON-escaped), and values under secret-looking keys (Authorization,
+ * password, token, api_key…). Errors keep their class with a redacted message.
+ */
+export function createRedactor(
+  secrets: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+  options: RedactorOptions = {},
+): Redactor {
+  const values = new Set<string>();
+  const numbers = new Set<number>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value !== '') values.add(value);
+    } else if (typeof value === 'number') numbers.add(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (isPlainObject(value)) Object.values(value).forEach(collect);
+  };
+  collect(secrets);
+  for (const key of options.configurationKeys ?? []) collect(options.configuration?.[key]);
+  (options.extra ?? []).forEach(collect);
+
+  const fragments = new Set<string>();
+  for (const value of values) {
+    if (value.length < minSubstringLength) continue;
+    fragments.add(value);
+    fragments.add(encodeURIComponent(value));
+    fragments.add(JSON.stringify(value).slice(1, -1));
+  }
+  const pattern = fragments.size === 0
+    ? undefined
+    : new RegExp([...fragments].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const keys = sensitiveKeySet(options.configurationKeys);
+
+  const redactString = (text: string): string => {
+    if (values.has(text)) return redacted;
+    return pattern ? text.replace(pattern, redacted) : text;
+  };
+
+  const walk = (value: unknown, seen: WeakMap<object, unknown>): unknown => {
+    if (typeof value === 'string') return redactString(value);
+    if (typeof value === 'number') return numbers.has(value) ? redacted : value;
+    if (value === null || typeof value !== 'object') return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      seen.set(value, out);
+      for (const item of value) out.push(walk(item, seen));
+      return out;
+    }
+    if (value instanceof Error) return redactError(value, redactString);
+    if (!isPlainObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    seen.set(value, out);
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = keys.has(normalizeKey(key)) ? blank(item) : walk(item, seen);
+    }
+    return out;
+  };
+
+  return <T>(value: T): T => walk(value, new WeakMap()) as T;
+}
+
+/** Every leaf of a value under a secret-looking key becomes "***" (empty values stay empty). */
+function blank(value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return value;
+  if (Array.isArray(value)) return value.map(blank);
+  // A reference such as {type: env, key: KUBE_TOKEN} names where a secret lives, not the secret.
+  if (isPlainObject(value) && (value.type === 'env' || value.type === 'vault')) {
+    return 'default' in value ? { ...value, default: redacted } : value;
+  }
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v)]));
+  return redacted;
+}
+
+function redactError(error: Error, redactString: (text: string) => string): Error {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  for (const key of Object.getOwnPropertyNames(error)) {
+    const value = (error as unknown as Record<string, unknown>)[key];
+    Object.defineProperty(copy, key, {
+      value: typeof value === 'string' ? redactString(value) : value,
+      writable: true,
+      configurable: true,
+      enumerable: Object.prototype.propertyIsEnumerable.call(error, key),
+    });
+  }
+  return copy;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
