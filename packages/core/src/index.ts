@@ -15,3 +15,4 @@ export * from './resolve/index.js';
 export * from './run/index.js';
 export * from './util/nearest-names.js';
 export * from './settings/index.js';
+export * from './substitution/index.js';
