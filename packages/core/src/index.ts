@@ -16,3 +16,4 @@ export * from './run/index.js';
 export * from './util/nearest-names.js';
 export * from './settings/index.js';
 export * from './substitution/index.js';
+export * from './tolerance/index.js';
