@@ -17,3 +17,4 @@ export * from './util/nearest-names.js';
 export * from './settings/index.js';
 export * from './substitution/index.js';
 export * from './tolerance/index.js';
+export * from './vars/index.js';
