@@ -18,3 +18,4 @@ export * from './settings/index.js';
 export * from './substitution/index.js';
 export * from './tolerance/index.js';
 export * from './vars/index.js';
+export * from './configuration/index.js';
