@@ -19,3 +19,4 @@ export * from './substitution/index.js';
 export * from './tolerance/index.js';
 export * from './vars/index.js';
 export * from './configuration/index.js';
+export * from './redaction/index.js';
