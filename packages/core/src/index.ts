@@ -20,3 +20,4 @@ export * from './tolerance/index.js';
 export * from './vars/index.js';
 export * from './configuration/index.js';
 export * from './redaction/index.js';
+export * from './provider/http/index.js';
