@@ -21,3 +21,4 @@ export * from './vars/index.js';
 export * from './configuration/index.js';
 export * from './redaction/index.js';
 export * from './provider/http/index.js';
+export * from './provider/process/index.js';
