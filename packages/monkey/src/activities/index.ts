@@ -1,1 +1,9 @@
-export {};
+export * from './driver.js';
+export * from './enable-chaosmonkey.js';
+export * from './disable-chaosmonkey.js';
+export * from './change-assaults-configuration.js';
+export * from './change-watcher-configuration.js';
+export * from './chaosmonkey-enabled.js';
+export * from './assaults-configuration.js';
+export * from './assault-configuration.js';
+export * from './watcher-configuration.js';
