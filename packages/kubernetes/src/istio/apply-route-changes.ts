@@ -1,13 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InterruptedError, type ActivityContext, type RevertHandle } from '@faultline/core';
+import { kubernetesSettings } from '../client/index.js';
 import { apiFailure } from './api-failure.js';
+import { emitFaultEvent } from './emit-fault-event.js';
+import { guardVirtualService } from './guard-virtual-service.js';
 import { istioGroup } from './istio-api-versions.js';
 import { kubernetesDriverName } from './kubernetes-driver-name.js';
 import { readVirtualService } from './read-virtual-service.js';
 import type { RouteChange } from './route-change.js';
 import type { HttpFault, VirtualService } from './virtual-service-types.js';
 import type { VirtualServiceClient } from './virtual-service-client.js';
-
 
 export interface ApplyRouteChangesOptions {
   client: VirtualServiceClient;
@@ -18,8 +20,11 @@ export interface ApplyRouteChangesOptions {
   versions: readonly string[];
   /** What to do to the VirtualService as read; called again after each conflict. */
   plan(vs: VirtualService): RouteChange[];
-  /** Register a revert that restores the faults as they were (off for the restore itself). */
-  revertible?: boolean;
+  /**
+   * "inject" (default) is checked against the namespace guards; "restore" (the revert) is not,
+   * because undoing must always be possible. Both register a revert and record an Event.
+   */
+  purpose?: 'inject' | 'restore';
   /** Writes tried before giving up on 409 Conflict. */
   maxAttempts?: number;
 }
@@ -59,6 +64,10 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
   if (read.answer.status !== 200) throw apiFailure(`cannot read ${what}`, read.answer, options.versions);
   const version = read.version;
   let vs = read.answer.body as VirtualService;
+  const settings = kubernetesSettings(ctx);
+  const dryRun = ctx.dryRun || settings.dryRun;
+  const purpose = options.purpose ?? 'inject';
+  if (purpose === 'inject') await guardVirtualService(client, settings, namespace, vs);
   let handle: RevertHandle | undefined;
 
   for (let attempt = 1; ; attempt += 1) {
@@ -74,7 +83,7 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       virtualService: name,
       namespace,
       apiVersion: `${istioGroup}/${version}`,
-      dryRun: ctx.dryRun,
+      dryRun,
       changed: written,
       attempts: written ? attempt : attempt - 1,
       ...(resourceVersion === undefined ? {} : { resourceVersion }),
@@ -88,7 +97,7 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       })),
     });
 
-    if (ctx.dryRun) {
+    if (dryRun) {
       ctx.logger.info(`dry run: would change the fault of ${changed.length} route(s) of ${what}`, { routes: changed.map((change) => ({ index: change.index, before: change.before, after: change.after })) });
       return result(false);
     }
@@ -108,13 +117,11 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       version: `${istioGroup}/${version}`,
       routes: changed.map((change) => ({ index: change.index, identity: change.identity, fault: change.before, injected: change.after })),
     };
-    if (options.revertible !== false) {
-      // Registered before the write: a crash between the two still leaves a way back in the journal.
-      if (handle === undefined) {
-        handle = ctx.registerRevert({ title: `restore the faults of ${changed.length} route(s) of ${what}`, driver: kubernetesDriverName, func: 'restore_virtual_service_faults', arguments: revertArguments });
-      } else {
-        handle.update(revertArguments);
-      }
+    // Registered before the write: a crash between the two still leaves a way back in the journal.
+    if (handle === undefined) {
+      handle = ctx.registerRevert({ title: `restore the faults of ${changed.length} route(s) of ${what}`, driver: kubernetesDriverName, func: 'restore_virtual_service_faults', arguments: revertArguments });
+    } else {
+      handle.update(revertArguments);
     }
 
     const next = structuredClone(vs);
@@ -125,8 +132,13 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
     }
     const written = await client.replace({ namespace, name, version }, next);
     if (written.status === 200 || written.status === 201) {
-      const resourceVersion = (written.body as VirtualService | undefined)?.metadata?.resourceVersion;
+      const stored = written.body as VirtualService;
+      const resourceVersion = stored?.metadata?.resourceVersion;
       ctx.logger.info(`changed the fault of ${changed.length} route(s) of ${what}`, { attempt, resourceVersion });
+      if (settings.emitEvents && stored?.metadata) {
+        const summary = changed.map((change) => `route ${change.index}: ${describeFault(change.after)}`).join('; ');
+        await emitFaultEvent(client, ctx, stored, purpose === 'inject' ? 'FaultInjected' : 'FaultReverted', `${purpose === 'inject' ? 'Istio fault set' : 'Istio fault restored'}: ${summary}`);
+      }
       return result(true, resourceVersion);
     }
     if (written.status !== 409 || attempt >= maxAttempts) {
@@ -145,6 +157,15 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
     }
     vs = again.body as VirtualService;
   }
+}
+
+function describeFault(fault: HttpFault | null): string {
+  if (fault === null) return 'no fault';
+  const parts: string[] = [];
+  const share = (percentage: { value: number } | undefined) => (percentage ? ` for ${percentage.value}%` : '');
+  if (fault.delay) parts.push(`delay ${String(fault.delay.fixedDelay ?? '?')}${share(fault.delay.percentage)}`);
+  if (fault.abort) parts.push(`abort ${String(fault.abort.httpStatus ?? fault.abort.grpcStatus ?? '?')}${share(fault.abort.percentage)}`);
+  return parts.join(' + ') || JSON.stringify(fault);
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,20 +1,24 @@
 import type { ActivityContext } from '@faultline/core';
+import { getKubeClient } from '../client/index.js';
 import { istioGroup } from './istio-api-versions.js';
-import { loadKubeConfig } from './load-kube-config.js';
 import type { ApiAnswer, VirtualServiceClient, VirtualServiceRef } from './virtual-service-client.js';
 
-/** A VirtualServiceClient over @kubernetes/client-node's CustomObjectsApi, imported only when used. */
-export async function createVirtualServiceClient(ctx: Pick<ActivityContext, 'secrets'>): Promise<VirtualServiceClient> {
-  const k8s = await import('@kubernetes/client-node');
-  const api = (await loadKubeConfig(ctx)).makeApiClient(k8s.CustomObjectsApi);
+type Info = { httpStatusCode: number; data: unknown; headers: Record<string, string> };
+
+/**
+ * A VirtualServiceClient over the shared Kubernetes client (client-node's CustomObjectsApi, imported
+ * lazily by getKubeClient), its requests going through the shared rate limiter.
+ */
+export async function createVirtualServiceClient(ctx: Pick<ActivityContext, 'secrets' | 'settings' | 'configuration' | 'signal'>): Promise<VirtualServiceClient> {
+  const kube = await getKubeClient(ctx);
   const params = (ref: VirtualServiceRef) => ({ group: istioGroup, version: ref.version, namespace: ref.namespace, plural: 'virtualservices', name: ref.name });
 
-  async function answer(call: () => Promise<{ httpStatusCode: number; data: unknown; headers: Record<string, string> }>): Promise<ApiAnswer> {
+  async function answer(call: () => Promise<Info>): Promise<ApiAnswer> {
     try {
-      const info = await call();
+      const info = await kube.limiter.run(call, ctx.signal);
       return { status: info.httpStatusCode, body: info.data, headers: { ...info.headers } };
     } catch (error) {
-      if (error instanceof k8s.ApiException) {
+      if (error instanceof kube.k8s.ApiException) {
         return { status: error.code, body: parseBody(error.body), headers: { ...(error.headers as Record<string, string>) } };
       }
       throw error;
@@ -22,8 +26,10 @@ export async function createVirtualServiceClient(ctx: Pick<ActivityContext, 'sec
   }
 
   return {
-    get: (ref) => answer(() => api.getNamespacedCustomObjectWithHttpInfo(params(ref))),
-    replace: (ref, body) => answer(() => api.replaceNamespacedCustomObjectWithHttpInfo({ ...params(ref), body })),
+    get: (ref) => answer(() => kube.custom.getNamespacedCustomObjectWithHttpInfo(params(ref))),
+    replace: (ref, body) => answer(() => kube.custom.replaceNamespacedCustomObjectWithHttpInfo({ ...params(ref), body })),
+    getNamespace: (name) => answer(() => kube.core.readNamespaceWithHttpInfo({ name }) as Promise<Info>),
+    createEvent: (namespace, body) => answer(() => kube.core.createNamespacedEventWithHttpInfo({ namespace, body: body as never }) as Promise<Info>),
   };
 }
 

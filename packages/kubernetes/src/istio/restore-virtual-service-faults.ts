@@ -48,6 +48,6 @@ export const restoreVirtualServiceFaults = defineActivity({
         }
       }
       return changes;
-    });
+    }, 'restore');
   },
 });
