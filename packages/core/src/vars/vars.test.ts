@@ -105,3 +105,26 @@ describe('loadVarFile', () => {
     await expect(loadVarFile(badEnv)).rejects.toThrow(/bad\.env:2: expected KEY=value/);
   });
 });
+
+describe('collectVars', () => {
+  it('merges var files in order, then --var flags on top', async () => {
+    const { collectVars } = await import('./collect-vars.js');
+    const dir = await mkdtemp(join(tmpdir(), 'faultline-collect-'));
+    try {
+      const first = join(dir, 'a.yaml');
+      const second = join(dir, 'b.json');
+      const env = join(dir, 'c.env');
+      await writeFile(first, 'configuration: {host: a, port: 1}\nsecrets: {k8s: {token: t1, user: u1}}\n');
+      await writeFile(second, JSON.stringify({ configuration: { port: 2 }, secrets: { k8s: { token: 't2' } } }));
+      await writeFile(env, 'REGION=eu\n');
+      const merged = await collectVars({ varFiles: [first, second, env], vars: ['port:int=3', 'extra=x'] });
+      expect(merged).toEqual({
+        configuration: { host: 'a', port: 3, REGION: 'eu', extra: 'x' },
+        secrets: { k8s: { token: 't2', user: 'u1' } },
+        env: { REGION: 'eu' },
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
