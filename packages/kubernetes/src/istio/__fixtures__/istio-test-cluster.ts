@@ -1,5 +1,5 @@
-import { createTestContext, type ActivityContext, type TestContext } from '@faultline/core';
-import type { ActivityDefinition } from '@faultline/core';
+import type { ActivityContext, ActivityDefinition } from '@faultline/core';
+import { createTestContext, type TestContext } from '@faultline/core/testing';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../../testing/index.js';
 
 /** A fake cluster holding VirtualServices, and helpers to run Istio activities against it over HTTP. */
