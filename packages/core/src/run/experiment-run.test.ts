@@ -24,7 +24,8 @@ function experiment(parts: Partial<Experiment> = {}): Experiment {
 
 async function run(world: ReturnType<typeof createWorld>, exp: Experiment, options: Partial<RunOptions> = {}) {
   const events: RunEvent[] = [];
-  const journal = await runExperiment({ experiment: exp, baseDir: process.cwd(), resolver: world.resolver, env: {}, observers: [{ onEvent: (e) => events.push(e) }], ...options });
+  const observers = [{ onEvent: (e: RunEvent) => events.push(e) }, ...(options.observers ?? [])];
+  const journal = await runExperiment({ experiment: exp, baseDir: process.cwd(), resolver: world.resolver, env: {}, ...options, observers });
   return { journal, events };
 }
 

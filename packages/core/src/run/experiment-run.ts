@@ -19,7 +19,7 @@ import { runProvider } from './run-provider.js';
 import { checkTolerance } from '../tolerance/index.js';
 import { substitute } from '../substitution/index.js';
 import { resolveConfiguration, resolveSecrets } from '../configuration/index.js';
-import { createRedactor, redactExperiment } from '../redaction/index.js';
+import { createRedactor, redactExperiment, secretConfigurationKeys } from '../redaction/index.js';
 
 /** The Chaos Toolkit journal format version whose layout and semantics Faultline follows. */
 export const chaoslibVersion = '1.44.0';
@@ -111,7 +111,7 @@ class ExperimentRun {
       hypothesis_strategy: this.hypothesisStrategy,
       dry: this.options.dry ?? null,
     };
-    this.emit({ type: 'run-started', experiment: this.experiment, runId: this.runId, at: now() });
+    this.emit({ type: 'run-started', experiment: redactExperiment(this.experiment) as Experiment, runId: this.runId, at: now() });
     try {
       await this.prepare();
       this.writer.writeNow();
@@ -141,7 +141,7 @@ class ExperimentRun {
       vars: this.options.vars?.configuration,
       runProbe: (provider) => runProvider(provider as Activity['provider'], this.providerDeps(), { ...this.activityContext('configuration', 'method', []), }),
     });
-    this.redact = createRedactor(this.secrets, { configurationKeys: secretConfigurationKeys(this.experiment) });
+    this.redact = createRedactor(this.secrets, { configurationKeys: secretConfigurationKeys(this.experiment), configuration: this.configuration });
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
     const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
     this.controls = await loadControls(declarations, this.options.resolver, this.options.baseDir);
@@ -302,7 +302,7 @@ class ExperimentRun {
 
     const entry: RunEntry = { activity: this.redact(structuredClone(activity)), output: null, start: now(), status: 'succeeded', end: '', duration: 0 };
     into.push(entry);
-    this.emit({ type: 'activity-started', activity, phase, at: entry.start });
+    this.emit({ type: 'activity-started', activity: entry.activity, phase, at: entry.start });
     const startedAt = performance.now();
     const phaseSignal = phase === 'rollback' ? this.rollbackAbort.signal : this.abort.signal;
     const stopsRun = phase !== 'revert' && phase !== 'rollback';
@@ -325,7 +325,7 @@ class ExperimentRun {
     }
     entry.end = now();
     entry.duration = (performance.now() - startedAt) / 1000;
-    this.emit({ type: 'activity-ended', activity, phase, entry, at: entry.end });
+    this.emit({ type: 'activity-ended', activity: entry.activity, phase, entry, at: entry.end });
     this.writer.schedule();
     await this.hook('after_activity_control', activity, entry, undefined, controls);
     if (escaped) throw escaped;
@@ -493,14 +493,6 @@ class ExperimentRun {
 function allActivities(experiment: Experiment): Activity[] {
   const lists = [experiment['steady-state-hypothesis']?.probes ?? [], experiment.method ?? [], experiment.rollbacks ?? []];
   return lists.flat().filter((item): item is Activity => !('ref' in item));
-}
-
-/** Configuration keys whose values come from secrets or env and must not be journaled. */
-function secretConfigurationKeys(experiment: Experiment): string[] {
-  return Object.entries(experiment.configuration ?? {})
-    .filter(([, value]) => typeof value === 'object' && value !== null && (value as { type?: string }).type === 'env')
-    .map(([key]) => key)
-    .filter((key) => /secret|token|password|passwd|key|credential|auth/i.test(key));
 }
 
 function exceptionLines(error: unknown): string[] {
