@@ -120,6 +120,18 @@ describe('metrics control (chaosprometheus.metrics)', () => {
     expect(end).toContain(`chaostoolkit_experiment_duration_dist_count{${labels}} 1`);
   });
 
+  it('derives the duration from the journal start when the journal has none yet', async () => {
+    const gateway = await recordServer(() => ({ status: 200 }));
+    closers.push(gateway.close);
+    const common = { runId: 'run-noduration', arguments: { pushgateway_url: gateway.url } };
+    await pushgatewayMetricsControl.module.after_experiment_control!(params({ ...common, state: { status: 'failed', deviated: false, start: new Date(Date.now() - 5000).toISOString() } }));
+    const value = Number(gateway.requests[0]!.body.match(/^chaostoolkit_experiment_duration\{[^}]*\} ([\d.]+)$/m)?.[1]);
+    expect(value).toBeGreaterThanOrEqual(5);
+    expect(value).toBeLessThan(60);
+    expect(gateway.requests[0]!.body).toMatch(/chaostoolkit_experiment_status\{[^}]*chaostoolkit_experiment_status="failed"\} 1/);
+    expect(gateway.requests[0]!.body).not.toMatch(/chaostoolkit_deviated_experiment_total\{[^}]*\} [1-9]/);
+  });
+
   it('encodes grouping keys with slashes the Pushgateway way and survives a gateway that is down', async () => {
     const gateway = await recordServer(() => ({ status: 200 }));
     closers.push(gateway.close);

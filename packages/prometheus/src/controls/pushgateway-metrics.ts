@@ -96,9 +96,12 @@ export const pushgatewayMetricsControl: ControlDefinition = {
       if (journal.deviated) collector.deviated.inc(collector.labels);
       collector.inProgress.set(collector.labels, 0);
       for (const status of statuses) collector.status.set({ ...collector.labels, chaostoolkit_experiment_status: status }, journal.status === status ? 1 : 0);
-      if (typeof journal.duration === 'number') {
-        collector.duration.set(collector.labels, journal.duration);
-        collector.durationDist.observe(collector.labels, journal.duration);
+      // The engine may call this hook before it stamps the journal's duration: derive it from start.
+      const started = journal.start ? Date.parse(journal.start) : Number.NaN;
+      const duration = typeof journal.duration === 'number' ? journal.duration : Number.isNaN(started) ? undefined : (Date.now() - started) / 1000;
+      if (duration !== undefined) {
+        collector.duration.set(collector.labels, duration);
+        collector.durationDist.observe(collector.labels, duration);
       }
       await push(collector, params);
     },
