@@ -125,6 +125,7 @@ class ExperimentRun {
     await this.revertFaults();
     await this.maybeRollback();
     this.finish(started);
+    this.logger.info(`Experiment ended with status: ${this.journal.deviated ? 'deviated' : this.journal.status}`);
     await this.hook('after_experiment_control', this.experiment, this.journal);
     await this.hook('cleanup_control', this.experiment);
     this.writer.writeNow();
@@ -143,6 +144,7 @@ class ExperimentRun {
     });
     this.redact = createRedactor(this.secrets, { configurationKeys: secretConfigurationKeys(this.experiment), configuration: this.configuration });
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
+    this.logger.info(`Running experiment: ${this.experiment.title} (run ${this.runId})`);
     const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
     this.controls = await loadControls(declarations, this.options.resolver, this.options.baseDir);
     await this.hook('configure_control', this.experiment);
@@ -302,6 +304,7 @@ class ExperimentRun {
 
     const entry: RunEntry = { activity: this.redact(structuredClone(activity)), output: null, start: now(), status: 'succeeded', end: '', duration: 0 };
     into.push(entry);
+    this.logger.info(`${activity.type === 'action' ? 'Action' : 'Probe'}: ${activity.name}${activity.background ? ' [in background]' : ''}`);
     this.emit({ type: 'activity-started', activity: entry.activity, phase, at: entry.start });
     const startedAt = performance.now();
     const phaseSignal = phase === 'rollback' ? this.rollbackAbort.signal : this.abort.signal;

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI: end-to-end tests run exactly what users run. */
+export const cliPath = fileURLToPath(new URL('../../dist/bin/faultline.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; onSpawn?: (pid: number) => void; timeoutMs?: number }): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('spawn', () => options.onSpawn?.(child.pid!));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+  });
+}
+
+export function tempDir(prefix = 'faultline-cli-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function writeFile(dir: string, name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** A local service whose health the test controls. */
+export async function startService(): Promise<{ url: string; server: Server; state: { status: number; hits: number; delayMs: number }; close(): Promise<void> }> {
+  const state = { status: 200, hits: 0, delayMs: 0 };
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    state.hits++;
+    if (req.url?.startsWith('/set/')) {
+      state.status = Number(req.url.slice(5));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: state.status }));
+      return;
+    }
+    setTimeout(() => res.writeHead(state.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ ok: state.status < 400 })), state.delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, server, state, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
