@@ -153,3 +153,17 @@ describe('configuration', () => {
     expect(status.enabledForMs).toBeGreaterThanOrEqual(15);
   });
 });
+
+describe('event-loop block assault', () => {
+  it('is separate from latency: it freezes the whole process for its duration', async () => {
+    const monkey = createMonkey({ logger: quiet, enabled: true, eventLoopBlock: { enabled: true, durationMs: 150 } });
+    const fn = monkey.wrap(async () => 'done', { name: 'blocking' });
+    const { result, driftMs } = await maxTimerDrift(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      return fn();
+    });
+    expect(result).toBe('done');
+    expect(driftMs).toBeGreaterThanOrEqual(140);
+    expect(monkey.stats().assaulted.eventLoopBlock).toBe(1);
+  });
+});
