@@ -27,7 +27,7 @@ export const addAbortFault = defineActivity({
   run(args, ctx) {
     const abort = {
       ...(args.http_status === undefined ? { grpcStatus: args.grpc_status } : { httpStatus: args.http_status }),
-      ...(args.percentage === undefined ? {} : { percentage: istioPercentage(args.percentage) }),
+      percentage: istioPercentage(args.percentage ?? 100),
     };
     const selectors = args.routes?.map(toRouteSelector);
     return runRouteChanges(args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-abort', abort }));

@@ -23,7 +23,7 @@ export const addDelayFault = defineActivity({
     version: istioArguments.version,
   }),
   run(args, ctx) {
-    const delay = { fixedDelay: istioDuration(args.fixed_delay), ...(args.percentage === undefined ? {} : { percentage: istioPercentage(args.percentage) }) };
+    const delay = { fixedDelay: istioDuration(args.fixed_delay), percentage: istioPercentage(args.percentage ?? 100) };
     const selectors = args.routes?.map(toRouteSelector);
     return runRouteChanges(args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-delay', delay }));
   },

@@ -45,8 +45,8 @@ describe('409 Conflict', () => {
     const after = http(virtualService('default', 'orders-vs'));
     expect(after.map((route) => route['name'])).toEqual(['canary', 'stable', 'mirror']);
     expect(after.map((route) => route['fault'])).toEqual([
-      { delay: { fixedDelay: '3s' } },
-      { abort: { httpStatus: 500, percentage: { value: 1 } }, delay: { fixedDelay: '3s' } },
+      { delay: { fixedDelay: '3s', percentage: { value: 100 } } },
+      { abort: { httpStatus: 500, percentage: { value: 1 } }, delay: { fixedDelay: '3s', percentage: { value: 100 } } },
       undefined,
     ]);
     expect(ctx.logs.some((line) => line.level === 'warn' && /409 Conflict/.test(line.message))).toBe(true);

@@ -89,7 +89,7 @@ describe('Kubernetes Events', () => {
     fake.injectFailure({ method: 'POST', path: '/events', status: 403, reason: 'Forbidden', message: 'events are forbidden' });
     const ctx = context();
     await run(addAbortFault, { virtual_service_name: 'api-vs', http_status: 503, ns: 'shop' }, ctx);
-    expect(fault(virtualService('shop', 'api-vs'))).toEqual({ delay: { fixedDelay: '2s' }, abort: { httpStatus: 503 } });
+    expect(fault(virtualService('shop', 'api-vs'))).toEqual({ delay: { fixedDelay: '2s', percentage: { value: 100 } }, abort: { httpStatus: 503, percentage: { value: 100 } } });
     expect(ctx.logs.some((line) => line.level === 'warn' && /Kubernetes Event/.test(line.message))).toBe(true);
   });
 });

@@ -22,6 +22,12 @@ export const setFault = defineActivity({
   }),
   run(args, ctx) {
     const fault = istioFault(args.fault);
+    for (const kind of ['delay', 'abort'] as const) {
+      const part = fault[kind];
+      if (part && part.percentage === undefined && part['percent'] === undefined) {
+        ctx.logger.warn(`set_fault: fault.${kind} has no percentage, so Istio applies it to no request`, { hint: 'add percentage: 100 to affect every request' });
+      }
+    }
     const selectors = args.routes?.map(toRouteSelector);
     return runRouteChanges(args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'set', fault }));
   },

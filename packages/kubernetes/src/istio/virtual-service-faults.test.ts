@@ -70,7 +70,7 @@ describe('the seed\'s network failure experiment', () => {
     await run(addDelayFault, { virtual_service_name: 'payment-service-vs', fixed_delay: '500ms', ns: 'ecommerce' }, ctx);
     await run(addAbortFault, { virtual_service_name: 'payment-service-vs', http_status: 503, percentage: { value: 50 }, ns: 'ecommerce' }, ctx);
     await run(removeAbortFault, { virtual_service_name: 'payment-service-vs', ns: 'ecommerce' }, ctx);
-    expect(spec(virtualService('ecommerce', 'payment-service-vs')).http[0]!['fault']).toEqual({ delay: { fixedDelay: '0.5s' } });
+    expect(spec(virtualService('ecommerce', 'payment-service-vs')).http[0]!['fault']).toEqual({ delay: { fixedDelay: '0.5s', percentage: { value: 100 } } }); // Istio faults nothing without a percentage
     await run(unsetFault, { virtual_service_name: 'payment-service-vs', ns: 'ecommerce' }, ctx);
     expect(spec(virtualService('ecommerce', 'payment-service-vs')).http[0]).not.toHaveProperty('fault');
   });
@@ -166,7 +166,7 @@ describe('API versions', () => {
     fake.injectFailure({ path: '/apis/networking.istio.io/v1alpha3/', status: 404, reason: 'NotFound', message: 'the server could not find the requested resource', times: 1000 });
     const ctx = context();
     await run(addAbortFault, { virtual_service_name: 'payment-service-vs', http_status: 503, ns: 'ecommerce' }, ctx);
-    expect(spec(virtualService('ecommerce', 'payment-service-vs')).http[0]!['fault']).toEqual({ abort: { httpStatus: 503 } });
+    expect(spec(virtualService('ecommerce', 'payment-service-vs')).http[0]!['fault']).toEqual({ abort: { httpStatus: 503, percentage: { value: 100 } } });
     expect(fake.requestsMatching('PUT', vsPath).map((request) => request.path)).toEqual(['/apis/networking.istio.io/v1/namespaces/ecommerce/virtualservices/payment-service-vs']);
     await revertAll(ctx, restoreVirtualServiceFaults);
     expect(spec(virtualService('ecommerce', 'payment-service-vs')).http[0]).not.toHaveProperty('fault');
