@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActivityResolver, runExperiment, type Experiment } from '@faultline/core';
 import { createTestContext, findSystemBinary } from '@faultline/core/testing';
 import { computeMean } from './activities/compute-mean.js';
 import { queryInterval } from './activities/query-interval.js';
@@ -11,6 +14,8 @@ import { PrometheusClient, type PrometheusResponse } from './http/prometheus-cli
 import { mean } from './values/mean.js';
 import { sampleValues } from './values/sample-values.js';
 import { verifyJournal } from './verify/verify-journal.js';
+import { driver } from './activities/driver.js';
+import { createRunMetrics } from './run-metrics/create-run-metrics.js';
 import { startPrometheus, type RunningPrometheus } from './testing/start-prometheus.js';
 import { startTestService, type TestService } from './testing/start-test-service.js';
 
@@ -232,6 +237,60 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
       const report = await verifyJournal({ journal: journal({ start: phaseA.start, end: new Date(phaseA.end.getTime() - 3000) }), slos, marginAfter: '10s' });
       expect(report.violated).toBe(2);
       expect(Date.parse(report.window.end)).toBeGreaterThan(phaseA.end.getTime());
+    });
+  });
+  describe('through the engine', () => {
+    // The experiment a user writes: Chaos Toolkit python names, a range tolerance on query_value,
+    // the slo probe with `tolerance: true`, and the chaosprometheus.metrics control.
+    const experiment = (when: string, pushgateway: string): Experiment => ({
+      title: 'checkout keeps its SLOs',
+      configuration: { prometheus_base_url: prometheus.url },
+      controls: [{ name: 'prometheus', provider: { type: 'python', module: 'chaosprometheus.metrics', arguments: { pushgateway_url: pushgateway, job: 'chaos' } } }],
+      'steady-state-hypothesis': {
+        title: 'error ratio and latency within SLO',
+        probes: [
+          {
+            type: 'probe', name: 'error-ratio', tolerance: { type: 'range', range: [0, 0.01] },
+            provider: { type: 'python', module: 'chaosprometheus.probes', func: 'query_value', arguments: { query: errorRatio.replaceAll('$window', '3s'), when } },
+          },
+          {
+            type: 'probe', name: 'p99-slo', tolerance: true,
+            provider: { type: 'python', module: 'chaosprometheus.probes', func: 'slo', arguments: { indicator: p99, objective: '< 300ms', window: '4s', when } },
+          },
+        ],
+      },
+      method: [{ type: 'probe', name: 'gauge', provider: { type: 'python', module: 'chaosprometheus.probes', func: 'query', arguments: { query: 'test_gauge' } } }],
+    });
+
+    it('holds the steady state on healthy data and reports the failure on degraded data', async () => {
+      const pushes: string[] = [];
+      const gateway = createServer((req, res) => { let body = ''; req.on('data', (c: Buffer) => { body += c; }); req.on('end', () => { pushes.push(`${req.method} ${req.url}\n${body}`); res.end(); }); });
+      await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+      const pushgateway = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+      try {
+        const resolver = new ActivityResolver([{ name: driver.name, pythonPrefixes: ['chaosprometheus'], load: async () => driver }]);
+        const metrics = createRunMetrics();
+        const healthy = await runExperiment({ experiment: experiment(phaseA.end.toISOString(), pushgateway), baseDir: process.cwd(), resolver, observers: [metrics.observer] });
+        expect(healthy.status).toBe('completed');
+        expect(healthy.deviated).toBe(false);
+        expect(healthy.steady_states.before!.probes.map((p) => [p.activity.name, p.output, p.tolerance_met])).toEqual([['error-ratio', 0, true], ['p99-slo', true, true]]);
+
+        const degraded = await runExperiment({ experiment: experiment('now', pushgateway), baseDir: process.cwd(), resolver, observers: [metrics.observer] });
+        expect(degraded.steady_states.before!.steady_state_met).toBe(false);
+        const [ratio] = degraded.steady_states.before!.probes;
+        expect(ratio!.tolerance_met).toBe(false);
+        expect(ratio!.output).toBeGreaterThan(0.15);
+        expect(degraded.run).toEqual([]); // the method is skipped
+
+        const text = await metrics.registry.metrics();
+        expect(text).toMatch(/faultline_runs_total\{experiment="checkout keeps its SLOs",run_id="[^"]+",status="completed"\} 1/);
+        expect(text).toMatch(/faultline_steady_state_met\{[^}]*phase="before"\} 0/);
+        expect(pushes.filter((p) => p.startsWith('PUT /metrics/job/chaos/')).length).toBe(4);
+        expect(pushes[1]).toMatch(/chaostoolkit_experiment_status\{[^}]*chaostoolkit_experiment_status="completed"\} 1/);
+      } finally {
+        gateway.closeAllConnections();
+        await new Promise<void>((resolve) => gateway.close(() => resolve()));
+      }
     });
   });
 });
