@@ -72,7 +72,7 @@ export function registerReportCommand(program: Command, io: CliIo): void {
         }
         parsed.push(parseJournal(text, path));
       }
-      const report = await renderReport(format, parsed, { env: io.env });
+      const report = await renderReport(format, parsed, { env: io.env, generatedAt: new Date().toISOString() });
       if (output) {
         await writeFile(resolve(io.cwd, output), report);
         io.stderr.write(`${format} report of ${parsed.length} run${parsed.length > 1 ? 's' : ''} written to ${output}\n`);

@@ -41,7 +41,7 @@ describe('several journals', () => {
     expect(pods?.runs.map((r) => r.outcome)).toEqual(['failed', 'deviated']);
     const html = renderHtml(all);
     expect(html.match(/<svg class="chart trend"/g)).toHaveLength(report.experiments.length);
-    expect(renderMarkdown(all)).toContain('| Checkout latency under payment delay | 2 | 2 | 0 | 0 | ✅ held | ✅ ✅ |');
+    expect(renderMarkdown(all)).toContain('| Checkout latency under payment delay | 2 | 2 | 0 | 0 | ⚠️ held | ⚠️ ⚠️ |');
   });
 });
 

@@ -6,6 +6,9 @@ import { prepareRuns, type RenderOptions } from './prepare-runs.js';
 const icon: Record<Outcome, string> = { held: '✅', deviated: '❌', failed: '💥', interrupted: '⏹️', aborted: '⛔', unfinished: '⏳' };
 const checkIcon = { held: '✅', failed: '❌', 'not-run': '➖' } as const;
 
+/** A completed run whose continuous checks failed on the way is not shown as a clean pass. */
+const mark = (outcome: Outcome, heldRatio: number | null): string => (outcome === 'held' && heldRatio !== null && heldRatio < 1 ? '⚠️' : icon[outcome]);
+
 /** Safe inside a table cell or a line: no pipes, no newlines, no stray HTML. */
 function cell(value: unknown): string {
   return String(value ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -25,12 +28,13 @@ export function renderMarkdown(input: Journal | readonly Journal[], options: Ren
     out.push('| Experiment | Runs | Held | Deviated | Failed / stopped | Latest | Trend (oldest → newest) |', '|---|---:|---:|---:|---:|---|---|');
     for (const t of trends) {
       const c = t.counts;
-      out.push(`| ${cell(t.title)} | ${t.runs.length} | ${c.held} | ${c.deviated} | ${c.failed + c.aborted + c.interrupted + c.unfinished} | ${icon[t.latest]} ${t.latest} | ${t.runs.map((r) => icon[r.outcome]).join(' ')} |`);
+      out.push(`| ${cell(t.title)} | ${t.runs.length} | ${c.held} | ${c.deviated} | ${c.failed + c.aborted + c.interrupted + c.unfinished} | ${mark(t.latest, t.runs[t.runs.length - 1]!.heldRatio)} ${t.latest} | ${t.runs.map((r) => mark(r.outcome, r.heldRatio)).join(' ')} |`);
     }
     out.push('');
   }
   for (const { journal, summary } of runs) {
-    out.push(`${runs.length > 1 ? '##' : '#'} ${icon[summary.outcome]} ${cell(summary.title)} — ${summary.outcome}`, '');
+    const degraded = mark(summary.outcome, summary.impact.samples.heldRatio) !== icon[summary.outcome];
+    out.push(`${runs.length > 1 ? '##' : '#'} ${mark(summary.outcome, summary.impact.samples.heldRatio)} ${cell(summary.title)} — ${degraded ? 'held after degrading' : summary.outcome}`, '');
     out.push(`> ${cell(summary.verdict)}`, '');
     const facts = [`**Started** ${formatUtc(toMs(journal.start))}`, `**Duration** ${formatSeconds(journal.duration)}`, `**Status** ${journal.status}${journal.deviated ? ' (deviated)' : ''}`];
     if (summary.runId) facts.push(`**Run** ${code(summary.runId)}`);
