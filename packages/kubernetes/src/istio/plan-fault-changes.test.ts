@@ -36,6 +36,7 @@ describe('planFaultChanges', () => {
       expect((error as ActivityFailedError).hint).toContain('reviews (subset v2)');
     }
     expect(() => planFaultChanges({ metadata: { name: 'empty' }, spec: {} }, undefined, 'default', { kind: 'unset' })).toThrow(/no http routes/);
+    expect(() => planFaultChanges({ metadata: { name: 'moved' }, spec: { http: [{ redirect: { uri: '/new' } }] } }, undefined, 'default', { kind: 'unset' })).toThrow(/redirect and delegate routes cannot/);
   });
 });
 

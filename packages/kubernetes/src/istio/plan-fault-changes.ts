@@ -16,8 +16,12 @@ export function planFaultChanges(vs: VirtualService, selectors: readonly RouteSe
   if (indices.length === 0) {
     const name = `${namespace}/${vs.metadata.name ?? '?'}`;
     const hosts = [...new Set(http.flatMap((route) => (route.route ?? []).map((entry) => describe(entry.destination))))];
-    throw new ActivityFailedError(
-      http.length === 0 ? `VirtualService ${name} has no http routes to inject a fault into` : `no http route of VirtualService ${name} goes to ${selectors!.map(describe).join(', ')}`,
+    const message = http.length === 0
+      ? `VirtualService ${name} has no http routes to inject a fault into`
+      : !selectors || selectors.length === 0
+        ? `VirtualService ${name} has no http route that can carry a fault (redirect and delegate routes cannot)`
+        : `no http route of VirtualService ${name} goes to ${selectors.map(describe).join(', ')}`;
+    throw new ActivityFailedError(message,
       { code: 'E_ISTIO_NO_ROUTE', hint: hosts.length > 0 ? `its routes go to: ${hosts.join(', ')}` : 'check the VirtualService has spec.http routes' },
     );
   }

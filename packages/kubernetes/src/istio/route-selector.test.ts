@@ -10,9 +10,10 @@ const http: HttpRoute[] = [
 ];
 
 describe('selectRoutes', () => {
-  it('selects every http route when no selector is given', () => {
-    expect(selectRoutes(http, undefined, 'default')).toEqual([0, 1, 2, 3]);
-    expect(selectRoutes(http, [], 'default')).toEqual([0, 1, 2, 3]);
+  it('selects every http route when no selector is given, except redirects and delegations (Istio rejects a fault there)', () => {
+    expect(selectRoutes(http, undefined, 'default')).toEqual([0, 1, 2]);
+    expect(selectRoutes(http, [], 'default')).toEqual([0, 1, 2]);
+    expect(selectRoutes([{ delegate: { name: 'child' } }, { route: [{ destination: { host: 'a' } }] }], undefined, 'default')).toEqual([1]);
   });
 
   it('matches a short name against an FQDN and the other way round', () => {

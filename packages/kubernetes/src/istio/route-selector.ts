@@ -17,12 +17,15 @@ export function toRouteSelector(input: RouteSelectorInput): RouteSelector {
 
 /**
  * Indices of the http routes that send traffic to one of the selected destinations. No selectors
- * (or an empty list) selects every http route, which is what the seed's experiments expect.
+ * (or an empty list) selects every http route that can carry a fault, which is what the seed's
+ * experiments expect: Istio rejects a fault on a redirect route, and a delegating route's faults
+ * belong in the delegate VirtualService.
  */
 export function selectRoutes(http: readonly HttpRoute[], selectors: readonly RouteSelector[] | undefined, namespace: string): number[] {
   const indices: number[] = [];
   http.forEach((route, index) => {
-    if (!selectors || selectors.length === 0 || routeMatches(route, selectors, namespace)) indices.push(index);
+    const all = !selectors || selectors.length === 0;
+    if (all ? route['redirect'] === undefined && route['delegate'] === undefined : routeMatches(route, selectors, namespace)) indices.push(index);
   });
   return indices;
 }
