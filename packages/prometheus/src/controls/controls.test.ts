@@ -140,7 +140,10 @@ describe('metrics control (chaosprometheus.metrics)', () => {
     expect(gateway.requests[0]!.path).toBe(`/metrics/job/chaostoolkit/instance@base64/${Buffer.from('ci/runner 1').toString('base64url')}`);
 
     const warnings: string[] = [];
-    await pushgatewayMetricsControl.module.before_experiment_control!(params({ runId: 'run-down', warnings, arguments: { pushgateway_url: 'http://127.0.0.1:1' } }));
+    const fields: unknown[] = [];
+    const p = params({ runId: 'run-down', warnings, arguments: { pushgateway_url: 'http://user:s3cret@127.0.0.1:1' } });
+    await pushgatewayMetricsControl.module.before_experiment_control!({ ...p, logger: { ...p.logger, warn: (m, f) => { warnings.push(m); fields.push(f); } } });
     expect(warnings.join('\n')).toContain('could not push');
+    expect(JSON.stringify([warnings, fields])).not.toContain('s3cret');
   });
 });

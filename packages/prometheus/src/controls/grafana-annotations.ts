@@ -1,5 +1,5 @@
 import type { ControlDefinition, ControlHookParams } from '@faultline/core';
-import { httpRequest } from '../http/http-request.js';
+import { httpRequest, redactText } from '../http/http-request.js';
 import { experimentTitle, journalOf, setting } from './control-arguments.js';
 
 interface OpenAnnotation {
@@ -62,14 +62,14 @@ export const grafanaAnnotationsControl: ControlDefinition = {
         const response = await httpRequest(url, { method: 'POST', headers, body: JSON.stringify(body), timeoutMs: 10_000 });
         const parsed = safeJson(response.body) as { id?: number } | undefined;
         if (response.status !== 200 || typeof parsed?.id !== 'number') {
-          params.logger.warn(`Grafana refused the annotation (HTTP ${response.status})`, { url, body: response.body.slice(0, 200) });
+          params.logger.warn(`Grafana refused the annotation (HTTP ${response.status})`, { url: redactText(url), body: response.body.slice(0, 200) });
           return;
         }
         open.set(params.runId, { id: parsed.id, start, url, headers, tags, title });
         params.logger.info('Grafana annotation posted', { id: parsed.id });
       } catch (error) {
         // Annotations are for people; they must never break the run.
-        params.logger.warn(`could not post the Grafana annotation: ${(error as Error).message}`, { url });
+        params.logger.warn(`could not post the Grafana annotation: ${(error as Error).message}`, { url: redactText(url) });
       }
     },
     async after_experiment_control(params) {
@@ -88,9 +88,9 @@ export const grafanaAnnotationsControl: ControlDefinition = {
       const url = `${annotation.url}/${annotation.id}`;
       try {
         const response = await httpRequest(url, { method: 'PATCH', headers: annotation.headers, body: JSON.stringify(body), timeoutMs: 10_000 });
-        if (response.status !== 200) params.logger.warn(`Grafana refused the annotation update (HTTP ${response.status})`, { url, body: response.body.slice(0, 200) });
+        if (response.status !== 200) params.logger.warn(`Grafana refused the annotation update (HTTP ${response.status})`, { url: redactText(url), body: response.body.slice(0, 200) });
       } catch (error) {
-        params.logger.warn(`could not update the Grafana annotation: ${(error as Error).message}`, { url });
+        params.logger.warn(`could not update the Grafana annotation: ${(error as Error).message}`, { url: redactText(url) });
       }
     },
   },

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ControlDefinition, ControlHookParams } from '@faultline/core';
 import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { httpRequest } from '../http/http-request.js';
+import { httpRequest, redactText } from '../http/http-request.js';
 import { experimentTitle, journalOf, setting } from './control-arguments.js';
 import { faultlineVersion } from '../meta/faultline-version.js';
 
@@ -66,10 +66,10 @@ async function push(collector: Collector, params: ControlHookParams): Promise<vo
       body: await collector.registry.metrics(),
       timeoutMs: 10_000,
     });
-    if (response.status >= 300) params.logger.warn(`Pushgateway refused the run metrics (HTTP ${response.status})`, { url, body: response.body.slice(0, 200) });
+    if (response.status >= 300) params.logger.warn(`Pushgateway refused the run metrics (HTTP ${response.status})`, { url: redactText(url), body: response.body.slice(0, 200) });
   } catch (error) {
     // Metrics must never break a run: warn and carry on.
-    params.logger.warn(`could not push run metrics to the Pushgateway: ${(error as Error).message}`, { url });
+    params.logger.warn(`could not push run metrics to the Pushgateway: ${(error as Error).message}`, { url: redactText(url) });
   }
 }
 

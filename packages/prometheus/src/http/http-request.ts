@@ -1,6 +1,6 @@
 import { request as httpRequestRaw } from 'node:http';
 import { request as httpsRequestRaw } from 'node:https';
-import { ActivityFailedError } from '@faultline/core';
+import { ActivityFailedError, UsageError } from '@faultline/core';
 
 export interface TlsOptions {
   /** Verify the server certificate (default true). */
@@ -31,10 +31,15 @@ export interface HttpResponse {
  * work without extra dependencies; fetch cannot take a CA per request on Node 20.
  */
 export function httpRequest(url: string | URL, options: HttpRequestOptions = {}): Promise<HttpResponse> {
-  const target = typeof url === 'string' ? new URL(url) : url;
+  let target: URL;
+  try {
+    target = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return Promise.reject(new UsageError(`not a valid URL: ${redactText(String(url))}`, { hint: 'write a full URL such as http://prometheus:9090' }));
+  }
   const isHttps = target.protocol === 'https:';
   if (!isHttps && target.protocol !== 'http:') {
-    return Promise.reject(new ActivityFailedError(`unsupported URL scheme in ${redact(target)}`, { hint: 'use an http:// or https:// URL' }));
+    return Promise.reject(new UsageError(`unsupported URL scheme in ${redact(target)}`, { hint: 'use an http:// or https:// URL' }));
   }
   const send = isHttps ? httpsRequestRaw : httpRequestRaw;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -69,4 +74,13 @@ export function httpRequest(url: string | URL, options: HttpRequestOptions = {})
 /** URL without credentials or query string, for messages and logs. */
 export function redact(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname}`;
+}
+
+/** Like redact, for text that may not even parse as a URL: credentials are cut either way. */
+export function redactText(url: string): string {
+  try {
+    return redact(new URL(url));
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//').replace(/\?.*$/, '');
+  }
 }

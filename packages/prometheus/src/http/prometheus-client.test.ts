@@ -59,6 +59,13 @@ describe('Prometheus client requests', () => {
     await expect(denied.query('up')).rejects.toMatchObject({ hint: expect.stringContaining('prometheus_bearer_token') });
   });
 
+  it('rejects an invalid base URL as a usage error', async () => {
+    const client = clientFromContext({ prometheus_base_url: 'prometheus:9090' }, {});
+    await expect(client.query('up')).rejects.toMatchObject({ exitCode: 64 });
+    const garbage = clientFromContext({ prometheus_base_url: 'http://user:pw@exa mple' }, {});
+    await expect(garbage.query('up')).rejects.toMatchObject({ code: 'E_USAGE', message: expect.not.stringContaining('pw') });
+  });
+
   it('reports an unreachable server clearly', async () => {
     const client = clientFromContext({ prometheus_base_url: 'http://127.0.0.1:1' }, {});
     await expect(client.query('up')).rejects.toMatchObject({ code: 'E_HTTP', message: expect.stringContaining('127.0.0.1:1') });

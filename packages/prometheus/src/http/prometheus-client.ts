@@ -1,5 +1,5 @@
 import { ActivityFailedError } from '@faultline/core';
-import { httpRequest, redact, type TlsOptions } from './http-request.js';
+import { httpRequest, redactText, type TlsOptions } from './http-request.js';
 import { toPromTime } from '../time/parse-time.js';
 
 export interface PrometheusClientOptions extends TlsOptions {
@@ -56,7 +56,7 @@ export class PrometheusClient {
   }
 
   private async get(path: string, params: URLSearchParams, query: string): Promise<PrometheusResponse> {
-    const url = new URL(`${this.baseUrl}${path}?${params}`);
+    const url = `${this.baseUrl}${path}?${params}`;
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
     if (this.options.bearerToken) headers.authorization = `Bearer ${this.options.bearerToken}`;
     else if (this.options.username !== undefined) {
@@ -71,7 +71,7 @@ export class PrometheusClient {
     }
     if (response.status !== 200 || !parsed || parsed.status !== 'success') {
       const reason = parsed?.error ?? response.body.slice(0, 300);
-      throw new ActivityFailedError(`Prometheus query "${query}" failed (HTTP ${response.status} from ${redact(url)}): ${reason}`, {
+      throw new ActivityFailedError(`Prometheus query "${query}" failed (HTTP ${response.status} from ${redactText(url)}): ${reason}`, {
         code: 'E_PROMETHEUS_QUERY',
         hint: response.status === 401 || response.status === 403
           ? 'check prometheus_bearer_token or prometheus_username/prometheus_password in secrets'
