@@ -47,8 +47,46 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const run = (provider: Omit<HttpProvider, 'type'>, options: { signal?: AbortSignal; verifyTls?: boolean } = {}) =>
-  runHttpProvider({ type: 'http', ...provider }, { signal: options.signal ?? new AbortController().signal, verifyTls: options.verifyTls });
+const run = (provider: Omit<HttpProvider, 'type'>, options: { signal?: AbortSignal; verifyTls?: boolean; env?: Record<string, string> } = {}) =>
+  runHttpProvider({ type: 'http', ...provider }, { signal: options.signal ?? new AbortController().signal, verifyTls: options.verifyTls, env: options.env ?? {} });
+
+/** A forward proxy on 127.0.0.1: answers plain requests itself, tunnels CONNECT to `tunnelTo`. */
+async function startProxy(tunnelTo?: () => number): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+  const seen: string[] = [];
+  const proxy = http.createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ via: 'proxy', url: req.url, host: req.headers.host, auth: req.headers['proxy-authorization'] ?? null }));
+  });
+  const tunnels: net.Socket[] = [];
+  proxy.on('connect', (req, socket: net.Socket, head: Buffer) => {
+    seen.push(`CONNECT ${req.url}`);
+    tunnels.push(socket);
+    if (!tunnelTo) {
+      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
+      return;
+    }
+    const upstream = net.connect(tunnelTo(), '127.0.0.1', () => {
+      tunnels.push(upstream);
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`,
+    seen,
+    close: async () => {
+      tunnels.forEach((socket) => socket.destroy()); // upgraded sockets are not the server's to close
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    },
+  };
+}
 
 const echo: Handler = (req, body, res) => {
   res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -279,6 +317,49 @@ describe('runHttpProvider: failures', () => {
   });
 });
 
+describe('runHttpProvider: proxies from the environment', () => {
+  it('sends plain HTTP through HTTP_PROXY with the absolute URL and proxy credentials', async () => {
+    const proxy = await startProxy();
+    try {
+      const proxyUrl = proxy.url.replace('http://', 'http://us%40er:pw@');
+      const out = await run({ url: 'http://service.test:8080/health?x=1' }, { env: { HTTP_PROXY: proxyUrl } });
+      expect(out.body).toEqual({
+        via: 'proxy',
+        url: 'http://service.test:8080/health?x=1',
+        host: 'service.test:8080',
+        auth: `Basic ${Buffer.from('us@er:pw').toString('base64')}`,
+      });
+      const lower = await run({ url: 'http://service.test/' }, { env: { http_proxy: proxy.url.slice('http://'.length) } });
+      expect((lower.body as { via: string }).via).toBe('proxy');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('goes direct for loopback targets and for hosts in NO_PROXY', async () => {
+    const proxy = await startProxy();
+    try {
+      route('/direct', (_req, _b, res) => res.end('direct'));
+      expect((await run({ url: `${base}/direct` }, { env: { HTTP_PROXY: proxy.url } })).body).toBe('direct');
+      // service.invalid does not resolve: going direct fails, and the proxy never sees it.
+      const env = { HTTP_PROXY: proxy.url, NO_PROXY: 'example.org, .invalid' };
+      await expect(run({ url: 'http://service.invalid/', timeout: 5 }, { env })).rejects.toBeInstanceOf(ActivityFailedError);
+      expect(proxy.seen).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('reports a proxy that cannot be reached', async () => {
+    const port = await freePort();
+    await expect(run({ url: 'http://service.test/' }, { env: { HTTP_PROXY: `http://127.0.0.1:${port}` } })).rejects.toThrow(/failed to connect/);
+  });
+
+  it('refuses proxies it cannot speak', async () => {
+    await expect(run({ url: 'http://service.test/' }, { env: { HTTP_PROXY: 'socks5://127.0.0.1:1080' } })).rejects.toThrow(/socks5 proxies are not supported/);
+  });
+});
+
 describe('runHttpProvider: TLS', () => {
   let tlsServer: https.Server | undefined;
   let tlsUrl = '';
@@ -322,6 +403,30 @@ describe('runHttpProvider: TLS', () => {
   it('accepts it with verify_tls: false', async (ctx) => {
     if (skipReason) ctx.skip();
     expect(await run({ url: tlsUrl, verify_tls: false })).toMatchObject({ status: 200, body: { secure: true } });
+  });
+
+  it('tunnels HTTPS through HTTPS_PROXY with CONNECT', async (ctx) => {
+    if (skipReason) ctx.skip();
+    const proxy = await startProxy(() => (tlsServer!.address() as net.AddressInfo).port);
+    try {
+      const out = await run({ url: 'https://secure.test/', verify_tls: false }, { env: { HTTPS_PROXY: proxy.url } });
+      expect(out).toMatchObject({ status: 200, body: { secure: true } });
+      expect(proxy.seen).toEqual(['CONNECT secure.test:443']);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('reports a proxy that refuses CONNECT', async (ctx) => {
+    if (skipReason) ctx.skip();
+    const proxy = await startProxy();
+    try {
+      const error = await run({ url: 'https://secure.test/' }, { env: { https_proxy: proxy.url } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ActivityFailedError);
+      expect((error as Error).message).toMatch(/answered 407 to CONNECT secure\.test:443/);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('accepts it with --no-verify-tls (verifyTls: false) whatever the provider says', async (ctx) => {

@@ -2,6 +2,7 @@ import { ActivityFailedError } from '../../errors/faultline-error.js';
 import { parseDurationMs } from '../../duration/parse-duration.js';
 import type { HttpProvider } from '../../model/experiment.js';
 import { buildHttpRequest, headerValue, safeUrl, type HttpRequestPlan } from './build-http-request.js';
+import { proxyFor } from './proxy-for.js';
 import { readHttpBody } from './read-http-body.js';
 import { HttpAttemptError, sendHttpRequest, type RawHttpResponse } from './send-http-request.js';
 
@@ -17,6 +18,8 @@ export interface HttpProviderOptions {
   signal: AbortSignal;
   /** `false` (from --no-verify-tls) turns TLS verification off whatever the provider says. */
   verifyTls?: boolean;
+  /** Environment for proxy settings (HTTP_PROXY, HTTPS_PROXY, NO_PROXY); default: this process's. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const maxRedirects = 30;
@@ -24,17 +27,19 @@ const maxRedirects = 30;
 /**
  * Runs a Chaos Toolkit `http` provider (already substituted). A 4xx/5xx response is an output, not
  * an error; a connection failure, TLS failure or timeout throws ActivityFailedError naming the URL
- * (never the headers, which may carry credentials). Redirects are followed like python-requests.
+ * (never the headers, which may carry credentials). Redirects are followed and proxy environment
+ * variables honoured, like python-requests.
  */
 export async function runHttpProvider(provider: HttpProvider, options: HttpProviderOptions): Promise<HttpOutput> {
   let plan = buildHttpRequest(provider);
   const { connectMs, readMs } = timeouts(provider.timeout);
   const verifyTls = options.verifyTls === false ? false : provider.verify_tls !== false;
   const retries = Math.max(0, Math.floor(Number(provider.max_retries ?? 0)) || 0);
+  const env = options.env ?? process.env;
   const send = { signal: options.signal, verifyTls, connectMs, readMs };
 
   for (let hop = 0; ; hop++) {
-    const response = await sendWithRetries(plan, send, retries);
+    const response = await sendWithRetries(plan, { ...send, proxy: proxyFor(plan.url, env) }, retries);
     const headers = collectHeaders(response.rawHeaders);
     const location = headerValue(headers, 'Location');
     if (location === undefined || ![301, 302, 303, 307, 308].includes(response.status)) {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
+import tls from 'node:tls';
 import { ActivityFailedError } from '../../errors/faultline-error.js';
 import { abortError } from './abort-error.js';
 import { safeUrl, type HttpRequestPlan } from './build-http-request.js';
@@ -12,6 +13,8 @@ export interface SendOptions {
   connectMs?: number;
   /** Milliseconds without receiving data once connected (python-requests' read timeout). */
   readMs?: number;
+  /** An http:// proxy to go through (see proxyFor). */
+  proxy?: URL;
 }
 
 export interface RawHttpResponse {
@@ -35,8 +38,19 @@ const tlsCodes = new Set([
 ]);
 
 /** One HTTP exchange on a fresh connection (no pooling: every probe measures a real connect). */
-export function sendHttpRequest(plan: HttpRequestPlan, options: SendOptions): Promise<RawHttpResponse> {
+export async function sendHttpRequest(plan: HttpRequestPlan, options: SendOptions): Promise<RawHttpResponse> {
   const label = `HTTP ${plan.method} ${safeUrl(plan.url)}`;
+  if (options.signal.aborted) throw abortError(options.signal, label);
+  if (options.proxy && plan.url.protocol === 'https:') {
+    const started = Date.now();
+    const tunnel = await openTunnel(plan.url, options.proxy, options, label);
+    const connectMs = options.connectMs === undefined ? undefined : Math.max(1, options.connectMs - (Date.now() - started));
+    return exchange(plan, { ...options, connectMs }, label, tunnel);
+  }
+  return exchange(plan, options, label);
+}
+
+function exchange(plan: HttpRequestPlan, options: SendOptions, label: string, tunnel?: Socket): Promise<RawHttpResponse> {
   return new Promise((resolve, reject) => {
     if (options.signal.aborted) {
       reject(abortError(options.signal, label));
@@ -51,20 +65,15 @@ export function sendHttpRequest(plan: HttpRequestPlan, options: SendOptions): Pr
       settled = true;
       clearTimeout(connectTimer);
       options.signal.removeEventListener('abort', onAbort);
-      if (error) {
-        req.destroy();
-        reject(error);
-      } else resolve(response!);
+      // The body is fully read (or we gave up): close the connection, and a proxy tunnel with it.
+      req.destroy();
+      tunnel?.destroy();
+      if (error) reject(error);
+      else resolve(response!);
     };
     const onAbort = () => settle(abortError(options.signal, label));
 
-    const mod = plan.url.protocol === 'https:' ? https : http;
-    const req = mod.request(plan.url, {
-      method: plan.method,
-      headers: plan.headers,
-      agent: false,
-      rejectUnauthorized: options.verifyTls,
-    });
+    const req = openRequest(plan, options, tunnel);
     options.signal.addEventListener('abort', onAbort, { once: true });
 
     if (options.connectMs !== undefined) {
@@ -100,6 +109,85 @@ export function sendHttpRequest(plan: HttpRequestPlan, options: SendOptions): Pr
     req.on('error', (error) => settle(describe(error, label, connected)));
     req.end(plan.body);
   });
+}
+
+function openRequest(plan: HttpRequestPlan, options: SendOptions, tunnel?: Socket): http.ClientRequest {
+  if (tunnel) {
+    const servername = isIP(plan.url.hostname.replace(/^\[|\]$/g, '')) ? undefined : plan.url.hostname;
+    return https.request(plan.url, {
+      method: plan.method,
+      headers: plan.headers,
+      // No agent at all: only then does Node use createConnection (agent: false makes a new Agent).
+      agent: undefined,
+      createConnection: () => tls.connect({ socket: tunnel, servername, rejectUnauthorized: options.verifyTls }),
+    });
+  }
+  if (options.proxy) {
+    // Plain HTTP through a proxy: the absolute URL goes in the request line.
+    return http.request({
+      host: options.proxy.hostname,
+      port: options.proxy.port || 80,
+      path: plan.url.href,
+      method: plan.method,
+      headers: { ...plan.headers, Host: plan.url.host, ...proxyAuthorization(options.proxy) },
+      agent: false,
+    });
+  }
+  const mod = plan.url.protocol === 'https:' ? https : http;
+  return mod.request(plan.url, { method: plan.method, headers: plan.headers, agent: false, rejectUnauthorized: options.verifyTls });
+}
+
+/** HTTPS through a proxy: CONNECT host:port, then TLS inside the tunnel. */
+function openTunnel(target: URL, proxy: URL, options: SendOptions, label: string): Promise<Socket> {
+  const authority = `${target.hostname}:${target.port || 443}`;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error: Error | undefined, socket?: Socket) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal.removeEventListener('abort', onAbort);
+      if (error) {
+        req.destroy();
+        socket?.destroy();
+        reject(error);
+      } else resolve(socket!);
+    };
+    const req = http.request({
+      host: proxy.hostname,
+      port: proxy.port || 80,
+      method: 'CONNECT',
+      path: authority,
+      headers: { Host: authority, ...proxyAuthorization(proxy) },
+      agent: false,
+    });
+    const onAbort = () => finish(abortError(options.signal, label));
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    const timer = options.connectMs === undefined ? undefined : setTimeout(() => {
+      finish(new HttpAttemptError(`${label} timed out: no connection through proxy ${proxy.host} within ${seconds(options.connectMs!)}`, {
+        code: 'E_HTTP_TIMEOUT', beforeConnect: true,
+      }));
+    }, options.connectMs);
+    req.on('connect', (res, socket) => {
+      if (res.statusCode !== 200) {
+        finish(new HttpAttemptError(`${label} failed to connect: proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${authority}`, {
+          code: 'E_HTTP_PROXY', beforeConnect: false, hint: res.statusCode === 407 ? 'the proxy needs credentials: http://user:password@proxy:port' : undefined,
+        }), socket);
+        return;
+      }
+      finish(undefined, socket);
+    });
+    req.on('error', (error) => {
+      finish(new HttpAttemptError(`${label} failed to connect to proxy ${proxy.host}: ${error.message}`, { code: 'E_HTTP_CONNECT', beforeConnect: true, cause: error }));
+    });
+    req.end();
+  });
+}
+
+function proxyAuthorization(proxy: URL): Record<string, string> {
+  if (!proxy.username && !proxy.password) return {};
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { 'Proxy-Authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
 }
 
 function describe(error: Error, label: string, connected: boolean): Error {
