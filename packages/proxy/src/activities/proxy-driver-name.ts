@@ -1,0 +1,2 @@
+/** The driver name reverts point back to. */
+export const proxyDriverName = '@faultline/proxy';
