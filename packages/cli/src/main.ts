@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io.js';
+import { registerDemoCommand } from './commands/demo.js';
 import { registerDiscoverCommand } from './commands/discover.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerSettingsCommand } from './commands/settings.js';
 import { registerValidateCommand } from './commands/validate.js';
+import { registerVerifyCommand } from './commands/verify.js';
 import { renderError } from './render-error.js';
 import { faultlineVersion } from './version.js';
 
@@ -33,6 +36,9 @@ export function createProgram(io: CliIo, name = 'faultline'): Command {
     registerInfoCommand,
     registerSchemaCommand,
     registerRevertCommand,
+    registerReportCommand,
+    registerVerifyCommand,
+    registerDemoCommand,
   ]) {
     register(program, io);
   }

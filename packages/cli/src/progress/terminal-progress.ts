@@ -20,6 +20,8 @@ export class TerminalProgress implements RunObserver {
   private tickLabel = '';
   private tickStart = 0;
   private tickTotal: number | undefined;
+  /** Probes of a continuous hypothesis run beside the method: only their verdict is shown. */
+  private sampling = false;
 
   constructor(
     private readonly out: Output,
@@ -36,9 +38,11 @@ export class TerminalProgress implements RunObserver {
         this.line(`${s.bold('Experiment')}: ${event.experiment.title} ${s.dim(`(run ${event.runId.slice(0, 8)})`)}`);
         break;
       case 'hypothesis-started':
+        this.sampling = event.phase === 'during';
         if (event.phase !== 'during') this.line(`${s.bold('Steady state')} (${event.phase} method): ${event.title}`);
         break;
       case 'hypothesis-ended': {
+        this.sampling = false;
         const met = event.result.steady_state_met;
         if (event.phase === 'during') {
           this.line(`  ${met ? s.green('·') : s.red('✗')} steady state during method ${met ? 'held' : s.red('deviated')}${met ? '' : this.reason(event.result.probes.at(-1))}`);
@@ -48,10 +52,12 @@ export class TerminalProgress implements RunObserver {
         break;
       }
       case 'activity-started':
+        if (event.phase === 'hypothesis' && this.sampling) break;
         if (event.phase !== 'hypothesis') this.line(`${event.phase === 'rollback' ? s.bold('Rollback') : event.activity.type === 'action' ? s.bold('Action') : s.bold('Probe')}: ${event.activity.name}${event.activity.background ? s.dim(' [background]') : ''}`);
         this.startTicker(`  ${event.activity.name}`);
         break;
       case 'activity-ended': {
+        if (event.phase === 'hypothesis' && this.sampling) break;
         this.stopTicker();
         const ok = event.entry.status === 'succeeded';
         const mark = ok ? s.green('✓') : s.red('✗');
