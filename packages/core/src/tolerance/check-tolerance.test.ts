@@ -46,9 +46,12 @@ describe('string tolerance', () => {
     const r = await check('hello', 'not hello');
     expect(r).toEqual({ met: false, reason: 'value "not hello" is not "hello"' });
   });
-  it('keeps the type when the tolerance is exactly ${x}', async () => {
-    const sub = (v: unknown) => substitute(v, { code: 200 }, {});
+  it('keeps the type when the tolerance is exactly ${x}, then checks it as that type', async () => {
+    const sub = (v: unknown) => substitute(v, { code: 200, codes: [200, 204] }, {});
     expect((await check('${code}', 200, { substitute: sub })).met).toBe(true);
+    expect((await check('${code}', http(200), { substitute: sub })).met).toBe(true); // int rule: the status
+    expect(await check('${code}', http(500), { substitute: sub })).toEqual({ met: false, reason: 'status 500 is not 200' });
+    expect((await check('${codes}', http(204), { substitute: sub })).met).toBe(true);
   });
 });
 

@@ -53,6 +53,11 @@ export async function checkTolerance(
   }
   if (typeof tolerance === 'string') {
     const expected = substitute(tolerance);
+    // "${expected_status}" may become a number or a list: then it is checked as one (Chaos Toolkit
+    // substitutes before dispatching on the tolerance's type).
+    if (typeof expected !== 'string' && expected !== tolerance) {
+      return checkTolerance(expected as Tolerance, value, { ...options, substitute: (v: unknown) => v });
+    }
     return pythonEquals(value, expected) ? met : notMet(`value ${formatValue(value)} is not ${formatValue(expected)}`);
   }
   if (Array.isArray(tolerance)) return checkList(tolerance, value);

@@ -311,6 +311,11 @@ describe('runHttpProvider: failures', () => {
     await expect(run({ url }, { signal: plain.signal })).rejects.toBeInstanceOf(InterruptedError);
   });
 
+  it('reports a header Node refuses to send as an activity failure', async () => {
+    const url = route('/never', echo);
+    await expect(run({ url, headers: { 'X-Bad': 'line\nbreak' } })).rejects.toBeInstanceOf(ActivityFailedError);
+  });
+
   it('rejects a URL that is not http(s)', async () => {
     await expect(run({ url: 'ftp://127.0.0.1/x' })).rejects.toThrow(/unsupported URL scheme/);
     await expect(run({ url: 'not a url' })).rejects.toThrow(/invalid URL/);

@@ -73,7 +73,15 @@ function exchange(plan: HttpRequestPlan, options: SendOptions, label: string, tu
     };
     const onAbort = () => settle(abortError(options.signal, label));
 
-    const req = openRequest(plan, options, tunnel);
+    let req: http.ClientRequest;
+    try {
+      req = openRequest(plan, options, tunnel);
+    } catch (error) {
+      // Node validates header names and values synchronously.
+      tunnel?.destroy();
+      reject(new ActivityFailedError(`${label} cannot be sent: ${(error as Error).message}`, { code: 'E_HTTP_REQUEST', cause: error }));
+      return;
+    }
     options.signal.addEventListener('abort', onAbort, { once: true });
 
     if (options.connectMs !== undefined) {

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { constants } from 'node:os';
 import { parseDurationMs } from '../../duration/parse-duration.js';
 import { ActivityFailedError } from '../../errors/faultline-error.js';
@@ -47,7 +48,13 @@ export async function runProcessProvider(provider: ProcessProvider, options: Pro
   const graceMs = options.killGraceMs ?? 2000;
 
   return new Promise<ProcessOutput>((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let child: ChildProcessByStdio<null, Readable, Readable>;
+    try {
+      child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    } catch (error) {
+      reject(new ActivityFailedError(`${label} could not start: ${(error as Error).message}`, { code: 'E_PROCESS_SPAWN', cause: error }));
+      return;
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
