@@ -30,6 +30,11 @@ export function describeActivity(activity: Activity): string {
 /** A short preview of an activity's output for tables. */
 export function previewOutput(output: unknown, max = 140): string {
   if (output === undefined || output === null) return '';
+  // an HTTP provider's {status, headers, body}: the headers are noise in a table
+  if (typeof output === 'object' && !Array.isArray(output) && 'status' in output && 'headers' in output && typeof output.status === 'number') {
+    const body = 'body' in output ? output.body : undefined;
+    return previewOutput(`HTTP ${output.status}${body === undefined || body === '' ? '' : ` ${typeof body === 'string' ? body : JSON.stringify(body)}`}`, max);
+  }
   const text = typeof output === 'string' ? output : JSON.stringify(output);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

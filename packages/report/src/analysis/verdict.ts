@@ -2,7 +2,8 @@ import type { Journal, RunEntry } from '@faultline/core';
 import type { ImpactSummary } from './compute-impact.js';
 import { computeImpact } from './compute-impact.js';
 
-export type Outcome = 'held' | 'deviated' | 'failed' | 'interrupted' | 'aborted' | 'unfinished';
+/** `untried`: the steady state was already broken before the method, so no fault was injected. */
+export type Outcome = 'held' | 'deviated' | 'failed' | 'interrupted' | 'aborted' | 'unfinished' | 'untried';
 
 export interface Verdict {
   outcome: Outcome;
@@ -34,6 +35,10 @@ function why(entry: RunEntry): string {
 }
 
 export function outcomeOf(journal: Journal): Outcome {
+  // Chaos Toolkit marks a run whose hypothesis was out of tolerance before the method as
+  // "completed", not deviated, with no method run: it did not show that the system holds.
+  const before = journal.steady_states.before;
+  if (journal.status === 'completed' && before && !before.steady_state_met && !journal.deviated) return 'untried';
   if (journal.status === 'completed') return journal.deviated ? 'deviated' : 'held';
   if (journal.status === 'running') return 'unfinished';
   return journal.status;
@@ -64,6 +69,9 @@ export function verdictOf(journal: Journal, impact: ImpactSummary = computeImpac
       break;
     case 'deviated':
       sentence = `The system did not hold: after ${tried}, ${ssh} was no longer true${failedAfter ? ` — ${why(failedAfter)}` : ''}.${sampled}`;
+      break;
+    case 'untried':
+      sentence = `Nothing was tried: ${ssh} was already false before any fault was injected${failedBefore ? ` — ${why(failedBefore)}` : ''}. Fix the system (or the hypothesis) and run it again.`;
       break;
     case 'failed':
       sentence = failedBefore

@@ -89,4 +89,17 @@ describe('HTML', () => {
     expect(verdict('continuous')).toMatch(/^The system recovered, but did not hold throughout: .* held in only 29 of 60 checks \(48%\)/);
     expect(verdict('chaostoolkit')).toMatch(/^The system did not hold: .*Read timed out/);
   });
+
+  it('does not call a run that never got past a broken steady state "held"', () => {
+    // Chaos Toolkit's layout for it: completed, not deviated, no method run
+    const journal = loadFixture('completed');
+    journal.steady_states.before!.steady_state_met = false;
+    Object.assign(journal.steady_states.before!.probes[1]!, { tolerance_met: false, tolerance_reason: 'expected 200, got 503' });
+    journal.run = [];
+    journal.steady_states.after = null;
+    const html = renderHtml(journal);
+    expect(html).toContain('<span class="badge outcome-untried">Not tried</span>');
+    expect(html).toContain('Nothing was tried: “Services are available and responsive” was already false before any fault was injected — orders-api-healthy: expected 200, got 503.');
+    expect(renderMarkdown(journal)).toMatch(/^# 🚫 Pod Failure Resilience — untried/);
+  });
 });

@@ -28,7 +28,7 @@ export function renderHtml(input: Journal | readonly Journal[], options: RenderO
     out.push('<section class="overview"><h3>Summary</h3><table><tr><th>Experiment</th><th class="num">Runs</th><th class="num">Held</th><th class="num">Deviated</th><th class="num">Failed / stopped</th><th>Latest</th><th>Trend (bar height = duration)</th></tr>');
     trends.forEach((trend, i) => {
       const c = trend.counts;
-      out.push(`<tr><td><strong>${e(trend.title)}</strong></td><td class="num">${trend.runs.length}</td><td class="num">${c.held}</td><td class="num">${c.deviated}</td><td class="num">${c.failed + c.aborted + c.interrupted + c.unfinished}</td>`
+      out.push(`<tr><td><strong>${e(trend.title)}</strong></td><td class="num">${trend.runs.length}</td><td class="num">${c.held}</td><td class="num">${c.deviated}</td><td class="num">${c.failed + c.aborted + c.interrupted + c.unfinished + c.untried}</td>`
         + `<td><span class="badge outcome-${trend.latest}">${e(trend.latest)}</span></td><td>${trendSvg(trend, `trend-${i}`)}</td></tr>`);
     });
     out.push('</table>');

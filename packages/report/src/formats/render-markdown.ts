@@ -3,7 +3,7 @@ import type { Outcome } from '../analysis/verdict.js';
 import { formatSeconds, formatUtc, toMs } from '../util/time.js';
 import { prepareRuns, type RenderOptions } from './prepare-runs.js';
 
-const icon: Record<Outcome, string> = { held: '✅', deviated: '❌', failed: '💥', interrupted: '⏹️', aborted: '⛔', unfinished: '⏳' };
+const icon: Record<Outcome, string> = { held: '✅', deviated: '❌', failed: '💥', interrupted: '⏹️', aborted: '⛔', unfinished: '⏳', untried: '🚫' };
 const checkIcon = { held: '✅', failed: '❌', 'not-run': '➖' } as const;
 
 /** A completed run whose continuous checks failed on the way is not shown as a clean pass. */
@@ -28,7 +28,7 @@ export function renderMarkdown(input: Journal | readonly Journal[], options: Ren
     out.push('| Experiment | Runs | Held | Deviated | Failed / stopped | Latest | Trend (oldest → newest) |', '|---|---:|---:|---:|---:|---|---|');
     for (const t of trends) {
       const c = t.counts;
-      out.push(`| ${cell(t.title)} | ${t.runs.length} | ${c.held} | ${c.deviated} | ${c.failed + c.aborted + c.interrupted + c.unfinished} | ${mark(t.latest, t.runs[t.runs.length - 1]!.heldRatio)} ${t.latest} | ${t.runs.map((r) => mark(r.outcome, r.heldRatio)).join(' ')} |`);
+      out.push(`| ${cell(t.title)} | ${t.runs.length} | ${c.held} | ${c.deviated} | ${c.failed + c.aborted + c.interrupted + c.unfinished + c.untried} | ${mark(t.latest, t.runs[t.runs.length - 1]!.heldRatio)} ${t.latest} | ${t.runs.map((r) => mark(r.outcome, r.heldRatio)).join(' ')} |`);
     }
     out.push('');
   }

@@ -8,7 +8,7 @@ import { probeChartsSvg } from './probe-chart-svg.js';
 import { timelineSvg } from './timeline-svg.js';
 
 const outcomeLabel: Record<RunSummary['outcome'] | 'recovered', string> = {
-  held: 'Held', recovered: 'Held after degrading', deviated: 'Deviated', failed: 'Failed', interrupted: 'Interrupted', aborted: 'Aborted', unfinished: 'Unfinished',
+  held: 'Held', recovered: 'Held after degrading', deviated: 'Deviated', failed: 'Failed', interrupted: 'Interrupted', aborted: 'Aborted', unfinished: 'Unfinished', untried: 'Not tried',
 };
 
 const phaseLabel: Record<string, string> = {

@@ -20,9 +20,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;white-space:nowrap;border-radius:999px;padding:2px 10px;font-size:.8rem;font-weight:700;letter-spacing:.02em;text-transform:uppercase}
 .outcome-held{background:var(--held-soft);color:var(--held)}
 .outcome-deviated,.outcome-failed,.outcome-aborted{background:var(--bad-soft);color:var(--bad)}
-.outcome-interrupted,.outcome-unfinished,.outcome-recovered{background:var(--warn-soft);color:var(--warn)}
+.outcome-interrupted,.outcome-unfinished,.outcome-recovered,.outcome-untried{background:var(--warn-soft);color:var(--warn)}
 .verdict{font-size:1.12rem;margin:12px 0;padding:12px 16px;border-left:5px solid var(--fg);background:var(--soft);border-radius:0 6px 6px 0}
-.verdict.outcome-held{border-color:var(--held)}.verdict.outcome-deviated,.verdict.outcome-failed,.verdict.outcome-aborted{border-color:var(--bad)}.verdict.outcome-interrupted,.verdict.outcome-unfinished,.verdict.outcome-recovered{border-color:var(--warn)}
+.verdict.outcome-held{border-color:var(--held)}.verdict.outcome-deviated,.verdict.outcome-failed,.verdict.outcome-aborted{border-color:var(--bad)}.verdict.outcome-interrupted,.verdict.outcome-unfinished,.verdict.outcome-recovered,.verdict.outcome-untried{border-color:var(--warn)}
 .verdict{color:var(--fg)}
 dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:6px 18px;margin:10px 0}
 dl.facts div{border-left:2px solid var(--line);padding-left:8px}
@@ -49,7 +49,7 @@ dt{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.
 .chart .series{fill:none;stroke:var(--action);stroke-width:1.6;stroke-linejoin:round}
 .chart .series.bad{stroke:var(--bad);stroke-width:3;stroke-linecap:round}
 .chart .held-ratio{fill:var(--fg)}
-.chart .bar.outcome-held{fill:var(--held)}.chart .bar.outcome-deviated,.chart .bar.outcome-failed,.chart .bar.outcome-aborted{fill:var(--bad)}.chart .bar.outcome-interrupted,.chart .bar.outcome-unfinished{fill:var(--warn)}
+.chart .bar.outcome-held{fill:var(--held)}.chart .bar.outcome-deviated,.chart .bar.outcome-failed,.chart .bar.outcome-aborted{fill:var(--bad)}.chart .bar.outcome-interrupted,.chart .bar.outcome-unfinished,.chart .bar.outcome-untried{fill:var(--warn)}
 .legend{display:flex;flex-wrap:wrap;gap:14px;font-size:.8rem;color:var(--muted);margin:0 0 4px}
 .legend i{display:inline-block;width:14px;height:10px;margin-right:5px;vertical-align:-1px;border-radius:2px}
 .warning{background:var(--bad-soft);border:1px solid var(--bad);border-radius:6px;padding:8px 12px;color:var(--bad);font-weight:600}

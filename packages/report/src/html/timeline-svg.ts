@@ -42,10 +42,12 @@ function entryRow(entry: RunEntry, kind: 'method' | 'rollback'): Row {
 }
 
 /** Consecutive samples with the same result as one bar, so an hour of samples stays small. */
-function sampleRuns(samples: ReturnType<typeof hypothesisSamples>, end: number): Bar[] {
+function sampleRuns(samples: ReturnType<typeof hypothesisSamples>): Bar[] {
   const bars: Bar[] = [];
+  // the last sample stands for one sampling interval, like the others
+  const gap = samples.length > 1 ? (samples[samples.length - 1]!.at - samples[0]!.at) / (samples.length - 1) : 1000;
   samples.forEach((sample, i) => {
-    const next = samples[i + 1]?.at ?? Math.max(end, sample.at + 1000);
+    const next = samples[i + 1]?.at ?? sample.at + gap;
     const last = bars[bars.length - 1];
     const cls = sample.held ? 'sample held' : 'sample failed';
     if (last && last.cls === cls) {
@@ -74,8 +76,7 @@ export function timelineSvg(journal: Journal, faults: FaultWindow[], idPrefix = 
   stateRow('Steady state before', journal.steady_states.before);
   for (const entry of journal.run) rows.push(entryRow(entry, 'method'));
   const during = hypothesisSamples(journal).filter((s) => s.phase === 'during');
-  const journalEnd = toMs(journal.end) ?? Math.max(...[...journal.run, ...journal.rollbacks].map((e) => toMs(e.end) ?? 0), 0);
-  if (during.length) rows.push({ label: `Steady state during (${during.length})`, bars: sampleRuns(during, toMs(journal.steady_states.after?.start) ?? journalEnd) });
+  if (during.length) rows.push({ label: `Steady state during (${during.length})`, bars: sampleRuns(during) });
   stateRow('Steady state after', journal.steady_states.after);
   for (const entry of journal.rollbacks) rows.push(entryRow(entry, 'rollback'));
   const reverts = journal.faultline.reverts.filter((r) => toMs(r.reverted) !== undefined);
