@@ -60,7 +60,7 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
       baseDir: loaded.baseDir,
       resolver: loaded.resolver,
       settings,
-      env: io.env,
+      env: { ...io.env, ...vars.env },
       vars,
       rollbackStrategy: flags.rollbackStrategy as RollbackStrategy | undefined,
       hypothesisStrategy: flags.hypothesisStrategy as HypothesisStrategy | undefined,

@@ -1,4 +1,11 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
+
+// yaml is loaded on demand: a JSON experiment that parses cleanly never needs it, which keeps
+// `faultline run` start-up short. require() keeps positionOf() synchronous.
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+const yaml = (): YamlModule => (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
 
 export type DocumentPath = ReadonlyArray<string | number>;
 
@@ -25,8 +32,30 @@ export interface ParsedDocument {
   readonly errors: Array<{ message: string; line?: number; column?: number }>;
 }
 
-/** Parses JSON or YAML (JSON is read by the YAML parser too, which keeps positions for both). */
+/**
+ * Parses JSON or YAML. JSON is parsed natively; positions (and any syntax error) come from the YAML
+ * parser, which reads JSON too, so both formats report lines and columns the same way.
+ */
 export function parseExperimentText(text: string, location: string): ParsedDocument {
+  if (/\.json$/i.test(location) || /^\s*[{[]/.test(text)) {
+    try {
+      const value: unknown = JSON.parse(text);
+      let positions: ExperimentSource | undefined;
+      const source: ExperimentSource = {
+        location,
+        text,
+        positionOf: (path) => (positions ??= parseWithYaml(text, location).source).positionOf(path),
+      };
+      return { value, source, errors: [] };
+    } catch {
+      // fall through: the YAML parser locates the syntax error
+    }
+  }
+  return parseWithYaml(text, location);
+}
+
+function parseWithYaml(text: string, location: string): ParsedDocument {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const errors = doc.errors.map((error) => {
@@ -48,6 +77,7 @@ export function parseExperimentText(text: string, location: string): ParsedDocum
 
 /** Deepest node that exists along `path` (a missing key points at its parent). */
 function nodeAt(doc: Document, path: DocumentPath): Node | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   for (const key of path) {
     let next: unknown;

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { UsageError } from '../errors/faultline-error.js';
 import type { ControlDeclaration } from '../model/experiment.js';
 
@@ -34,6 +33,7 @@ export async function loadSettings(explicitPath: string | undefined, env?: Reado
     }
     let value: unknown;
     try {
+      const { parse } = await import('yaml');
       value = parse(text) ?? {};
     } catch (error) {
       throw new UsageError(`cannot parse settings ${path}: ${(error as Error).message}`);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors/faultline-error.js';
 import { isPlainObject } from '../substitution/is-plain-object.js';
 
@@ -29,12 +28,16 @@ export async function loadVarFile(path: string): Promise<VarFile> {
     throw new UsageError(`cannot read var file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
   const ext = extname(path).toLowerCase();
-  if (ext === '.json' || ext === '.yaml' || ext === '.yml') return fromDocument(path, content, ext);
+  if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
+    // yaml is imported only when a var file needs it (start-up time of every run).
+    const { parse: parseYaml } = await import('yaml');
+    return fromDocument(path, content, ext, parseYaml);
+  }
   const env = parseDotEnv(path, content);
   return { configuration: { ...env }, secrets: {}, env };
 }
 
-function fromDocument(path: string, content: string, ext: string): VarFile {
+function fromDocument(path: string, content: string, ext: string, parseYaml: (text: string) => unknown): VarFile {
   let data: unknown;
   try {
     data = ext === '.json' ? (JSON.parse(content) as unknown) : (parseYaml(content) as unknown);

@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { FaultlineError, UsageError } from '@faultline/core';
+import type { CliIo } from '../cli-io.js';
+
+const help = `
+Serves Toxiproxy's HTTP API (so toxiproxy-cli, toxiproxy-node-client and other clients work) and
+HTTP faults on proxies created with "protocol": "http". Runs until SIGINT/SIGTERM, then closes
+every proxy and connection.
+
+--config takes the JSON array POST /populate takes, e.g.
+  [{"name": "payment", "listen": "127.0.0.1:26379", "upstream": "127.0.0.1:6379"},
+   {"name": "orders", "listen": "127.0.0.1:28080", "upstream": "127.0.0.1:8080", "protocol": "http"}]
+
+The token (--token or FAULTLINE_PROXY_TOKEN) is then required as "Authorization: Bearer <token>";
+experiments pass it as the secret faultline_proxy_token.
+
+Examples:
+  faultline proxy
+  faultline proxy --config proxies.json --port 8474
+  curl -X POST localhost:8474/proxies/payment/toxics -d '{"type":"latency","attributes":{"latency":500}}'`;
+
+interface ProxyFlags {
+  host: string;
+  port: string;
+  config?: string;
+  token?: string;
+}
+
+async function readConfig(path: string, cwd: string): Promise<unknown> {
+  const file = resolve(cwd, path);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read proxy config ${file}: ${(error as Error).message}`, { hint: 'pass the path of a JSON file with an array of proxies' });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`proxy config ${file} is not JSON: ${(error as Error).message}`, { hint: 'the file holds the JSON array POST /populate takes' });
+  }
+}
+
+/** `faultline proxy`: runs the fault proxy's API server until a signal. */
+export function registerProxyCommand(program: Command, io: CliIo): void {
+  program
+    .command('proxy')
+    .description('Run the fault proxy: TCP/HTTP proxies with toxics and HTTP faults, driven by a Toxiproxy-compatible API')
+    .option('--host <host>', 'address of the API', '127.0.0.1')
+    .option('--port <port>', 'port of the API (Toxiproxy\'s default)', '8474')
+    .option('--config <file>', 'JSON array of proxies to create at start (as POST /populate)')
+    .option('--token <token>', 'require this bearer token on the API (default: $FAULTLINE_PROXY_TOKEN)')
+    .addHelpText('after', help)
+    .action(async (flags: ProxyFlags) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`, { hint: 'e.g. --port 8474 (0 picks a free port)' });
+      const proxies = flags.config === undefined ? undefined : await readConfig(flags.config, io.cwd);
+      const token = flags.token ?? io.env.FAULTLINE_PROXY_TOKEN;
+      const { ProxyServer, ApiError } = await import('@faultline/proxy');
+      let server: InstanceType<typeof ProxyServer>;
+      try {
+        server = await ProxyServer.start({ host: flags.host, port, token: token || undefined, proxies });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') {
+          throw new FaultlineError(`cannot listen on ${flags.host}:${port}: the address is in use`, { code: 'E_PROXY_LISTEN', hint: 'is a toxiproxy-server or another faultline proxy running? pick another --port' });
+        }
+        const cause = error instanceof ApiError ? error : (error as { cause?: unknown }).cause;
+        if (cause instanceof ApiError) throw new UsageError(`proxy config: ${cause.message}`, { hint: 'fix the proxy in --config (name, upstream host:port, listen host:port)' });
+        throw error;
+      }
+      io.stdout.write(`faultline proxy: API on ${server.url}${token ? ' (token required)' : ''}\n`);
+      for (const proxy of server.collection.list()) {
+        io.stdout.write(`  ${proxy.name}: ${proxy.listen} -> ${proxy.upstream}${proxy.protocol === 'http' ? ' (http)' : ''}${proxy.enabled ? '' : ' [disabled]'}\n`);
+      }
+      await new Promise<void>((done) => {
+        const unregister = io.onSignal((signal) => {
+          unregister();
+          io.stderr.write(`faultline proxy: ${signal}, closing proxies\n`);
+          void server.close().then(done, done);
+        });
+      });
+    });
+}
