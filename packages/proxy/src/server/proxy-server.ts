@@ -54,10 +54,6 @@ export class ProxyServer {
   }
 
   async listen(): Promise<void> {
-    if (this.options.proxies !== undefined) {
-      const { populate } = await import('./populate.js');
-      await populate(this.collection, this.options.proxies);
-    }
     const server = http.createServer((req, res) => void this.handle(req, res));
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
@@ -68,6 +64,16 @@ export class ProxyServer {
       });
     });
     this.server = server;
+    if (this.options.proxies !== undefined) {
+      try {
+        const { populate } = await import('./populate.js');
+        await populate(this.collection, this.options.proxies);
+      } catch (error) {
+        // A half-applied config must not leave listeners behind.
+        await this.close();
+        throw error;
+      }
+    }
   }
 
   /** Stops the API and every proxy (their connections close). */
