@@ -15,3 +15,4 @@ export type { PromMetricsOptions, PromClientLike } from './metrics/prom-metrics-
 export type { MonkeyLogger } from './util/monkey-logger.js';
 export { toAssaultDto, fromAssaultDto } from './spring/assault-properties.js';
 export { toWatcherDto, fromWatcherDto } from './spring/watcher-properties.js';
+export { fromSpringConfig } from './spring/from-spring-config.js';

@@ -25,6 +25,7 @@ import { watchObject } from '../wrap/watch-object.js';
 import { compileConfig, type AssaultPlan, type CompiledConfig } from './compile-config.js';
 import type { CallTarget } from './call-target.js';
 import { sendJson } from '../util/send-json.js';
+import { fromSpringConfig } from '../spring/from-spring-config.js';
 import { needsSeedRouteBody, parseSeedRouteBody } from '../util/parse-seed-route-body.js';
 import type {
   AssaultName, ChaosMonkeyInstance, MonkeyOptions, MonkeyStats, MonkeyStatus, Outcome,
@@ -35,7 +36,7 @@ const configKeys = new Set(Object.keys(defaultConfig()));
 function splitOptions(options: MonkeyOptions): MonkeyConfigUpdate {
   const update: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
-    if (key === 'logger' || key === 'metrics' || key === 'random') continue;
+    if (key === 'logger' || key === 'metrics' || key === 'random' || key === 'spring') continue;
     if (configKeys.has(key) || value !== undefined) update[key] = value;
   }
   return update as MonkeyConfigUpdate;
@@ -61,7 +62,8 @@ function checkSemantics(config: MonkeyConfig): void {
 export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
   const logger = options.logger ?? console;
   const random = options.random ?? Math.random;
-  let config = applyConfigUpdate(defaultConfig(), splitOptions(options));
+  const base = options.spring === undefined ? defaultConfig() : applyConfigUpdate(defaultConfig(), fromSpringConfig(options.spring));
+  let config = applyConfigUpdate(base, splitOptions(options));
   checkSemantics(config);
   const controlPrefixes = new Set(['/chaos', '/actuator/chaosmonkey']);
   let compiled: CompiledConfig = compileConfig(config, controlPrefixes);

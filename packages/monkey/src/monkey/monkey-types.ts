@@ -20,6 +20,11 @@ export interface MonkeyOptions extends MonkeyConfigUpdate {
   metrics?: PromMetricsOptions;
   /** Random source, for tests. */
   random?: () => number;
+  /**
+   * A Spring Boot `chaos.monkey` block (parsed application.yml, whole or just that block), applied
+   * before the other options: Node and Java services can share one configuration.
+   */
+  spring?: unknown;
 }
 
 export interface MonkeyStatus {
