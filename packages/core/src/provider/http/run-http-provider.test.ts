@@ -244,7 +244,7 @@ describe('runHttpProvider: failures', () => {
 
   it('throws on a read timeout (number, unit string, or [connect, read])', async () => {
     const url = route('/slow', (_req, _b, res) => {
-      const timer = setTimeout(() => res.end('late'), 5000);
+      const timer = setTimeout(() => res.end('late'), 30_000);
       res.on('close', () => clearTimeout(timer));
     });
     for (const timeout of [0.3, '300ms', [2, 0.3]] as HttpProvider['timeout'][]) {
@@ -253,7 +253,7 @@ describe('runHttpProvider: failures', () => {
       expect(error).toBeInstanceOf(ActivityFailedError);
       expect((error as Error).message).toMatch(/timed out/);
       expect((error as Error).message).toContain('/slow');
-      expect(Date.now() - started).toBeLessThan(4000);
+      expect(Date.now() - started).toBeLessThan(15_000);
     }
   });
 
@@ -261,7 +261,7 @@ describe('runHttpProvider: failures', () => {
     const url = route('/stall', (_req, _b, res) => {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       res.write('partial');
-      const timer = setTimeout(() => res.end('rest'), 5000);
+      const timer = setTimeout(() => res.end('rest'), 30_000);
       res.on('close', () => clearTimeout(timer));
     });
     await expect(run({ url, timeout: 0.3 })).rejects.toThrow(/timed out: no data/);
@@ -289,7 +289,7 @@ describe('runHttpProvider: failures', () => {
   it('does not retry once connected (a read timeout is final)', async () => {
     hits = new Map();
     const url = route('/slow-once', (_req, _b, res) => {
-      const timer = setTimeout(() => res.end('late'), 5000);
+      const timer = setTimeout(() => res.end('late'), 30_000);
       res.on('close', () => clearTimeout(timer));
     });
     await expect(run({ url, timeout: 0.2, max_retries: 3 })).rejects.toThrow(/timed out/);
@@ -305,7 +305,7 @@ describe('runHttpProvider: failures', () => {
     setTimeout(() => controller.abort(new InterruptedError('SIGTERM received')), 100);
     const started = Date.now();
     await expect(run({ url }, { signal: controller.signal })).rejects.toThrow('SIGTERM received');
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(15_000);
     const plain = new AbortController();
     plain.abort();
     await expect(run({ url }, { signal: plain.signal })).rejects.toBeInstanceOf(InterruptedError);

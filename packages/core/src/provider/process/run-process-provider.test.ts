@@ -20,7 +20,7 @@ function alive(pid: number): boolean {
   }
 }
 
-async function waitFor(check: () => boolean, ms = 5000): Promise<boolean> {
+async function waitFor(check: () => boolean, ms = 10_000): Promise<boolean> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (check()) return true;
@@ -122,9 +122,12 @@ describe('runProcessProvider', () => {
 
   it('does not hang when a background process keeps the output open', async () => {
     const started = Date.now();
-    const out = await run({ path: 'sh', arguments: ['-c', 'echo started; sleep 5 &'] });
+    const pidFile = join(dir, 'background.pid');
+    const out = await run({ path: 'sh', arguments: ['-c', `echo started; sleep 30 & echo $! > ${pidFile}`] });
     expect(out.stdout).toBe('started\n');
-    expect(Date.now() - started).toBeLessThan(4000);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const background = Number((await import('node:fs/promises').then((fs) => fs.readFile(pidFile, 'utf8'))).trim());
+    process.kill(background, 'SIGKILL');
   });
 
   it('flattens a mapping of arguments into key, value pairs (Chaos Toolkit)', async () => {
