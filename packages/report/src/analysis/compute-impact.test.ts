@@ -84,3 +84,24 @@ describe('computeImpact', () => {
     expect(impact.faults).toEqual([expect.objectContaining({ activity: 'terminate-app-pod', injectedAt: '2026-03-02T10:01:40.600Z', removedAt: '2026-03-02T10:01:41.400Z' })]);
   });
 });
+
+describe('faults in journals without reverts', () => {
+  const py = (name: string, func: string, start: number, end: number, status: 'succeeded' | 'failed' = 'succeeded') => ({
+    activity: { type: 'action' as const, name, provider: { type: 'python' as const, module: 'chaosistio.fault.actions', func } },
+    output: null, start: at(start), end: at(end), duration: end - start, status,
+  });
+
+  it('lasts until the action that undoes it by name (add_delay_fault → remove_delay_fault)', () => {
+    const journal = sampled((t) => t < 12 || t > 33, { run: [py('add-delay', 'add_delay_fault', 10, 11), py('remove-delay', 'remove_delay_fault', 30, 31)] });
+    const impact = computeImpact(journal);
+    expect(impact.faults).toEqual([expect.objectContaining({ activity: 'add-delay', title: 'add-delay (undone by remove-delay)', removedAt: at(31), timeToImpactSeconds: 2, timeToRecoverSeconds: 3 })]);
+  });
+
+  it('pairs cordon_node with uncordon_node in the rollbacks, and a failed undo leaves the fault in', () => {
+    const journal = sampled(() => true, { run: [py('cordon', 'cordon_node', 10, 11)] });
+    journal.rollbacks = [py('uncordon', 'uncordon_node', 40, 41, 'failed')];
+    expect(computeImpact(journal).faults).toEqual([expect.objectContaining({ activity: 'cordon', removedAt: null })]);
+    journal.rollbacks = [py('uncordon', 'uncordon_node', 40, 41)];
+    expect(computeImpact(journal).faults).toEqual([expect.objectContaining({ activity: 'cordon', removedAt: at(41) })]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Journal } from '@faultline/core';
+import type { Journal, RunEntry } from '@faultline/core';
 import { toMs } from '../util/time.js';
 
 export interface FaultWindow {
@@ -19,8 +19,28 @@ export interface FaultWindow {
 /**
  * When each fault was in place. Faultline journals say it exactly: a revert is registered just
  * before injection and stamped when undone. An action with no revert (a pod kill, or any action
- * in a Chaos Toolkit journal) is taken as lasting from its start to its end.
+ * in a Chaos Toolkit journal) lasts from its start to its end, or, when a later method or
+ * rollback action undoes it by Chaos Toolkit's naming (`add_delay_fault` → `remove_delay_fault`,
+ * `cordon_node` → `uncordon_node`), until that action ended. Undoing actions are not faults.
  */
+const doing = /^(add|create|inject|cordon|set|start|enable|apply)_(.+)$/;
+const undoing = /^(remove|delete|clear|uncordon|unset|restore|stop|disable|rollback)_(.+)$/;
+
+/** The provider function an entry called (`python`/`javascript` providers), if any. */
+function funcOf(entry: RunEntry): string | undefined {
+  const provider = entry.activity.provider as { func?: unknown } | undefined;
+  return typeof provider?.func === 'string' ? provider.func : undefined;
+}
+
+/** `remove_delay_fault` undoes `add_delay_fault`; `uncordon_node` undoes `cordon_node`. */
+function undoes(undo: string, fault: string): boolean {
+  const u = undoing.exec(undo);
+  if (!u) return false;
+  if (u[1] === 'uncordon') return fault === `cordon_${u[2]}`;
+  const f = doing.exec(fault);
+  return f !== null && f[2] === u[2];
+}
+
 export function faultWindows(journal: Journal): FaultWindow[] {
   const windows: FaultWindow[] = [];
   const withRevert = new Set<string>();
@@ -35,11 +55,16 @@ export function faultWindows(journal: Journal): FaultWindow[] {
     if (revert.error) window.revertError = revert.error;
     windows.push(window);
   }
+  const later = [...journal.run, ...journal.rollbacks];
   for (const entry of journal.run) {
     if (entry.activity.type !== 'action' || entry.status === 'skipped' || withRevert.has(entry.activity.name)) continue;
+    const func = funcOf(entry);
+    if (func && undoing.test(func)) continue;
     const start = toMs(entry.start);
     if (start === undefined) continue;
-    windows.push({ activity: entry.activity.name, title: entry.activity.name, start, end: toMs(entry.end) ?? start, source: 'activity' });
+    const undo = func ? later.find((other) => other !== entry && (toMs(other.start) ?? 0) >= start && undoes(funcOf(other) ?? '', func)) : undefined;
+    const end = undo ? (undo.status === 'succeeded' ? toMs(undo.end) : undefined) : toMs(entry.end) ?? start;
+    windows.push({ activity: entry.activity.name, title: undo ? `${entry.activity.name} (undone by ${undo.activity.name})` : entry.activity.name, start, end, source: 'activity' });
   }
   return windows.sort((a, b) => a.start - b.start);
 }
