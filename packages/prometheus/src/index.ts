@@ -9,6 +9,7 @@ export * from './values/mean.js';
 export * from './slo/objective.js';
 export * from './slo/slo-definition.js';
 export * from './slo/evaluate-slo.js';
+export * from './slo/parse-slo-file.js';
 export * from './slo/load-slo-file.js';
 export * from './verify/verify-journal.js';
 export * from './run-metrics/create-run-metrics.js';

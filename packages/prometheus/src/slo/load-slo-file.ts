@@ -1,6 +1,6 @@
 import { UsageError } from '@faultline/core';
 import { parse } from 'yaml';
-import { parseSloFile } from '../verify/verify-journal.js';
+import { parseSloFile } from './parse-slo-file.js';
 import type { SloFile } from './slo-definition.js';
 
 /** Parse an SLO file's text (YAML or JSON, which YAML includes) and validate it. */

@@ -1,7 +1,7 @@
 import { UsageError, type Journal } from '@faultline/core';
 import { PrometheusClient, type PrometheusClientOptions } from '../http/prometheus-client.js';
 import { evaluateSlo, type SloResult } from '../slo/evaluate-slo.js';
-import { sloFileSchema, type SloFile } from '../slo/slo-definition.js';
+import type { SloFile } from '../slo/slo-definition.js';
 import { parseWindow } from '../time/parse-window.js';
 
 export interface VerifyOptions {
@@ -23,16 +23,6 @@ export interface VerifyReport {
   readonly results: SloResult[];
   readonly violated: number;
   readonly noData: number;
-}
-
-/** Read and validate an SLO file's parsed YAML/JSON, collecting every problem. */
-export function parseSloFile(document: unknown, source = 'SLO file'): SloFile {
-  const parsed = sloFileSchema.safeParse(document);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
-    throw new UsageError(`${source} is invalid:\n${problems}`, { code: 'E_SLO_FILE', hint: 'see docs/prometheus.md for the SLO file format' });
-  }
-  return parsed.data;
 }
 
 /**
