@@ -1,1 +1,3 @@
-export {};
+export * from './client/index.js';
+export * from './safety/index.js';
+export * from './selectors/index.js';

@@ -6,3 +6,4 @@ export * from './rate-limiter.js';
 export * from './map-limited.js';
 export * from './paginate.js';
 export * from './kube-api-error.js';
+export * from './to-plain-json.js';

@@ -17,11 +17,13 @@ export interface KubeClient {
   readonly custom: K8s.CustomObjectsApi;
   readonly authorization: K8s.AuthorizationV1Api;
   readonly version: K8s.VersionApi;
+  readonly events: K8s.EventsV1Api;
   readonly limiter: RateLimiter;
   readonly pageSize: number;
   /** Request options that send a body as a JSON merge patch (client-node defaults to JSON patch). */
   readonly mergePatch: K8s.ConfigurationOptions;
   readonly strategicMergePatch: K8s.ConfigurationOptions;
+  readonly jsonPatch: K8s.ConfigurationOptions;
 }
 
 export function createKubeClient(k8s: KubernetesModule, kubeConfig: K8s.KubeConfig, source: KubeConnectionSource, settings: Pick<KubernetesSettings, 'qps' | 'burst' | 'concurrency' | 'pageSize'>): KubeClient {
@@ -36,9 +38,11 @@ export function createKubeClient(k8s: KubernetesModule, kubeConfig: K8s.KubeConf
     custom: kubeConfig.makeApiClient(k8s.CustomObjectsApi),
     authorization: kubeConfig.makeApiClient(k8s.AuthorizationV1Api),
     version: kubeConfig.makeApiClient(k8s.VersionApi),
+    events: kubeConfig.makeApiClient(k8s.EventsV1Api),
     limiter: new RateLimiter(settings),
     pageSize: settings.pageSize,
     mergePatch: k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
     strategicMergePatch: k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch),
+    jsonPatch: k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.JsonPatch),
   };
 }

@@ -167,7 +167,7 @@ export class ResourceStore {
   }
 
   /** POST: a new object; fills uid, resourceVersion, creationTimestamp, generation, generateName. */
-  create(ref: ResourceRef, namespace: string | undefined, body: KubeObject, version?: string): KubeObject {
+  create(ref: ResourceRef, namespace: string | undefined, body: KubeObject, version?: string, options: { keepCreationTimestamp?: boolean } = {}): KubeObject {
     const type = this.resolve(ref);
     const object = structuredClone(body);
     const metadata = (object.metadata ??= {});
@@ -189,7 +189,7 @@ export class ResourceStore {
     const bucket = this.bucket(type);
     if (bucket.has(key)) throw StatusError.alreadyExists(type.group, type.plural, name);
     metadata.uid = randomUUID();
-    metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    if (!options.keepCreationTimestamp || !metadata.creationTimestamp) metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     metadata.generation = 1;
     object.apiVersion = type.group ? `${type.group}/${type.versions[0]}` : type.versions[0]!;
     object.kind = type.kind;
@@ -247,7 +247,7 @@ export class ResourceStore {
 
   /**
    * Test setup: create or overwrite an object by its apiVersion/kind, creating its namespace
-   * when missing (the HTTP API would refuse with 404 instead).
+   * when missing (the HTTP API would refuse with 404 instead); a given creationTimestamp is kept.
    */
   put(object: KubeObject): KubeObject {
     const type = this.registry.findByKind(object.apiVersion ?? 'v1', object.kind ?? '');
@@ -258,7 +258,7 @@ export class ResourceStore {
     if (name && this.get(type, namespace, name)) {
       return this.update(type, namespace, name, (current) => ({ ...structuredClone(object), metadata: { ...object.metadata, uid: current.metadata?.uid, creationTimestamp: current.metadata?.creationTimestamp, resourceVersion: undefined } }));
     }
-    return this.create(type, namespace, object);
+    return this.create(type, namespace, object, undefined, { keepCreationTimestamp: true });
   }
 
   /** Number of objects of a type (all namespaces): cheap, for benchmarks and assertions. */

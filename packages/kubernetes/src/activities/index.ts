@@ -1,0 +1,2 @@
+export { driver } from './kubernetes-driver.js';
+export { kubernetesActivities } from './kubernetes-activities.js';

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineActivity } from '@faultline/core';
+import { kubeArguments } from '../arguments/kube-arguments.js';
+import { getKubeClient } from '../client/get-kube-client.js';
+import { kubeFailure } from '../client/kube-api-error.js';
+import { emitFaultEvents } from '../safety/emit-fault-events.js';
+import { SafetyGuard } from '../safety/safety-guard.js';
+
+/** Restart a deployment's pods like `kubectl rollout restart` (nothing to revert: it is a restart). */
+export const rolloutDeployment = defineActivity({
+  name: 'rollout_deployment',
+  type: 'action',
+  description: 'Restart a deployment with a rolling update (kubectl rollout restart).',
+  python: ['chaosk8s.deployment.actions'],
+  mutating: true,
+  arguments: z.strictObject({
+    name: z.string().min(1).describe('deployment name'),
+    ns: kubeArguments.ns(),
+  }),
+  async run(args, ctx) {
+    const guard = new SafetyGuard(ctx, 'rollout_deployment');
+    guard.checkNamespace(args.ns);
+    const client = await getKubeClient(ctx);
+    let current;
+    try {
+      current = await client.apps.readNamespacedDeployment({ name: args.name, namespace: args.ns });
+    } catch (error) {
+      throw kubeFailure(`rollout_deployment: reading deployment ${args.ns}/${args.name}`, error);
+    }
+    await guard.checkOptIn(client, [{ kind: 'Deployment', name: args.name, namespace: args.ns, labels: current.metadata?.labels }]);
+    if (guard.dryRun) {
+      guard.noteDryRun(`would restart deployment ${args.ns}/${args.name}`);
+      return { dryRun: true, name: args.name, ns: args.ns, safety: guard.decisions };
+    }
+    const restartedAt = new Date().toISOString();
+    const events = await emitFaultEvents(client, ctx, 'rollout_deployment', [{ kind: 'Deployment', apiVersion: 'apps/v1', name: args.name, namespace: args.ns, uid: current.metadata?.uid }], 'rollout_deployment: rolling restart', guard.settings.emitEvents);
+    try {
+      await client.apps.patchNamespacedDeployment({ name: args.name, namespace: args.ns, body: { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } } } } }, client.strategicMergePatch);
+    } catch (error) {
+      throw kubeFailure(`rollout_deployment: failed to rollout the deployment '${args.name}'`, error);
+    }
+    return { dryRun: false, name: args.name, ns: args.ns, restartedAt, events, safety: guard.decisions };
+  },
+});

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { defineActivity } from '@faultline/core';
+import { kubeArguments } from '../arguments/kube-arguments.js';
+import { networkPolicyNames } from './network-policy-names.js';
+import { removePolicy } from './remove-policy.js';
+
+/** Remove the policy deny_all_ingress created. */
+export const removeDenyAllIngress = defineActivity({
+  name: 'remove_deny_all_ingress',
+  type: 'action',
+  description: 'Remove the NetworkPolicy created by deny_all_ingress.',
+  python: ['chaosk8s.networking.actions'],
+  arguments: z.strictObject({ ns: kubeArguments.ns() }),
+  run: (args, ctx) => removePolicy(networkPolicyNames.ingress, args.ns, ctx),
+});
