@@ -137,10 +137,15 @@ class ExperimentRun {
   private async prepare(): Promise<void> {
     const env = this.options.env ?? process.env;
     this.secrets = resolveSecrets(this.experiment.secrets, { env, vars: this.options.vars?.secrets }) as Secrets;
+    const allSecrets = Object.assign({}, ...Object.values(this.secrets)) as Record<string, unknown>;
     this.configuration = await resolveConfiguration(this.experiment.configuration, {
       env,
       vars: this.options.vars?.configuration,
-      runProbe: (provider) => runProvider(provider as Activity['provider'], this.providerDeps(), { ...this.activityContext('configuration', 'method', []), }),
+      secrets: allSecrets,
+      onWarning: (message) => this.logger.warn(message),
+      // Dynamic configuration: a probe whose output becomes a configuration value.
+      runProbe: (provider, configuration, name) =>
+        runProvider(provider, this.providerDeps(), { ...this.activityContext(name, 'hypothesis', provider.secrets), configuration }),
     });
     this.redact = createRedactor(this.secrets, { configurationKeys: secretConfigurationKeys(this.experiment), configuration: this.configuration });
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
