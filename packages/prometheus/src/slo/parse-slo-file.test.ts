@@ -9,7 +9,7 @@ describe('loadSloFile', () => {
 
   it('lists every problem, objectives included, before anything is queried', () => {
     const text = 'slos:\n  - name: a\n    indicator: up\n    objective: "about 1"\n  - name: b\n    indicator: up\n    objective: "< 1%"\n    aggregate: median\n';
-    expect(() => loadSloFile(text, 'slo.yaml')).toThrow(/slo\.yaml is invalid:\n {2}- slos\.1\.aggregate/);
+    expect(() => loadSloFile(text, 'slo.yaml')).toThrow(/slo\.yaml is invalid:\n {2}- slos\.0\.objective: .*about 1[^]*\n {2}- slos\.1\.aggregate/);
     try {
       loadSloFile('slos:\n  - indicator: up\n    objective: "about 1"\n  - indicator: up\n    objective: "~ 2"\n');
     } catch (error) {
@@ -19,6 +19,14 @@ describe('loadSloFile', () => {
       return;
     }
     throw new Error('expected a failure');
+  });
+
+  it('validates the slo probe\'s objective with its arguments', async () => {
+    const { slo } = await import('../activities/slo.js');
+    const result = slo.arguments.safeParse({ indicator: 'up', objective: 'about 1' });
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toContain('objective');
+    expect(slo.arguments.safeParse({ indicator: 'up', objective: '< 300ms' }).success).toBe(true);
   });
 
   it('rejects YAML that does not parse and files without SLOs', () => {

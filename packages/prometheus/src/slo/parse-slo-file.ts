@@ -1,5 +1,4 @@
-import { FaultlineError, UsageError } from '@faultline/core';
-import { parseObjective, type ObjectiveInput } from './objective.js';
+import { UsageError } from '@faultline/core';
 import { sloFileSchema, type SloFile } from './slo-definition.js';
 
 /**
@@ -8,19 +7,9 @@ import { sloFileSchema, type SloFile } from './slo-definition.js';
  */
 export function parseSloFile(document: unknown, source = 'SLO file'): SloFile {
   const parsed = sloFileSchema.safeParse(document);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  if (parsed.success) {
-    parsed.data.slos.forEach((slo, index) => {
-      try {
-        parseObjective(slo.objective as ObjectiveInput, `slos.${index}.objective`);
-      } catch (error) {
-        if (!(error instanceof FaultlineError)) throw error;
-        problems.push(error.message);
-      }
-    });
-  }
-  if (problems.length > 0 || !parsed.success) {
-    throw new UsageError(`${source} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, { code: 'E_SLO_FILE', hint: 'see docs/prometheus.md for the SLO file format' });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+    throw new UsageError(`${source} is invalid:\n${problems}`, { code: 'E_SLO_FILE', hint: 'see docs/prometheus.md for the SLO file format' });
   }
   return parsed.data;
 }
