@@ -109,6 +109,8 @@ const haproxy = await startHaproxy(upstream.port);
 if (haproxy) targets.push({ name: 'haproxy tcp', port: haproxy.port });
 const ours = await start('ours.mjs', [upstream.port]);
 targets.push({ name: 'faultline', port: ours.port });
+// Informational: the toxic chain's cost (both directions through a 0 ms latency toxic).
+targets.push({ name: 'faultline chain', port: ours.chainPort });
 
 const scenarios = [
   { name: 'small, 50 conns', path: '/', connections: 50, metric: 'rps' },

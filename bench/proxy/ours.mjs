@@ -1,11 +1,13 @@
-// Faultline's proxy: an API server with one proxy in front of the upstream; toxics come via the API.
+// Faultline's proxy: an API server with two proxies in front of the upstream: one without toxics
+// (the fast path) and one whose both directions run a 0 ms latency toxic (the toxic chain).
 import { ProxyServer } from '../../packages/proxy/dist/index.js';
 
 const upstreamPort = Number(process.argv[2]);
 const server = await ProxyServer.start({ port: 0 });
-const res = await fetch(`${server.url}/proxies`, {
-  method: 'POST',
-  body: JSON.stringify({ name: 'bench', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstreamPort}` }),
-});
-const proxy = await res.json();
-process.send({ port: Number(proxy.listen.split(':').pop()), api: server.url });
+const post = async (path, body) => (await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify(body) })).json();
+const plain = await post('/proxies', { name: 'bench', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstreamPort}` });
+const chained = await post('/proxies', { name: 'bench-chain', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstreamPort}` });
+await post('/proxies/bench-chain/toxics', { type: 'latency', stream: 'upstream', attributes: { latency: 0 } });
+await post('/proxies/bench-chain/toxics', { type: 'latency', stream: 'downstream', attributes: { latency: 0 } });
+const port = (proxy) => Number(proxy.listen.split(':').pop());
+process.send({ port: port(plain), chainPort: port(chained), api: server.url });
