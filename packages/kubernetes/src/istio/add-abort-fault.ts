@@ -30,6 +30,6 @@ export const addAbortFault = defineActivity({
       percentage: istioPercentage(args.percentage ?? 100),
     };
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges(args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-abort', abort }));
+    return runRouteChanges('add_abort_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-abort', abort }));
   },
 });

@@ -25,6 +25,6 @@ export const addDelayFault = defineActivity({
   run(args, ctx) {
     const delay = { fixedDelay: istioDuration(args.fixed_delay), percentage: istioPercentage(args.percentage ?? 100) };
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges(args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-delay', delay }));
+    return runRouteChanges('add_delay_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-delay', delay }));
   },
 });

@@ -1,9 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InterruptedError, type ActivityContext, type RevertHandle } from '@faultline/core';
-import { kubernetesSettings } from '../client/index.js';
+import { SafetyGuard, emitFaultEvents, type SafetyDecision } from '../safety/index.js';
 import { apiFailure } from './api-failure.js';
-import { emitFaultEvent } from './emit-fault-event.js';
-import { guardVirtualService } from './guard-virtual-service.js';
 import { istioGroup } from './istio-api-versions.js';
 import { kubernetesDriverName } from './kubernetes-driver-name.js';
 import { readVirtualService } from './read-virtual-service.js';
@@ -14,6 +12,8 @@ import type { VirtualServiceClient } from './virtual-service-client.js';
 export interface ApplyRouteChangesOptions {
   client: VirtualServiceClient;
   ctx: ActivityContext;
+  /** Activity name, for the safety log and Events. */
+  activity: string;
   name: string;
   namespace: string;
   /** Versions of networking.istio.io to try in order (see istioApiVersions). */
@@ -21,8 +21,8 @@ export interface ApplyRouteChangesOptions {
   /** What to do to the VirtualService as read; called again after each conflict. */
   plan(vs: VirtualService): RouteChange[];
   /**
-   * "inject" (default) is checked against the namespace guards; "restore" (the revert) is not,
-   * because undoing must always be possible. Both register a revert and record an Event.
+   * "inject" (default) passes the safety guards and records an Event; "restore" (the revert) does
+   * not, because undoing must always be possible. Both register a revert.
    */
   purpose?: 'inject' | 'restore';
   /** Writes tried before giving up on 409 Conflict. */
@@ -49,6 +49,8 @@ export interface RouteChangesResult {
   attempts: number;
   resourceVersion?: string;
   routes: RouteReport[];
+  /** The safety checks passed (namespace, opt-in, dry-run). */
+  safety: SafetyDecision[];
 }
 
 /**
@@ -60,14 +62,17 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
   const { client, ctx, name, namespace } = options;
   const maxAttempts = options.maxAttempts ?? 5;
   const what = `VirtualService ${namespace}/${name}`;
+  const guard = new SafetyGuard(ctx, options.activity);
+  const dryRun = guard.dryRun;
+  const purpose = options.purpose ?? 'inject';
+  if (purpose === 'inject') guard.checkNamespace(namespace);
   const read = await readVirtualService(client, namespace, name, options.versions);
   if (read.answer.status !== 200) throw apiFailure(`cannot read ${what}`, read.answer, options.versions);
   const version = read.version;
   let vs = read.answer.body as VirtualService;
-  const settings = kubernetesSettings(ctx);
-  const dryRun = ctx.dryRun || settings.dryRun;
-  const purpose = options.purpose ?? 'inject';
-  if (purpose === 'inject') await guardVirtualService(client, settings, namespace, vs);
+  if (purpose === 'inject') {
+    await guard.checkOptIn(client.kube, [{ kind: 'VirtualService', name, namespace, labels: (vs.metadata['labels'] ?? {}) as Record<string, string> }]);
+  }
   let handle: RevertHandle | undefined;
 
   for (let attempt = 1; ; attempt += 1) {
@@ -95,9 +100,11 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
         after: change.after,
         changed: !isDeepStrictEqual(change.before, change.after),
       })),
+      safety: guard.decisions,
     });
 
     if (dryRun) {
+      guard.noteDryRun(`would change the fault of ${changed.length} route(s) of ${what}`);
       ctx.logger.info(`dry run: would change the fault of ${changed.length} route(s) of ${what}`, { routes: changed.map((change) => ({ index: change.index, before: change.before, after: change.after })) });
       return result(false);
     }
@@ -135,9 +142,10 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       const stored = written.body as VirtualService;
       const resourceVersion = stored?.metadata?.resourceVersion;
       ctx.logger.info(`changed the fault of ${changed.length} route(s) of ${what}`, { attempt, resourceVersion });
-      if (settings.emitEvents && stored?.metadata) {
+      if (purpose === 'inject') {
         const summary = changed.map((change) => `route ${change.index}: ${describeFault(change.after)}`).join('; ');
-        await emitFaultEvent(client, ctx, stored, purpose === 'inject' ? 'FaultInjected' : 'FaultReverted', `${purpose === 'inject' ? 'Istio fault set' : 'Istio fault restored'}: ${summary}`);
+        const target = { kind: 'VirtualService', apiVersion: `${istioGroup}/${version}`, name, namespace, ...(typeof stored?.metadata?.['uid'] === 'string' ? { uid: stored.metadata['uid'] } : {}) };
+        await emitFaultEvents(client.kube, ctx, options.activity, [target], `${options.activity}: Istio fault set on ${summary}`, guard.settings.emitEvents);
       }
       return result(true, resourceVersion);
     }

@@ -28,8 +28,7 @@ export async function createVirtualServiceClient(ctx: Pick<ActivityContext, 'sec
   return {
     get: (ref) => answer(() => kube.custom.getNamespacedCustomObjectWithHttpInfo(params(ref))),
     replace: (ref, body) => answer(() => kube.custom.replaceNamespacedCustomObjectWithHttpInfo({ ...params(ref), body })),
-    getNamespace: (name) => answer(() => kube.core.readNamespaceWithHttpInfo({ name }) as Promise<Info>),
-    createEvent: (namespace, body) => answer(() => kube.core.createNamespacedEventWithHttpInfo({ namespace, body: body as never }) as Promise<Info>),
+    kube,
   };
 }
 

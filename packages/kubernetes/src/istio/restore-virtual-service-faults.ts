@@ -36,7 +36,7 @@ export const restoreVirtualServiceFaults = defineActivity({
   }),
   run(args, ctx) {
     const recorded = args.routes.map((route) => ({ index: route.index, identity: route.identity, fault: route.fault as HttpFault | null }));
-    return runRouteChanges(args, ctx, (vs) => {
+    return runRouteChanges('restore_virtual_service_faults', args, ctx, (vs) => {
       const { changes, missing } = planRestore(vs, recorded);
       for (const entry of missing) {
         ctx.logger.warn(`route ${entry.index} of VirtualService ${args.ns}/${args.virtual_service_name} is gone: its fault cannot be restored`, { identity: entry.identity });

@@ -29,6 +29,6 @@ export const setFault = defineActivity({
       }
     }
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges(args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'set', fault }));
+    return runRouteChanges('set_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'set', fault }));
   },
 });
