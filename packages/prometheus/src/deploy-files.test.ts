@@ -129,6 +129,8 @@ describe('examples/prometheus', () => {
     }
     const controls = experiment.controls as Array<{ provider: { type: string; module: string } }>;
     expect(driver.controls!.some((c) => c.python?.includes(controls[0]!.provider.module))).toBe(true);
-    expect(driver.controls!.some((c) => controls[1]!.provider.module.endsWith(`/${c.name}`))).toBe(true);
+    expect(controls[1]!.provider.module).toBe('@faultline/prometheus/grafana-annotations');
+    const grafana = (await import('@faultline/prometheus/grafana-annotations')) as Record<string, unknown>;
+    expect(Object.keys(grafana).sort()).toEqual(['after_experiment_control', 'before_experiment_control']);
   });
 });
