@@ -115,13 +115,15 @@ const micro = microBench();
 console.log('(a) in-process cost of one middleware call (median of 7 × 2M calls)');
 for (const [name, ns] of Object.entries(micro)) console.log(`    ${name.padEnd(28)} ${(ns / 1000).toFixed(3)} µs`);
 
-console.log(`\n(b) throughput: median req/s of ${rounds} shuffled rounds of ${seconds}s, 32 connections`);
+console.log(`\n(b) throughput: median req/s of ${rounds} shuffled rounds of ${seconds}s, 32 connections;`);
+console.log('    ratio = median over rounds of (variant / bare of the same round), which cancels slow drifts of machine load');
 const results = await throughput();
 for (const kind of ['http', 'express']) {
-  const bare = median(results.find((r) => r.kind === kind && r.variant === 'bare').rps);
+  const bare = results.find((r) => r.kind === kind && r.variant === 'bare').rps;
   for (const variant of ['bare', 'disabled', 'attacking']) {
-    const r = median(results.find((x) => x.kind === kind && x.variant === variant).rps);
-    console.log(`    ${kind.padEnd(8)} ${variant.padEnd(10)} ${r.toFixed(0).padStart(7)} req/s   ${(r / bare).toFixed(3)}× bare`);
+    const rps = results.find((x) => x.kind === kind && x.variant === variant).rps;
+    const ratio = median(rps.map((r, i) => r / bare[i]));
+    console.log(`    ${kind.padEnd(8)} ${variant.padEnd(10)} ${median(rps).toFixed(0).padStart(7)} req/s   ${ratio.toFixed(3)}× bare`);
   }
 }
 

