@@ -4,8 +4,13 @@ import { Duplex } from 'node:stream';
 class PairEnd extends Duplex {
   other!: PairEnd;
   private wantMore: (() => void) | undefined;
+  /** EOF was pushed to the other end. */
+  private endSent = false;
+  /** The other end is destroyed: writes go nowhere (a socket would EPIPE). */
+  private peerGone = false;
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.peerGone) return callback();
     if (this.other.push(chunk)) callback();
     else this.other.wantMore = callback;
   }
@@ -17,16 +22,33 @@ class PairEnd extends Duplex {
   }
 
   override _final(callback: (error?: Error | null) => void): void {
-    this.other.push(null);
+    this.sendEnd();
     callback();
   }
 
+  /**
+   * Like closing a socket: the other end still reads what was written, then EOF. An error
+   * destroys it too.
+   */
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     const pending = this.wantMore;
     this.wantMore = undefined;
     pending?.();
-    if (!this.other.destroyed) this.other.destroy();
+    const other = this.other;
+    if (!other.destroyed) {
+      if (error) other.destroy(error);
+      else {
+        other.peerGone = true;
+        this.sendEnd();
+      }
+    }
     callback(error);
+  }
+
+  private sendEnd(): void {
+    if (this.endSent) return;
+    this.endSent = true;
+    this.other.push(null);
   }
 
   // The HTTP server calls these on sockets.

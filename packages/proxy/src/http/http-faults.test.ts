@@ -107,6 +107,30 @@ describe('HTTP faults on protocol: "http" proxies', () => {
     expect(await statuses(url, 1)).toEqual([200]);
   });
 
+  it('delivers whole responses when either side closes the connection after them', async () => {
+    const big = Buffer.alloc(2 * 1024 * 1024, 120);
+    const upstream = http.createServer((req, res) => {
+      res.setHeader('connection', req.url === '/upstream-closes' ? 'close' : 'keep-alive');
+      res.end(big);
+    });
+    const port = await listen(upstream, cleanup);
+    const server = await startApi(cleanup);
+    const created = await api(server.url, 'POST', '/proxies', { name: 'web', listen: '127.0.0.1:0', upstream: `127.0.0.1:${port}`, protocol: 'http' });
+    const url = `http://127.0.0.1:${portOf(created.json.listen)}`;
+    for (const path of ['/client-closes', '/upstream-closes']) {
+      const body = await new Promise<Buffer>((resolve, reject) => {
+        http.get(`${url}${path}`, { headers: { connection: 'close' }, agent: false }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (d: Buffer) => chunks.push(d));
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+          res.on('error', reject);
+        }).on('error', reject);
+      });
+      expect(body.length).toBe(big.length);
+    }
+    await expect.poll(() => server.collection.get('web').connections.size, { timeout: 5000 }).toBe(0);
+  });
+
   it('refuses HTTP faults on TCP proxies', async () => {
     const server = await startApi(cleanup);
     await api(server.url, 'POST', '/proxies', { name: 'tcp', listen: '127.0.0.1:0', upstream: '127.0.0.1:1' });
