@@ -102,6 +102,12 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
       expect(values.length).toBeGreaterThan(8);
     });
 
+    it('picks a step Prometheus accepts for long windows', async () => {
+      const result = (await run(queryInterval, { query: 'test_gauge', start: '2 days ago' })) as PrometheusResponse;
+      expect(result.status).toBe('success');
+      await expect(run(queryInterval, { query: 'test_gauge', start: '2 days ago', step: 1 })).rejects.toMatchObject({ message: expect.stringContaining('11,000') });
+    });
+
     it('accepts "N seconds ago"', async () => {
       const result = (await run(queryInterval, { query: 'test_gauge', start: '3 seconds ago', end: 'now', step: 1 })) as PrometheusResponse;
       expect(new Set(sampleValues(result)[0]!.values)).toEqual(new Set([4]));

@@ -13,8 +13,8 @@ export const queryInterval = defineActivity({
     query: z.string().min(1),
     start: timeArgument,
     end: timeArgument.default('now'),
-    /** Seconds, or a duration string ("15s"). */
-    step: z.union([z.number(), z.string()]).default(1),
+    /** Seconds, or a duration string ("15s"). Default 1 s, coarser for windows Prometheus would refuse at 1 s. */
+    step: z.union([z.number(), z.string()]).optional(),
     ...connectionArguments,
   }),
   async run(args, ctx) {
@@ -22,7 +22,8 @@ export const queryInterval = defineActivity({
     const now = new Date();
     const start = parseTime(args.start, now, 'start');
     const end = parseTime(args.end, now, 'end');
-    const step = parseDuration(args.step, 'step');
+    // Prometheus refuses more than 11,000 points per series.
+    const step = args.step !== undefined ? parseDuration(args.step, 'step') : Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 1000 / 11_000));
     ctx.logger.debug('prometheus range query', { query: args.query, start: start.toISOString(), end: end.toISOString(), step });
     return client.queryRange(args.query, start, end, step, extra);
   },
