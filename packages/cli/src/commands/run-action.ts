@@ -75,6 +75,13 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
       observers,
       logger,
       version: faultlineVersion,
+      // Impact and recovery per fault (time to impact, time to recover, share of samples held),
+      // so CI and later runs can compare them without rendering a report.
+      finalize: async (journal) => {
+        if (!journal.steady_states.during.length) return;
+        const { computeImpact } = await import('@faultline/report');
+        journal.faultline.impact = computeImpact(journal);
+      },
     });
     if (flags.output !== 'json') io.stdout.write(`Journal: ${journalPath}\n`);
     io.setExitCode(exitCodeFor(journal));

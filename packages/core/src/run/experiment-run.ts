@@ -126,6 +126,7 @@ class ExperimentRun {
     await this.maybeRollback();
     this.finish(started);
     this.logger.info(`Experiment ended with status: ${this.journal.deviated ? 'deviated' : this.journal.status}`);
+    await this.summarize();
     await this.hook('after_experiment_control', this.experiment, this.journal);
     await this.hook('cleanup_control', this.experiment);
     this.writer.writeNow();
@@ -137,11 +138,10 @@ class ExperimentRun {
   private async prepare(): Promise<void> {
     const env = this.options.env ?? process.env;
     this.secrets = resolveSecrets(this.experiment.secrets, { env, vars: this.options.vars?.secrets }) as Secrets;
-    const allSecrets = Object.assign({}, ...Object.values(this.secrets)) as Record<string, unknown>;
     this.configuration = await resolveConfiguration(this.experiment.configuration, {
       env,
       vars: this.options.vars?.configuration,
-      secrets: allSecrets,
+      secrets: this.secrets,
       onWarning: (message) => this.logger.warn(message),
       // Dynamic configuration: a probe whose output becomes a configuration value.
       runProbe: (provider, configuration, name) =>
@@ -238,15 +238,11 @@ class ExperimentRun {
       }
       entry.tolerance_met = true;
       if (dry === 'probes' || dry === 'activities') continue;
-      const tolerance = typeof probe.tolerance === 'string' ? substitute(probe.tolerance, this.configuration, this.secrets) : probe.tolerance;
-      const verdict = await checkTolerance(tolerance as NonNullable<Activity['tolerance']>, entry.output, {
+      // checkTolerance substitutes string tolerances itself (once: `$$` must stay an escape).
+      const verdict = await checkTolerance(probe.tolerance as NonNullable<Activity['tolerance']>, entry.output, {
         substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
-        runProbe: async (toleranceProbe: Activity, value: unknown) => {
+        runProbe: async (toleranceProbe: Activity) => {
           const withValue = structuredClone(toleranceProbe);
-          const provider = withValue.provider as { arguments?: unknown };
-          if (provider.arguments === undefined || (typeof provider.arguments === 'object' && !Array.isArray(provider.arguments))) {
-            provider.arguments = { ...((provider.arguments as Record<string, unknown>) ?? {}), value };
-          }
           return runProvider(this.substituted(withValue).provider, this.providerDeps(), this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets));
         },
       });
@@ -432,6 +428,18 @@ class ExperimentRun {
       }
       await Promise.all(background);
       await this.hook('after_rollback_control', this.experiment, this.journal.rollbacks);
+    }
+  }
+
+  private async summarize(): Promise<void> {
+    if (!this.options.finalize) return;
+    try {
+      const journal = this.snapshot();
+      await this.options.finalize(journal);
+      const { faultline } = journal;
+      for (const [key, value] of Object.entries(faultline)) if (!(key in this.journal.faultline)) this.journal.faultline[key] = value;
+    } catch (error) {
+      this.logger.warn(`could not summarise the run: ${(error as Error).message}`);
     }
   }
 

@@ -3,6 +3,7 @@ import type { Settings } from '../activity/activity-context.js';
 import type { ControlDeclaration, Experiment, HypothesisStrategy, RollbackStrategy } from '../model/experiment.js';
 import type { ActivityResolver } from '../resolve/activity-resolver.js';
 import type { RunObserver } from './run-event.js';
+import type { Journal } from '../journal/journal.js';
 
 export const dryModes = ['probes', 'actions', 'activities', 'pause'] as const;
 export type DryMode = (typeof dryModes)[number];
@@ -34,6 +35,11 @@ export interface RunOptions {
   maxDuration?: number;
   observers?: RunObserver[];
   logger?: Logger;
+  /**
+   * Called on the finished journal before its last write, to add summaries under `faultline`
+   * (the CLI adds impact and recovery figures computed by @faultline/report).
+   */
+  finalize?: (journal: Journal) => void | Promise<void>;
   /** Version written as `faultline-version` in the journal. */
   version?: string;
 }

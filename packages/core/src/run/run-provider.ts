@@ -15,7 +15,7 @@ export interface ProviderDeps {
 export async function runProvider(provider: Provider, deps: ProviderDeps, ctx: ActivityContext): Promise<unknown> {
   switch (provider.type) {
     case 'http':
-      return runHttpProvider(provider, { signal: ctx.signal, verifyTls: deps.verifyTls });
+      return runHttpProvider(provider, { signal: ctx.signal, verifyTls: deps.verifyTls, env: deps.env });
     case 'process':
       return runProcessProvider(provider, { signal: ctx.signal, cwd: deps.baseDir, env: deps.env as Record<string, string | undefined> | undefined });
     case 'python':

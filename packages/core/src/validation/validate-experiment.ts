@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { ExperimentSource, DocumentPath } from '../loader/experiment-source.js';
 import type { Experiment } from '../model/experiment.js';
 import { parseDuration } from '../duration/parse-duration.js';
+import { findExecutable } from '../provider/process/index.js';
 import type { ActivityResolver } from '../resolve/activity-resolver.js';
 import { experimentSchema, knownKeys } from './experiment-schema.js';
 import { locate, type Problem } from './problem.js';
@@ -170,6 +171,12 @@ async function checkSemantics(
       }
     }
     const provider = activity.provider;
+    // As Chaos Toolkit: a process provider's executable must exist where the experiment is validated.
+    if (isObj(provider) && provider.type === 'process' && typeof provider.path === 'string' && !provider.path.includes('$')) {
+      if (!findExecutable(provider.path, { cwd: options.baseDir ?? process.cwd() })) {
+        error([...path, 'provider', 'path'], `cannot find executable "${provider.path}"`, 'install it or put it on PATH (a relative path resolves from the experiment file)');
+      }
+    }
     if (options.resolver && isObj(provider) && (provider.type === 'python' || provider.type === 'javascript')) {
       if (typeof provider.module === 'string' && typeof provider.func === 'string') {
         resolutions.push(checkProvider(provider, [...path, 'provider'], options, error));
