@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from './__fixtures__/http-fixtures.js';
-import { buildMonkeyCjs, forkServer, repoRoot, type Child } from './__fixtures__/built-package.js';
+import { execFileSync } from 'node:child_process';
+import { buildMonkey, buildMonkeyCjs, forkServer, repoRoot, type Child } from './__fixtures__/built-package.js';
 
 // The seed's Express snippet, verbatim (package name and port aside), loaded with require() from
 // the built CommonJS entry: factory call, app.use, and chaosMonkey.enable()/disable()/updateConfig().
@@ -43,4 +44,24 @@ describe('the seed snippet against the built package', () => {
     expect(after.status).toBe(200);
     expect(after.ms).toBeLessThan(400);
   });
+});
+
+describe('the built package entries', () => {
+  it('gives the factory to require() and import, with named exports and the activities subpath', () => {
+    buildMonkey();
+    const cjs = execFileSync(process.execPath, ['-e', `
+      const chaosMonkey = require('@faultline/monkey');
+      const { createMonkey, fromSpringConfig } = require('@faultline/monkey');
+      const m = chaosMonkey({ enabled: true });
+      console.log(JSON.stringify([typeof chaosMonkey, typeof createMonkey, typeof fromSpringConfig, chaosMonkey.instance === m, chaosMonkey.status().enabled]));
+    `], { cwd: repoRoot, encoding: 'utf8' });
+    expect(JSON.parse(cjs)).toEqual(['function', 'function', 'function', true, true]);
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `
+      import chaosMonkey, { createMonkey } from '@faultline/monkey';
+      import { driver } from '@faultline/monkey/activities';
+      chaosMonkey({ latency: { enabled: true } });
+      console.log(JSON.stringify([typeof createMonkey, chaosMonkey.getConfig().latency.enabled, driver.name, driver.activities.length]));
+    `], { cwd: repoRoot, encoding: 'utf8' });
+    expect(JSON.parse(esm)).toEqual(['function', true, '@faultline/monkey', 8]);
+  }, 120_000);
 });

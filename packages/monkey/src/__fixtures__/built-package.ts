@@ -9,6 +9,11 @@ export function buildMonkeyCjs(): void {
   execFileSync(process.execPath, [`${repoRoot}node_modules/typescript/bin/tsc`, '-b', `${repoRoot}packages/monkey/tsconfig.cjs.json`], { stdio: 'inherit' });
 }
 
+/** Builds the whole package (ESM with its activities, and CommonJS), as `npm test` does. */
+export function buildMonkey(): void {
+  execFileSync(process.execPath, [`${repoRoot}node_modules/typescript/bin/tsc`, '-b', `${repoRoot}packages/monkey`], { stdio: 'inherit' });
+}
+
 export interface Child {
   proc: ChildProcess;
   base: string;
