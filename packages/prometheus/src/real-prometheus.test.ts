@@ -55,11 +55,11 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
     client = new PrometheusClient({ baseUrl: prometheus.url });
     await waitForSamples(1);
     const aStart = new Date();
-    await waitForSamples(6);
+    await waitForSamples(7);
     const aEnd = new Date();
     service.setProfile({ rps: 100, errorRatio: 0.2, latencySeconds: 0.6, gauge: 4 });
     const before = await sampleCount();
-    await waitForSamples(before + 6);
+    await waitForSamples(before + 7);
     phaseA = { start: aStart, end: aEnd };
     phaseB = { start: aEnd, end: new Date() };
   }, 90_000);
@@ -137,7 +137,7 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
   });
 
   describe('query_value', () => {
-    const ratio = errorRatio.replaceAll('$window', '3s');
+    const ratio = errorRatio.replaceAll('$window', '5s');
 
     it('returns the error ratio Prometheus computed, as a number', async () => {
       const degraded = (await run(queryValue, { query: ratio })) as number;
@@ -161,7 +161,7 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
     });
 
     it('reports NaN (0/0) unless told what it means', async () => {
-      const noTraffic = 'sum(rate(http_requests_total[3s])) * 0 / 0';
+      const noTraffic = 'sum(rate(http_requests_total[5s])) * 0 / 0';
       await expect(run(queryValue, { query: noTraffic })).rejects.toMatchObject({ code: 'E_PROMETHEUS_NAN' });
       expect(await run(queryValue, { query: noTraffic, nan_as: 0 })).toBe(0);
     });
@@ -201,7 +201,7 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
 
   describe('chaosprometheus.verification tolerances', () => {
     it('compare every sample of query and query_interval results with a threshold', async () => {
-      const ratio = errorRatio.replaceAll('$window', '3s');
+      const ratio = errorRatio.replaceAll('$window', '5s');
       const healthy = await run(query, { query: ratio, when: phaseA.end.toISOString() });
       const degraded = await run(query, { query: ratio });
       expect(await run(queryResultsLowerThanThreshold, { value: healthy, threshold: 0.01 })).toBe(true);
@@ -257,11 +257,11 @@ describe.skipIf(!binary)('against a real Prometheus', () => {
         probes: [
           {
             type: 'probe', name: 'error-ratio', tolerance: { type: 'range', range: [0, 0.01] },
-            provider: { type: 'python', module: 'chaosprometheus.probes', func: 'query_value', arguments: { query: errorRatio.replaceAll('$window', '3s'), when } },
+            provider: { type: 'python', module: 'chaosprometheus.probes', func: 'query_value', arguments: { query: errorRatio.replaceAll('$window', '5s'), when } },
           },
           {
             type: 'probe', name: 'p99-slo', tolerance: true,
-            provider: { type: 'python', module: 'chaosprometheus.probes', func: 'slo', arguments: { indicator: p99, objective: '< 300ms', window: '4s', when } },
+            provider: { type: 'python', module: 'chaosprometheus.probes', func: 'slo', arguments: { indicator: p99, objective: '< 300ms', window: '5s', when } },
           },
         ],
       },
