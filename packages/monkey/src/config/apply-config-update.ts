@@ -170,7 +170,13 @@ export function applyConfigUpdate(current: MonkeyConfig, update: MonkeyConfigUpd
     problems.push(`latency: minMs (${next.latency.minMs}) must not be greater than maxMs (${next.latency.maxMs})`);
   }
   checkProbabilities(next, '', problems);
-  next.overrides.forEach((o, i) => checkProbabilities(o, `overrides[${i}]: `, problems));
+  next.overrides.forEach((o, i) => {
+    checkProbabilities(o, `overrides[${i}]: `, problems);
+    const latency = { ...next.latency, ...o.latency };
+    if (latency.minMs > latency.maxMs) {
+      problems.push(`overrides[${i}].latency: minMs (${latency.minMs}) must not be greater than maxMs (${latency.maxMs})`);
+    }
+  });
   if (problems.length > 0) throw new MonkeyConfigError(problems, 'see docs/monkey.md for every option and its range');
   return next;
 }

@@ -140,6 +140,7 @@ describe('configuration', () => {
     const monkey = createMonkey({ logger: quiet });
     expect(() => monkey.updateConfig({ exceptions: { enabled: true, probability: 0.8 }, killProcess: { enabled: true, probability: 0.5 } })).toThrow(/add up to 1.3/);
     expect(() => monkey.updateConfig({ killProcess: { cron: '61 * * * * *' } })).toThrow(/cron/);
+    expect(() => monkey.updateConfig({ overrides: [{ target: '/x', latency: { minMs: 5000 } }] })).toThrow(/overrides\[0\].latency: minMs \(5000\) must not be greater than maxMs \(3000\)/);
     expect(monkey.getConfig().exceptions.probability).toBeNull();
   });
 
