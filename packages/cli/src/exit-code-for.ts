@@ -1,10 +1,12 @@
 import { exitCodes, type Journal } from '@faultline/core';
 
 /** Exit code of a finished run (docs/exit-codes.md). */
-export function exitCodeFor(journal: Pick<Journal, 'status' | 'deviated'>): number {
+export function exitCodeFor(journal: Pick<Journal, 'status' | 'deviated' | 'steady_states'>): number {
   switch (journal.status) {
     case 'completed':
-      return journal.deviated ? exitCodes.deviated : exitCodes.ok;
+      if (journal.deviated) return exitCodes.deviated;
+      // Chaos Toolkit exits 0 here; a system that was not steady to begin with proved nothing.
+      return journal.steady_states?.before?.steady_state_met === false ? exitCodes.notTried : exitCodes.ok;
     case 'failed':
       return exitCodes.failed;
     case 'aborted':

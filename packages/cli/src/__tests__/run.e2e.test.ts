@@ -112,3 +112,22 @@ describe('faultline run (built CLI, real HTTP service)', () => {
     }
   });
 });
+
+describe('steady state broken before the method', () => {
+  it('skips the method and exits 5 (not tried)', async () => {
+    const local = await startService();
+    try {
+      local.state.status = 503;
+      const dir = tempDir();
+      writeFile(dir, 'exp.yaml', experiment(local.url, `  - type: action\n    name: break\n    provider: { type: http, url: "\${base}/set/500" }`));
+      const result = await runCli(['run', 'exp.yaml'], { cwd: dir });
+      expect(result.code).toBe(5);
+      const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
+      expect(journal.status).toBe('completed');
+      expect(journal.run).toHaveLength(0);
+      expect(local.state.status).toBe(200); // the rollback ran (default strategy, completed run)
+    } finally {
+      await local.close();
+    }
+  });
+});

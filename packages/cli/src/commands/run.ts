@@ -53,7 +53,8 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 completed, 1 deviated, 2 failed, 3 aborted, 4 interrupted, 64 invalid input (docs/exit-codes.md).
+Exit codes: 0 completed, 1 deviated, 2 failed, 3 aborted, 4 interrupted, 5 not tried (steady state broken
+before the method), 64 invalid input (docs/exit-codes.md).
 Faults injected by the method are reverted on every exit path; after a hard kill run \`faultline revert <journal>\`.
 
 Examples:

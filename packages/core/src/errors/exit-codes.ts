@@ -12,6 +12,8 @@ export const exitCodes = {
   aborted: 3,
   /** Interrupted by a signal, a control or a timeout. */
   interrupted: 4,
+  /** The steady state did not hold before the method, so no fault was tried. */
+  notTried: 5,
   /** Invalid experiment, flag or settings: nothing was run. */
   invalid: 64,
   /** An unexpected error: a bug in Faultline. */
