@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '@faultline/core';
+import { istioApiVersions } from './istio-api-versions.js';
 
 const destination = z.strictObject({ host: z.string().min(1), subset: z.string().min(1).optional() });
 
@@ -19,7 +20,17 @@ const delay = z.union([z.string(), z.number()]).superRefine((value, issues) => {
 export const istioArguments = {
   virtual_service_name: z.string().min(1).describe('name of the VirtualService'),
   ns: z.string().min(1).default('default').describe('namespace of the VirtualService'),
-  version: z.string().optional().describe('networking.istio.io/v1alpha3 (default, falls back to v1 on 404), v1beta1 or v1'),
+  version: z
+    .string()
+    .superRefine((value, issues) => {
+      try {
+        istioApiVersions(value, {});
+      } catch (error) {
+        issues.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional()
+    .describe('networking.istio.io/v1alpha3 (default, falls back to v1 on 404), v1beta1 or v1'),
   routes: z
     .array(z.union([z.strictObject({ destination }), destination]))
     .optional()

@@ -230,6 +230,8 @@ describe('arguments', () => {
     expect(parse(addAbortFault, { virtual_service_name: 'vs', http_status: 99 }).success).toBe(false);
     expect(parse(addAbortFault, { virtual_service_name: 'vs' }).success).toBe(false);
     expect(parse(setFault, { virtual_service_name: 'vs', fault: {} }).success).toBe(false);
+    expect(parse(unsetFault, { virtual_service_name: 'vs', version: 'networking.k8s.io/v1' }).success).toBe(false);
+    expect(parse(unsetFault, { virtual_service_name: 'vs', version: 'v1' }).success).toBe(true);
   });
 
   it('every activity is listed once and the chaosistio ones name their Python module', () => {
