@@ -13,7 +13,7 @@ export interface KubeErrorInfo {
 export function kubeErrorInfo(error: unknown): KubeErrorInfo | undefined {
   if (!error || typeof error !== 'object' || typeof (error as { code?: unknown }).code !== 'number') return undefined;
   const { code, body } = error as { code: number; body?: unknown };
-  let status: { reason?: string; message?: string } = {};
+  let status: { reason?: string; message?: string; details?: { causes?: Array<{ message?: string }> } } = {};
   if (typeof body === 'string') {
     try {
       status = JSON.parse(body) as typeof status;
@@ -21,7 +21,10 @@ export function kubeErrorInfo(error: unknown): KubeErrorInfo | undefined {
       status = { message: body };
     }
   } else if (body && typeof body === 'object') status = body as typeof status;
-  return { code, reason: status.reason ?? String(code), message: status.message ?? `HTTP ${code}` };
+  // Causes carry the useful part of some refusals (which disruption budget, which field).
+  const causes = (status.details?.causes ?? []).map((cause) => cause.message).filter(Boolean);
+  const message = status.message ?? `HTTP ${code}`;
+  return { code, reason: status.reason ?? String(code), message: causes.length > 0 && !message.includes(causes[0]!) ? `${message} (${causes.join('; ')})` : message };
 }
 
 export const isNotFound = (error: unknown) => kubeErrorInfo(error)?.code === 404;

@@ -426,7 +426,7 @@ class FakeApiServerImpl {
     const { type, namespace, version } = route;
     const matchLabels = compileLabelSelector(query['labelSelector']);
     const matchFields = compileFieldSelector(query['fieldSelector']);
-    const storage = `${type.group}/${type.plural}`;
+    const storage = type.storedAs ?? `${type.group}/${type.plural}`;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     const write = (eventType: string, object: unknown) => res.write(`${JSON.stringify({ type: eventType, object })}\n`);
     const matches = (event: StoreEvent) => event.storage === storage && (!namespace || event.object.metadata?.namespace === namespace)

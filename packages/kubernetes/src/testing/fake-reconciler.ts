@@ -44,6 +44,7 @@ export class FakeReconciler {
   private unsubscribe: (() => void) | undefined;
   private scheduled: NodeJS.Timeout | undefined;
   private running = false;
+  private changedDuringPass = false;
   private nodeCursor = 0;
 
   constructor(store: ResourceStore, options: ReconcilerOptions = {}) {
@@ -71,6 +72,7 @@ export class FakeReconciler {
   reconcileNow(): void {
     if (this.running) return;
     this.running = true;
+    this.changedDuringPass = false;
     try {
       this.collectGarbage();
       for (const deployment of [...this.store.scan('apps/deployments')]) this.reconcileDeployment(deployment);
@@ -83,10 +85,15 @@ export class FakeReconciler {
     } finally {
       this.running = false;
     }
+    if (this.changedDuringPass && this.unsubscribe) this.schedule(5);
   }
 
   private observe(event: StoreEvent): void {
-    if (this.running) return;
+    if (this.running) {
+      // Our own writes: run another pass afterwards so cascades (GC of grandchildren) settle.
+      this.changedDuringPass = true;
+      return;
+    }
     if (event.type === 'DELETED' && event.storage === '/pods') {
       const owner = event.object.metadata?.ownerReferences?.find((ref) => ref.controller);
       if (owner) this.notBefore.set(owner.uid, Date.now() + this.recreateDelay);

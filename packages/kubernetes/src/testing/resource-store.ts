@@ -45,7 +45,31 @@ function randomSuffix(length = 5): string {
 }
 
 function storageOf(type: ResourceType): string {
-  return `${type.group}/${type.plural}`;
+  return type.storedAs ?? `${type.group}/${type.plural}`;
+}
+
+type EventFields = Record<string, unknown>;
+
+/** core/v1 Event → events.k8s.io/v1 Event (the API server converts between the two views). */
+function toEventsV1(object: KubeObject): KubeObject {
+  const { involvedObject, message, source, reportingComponent, reportingInstance, firstTimestamp, lastTimestamp, count, ...rest } = object as EventFields;
+  return {
+    ...rest,
+    regarding: involvedObject,
+    note: message,
+    reportingController: reportingComponent ?? (source as { component?: string } | undefined)?.component,
+    reportingInstance,
+    deprecatedFirstTimestamp: firstTimestamp,
+    deprecatedLastTimestamp: lastTimestamp,
+    deprecatedCount: count,
+    deprecatedSource: source,
+  } as KubeObject;
+}
+
+/** events.k8s.io/v1 Event → core/v1 Event, for writes through the events.k8s.io view. */
+function fromEventsV1(object: KubeObject): KubeObject {
+  const { regarding, note, reportingController, deprecatedFirstTimestamp, deprecatedLastTimestamp, deprecatedCount, deprecatedSource, ...rest } = object as EventFields;
+  return { ...rest, involvedObject: regarding, message: note, reportingComponent: reportingController, firstTimestamp: deprecatedFirstTimestamp, lastTimestamp: deprecatedLastTimestamp, count: deprecatedCount, source: deprecatedSource } as KubeObject;
 }
 
 /**
@@ -153,8 +177,10 @@ export class ResourceStore {
       const key = keys[index]!;
       if (prefix && !key.startsWith(prefix)) continue;
       const object = bucket.get(key)!;
-      if (!matchLabels(object.metadata?.labels) || !matchFields(object)) continue;
-      items.push(this.output(type, object, version));
+      if (!matchLabels(object.metadata?.labels)) continue;
+      const view = type.storedAs ? this.output(type, object, version) : object;
+      if (!matchFields(view)) continue;
+      items.push(view === object ? this.output(type, object, version) : view);
       lastKey = key;
     }
     const result: ListResult = { items, resourceVersion: this.resourceVersion };
@@ -169,7 +195,7 @@ export class ResourceStore {
   /** POST: a new object; fills uid, resourceVersion, creationTimestamp, generation, generateName. */
   create(ref: ResourceRef, namespace: string | undefined, body: KubeObject, version?: string, options: { keepCreationTimestamp?: boolean } = {}): KubeObject {
     const type = this.resolve(ref);
-    const object = structuredClone(body);
+    const object = type.group === 'events.k8s.io' ? fromEventsV1(structuredClone(body)) : structuredClone(body);
     const metadata = (object.metadata ??= {});
     if (!metadata.name && metadata.generateName) metadata.name = `${metadata.generateName}${randomSuffix()}`;
     const name = metadata.name ?? '';
@@ -191,8 +217,9 @@ export class ResourceStore {
     metadata.uid = randomUUID();
     if (!options.keepCreationTimestamp || !metadata.creationTimestamp) metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     metadata.generation = 1;
-    object.apiVersion = type.group ? `${type.group}/${type.versions[0]}` : type.versions[0]!;
-    object.kind = type.kind;
+    const stored = type.storedAs ? this.resolve(type.storedAs) : type;
+    object.apiVersion = stored.group ? `${stored.group}/${stored.versions[0]}` : stored.versions[0]!;
+    object.kind = stored.kind;
     if (type.plural === 'namespaces') object.status ??= { phase: 'Active' };
     metadata.resourceVersion = String(++this.revision);
     bucket.set(key, object);
@@ -301,7 +328,8 @@ export class ResourceStore {
   }
 
   private output(type: ResourceType, object: KubeObject, version?: string): KubeObject {
-    const copy = structuredClone(object);
+    const copy = type.group === 'events.k8s.io' ? toEventsV1(structuredClone(object)) : structuredClone(object);
+    if (type.storedAs) copy.apiVersion = `${type.group}/${type.versions[0]}`;
     if (version) copy.apiVersion = type.group ? `${type.group}/${version}` : version;
     return copy;
   }

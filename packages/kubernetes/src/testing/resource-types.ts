@@ -34,6 +34,8 @@ export interface ResourceType {
   readonly shortNames?: readonly string[];
   /** Subresources served besides get/list/…: "status", "scale", "eviction", "log". */
   readonly subresources?: readonly string[];
+  /** Another view of the objects of `group/plural` (events.k8s.io events are core events). */
+  readonly storedAs?: string;
   /** A CustomResourceDefinition: PATCH refuses strategic merge (415) like the real API. */
   readonly custom?: boolean;
 }
