@@ -71,7 +71,13 @@ async function start(kind, variant) {
 
 async function cannon(url, duration) {
   const result = await autocannon({ url, connections: 32, pipelining: 1, duration });
-  return { rps: result.requests.average, errors: result.errors + result.non2xx };
+  return { rps: result.requests.average, total: result.requests.total, errors: result.errors + result.non2xx };
+}
+
+async function serverCpu(proc) {
+  proc.send('cpu');
+  const [{ cpu }] = await once(proc, 'message');
+  return cpu;
 }
 
 function shuffle(xs) {
@@ -86,10 +92,15 @@ function shuffle(xs) {
 async function throughput() {
   const variants = [];
   for (const kind of ['http', 'express']) for (const variant of ['bare', 'disabled', 'attacking']) variants.push({ kind, variant });
-  const started = await Promise.all(variants.map(async (v) => ({ ...v, ...(await start(v.kind, v.variant)), rps: [] })));
-  for (const s of started) await cannon(s.url, 1); // warm up
+  const started = await Promise.all(variants.map(async (v) => ({ ...v, ...(await start(v.kind, v.variant)), rps: [], cpu: [] })));
+  for (const s of started) await cannon(s.url, 2); // warm up (JIT)
   for (let round = 0; round < rounds; round++) {
-    for (const s of shuffle(started)) s.rps.push((await cannon(s.url, seconds)).rps);
+    for (const s of shuffle(started)) {
+      const before = await serverCpu(s.proc);
+      const r = await cannon(s.url, seconds);
+      s.rps.push(r.rps);
+      s.cpu.push((await serverCpu(s.proc) - before) / r.total);
+    }
   }
   for (const s of started) s.proc.kill();
   return started;
@@ -116,14 +127,18 @@ console.log('(a) in-process cost of one middleware call (median of 7 × 2M calls
 for (const [name, ns] of Object.entries(micro)) console.log(`    ${name.padEnd(28)} ${(ns / 1000).toFixed(3)} µs`);
 
 console.log(`\n(b) throughput: median req/s of ${rounds} shuffled rounds of ${seconds}s, 32 connections;`);
-console.log('    ratio = median over rounds of (variant / bare of the same round), which cancels slow drifts of machine load');
+console.log('    ratio = median over rounds of (variant / bare of the same round), which cancels slow drifts of machine load;');
+console.log('    server CPU µs per request is less sensitive to other processes than req/s');
 const results = await throughput();
 for (const kind of ['http', 'express']) {
   const bare = results.find((r) => r.kind === kind && r.variant === 'bare').rps;
+  const bareCpu = results.find((r) => r.kind === kind && r.variant === 'bare').cpu;
   for (const variant of ['bare', 'disabled', 'attacking']) {
     const rps = results.find((x) => x.kind === kind && x.variant === variant).rps;
     const ratio = median(rps.map((r, i) => r / bare[i]));
-    console.log(`    ${kind.padEnd(8)} ${variant.padEnd(10)} ${median(rps).toFixed(0).padStart(7)} req/s   ${ratio.toFixed(3)}× bare`);
+    const cpu = results.find((x) => x.kind === kind && x.variant === variant).cpu;
+    const cpuRatio = median(cpu) / median(bareCpu);
+    console.log(`    ${kind.padEnd(8)} ${variant.padEnd(10)} ${median(rps).toFixed(0).padStart(7)} req/s   ${ratio.toFixed(3)}× bare   ${median(cpu).toFixed(1).padStart(6)} µs CPU/req   ${cpuRatio.toFixed(3)}× bare CPU`);
   }
 }
 

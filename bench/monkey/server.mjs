@@ -29,3 +29,11 @@ if (kind === 'express') {
 }
 const server = createServer(handler);
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+// CPU time the server spent, asked before and after each round: less sensitive than req/s to
+// other processes competing for the cores.
+process.on('message', (m) => {
+  if (m === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send({ cpu: user + system });
+  }
+});

@@ -216,8 +216,7 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
     }
   }) as ChaosMonkeyInstance;
 
-  const methods: Omit<ChaosMonkeyInstance, never> = middleware;
-  Object.assign(methods, {
+  Object.assign(middleware, {
     enable: () => setEnabled(true),
     disable: () => setEnabled(false),
     updateConfig(update: MonkeyConfigUpdate) {
