@@ -53,6 +53,7 @@ export async function revertJournal(journalPath: string, flags: { varFile: strin
         experimentDir: io.cwd,
         settings: {},
         experimentTitle: journal.experiment.title,
+        runStartedAt: journal.start,
         registerRevert: () => RevertLedger.noopHandle,
       });
       revert.status = 'reverted';

@@ -22,6 +22,8 @@ export interface ActivityContext {
   readonly experimentDir: string;
   /** Loaded settings (~/.faultline/settings.yaml or --settings). */
   readonly settings: Settings;
+  /** ISO time the run started (SLO windows "over the run" start here). */
+  readonly runStartedAt: string;
   /** Title of the experiment, for annotations and Kubernetes events. */
   readonly experimentTitle: string;
   /**

@@ -4,6 +4,8 @@ const unitSeconds: Record<string, number> = {
   ms: 0.001, s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
   m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
   h: 3600, hour: 3600, hours: 3600,
+  d: 86400, day: 86400, days: 86400,
+  w: 604800, week: 604800, weeks: 604800,
 };
 
 /**
@@ -26,7 +28,7 @@ export function parseDuration(value: number | string, what = 'duration'): number
   for (const part of parts) {
     const [, amount, unit] = part.match(/(\d+(?:\.\d+)?)\s*([a-z]+)/i)!;
     const factor = unitSeconds[unit!.toLowerCase()];
-    if (factor === undefined) throw new UsageError(`${what}: unknown unit "${unit}" in "${value}"`, { hint: 'units: ms, s, m, h' });
+    if (factor === undefined) throw new UsageError(`${what}: unknown unit "${unit}" in "${value}"`, { hint: 'units: ms, s, m, h, d, w' });
     seconds += Number(amount) * factor;
   }
   return seconds;

@@ -161,11 +161,20 @@ export class ActivityResolver {
         suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `known control modules: ${known.join(', ') || 'none'}`,
       );
     }
-    const entry = this.entryForJavascript(provider.module);
+    // "@faultline/prometheus/metrics" names a driver's control; a bare driver name works when it has one.
+    const [, driverName, controlName] = provider.module.match(/^((?:@[^/]+\/)?[^/]+)(?:\/([^/]+))?$/) ?? [];
+    const entry = driverName ? this.entryForJavascript(driverName) : undefined;
     if (entry) {
-      const driver = await this.loadDriver(entry);
-      const [control] = driver.controls ?? [];
+      const controls = (await this.loadDriver(entry)).controls ?? [];
+      const wanted = controlName?.replace(/-/g, '_');
+      const control = wanted ? controls.find((c) => c.name === wanted) : controls.length === 1 ? controls[0] : undefined;
       if (control) return control.module;
+      if (!wanted || controls.length) {
+        throw new ResolutionError(
+          `${entry.name} has ${wanted ? `no control "${controlName}"` : `${controls.length} controls: name one`}`,
+          `controls: ${controls.map((c) => `${entry.name}/${c.name}`).join(', ') || 'none'}`,
+        );
+      }
     }
     return normaliseControlModule(await importUserModule(provider.module, baseDir));
   }

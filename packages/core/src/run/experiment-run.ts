@@ -375,6 +375,7 @@ class ExperimentRun {
       experimentDir: this.options.baseDir,
       settings: this.settings,
       experimentTitle: this.experiment.title,
+      runStartedAt: this.journal.start,
       registerRevert: (spec) => (recordsReverts && !dryRun ? this.ledger.register(spec, name) : RevertLedger.noopHandle),
     };
   }

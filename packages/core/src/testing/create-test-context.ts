@@ -30,6 +30,7 @@ export function createTestContext(overrides: Partial<ActivityContext> = {}): Tes
     experimentDir: process.cwd(),
     settings: {},
     experimentTitle: 'test experiment',
+    runStartedAt: new Date().toISOString(),
     registerRevert(spec: RevertSpec): RevertHandle {
       const entry: RecordedRevert = { ...spec, arguments: { ...spec.arguments }, id: `revert-${reverts.length + 1}`, done: false };
       reverts.push(entry);
