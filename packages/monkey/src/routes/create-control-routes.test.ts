@@ -43,4 +43,22 @@ describe('the seed control routes, ready-made', () => {
     expect((await call(`${base}/chaos/disable`, { method: 'POST', headers: auth })).json).toEqual({ status: 'Chaos disabled' });
     expect((await call(`${base}/api/orders`)).ms).toBeLessThan(250);
   });
+
+  it('refuses /chaos/enable under NODE_ENV=production unless allowed', async () => {
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      for (const allowInProduction of [false, true]) {
+        const monkey = createMonkey({ logger: quiet });
+        const server = createServer(monkey.http((_req, res) => { res.end(); }, { actuator: monkey.routes({ token: false, allowInProduction }) }));
+        servers.push(server);
+        const base = await listen(server);
+        const answer = await call(`${base}/chaos/enable`, { method: 'POST' });
+        expect(answer.status).toBe(allowInProduction ? 200 : 403);
+        expect(monkey.status().enabled).toBe(allowInProduction);
+      }
+    } finally {
+      process.env.NODE_ENV = saved;
+    }
+  });
 });
