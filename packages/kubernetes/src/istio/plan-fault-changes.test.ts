@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ActivityFailedError } from '@faultline/core';
 import { planFaultChanges } from './plan-fault-changes.js';
 import { planRestore } from './plan-restore.js';
+import { routeIdentity } from './route-identity.js';
 import type { VirtualService } from './virtual-service-types.js';
 
 const abort = { httpStatus: 500 };
@@ -24,7 +25,9 @@ describe('planFaultChanges', () => {
       [0, { abort }, { abort, delay }],
       [1, null, { delay }],
     ]);
-    expect(changes[0]!.identity).toEqual({ name: 'canary', match: [{ headers: { 'end-user': { exact: 'jason' } } }], destinations: [{ host: 'reviews', subset: 'v2' }] });
+    expect(changes[0]!.identity).toEqual({ name: 'canary', matchHash: expect.stringMatching(/^[0-9a-f]{32}$/), destinations: [{ host: 'reviews', subset: 'v2' }] });
+    // Header values of match rules stay out of reverts (and so out of journals).
+    expect(JSON.stringify(changes)).not.toContain('jason');
   });
 
   it('fails loudly, naming the existing hosts, when no route is selected', () => {
@@ -58,5 +61,15 @@ describe('planRestore', () => {
     const { changes, missing } = planRestore(now, [{ index: 0, identity: { name: 'canary', destinations: [{ host: 'reviews', subset: 'v2' }] }, fault: null }]);
     expect(changes).toEqual([]);
     expect(missing).toHaveLength(1);
+  });
+});
+
+describe('route identity', () => {
+  it('tells routes apart by their match conditions, whatever the key order', () => {
+    const a = routeIdentity({ match: [{ uri: { prefix: '/a' }, headers: { x: { exact: '1' } } }], route: [{ destination: { host: 'h' } }] });
+    const reordered = routeIdentity({ match: [{ headers: { x: { exact: '1' } }, uri: { prefix: '/a' } }], route: [{ destination: { host: 'h' } }] });
+    const other = routeIdentity({ match: [{ uri: { prefix: '/b' }, headers: { x: { exact: '1' } } }], route: [{ destination: { host: 'h' } }] });
+    expect(a).toEqual(reordered);
+    expect(a.matchHash).not.toBe(other.matchHash);
   });
 });

@@ -10,7 +10,7 @@ const fault = z.record(z.string(), z.unknown()).nullable();
 
 /**
  * The revert of every Istio fault activity: puts back, exactly, the fault each touched route had
- * before (null: none). Routes are found by index, or by name/match/destinations if they moved.
+ * before (null: none). Routes are found by index, or by name, match and destinations if they moved.
  */
 export const restoreVirtualServiceFaults = defineActivity({
   name: 'restore_virtual_service_faults',
@@ -26,7 +26,7 @@ export const restoreVirtualServiceFaults = defineActivity({
         index: z.number().int().min(0),
         identity: z.strictObject({
           name: z.string().optional(),
-          match: z.array(z.unknown()).optional(),
+          matchHash: z.string().optional(),
           destinations: z.array(z.strictObject({ host: z.string(), subset: z.string().optional() })),
         }),
         fault: fault.describe('the fault to put back; null removes the fault block'),
