@@ -268,6 +268,10 @@ class FakeApiServerImpl {
       sendJson(res, 200, list);
       return true;
     }
+    if (path === '/apis/authorization.k8s.io/v1') {
+      sendJson(res, 200, { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'authorization.k8s.io/v1', resources: [{ name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] }] });
+      return true;
+    }
     if (path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews' && method === 'POST') {
       const review = (entry.body ?? {}) as { spec?: { resourceAttributes?: Partial<RequestAttributes> } };
       const attributes = review.spec?.resourceAttributes ?? {};
