@@ -4,7 +4,7 @@
 // Goals (issue 4): >= 0.95x the bare pipe's req/s and MB/s, p50 within 0.2 ms of the bare pipe's,
 // latency toxic p99 within ±1 ms of 100 ms.
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,11 +22,22 @@ function which(name) {
   return undefined;
 }
 
+/** CPU seconds (user + system) a process has used: robust where wall-clock throughput is not. */
+function cpuSeconds(pid) {
+  if (!pid) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 function start(script, args = []) {
   const child = fork(join(here, script), args.map(String), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.push(child);
   return new Promise((resolve, reject) => {
-    child.once('message', resolve);
+    child.once('message', (message) => resolve({ ...message, pid: child.pid }));
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}`)));
   });
 }
@@ -51,7 +62,7 @@ async function startHaproxy(upstreamPort) {
   const child = spawn(haproxy, ['-f', config, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   for (let i = 0; i < 100; i++) {
-    if (await canConnect(port)) return { port };
+    if (await canConnect(port)) return { port, pid: child.pid };
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('haproxy did not start');
@@ -77,8 +88,9 @@ function canConnect(port) {
 const units = { us: 0.001, ms: 1, s: 1000 };
 const sizes = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 
-/** Runs wrk; returns req/s, MB/s and latency p50/p99 in ms. */
-function wrk(port, path, connections) {
+/** Runs wrk; returns req/s, MB/s, latency p50/p99 in ms and the proxy's CPU µs per request. */
+function wrk(port, path, connections, pid) {
+  const cpuBefore = cpuSeconds(pid);
   const out = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', `http://127.0.0.1:${port}${path}`], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const text = out.stdout;
@@ -88,7 +100,9 @@ function wrk(port, path, connections) {
     const [, v, u] = new RegExp(`\\s${p}%\\s+([\\d.]+)(us|ms|s)`).exec(text);
     return Number(v) * units[u];
   };
-  return { rps, mbps: (Number(amount) * sizes[unit]) / 1024 ** 2, p50: lat(50), p99: lat(99) };
+  const requests = Number(/(\d+) requests in/.exec(text)[1]);
+  const cpuUs = ((cpuSeconds(pid) - cpuBefore) * 1e6) / requests;
+  return { rps, mbps: (Number(amount) * sizes[unit]) / 1024 ** 2, p50: lat(50), p99: lat(99), cpuUs };
 }
 
 if (!which('wrk')) {
@@ -101,16 +115,17 @@ if (!existsSync(join(here, '../../packages/proxy/dist/index.js'))) {
 }
 
 const upstream = await start('upstream.mjs');
+const bare = await start('bare-pipe.mjs', [upstream.port]);
 const targets = [
   { name: 'direct', port: upstream.port },
-  { name: 'bare pipe', port: (await start('bare-pipe.mjs', [upstream.port])).port },
+  { name: 'bare pipe', port: bare.port, pid: bare.pid },
 ];
 const haproxy = await startHaproxy(upstream.port);
-if (haproxy) targets.push({ name: 'haproxy tcp', port: haproxy.port });
+if (haproxy) targets.push({ name: 'haproxy tcp', port: haproxy.port, pid: haproxy.pid });
 const ours = await start('ours.mjs', [upstream.port]);
-targets.push({ name: 'faultline', port: ours.port });
+targets.push({ name: 'faultline', port: ours.port, pid: ours.pid });
 // Informational: the toxic chain's cost (both directions through a 0 ms latency toxic).
-targets.push({ name: 'faultline chain', port: ours.chainPort });
+targets.push({ name: 'faultline chain', port: ours.chainPort, pid: ours.pid });
 
 const scenarios = [
   { name: 'small, 50 conns', path: '/', connections: 50, metric: 'rps' },
@@ -123,7 +138,7 @@ for (let round = 0; round < rounds; round++) {
   for (const s of scenarios) {
     // Rotate the order each round so drift on the machine hits every target alike.
     const order = targets.map((_, i) => targets[(i + round) % targets.length]);
-    for (const t of order) ((results[s.name] ??= {})[t.name] ??= []).push(wrk(t.port, s.path, s.connections));
+    for (const t of order) ((results[s.name] ??= {})[t.name] ??= []).push(wrk(t.port, s.path, s.connections, t.pid));
   }
 }
 
@@ -145,6 +160,8 @@ for (const s of scenarios) {
       'added p99': (med(r, 'p99') - med(direct, 'p99')).toFixed(3),
       'x bare req/s': (med(r, 'rps') / med(bare, 'rps')).toFixed(3),
       'x bare MB/s': (med(r, 'mbps') / med(bare, 'mbps')).toFixed(3),
+      'proxy CPU us/req': t.pid ? med(r, 'cpuUs').toFixed(1) : '-',
+      'x bare CPU': t.pid ? (med(r, 'cpuUs') / med(bare, 'cpuUs')).toFixed(3) : '-',
     });
   }
 }
@@ -179,6 +196,10 @@ socket.destroy();
 echoServer.close();
 
 const get = (scenario, target, key) => med(results[scenario][target], key);
+console.log('wall-clock figures swing with other load on this machine; CPU per request of the proxy process does not:');
+for (const s of scenarios) {
+  console.log(`  ${s.name}: faultline ${(get(s.name, 'faultline', 'cpuUs') / get(s.name, 'bare pipe', 'cpuUs')).toFixed(3)}x the bare pipe's CPU per request`);
+}
 verdict(get('small, 50 conns', 'faultline', 'rps') >= 0.95 * get('small, 50 conns', 'bare pipe', 'rps'), `req/s >= 0.95x bare pipe (${(get('small, 50 conns', 'faultline', 'rps') / get('small, 50 conns', 'bare pipe', 'rps')).toFixed(3)}x)`);
 verdict(get('256KB, 10 conns', 'faultline', 'mbps') >= 0.95 * get('256KB, 10 conns', 'bare pipe', 'mbps'), `MB/s >= 0.95x bare pipe (${(get('256KB, 10 conns', 'faultline', 'mbps') / get('256KB, 10 conns', 'bare pipe', 'mbps')).toFixed(3)}x)`);
 const dp50 = get('latency, 1 conn', 'faultline', 'p50') - get('latency, 1 conn', 'bare pipe', 'p50');

@@ -24,6 +24,8 @@ interface Stage {
   toxic: ActiveToxic;
   readonly stub: ToxicStub;
   running: Promise<void>;
+  /** The toxicity roll chose the toxic (not the pass-through) for this connection. */
+  active: boolean;
 }
 
 /** Pause the source when this much is queued inside the toxic chain. */
@@ -97,7 +99,8 @@ export class Link implements ByteMeter {
       stage.stub.interrupt();
       await stage.running;
       const stub = stage.stub;
-      stage.toxic.definition.cleanup?.(stub);
+      // Only a connection the toxic really acted on needs its cleanup (a timeout's close).
+      if (stage.active) stage.toxic.definition.cleanup?.(stub);
       const next = stub.output;
       if (!stub.isClosed) stub.input.drainInto(next);
       const current = this.stages.indexOf(stage);
@@ -143,7 +146,7 @@ export class Link implements ByteMeter {
     const last = this.stages[this.stages.length - 1];
     if (last) last.stub.output = input;
     else this.head = input;
-    const stage: Stage = { toxic, stub, running: Promise.resolve() };
+    const stage: Stage = { toxic, stub, running: Promise.resolve(), active: false };
     this.stages.push(stage);
     this.run(stage);
   }
@@ -152,6 +155,7 @@ export class Link implements ByteMeter {
     const { toxic, stub } = stage;
     // Toxicity is rolled per connection (and again when the toxic is updated), as Toxiproxy does.
     const active = Math.random() < toxic.toxicity;
+    stage.active = active;
     stage.running = (active ? toxic.definition.pipe(stub, toxic.attributes) : noopPipe(stub)).catch((error: unknown) => {
       this.host.failed(error);
     });

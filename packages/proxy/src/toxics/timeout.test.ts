@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Cleanup, closing, sleep } from '../__fixtures__/net-fixtures.js';
+import { Cleanup, closing, roundTrip, sleep } from '../__fixtures__/net-fixtures.js';
 import { toxicHarness } from '../__fixtures__/toxic-harness.js';
 import { timeout } from './timeout.js';
 import { toxicCase } from './toxic.case.js';
@@ -21,6 +21,20 @@ describe('timeout toxic', () => {
     expect(result.bytes).toBe(0);
     expect(result.at - started).toBeGreaterThan(250);
     expect(result.at - started).toBeLessThan(2000);
+  });
+
+  it('removing it closes the connections it held, and only those', async () => {
+    const h = await toxicHarness(cleanup);
+    await h.addToxic({ name: 'held', type: 'timeout', attributes: { timeout: 0 } });
+    const held = await h.client();
+    const heldClosed = new Promise((resolve) => held.once('close', resolve));
+    await h.removeToxic('held');
+    await heldClosed;
+
+    await h.addToxic({ name: 'spared', type: 'timeout', toxicity: 0, attributes: { timeout: 0 } });
+    const spared = await h.client();
+    await h.removeToxic('spared');
+    expect((await roundTrip(spared)) > 0 && !spared.destroyed).toBe(true);
   });
 
   it('with timeout 0 holds the connection open and silent', async () => {
