@@ -133,6 +133,15 @@ describe('@faultline/proxy driver', () => {
     expect((await fetch(url)).status).toBe(200);
     await revert(rm.reverts[0], createTestContext({ configuration: ctx.configuration }));
     expect((await fetch(url)).status).toBe(503);
+
+    // Deleting an HTTP proxy and reverting brings back its protocol and faults.
+    const before = await getJson(`${base}/proxies/payment/faults`);
+    const del = createTestContext({ configuration: ctx.configuration });
+    await run('delete_proxy', { proxy_name: 'payment' }, del);
+    await revert(del.reverts[0], createTestContext({ configuration: ctx.configuration }));
+    expect((await getJson(`${base}/proxies/payment`)).protocol).toBe('http');
+    expect(await getJson(`${base}/proxies/payment/faults`)).toEqual(before);
+    expect((await fetch(url)).status).toBe(503);
   });
 
   it('does not claim what it did not create, honours dry-run and explains an unreachable API', async () => {

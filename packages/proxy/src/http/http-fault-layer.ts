@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { HostPort } from '../net/host-port.js';
 import type { HttpFaultLayer } from '../proxy/http-fault-port.js';
@@ -74,6 +75,36 @@ export function createHttpFaultLayer(): HttpFaultLayer {
     } else {
       act();
     }
+  });
+  // Upgrades (WebSocket) are faulted like any request, then tunnelled as raw bytes.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const context = contexts.get(socket);
+    if (!context) return void socket.destroy();
+    const decision = faults.decide({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    const tunnel = (): void => {
+      if (socket.destroyed) return;
+      if (decision?.abort) {
+        const body = Buffer.from(decision.abort.body);
+        socket.end(`HTTP/1.1 ${decision.abort.status} ${http.STATUS_CODES[decision.abort.status] ?? ''}\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\nx-faultline-fault: ${decision.fault}\r\n\r\n${body}`);
+        return;
+      }
+      const upstream = net.connect({ host: context.target.host, port: context.target.port, noDelay: true });
+      const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+      if (head.length > 0) upstream.write(head);
+      const close = (): void => {
+        upstream.destroy();
+        socket.destroy();
+      };
+      upstream.on('error', close);
+      socket.on('error', close);
+      upstream.on('close', close);
+      socket.on('close', close);
+      socket.pipe(upstream).pipe(socket);
+    };
+    if (decision?.delayMs) setTimeout(tunnel, decision.delayMs);
+    else tunnel();
   });
   server.keepAliveTimeout = 0;
   server.headersTimeout = 0;

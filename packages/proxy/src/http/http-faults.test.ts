@@ -131,6 +131,38 @@ describe('HTTP faults on protocol: "http" proxies', () => {
     await expect.poll(() => server.collection.get('web').connections.size, { timeout: 5000 }).toBe(0);
   });
 
+  it('tunnels upgraded connections (WebSocket-style) and can abort the upgrade', async () => {
+    const upstream = http.createServer((_req, res) => res.end('plain'));
+    upstream.on('upgrade', (req, socket) => {
+      socket.write(`HTTP/1.1 101 Switching Protocols\r\nupgrade: echo\r\nconnection: upgrade\r\nx-path: ${req.url}\r\n\r\n`);
+      socket.pipe(socket);
+    });
+    const port = await listen(upstream, cleanup);
+    const server = await startApi(cleanup);
+    const created = await api(server.url, 'POST', '/proxies', { name: 'ws', listen: '127.0.0.1:0', upstream: `127.0.0.1:${port}`, protocol: 'http' });
+    const proxyPort = portOf(created.json.listen);
+    const upgrade = () =>
+      new Promise<{ status: number; echo?: string }>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: proxyPort, path: '/chat', headers: { connection: 'upgrade', upgrade: 'echo' } });
+        req.on('upgrade', (res, socket) => {
+          socket.write('hello');
+          socket.once('data', (d: Buffer) => {
+            resolve({ status: res.statusCode ?? 0, echo: `${res.headers['x-path']} ${d}` });
+            socket.destroy();
+          });
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0 });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await upgrade()).toEqual({ status: 101, echo: '/chat hello' });
+    await api(server.url, 'POST', '/proxies/ws/faults', { abort: { httpStatus: 503 } });
+    expect((await upgrade()).status).toBe(503);
+  });
+
   it('refuses HTTP faults on TCP proxies', async () => {
     const server = await startApi(cleanup);
     await api(server.url, 'POST', '/proxies', { name: 'tcp', listen: '127.0.0.1:0', upstream: '127.0.0.1:1' });
