@@ -72,6 +72,9 @@ export function registerProxyCommand(program: Command, io: CliIo): void {
         throw error;
       }
       io.stdout.write(`faultline proxy: API on ${server.url}${token ? ' (token required)' : ''}\n`);
+      if (!token && !['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {
+        io.stderr.write(`warning: the API listens on ${flags.host} without a token: anyone who can reach it can cut your traffic (add --token)\n`);
+      }
       for (const proxy of server.collection.list()) {
         io.stdout.write(`  ${proxy.name}: ${proxy.listen} -> ${proxy.upstream}${proxy.protocol === 'http' ? ' (http)' : ''}${proxy.enabled ? '' : ' [disabled]'}\n`);
       }
