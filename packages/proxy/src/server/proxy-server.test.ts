@@ -81,6 +81,13 @@ describe('Toxiproxy HTTP API', () => {
     expect(populated.status).toBe(201);
     expect(populated.json.proxies.map((p: { name: string; enabled: boolean }) => [p.name, p.enabled])).toEqual([['a', true], ['b', false]]);
     expect(await api(base, 'POST', '/populate', [{ name: 'c' }])).toMatchObject({ status: 400, json: { error: 'missing required field: upstream at proxy 1' } });
+    // Populating again with the same addresses keeps the proxies (and their connections) as they are.
+    const live = await connect(portOf(populated.json.proxies[0].listen), cleanup);
+    const again = await api(base, 'POST', '/populate', populated.json.proxies.map((p: { name: string; listen: string; upstream: string }) => ({ name: p.name, listen: p.listen, upstream: p.upstream })));
+    expect(again.json.proxies.map((p: { listen: string }) => p.listen)).toEqual(populated.json.proxies.map((p: { listen: string }) => p.listen));
+    expect(await roundTrip(live)).toBeGreaterThan(0); // 4 bytes each way
+    live.destroy();
+    await waitFor(() => server.collection.get('a').connections.size === 0);
 
     await api(base, 'POST', '/proxies/a/toxics', { type: 'timeout' });
     const socket = await connect(portOf(populated.json.proxies[0].listen), cleanup);
@@ -99,8 +106,8 @@ describe('Toxiproxy HTTP API', () => {
     const version = await api(base, 'GET', '/version');
     expect(version.json).toEqual({ version: expect.any(String) });
     const metrics = await api(base, 'GET', '/metrics');
-    expect(metrics.text).toMatch(/toxiproxy_proxy_received_bytes_total\{direction="upstream",proxy="a",listener="127\.0\.0\.1:\d+",upstream="[^"]+"\} 1000/);
-    expect(metrics.text).toMatch(/toxiproxy_proxy_sent_bytes_total\{direction="downstream",proxy="a",[^}]*\} 1000/);
+    expect(metrics.text).toMatch(/toxiproxy_proxy_received_bytes_total\{direction="upstream",proxy="a",listener="127\.0\.0\.1:\d+",upstream="[^"]+"\} 1004/);
+    expect(metrics.text).toMatch(/toxiproxy_proxy_sent_bytes_total\{direction="downstream",proxy="a",[^}]*\} 1004/);
     expect(metrics.text).toContain('faultline_proxy_connections{proxy="a"} 1');
   });
 
