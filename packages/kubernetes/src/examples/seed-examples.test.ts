@@ -98,7 +98,7 @@ describe('the seed Kubernetes experiments, run by the engine against the fake cl
     const server = await cluster([fakeObjects.node('worker-1'), fakeObjects.node('worker-2')]);
     const experiment = example('cpu-stress-experiment.yaml');
     // The seed stresses for 60 s; the engine test shortens only the wait, not the document's intent.
-    (experiment.method[0] as { provider: { arguments: Record<string, unknown> } }).provider.arguments['duration'] = 1;
+    (experiment.method![0] as { provider: { arguments: Record<string, unknown> } }).provider.arguments['duration'] = 1;
     const journal = await run(experiment, { kubernetes: { stress_image: 'registry.local/stress-ng:1' } });
     expect(journal.status).toBe('completed');
     const create = server.requestsMatching('POST', '/api/v1/namespaces/default/pods')[0]!.body as { spec: { nodeName: string; containers: Array<{ image: string; args: string[] }> } };
