@@ -1,2 +1,3 @@
 export * from './create-test-context.js';
 export * from './find-system-binary.js';
+export * from './start-fake-internet.js';
