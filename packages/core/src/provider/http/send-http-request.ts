@@ -127,6 +127,8 @@ function openRequest(plan: HttpRequestPlan, options: SendOptions, tunnel?: Socke
       headers: plan.headers,
       // No agent at all: only then does Node use createConnection (agent: false makes a new Agent).
       agent: undefined,
+      // Without an agent Node assumes port 80 and would send "Host: name:80" through the tunnel.
+      defaultPort: 443,
       createConnection: () => tls.connect({ socket: tunnel, servername, rejectUnauthorized: options.verifyTls }),
     });
   }
