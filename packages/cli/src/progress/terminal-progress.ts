@@ -135,6 +135,9 @@ export class TerminalProgress implements RunObserver {
   }
 
   private line(text: string): void {
+    // A line printed while the ticker shows (a continuous hypothesis sample during a pause)
+    // replaces the ticker's text; the ticker redraws itself below on its next tick.
+    if (this.ticker) this.out.write('\r\x1b[K');
     this.out.write(`${text}\n`);
   }
 }
