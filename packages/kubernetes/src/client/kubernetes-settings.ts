@@ -38,8 +38,10 @@ export interface KubernetesSettings {
 }
 
 export const defaultKubernetesSettings: KubernetesSettings = {
-  qps: 200,
-  burst: 400,
+  // Bulk faults on hundreds of pods (a delete and an event each) must not take minutes; API
+  // Priority and Fairness still protects the server, and both are settings.
+  qps: 400,
+  burst: 800,
   concurrency: 20,
   pageSize: 500,
   allowedNamespaces: [],

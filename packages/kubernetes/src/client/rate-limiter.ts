@@ -10,6 +10,9 @@ export class RateLimiter {
   private readonly qps: number;
   private readonly burst: number;
   private readonly concurrency: number;
+  /** One abort listener per signal, whatever the number of waiting tasks (no listener pile-up). */
+  private readonly abortHandlers = new Map<AbortSignal, Set<() => void>>();
+  private readonly abortListeners = new Map<AbortSignal, () => void>();
 
   constructor(options: { qps: number; burst: number; concurrency: number }) {
     this.qps = options.qps > 0 ? options.qps : Number.POSITIVE_INFINITY;
@@ -30,6 +33,33 @@ export class RateLimiter {
     }
   }
 
+  private onAbort(signal: AbortSignal | undefined, handler: () => void): () => void {
+    if (!signal) return () => {};
+    let handlers = this.abortHandlers.get(signal);
+    if (!handlers) {
+      const set = new Set<() => void>();
+      const listener = () => {
+        this.abortHandlers.delete(signal);
+        for (const fn of set) fn();
+      };
+      handlers = set;
+      this.abortHandlers.set(signal, set);
+      this.abortListeners.set(signal, listener);
+      signal.addEventListener('abort', listener, { once: true });
+    }
+    handlers.add(handler);
+    const owned = handlers;
+    return () => {
+      owned.delete(handler);
+      if (owned.size === 0 && this.abortHandlers.get(signal) === owned) {
+        // Nobody waits on this signal any more: drop the listener so signals are not kept alive.
+        this.abortHandlers.delete(signal);
+        signal.removeEventListener('abort', this.abortListeners.get(signal)!);
+        this.abortListeners.delete(signal);
+      }
+    };
+  }
+
   private acquireSlot(signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     if (this.inFlight < this.concurrency) {
@@ -37,18 +67,17 @@ export class RateLimiter {
       return Promise.resolve();
     }
     return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        const index = this.waiting.indexOf(grant);
-        if (index >= 0) this.waiting.splice(index, 1);
-        reject(signal!.reason);
-      };
       const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
+        unwatch();
         this.inFlight += 1;
         resolve();
       };
+      const unwatch = this.onAbort(signal, () => {
+        const index = this.waiting.indexOf(grant);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(signal!.reason);
+      });
       this.waiting.push(grant);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
@@ -65,8 +94,8 @@ export class RateLimiter {
       }
       const waitMs = Math.ceil(((1 - this.tokens) / this.qps) * 1000);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, waitMs);
-        signal?.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+        const timer = setTimeout(() => { unwatch(); resolve(); }, waitMs);
+        const unwatch = this.onAbort(signal, () => { clearTimeout(timer); reject(signal!.reason); });
       });
     }
   }
