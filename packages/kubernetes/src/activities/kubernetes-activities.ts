@@ -24,6 +24,8 @@ import { statefulsetFullyAvailable } from '../statefulsets/statefulset-fully-ava
 import { statefulsetNotFullyAvailable } from '../statefulsets/statefulset-not-fully-available.js';
 import { stressNode } from '../stress/stress-node.js';
 import { deleteStressPod } from '../stress/delete-stress-pod.js';
+import { stressPods } from '../stress/stress-pods.js';
+import { stopPodStress } from '../stress/stop-pod-stress.js';
 import { denyAllIngress } from '../network/deny-all-ingress.js';
 import { denyAllEgress } from '../network/deny-all-egress.js';
 import { removeDenyAllIngress } from '../network/remove-deny-all-ingress.js';
@@ -43,7 +45,7 @@ export const kubernetesActivities: readonly ActivityDefinition[] = [
   scaleDeployment, rolloutDeployment, deleteDeployment, deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotFullyAvailable,
   scaleStatefulset, statefulsetFullyAvailable, statefulsetNotFullyAvailable,
   cordonNode, uncordonNode, drainNodes, taintNodes, untaintNodes, getNodes, allNodesMustBeReadyToSchedule,
-  stressNode, deleteStressPod,
+  stressNode, deleteStressPod, stressPods, stopPodStress,
   denyAllIngress, denyAllEgress, removeDenyAllIngress, removeDenyAllEgress, createNetworkPolicy, removeNetworkPolicy,
   getCustomObject, listCustomObjects, patchCustomObject, restoreCustomObject, getEvents, namespaceExists,
 ];

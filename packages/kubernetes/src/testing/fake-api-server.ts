@@ -405,6 +405,20 @@ class FakeApiServerImpl {
       if (method === 'PUT' && next.metadata?.resourceVersion && next.metadata.resourceVersion !== current.metadata?.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
       return sendJson(res, 200, this.store.update(type, namespace, name, (draft) => { draft['status'] = next['status']; }, version));
     }
+    if (subresource === 'ephemeralcontainers') {
+      // Only spec.ephemeralContainers may change, and existing ones can never be removed or edited.
+      if (method === 'GET') return sendJson(res, 200, current);
+      const next = method === 'PATCH' ? this.applyPatch(type, entry, current) : entry.body as KubeObject;
+      const before = ((current['spec'] as { ephemeralContainers?: Array<{ name: string }> }).ephemeralContainers ?? []);
+      const after = ((next['spec'] as { ephemeralContainers?: Array<{ name: string }> } | undefined)?.ephemeralContainers ?? []);
+      for (const container of before) {
+        const kept = after.find((candidate) => candidate.name === container.name);
+        if (!kept || JSON.stringify(kept) !== JSON.stringify(container)) {
+          throw StatusError.invalid('Pod', name, [{ field: 'spec.ephemeralContainers', message: 'Forbidden: existing ephemeral containers may not be removed or changed' }]);
+        }
+      }
+      return sendJson(res, 200, this.store.update(type, namespace, name, (draft) => { (draft['spec'] as Record<string, unknown>)['ephemeralContainers'] = after; }, version));
+    }
     if (subresource === 'eviction') {
       if (method !== 'POST') throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
       checkEviction(this.store, current);
