@@ -36,7 +36,12 @@ function httpFaults(proxy: Proxy) {
 
 /** Toxiproxy's routes (same paths, methods, shapes and codes) plus /proxies/{name}/faults. */
 export async function route(collection: ProxyCollection, method: string, path: string, body: Body): Promise<Answer> {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    throw new ApiError(`bad request path: ${path}`, 400);
+  }
   const [root, name, sub, item] = parts;
   if (parts.length === 1 && root === 'version') {
     if (method !== 'GET') methodNotAllowed();
