@@ -111,3 +111,13 @@ describe('deployments', () => {
     expect(ctx.reverts[0]).toMatchObject({ func: 'scale_statefulset', arguments: { name: 'db', replicas: 1, ns: 'production' } });
   });
 });
+
+describe('min_ready on scale', () => {
+  it('refuses to scale below min_ready and allows scaling up', async () => {
+    server.store.put(fakeObjects.deployment('guarded', { namespace: 'production', replicas: 3 }));
+    const ctx = context({ kubernetes: { min_ready: 2 } });
+    await expect(scaleDeployment.run(scaleDeployment.arguments.parse({ name: 'guarded', replicas: 1, ns: 'production' }), ctx)).rejects.toThrow(/below min_ready 2/);
+    expect(ctx.reverts).toEqual([]);
+    expect(await scaleDeployment.run(scaleDeployment.arguments.parse({ name: 'guarded', replicas: 2, ns: 'production' }), ctx)).toMatchObject({ replicas: 2 });
+  });
+});

@@ -109,6 +109,16 @@ export class SafetyGuard {
     this.record({ check: 'min-ready', outcome: 'allowed', detail: `min_ready ${minReady}: ${details.join(', ') || 'no ready pod affected'}` });
   }
 
+  /** Scaling a workload down: refuse to go below min_ready replicas (scaling up is always fine). */
+  checkMinReplicas(workload: string, previous: number, next: number): void {
+    const { minReady } = this.settings;
+    if (minReady === undefined || next >= previous) return;
+    if (next < minReady) {
+      this.refuse('min-ready', `${workload} would be scaled from ${previous} to ${next} replica(s), below min_ready ${minReady}`, 'scale down less, or lower kubernetes.min_ready');
+    }
+    this.record({ check: 'min-ready', outcome: 'allowed', detail: `min_ready ${minReady}: ${workload} keeps ${next}` });
+  }
+
   /** Record that nothing will be changed because of dry-run. */
   noteDryRun(what: string): void {
     this.record({ check: 'dry-run', outcome: 'skipped', detail: `dry run: ${what} (nothing changed)` });

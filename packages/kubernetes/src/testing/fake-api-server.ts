@@ -449,7 +449,7 @@ class FakeApiServerImpl {
     const write = (eventType: string, object: unknown) => res.write(`${JSON.stringify({ type: eventType, object })}\n`);
     const matches = (event: StoreEvent) => event.storage === storage && (!namespace || event.object.metadata?.namespace === namespace)
       && matchLabels(event.object.metadata?.labels) && matchFields(event.object);
-    const versioned = (object: KubeObject) => ({ ...object, apiVersion: type.group ? `${type.group}/${version}` : version });
+    const versioned = (object: KubeObject) => this.store.view(type, object, version);
     const since = query['resourceVersion'];
     if (since && since !== '0') {
       const events = this.store.eventsSince(Number(since));

@@ -327,6 +327,11 @@ export class ResourceStore {
     for (const listener of [...this.listeners]) listener(event);
   }
 
+  /** An object as a given resource type and version shows it (a copy; events.k8s.io converted). */
+  view(ref: ResourceRef, object: KubeObject, version?: string): KubeObject {
+    return this.output(this.resolve(ref), object, version);
+  }
+
   private output(type: ResourceType, object: KubeObject, version?: string): KubeObject {
     const copy = type.group === 'events.k8s.io' ? toEventsV1(structuredClone(object)) : structuredClone(object);
     if (type.storedAs) copy.apiVersion = `${type.group}/${type.versions[0]}`;

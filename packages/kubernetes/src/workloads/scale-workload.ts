@@ -29,10 +29,7 @@ export async function scaleWorkload(plural: 'deployments' | 'statefulsets', args
   }
   const previous = current.spec?.replicas ?? 1;
   await guard.checkOptIn(client, [{ kind, name: args.name, namespace: args.ns, labels: current.metadata?.labels }]);
-  const { minReady } = guard.settings;
-  if (minReady !== undefined && args.replicas < minReady && args.replicas < previous) {
-    guard.checkMinReady(Array.from({ length: previous - args.replicas }, () => ({ status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } })), Array.from({ length: previous }, () => ({ status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } })));
-  }
+  guard.checkMinReplicas(`${kind} ${args.ns}/${args.name}`, previous, args.replicas);
   if (guard.dryRun) {
     guard.noteDryRun(`would scale ${kind} ${args.ns}/${args.name} from ${previous} to ${args.replicas} replicas`);
     return { dryRun: true, kind, name: args.name, ns: args.ns, previousReplicas: previous, replicas: args.replicas, safety: guard.decisions };
