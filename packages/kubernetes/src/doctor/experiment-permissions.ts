@@ -15,8 +15,20 @@ const ours = (provider: NonNullable<ActivityLike['provider']>) =>
   (provider.type === 'python' && /^(chaosk8s|chaosistio)(\.|$)/.test(provider.module ?? ''))
   || (provider.type === 'javascript' && /^(@faultline\/kubernetes|kubernetes|istio)$/.test(provider.module ?? ''));
 
+/** `${key}` in string arguments replaced by the experiment's static configuration values. */
+function substitute(args: Record<string, unknown>, configuration: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) {
+    out[key] = typeof value === 'string'
+      ? value.replace(/\$\{([^}]+)\}/g, (whole, name: string) => (typeof configuration[name] === 'string' || typeof configuration[name] === 'number' ? String(configuration[name]) : whole))
+      : value;
+  }
+  return out;
+}
+
 /** The permissions an experiment's Kubernetes/Istio activities need, deduplicated. */
 export function experimentPermissions(experiment: Record<string, unknown>): { needed: NeededPermission[]; unknown: string[] } {
+  const configuration = (experiment['configuration'] && typeof experiment['configuration'] === 'object' ? experiment['configuration'] : {}) as Record<string, unknown>;
   const activities: ActivityLike[] = [];
   const hypothesis = experiment['steady-state-hypothesis'] as { probes?: ActivityLike[] } | undefined;
   for (const list of [hypothesis?.probes, experiment['method'], experiment['rollbacks']]) {
@@ -33,7 +45,7 @@ export function experimentPermissions(experiment: Record<string, unknown>): { ne
       unknown.push(func);
       continue;
     }
-    for (const permission of rule(provider.arguments ?? {})) {
+    for (const permission of rule(substitute(provider.arguments ?? {}, configuration))) {
       const key = JSON.stringify([permission.verb, permission.group, permission.resource, permission.subresource, permission.namespace]);
       const entry = byKey.get(key) ?? { ...permission, neededBy: [] };
       const label = activity.name ?? func;
