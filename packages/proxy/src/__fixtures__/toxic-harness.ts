@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { api, Cleanup, connect, echoServer, portOf, startApi, waitFor } from './net-fixtures.js';
 import type { ProxyServer } from '../server/proxy-server.js';
+import type { ToxicRegistry } from '../toxics/toxic-registry.js';
 
 /** An API server with one proxy "p" in front of an echo server. */
 export interface ToxicHarness {
@@ -15,9 +16,9 @@ export interface ToxicHarness {
   removeToxic(name: string): Promise<number>;
 }
 
-export async function toxicHarness(cleanup: Cleanup, upstreamPort?: number): Promise<ToxicHarness> {
+export async function toxicHarness(cleanup: Cleanup, upstreamPort?: number, registry?: ToxicRegistry): Promise<ToxicHarness> {
   const echo = upstreamPort === undefined ? await echoServer(cleanup) : { port: upstreamPort, sockets: new Set<Socket>() };
-  const server = await startApi(cleanup);
+  const server = await startApi(cleanup, registry ? { registry } : {});
   const base = server.url;
   const created = await api(base, 'POST', '/proxies', { name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` });
   const proxyPort = portOf(created.json.listen);

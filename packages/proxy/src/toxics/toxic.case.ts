@@ -3,12 +3,15 @@ import { Cleanup, closing, readBytes } from '../__fixtures__/net-fixtures.js';
 import { toxicHarness } from '../__fixtures__/toxic-harness.js';
 import { createDefaultToxicRegistry } from './default-toxics.js';
 import type { ToxicAttributes, ToxicDefinition } from './toxic.js';
+import type { ToxicRegistry } from './toxic-registry.js';
 
 export interface ToxicCaseOptions {
   /** Attributes that make the toxic act, but quickly (tests stay fast). */
   attributes: ToxicAttributes;
   /** Data passes intact while it is active (latency, bandwidth, slicer, slow_close). */
   preservesData: boolean;
+  /** For toxics outside the defaults: the registry that holds it. */
+  registry?: ToxicRegistry;
 }
 
 /**
@@ -21,23 +24,26 @@ export function toxicCase(definition: ToxicDefinition, options: ToxicCaseOptions
     const cleanup = new Cleanup();
     afterEach(() => cleanup.run());
 
-    it('declares flat JSON defaults and a description, and is in the default registry', () => {
+    const registry = options.registry ?? createDefaultToxicRegistry();
+    const harness = () => toxicHarness(cleanup, undefined, registry);
+
+    it('declares flat JSON defaults and a description, and is in its registry', () => {
       expect(definition.type).toMatch(/^[a-z_]+$/);
       expect(definition.description.length).toBeGreaterThan(10);
       for (const value of Object.values(definition.defaults)) expect(['number', 'string', 'boolean']).toContain(typeof value);
       for (const key of Object.keys(options.attributes)) expect(Object.keys(definition.defaults)).toContain(key);
-      expect(createDefaultToxicRegistry().get(definition.type)).toBe(definition);
+      expect(registry.get(definition.type)).toBe(definition);
     });
 
     it('shows every attribute (defaults filled in) through the API', async () => {
-      const h = await toxicHarness(cleanup);
+      const h = await harness();
       const added = await h.addToxic({ type: definition.type, attributes: {} });
       expect(added.status).toBe(200);
       expect(added.json.attributes).toEqual(definition.defaults);
     });
 
     it('with toxicity 0 passes data untouched', async () => {
-      const h = await toxicHarness(cleanup);
+      const h = await harness();
       await h.addToxic({ type: definition.type, stream: 'downstream', toxicity: 0, attributes: options.attributes });
       await h.addToxic({ type: definition.type, stream: 'upstream', toxicity: 0, attributes: options.attributes });
       const socket = await h.client();
@@ -47,7 +53,7 @@ export function toxicCase(definition: ToxicDefinition, options: ToxicCaseOptions
     });
 
     it('is added, updated and removed on a live connection without dropping it', async () => {
-      const h = await toxicHarness(cleanup);
+      const h = await harness();
       const socket = await h.client();
       const ended = closing(socket);
       socket.write('before');
@@ -71,7 +77,7 @@ export function toxicCase(definition: ToxicDefinition, options: ToxicCaseOptions
     });
 
     it('lets the connection close when the client ends it', async () => {
-      const h = await toxicHarness(cleanup);
+      const h = await harness();
       await h.addToxic({ type: definition.type, stream: 'upstream', attributes: options.attributes });
       await h.addToxic({ type: definition.type, stream: 'downstream', attributes: options.attributes });
       const socket = await h.client();
