@@ -190,3 +190,24 @@ describe('fake Kubernetes API server', () => {
     }
   });
 });
+
+describe('fake API server with graceful pod termination', () => {
+  it('keeps a deleted pod Terminating for podTerminationMs while its replacement starts; grace 0 is immediate', async () => {
+    const server = await startFakeApiServer({ podTerminationMs: 300, reconcile: { podRecreateDelayMs: 0 } });
+    try {
+      const core = server.kubeConfig.makeApiClient(k8s.CoreV1Api);
+      server.store.put(fakeObjects.deployment('api', { replicas: 2 }));
+      await until(() => server.store.list('pods', { labelSelector: 'app=api' }).items.length === 2);
+      const [first, second] = server.store.list('pods', { labelSelector: 'app=api' }).items.map((pod) => pod.metadata!.name!);
+      const deleted = await core.deleteNamespacedPod({ name: first!, namespace: 'default' });
+      expect(deleted.metadata?.deletionTimestamp).toBeDefined();
+      expect(server.store.get('pods', 'default', first!)).toBeDefined();
+      await until(() => server.store.list('pods', { labelSelector: 'app=api' }).items.length === 3);
+      await until(() => server.store.get('pods', 'default', first!) === undefined);
+      await core.deleteNamespacedPod({ name: second!, namespace: 'default', gracePeriodSeconds: 0 });
+      expect(server.store.get('pods', 'default', second!)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -60,6 +60,11 @@ export interface FakeApiServerOptions {
   namespace?: string;
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string; cert: string };
+  /**
+   * How long a deleted (or evicted) pod stays Terminating — with deletionTimestamp set — before it
+   * is gone, as when a kubelet stops it. 0 (default): gone at once. A grace period of 0 is immediate.
+   */
+  podTerminationMs?: number;
 }
 
 export interface FakeApiServer {
@@ -150,10 +155,13 @@ class FakeApiServerImpl {
   private readonly watches = new Set<ServerResponse>();
   private readonly server: Server;
   private readonly token: string | undefined;
+  private readonly podTerminationMs: number;
+  private readonly terminations = new Set<NodeJS.Timeout>();
 
   constructor(options: FakeApiServerOptions) {
     this.store = new ResourceStore(new ResourceRegistry([...defaultResourceTypes, ...(options.resources ?? [])]));
     this.token = options.token;
+    this.podTerminationMs = options.podTerminationMs ?? 0;
     for (const name of ['default', 'kube-system', 'kube-public']) this.store.create('namespaces', undefined, { metadata: { name } });
     for (const object of options.objects ?? []) this.store.put(object);
     if (options.reconcile !== false) {
@@ -191,6 +199,7 @@ class FakeApiServerImpl {
 
   async close(): Promise<void> {
     this.reconciler?.stop();
+    for (const timer of this.terminations) clearTimeout(timer);
     for (const res of this.watches) res.end();
     this.watches.clear();
     await new Promise<void>((resolve) => {
@@ -358,13 +367,36 @@ class FakeApiServerImpl {
         if (options.preconditions?.resourceVersion && options.preconditions.resourceVersion !== current.metadata?.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
         if (options.preconditions?.uid && options.preconditions.uid !== current.metadata?.uid) throw StatusError.conflict(type.group, type.plural, name);
         if (options.dryRun === 'All') return sendJson(res, 200, current);
+        const grace = (options as { gracePeriodSeconds?: number | string }).gracePeriodSeconds;
+        if (type.plural === 'pods') return sendJson(res, 200, this.deletePod(namespace!, name, grace === undefined ? undefined : Number(grace)));
         const deleted = this.store.delete(type, namespace, name, version);
-        if (type.plural === 'pods' || type.custom) return sendJson(res, 200, deleted);
+        if (type.custom) return sendJson(res, 200, deleted);
         return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group: type.group, kind: type.plural, uid: deleted.metadata?.uid } });
       }
       default:
         throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
     }
+  }
+
+  /** Delete a pod: at once, or Terminating (deletionTimestamp) for podTerminationMs first. */
+  private deletePod(namespace: string, name: string, gracePeriodSeconds: number | undefined): KubeObject {
+    const current = this.store.mustGet('pods', namespace, name);
+    if (this.podTerminationMs <= 0 || gracePeriodSeconds === 0) return this.store.delete('pods', namespace, name);
+    if (current.metadata?.deletionTimestamp) return current;
+    const grace = gracePeriodSeconds ?? ((current['spec'] as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? 30);
+    const terminating = this.store.update('pods', namespace, name, (pod) => {
+      pod.metadata!.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+      pod.metadata!.deletionGracePeriodSeconds = grace;
+    });
+    const uid = current.metadata?.uid;
+    const timer = setTimeout(() => {
+      this.terminations.delete(timer);
+      // Only the pod we marked: a new pod of the same name (StatefulSet) must survive.
+      if (this.store.get('pods', namespace, name)?.metadata?.uid === uid) this.store.delete('pods', namespace, name);
+    }, this.podTerminationMs);
+    timer.unref();
+    this.terminations.add(timer);
+    return terminating;
   }
 
   private applyPatch(type: ResourceType, entry: RecordedRequest, current: KubeObject): KubeObject {
@@ -422,7 +454,7 @@ class FakeApiServerImpl {
     if (subresource === 'eviction') {
       if (method !== 'POST') throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
       checkEviction(this.store, current);
-      this.store.delete(type, namespace, name);
+      this.deletePod(namespace!, name, undefined);
       return sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
     }
     if (subresource === 'log') {

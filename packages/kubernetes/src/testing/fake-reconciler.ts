@@ -165,7 +165,8 @@ export class FakeReconciler {
   private reconcileReplicaSet(replicaSet: Readonly<KubeObject>): void {
     const spec = (replicaSet as Workload).spec ?? {};
     const namespace = replicaSet.metadata!.namespace!;
-    const pods = this.ownedPods(replicaSet);
+    // Terminating pods no longer count: the controller replaces them right away, like the real one.
+    const pods = this.ownedPods(replicaSet).filter((pod) => !pod.metadata?.deletionTimestamp);
     const desired = spec.replicas ?? 1;
     if (pods.length < desired && this.canCreate(replicaSet)) {
       for (let i = pods.length; i < desired; i += 1) {
