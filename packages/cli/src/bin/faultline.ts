@@ -35,5 +35,7 @@ const io: CliIo = {
 };
 
 const name = basename(process.argv[1] ?? 'faultline').replace(/\.js$/, '') === 'chaos' ? 'chaos' : 'faultline';
-const code = await main(process.argv.slice(2), io, name);
-process.exitCode = code;
+// No top-level await: the bundle (scripts/bundle.mjs) is a CommonJS script, which cannot have one.
+void main(process.argv.slice(2), io, name).then((code) => {
+  process.exitCode = code;
+});

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { UsageError, type ControlDeclaration } from '@faultline/core';
 
 /**
@@ -18,6 +17,8 @@ export async function loadControlFiles(paths: string[], cwd: string): Promise<Co
     }
     let value: unknown;
     try {
+      // yaml is imported only when a data control file is given: most runs never need it.
+      const { parse } = await import('yaml');
       value = parse(await readFile(full, 'utf8'));
     } catch (error) {
       throw new UsageError(`cannot read control file ${path}: ${(error as Error).message}`);

@@ -1,12 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CliIo } from '../cli-io.js';
 import type { GlobalFlags } from '../global-flags.js';
 import { runCommand } from '../commands/run-action.js';
 import { startOrdersService } from './orders-service.js';
+import { cliPackageRoot } from '../package-root.js';
 
-const bundledExperiment = fileURLToPath(new URL('../../demo/experiment.yaml', import.meta.url));
+const bundledExperiment = resolve(cliPackageRoot, 'demo/experiment.yaml');
 
 /**
  * `faultline demo`: start the orders service, run the demo experiment against it with a
