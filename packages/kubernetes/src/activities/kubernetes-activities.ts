@@ -13,6 +13,13 @@ import { podsInConditions } from '../pods/pods-in-conditions.js';
 import { countPods } from '../pods/count-pods.js';
 import { countMinPods } from '../pods/count-min-pods.js';
 import { readPodLogs } from '../pods/read-pod-logs.js';
+import { allPodsHealthy } from '../pods/all-pods-healthy.js';
+import { podIsNotAvailable } from '../pods/pod-is-not-available.js';
+import { deletePods } from '../pods/delete-pods.js';
+import { deploymentPartiallyAvailable } from '../deployments/deployment-partially-available.js';
+import { getAllNodeStatusConditions } from '../nodes/get-all-node-status-conditions.js';
+import { verifyNodesCondition } from '../nodes/verify-nodes-condition.js';
+import { nodesMustBeHealthy } from '../nodes/nodes-must-be-healthy.js';
 import { scaleDeployment } from '../deployments/scale-deployment.js';
 import { rolloutDeployment } from '../deployments/rollout-deployment.js';
 import { deleteDeployment } from '../deployments/delete-deployment.js';
@@ -41,10 +48,10 @@ import { namespaceExists } from '../generic/namespace-exists.js';
 
 /** The Kubernetes activities (chaosk8s names), Istio's excepted. */
 export const kubernetesActivities: readonly ActivityDefinition[] = [
-  terminatePods, podsInPhase, podsNotInPhase, podsInConditions, countPods, countMinPods, readPodLogs,
-  scaleDeployment, rolloutDeployment, deleteDeployment, deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotFullyAvailable,
+  terminatePods, deletePods, podsInPhase, podsNotInPhase, podsInConditions, countPods, countMinPods, readPodLogs, allPodsHealthy, podIsNotAvailable,
+  scaleDeployment, rolloutDeployment, deleteDeployment, deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotFullyAvailable, deploymentPartiallyAvailable,
   scaleStatefulset, statefulsetFullyAvailable, statefulsetNotFullyAvailable,
-  cordonNode, uncordonNode, drainNodes, taintNodes, untaintNodes, getNodes, allNodesMustBeReadyToSchedule,
+  cordonNode, uncordonNode, drainNodes, taintNodes, untaintNodes, getNodes, allNodesMustBeReadyToSchedule, getAllNodeStatusConditions, verifyNodesCondition, nodesMustBeHealthy,
   stressNode, deleteStressPod, stressPods, stopPodStress,
   denyAllIngress, denyAllEgress, removeDenyAllIngress, removeDenyAllEgress, createNetworkPolicy, removeNetworkPolicy,
   getCustomObject, listCustomObjects, patchCustomObject, restoreCustomObject, getEvents, namespaceExists,
