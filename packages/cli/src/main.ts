@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDiscoverCommand } from './commands/discover.js';
+import { registerDoctorCommand } from './commands/doctor.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerProxyCommand } from './commands/proxy.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
@@ -39,6 +41,8 @@ export function createProgram(io: CliIo, name = 'faultline'): Command {
     registerReportCommand,
     registerVerifyCommand,
     registerDemoCommand,
+    registerDoctorCommand,
+    registerProxyCommand,
   ]) {
     register(program, io);
   }
