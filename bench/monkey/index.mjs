@@ -1,5 +1,5 @@
 // Chaos monkey overhead. Build first: npx tsc -b packages/monkey
-//   node bench/monkey/run.mjs [--rounds 7] [--seconds 2]
+//   node bench/monkey/index.mjs [--rounds 7] [--seconds 2]
 // (a) in-process cost of one middleware call: disabled, enabled-but-not-attacking (goals < 1 µs, < 2 µs)
 // (b) req/s of the same app bare / monkey installed but disabled / enabled attacking 1 in 10,000,
 //     for node:http and Express: median of many short rounds in shuffled order, ratios to bare
