@@ -6,8 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built CLI: end-to-end tests run exactly what users run. */
-export const cliPath = fileURLToPath(new URL('../../dist/bin/faultline.js', import.meta.url));
+/**
+ * The built CLI: end-to-end tests run exactly what users run. FAULTLINE_TEST_CLI=bin runs them
+ * through the launcher (bin/faultline.js: the bundle when it is up to date) instead of dist/.
+ */
+export const cliPath = fileURLToPath(new URL(process.env.FAULTLINE_TEST_CLI === 'bin' ? '../../bin/faultline.js' : '../../dist/bin/faultline.js', import.meta.url));
 
 export interface CliResult {
   code: number | null;
