@@ -126,6 +126,8 @@ const ours = await start('ours.mjs', [upstream.port]);
 targets.push({ name: 'faultline', port: ours.port, pid: ours.pid });
 // Informational: the toxic chain's cost (both directions through a 0 ms latency toxic).
 targets.push({ name: 'faultline chain', port: ours.chainPort, pid: ours.pid });
+// Informational: an HTTP proxy (protocol "http", no fault): every request parsed and forwarded.
+targets.push({ name: 'faultline http', port: ours.httpPort, pid: ours.pid });
 
 const scenarios = [
   { name: 'small, 50 conns', path: '/', connections: 50, metric: 'rps' },
