@@ -135,10 +135,15 @@ function makeCodeCache() {
     writeFileSync(join(dir, 'experiment.json'), JSON.stringify(experiment));
     const run = spawnSync(process.execPath, [join(cliDir, 'bin', 'faultline.js'), '--no-log-file', 'run', 'experiment.json', '--journal-path', 'journal.json'], {
       cwd: dir,
-      env: { ...process.env, FAULTLINE_BUNDLE: 'write-cache', NO_COLOR: '1' },
+      // HOME: no settings file of the person building may change (or break) the run.
+      env: { ...process.env, HOME: dir, FAULTLINE_BUNDLE: 'write-cache', NO_COLOR: '1' },
       encoding: 'utf8',
     });
-    if (run.status !== 0 || !existsSync(`${bundlePath}.cache`)) throw new Error(`bundle: the warm-up run failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+    if (run.status !== 0 || !existsSync(`${bundlePath}.cache`)) {
+      // A bundle that cannot run an experiment must not be picked up by bin/faultline.js.
+      rmSync(bundlePath, { force: true });
+      throw new Error(`bundle: the warm-up run failed (exit ${run.status}), bundle removed:\n${run.stdout}\n${run.stderr}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
