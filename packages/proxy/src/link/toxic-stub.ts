@@ -42,9 +42,23 @@ export class ToxicStub {
     return this.closed;
   }
 
-  /** Next chunk, `null` at end of stream, or INTERRUPTED (also once this stub is closed). */
-  async read(): Promise<Chunk | null | typeof INTERRUPTED> {
+  /**
+   * Next chunk, `null` at end of stream, or INTERRUPTED (also once this stub is closed). Answers
+   * synchronously when something is queued (toxics `await` it either way): the toxic chain's hot path.
+   */
+  read(): Chunk | null | typeof INTERRUPTED | Promise<Chunk | null | typeof INTERRUPTED> {
+    if (this.interruptedFlag || this.closed) return INTERRUPTED;
+    const item = this.input.shift();
+    if (item === null) {
+      this.sawEnd = true;
+      return null;
+    }
+    return item ?? this.readLater();
+  }
+
+  private async readLater(): Promise<Chunk | null | typeof INTERRUPTED> {
     for (;;) {
+      await this.input.wait();
       if (this.interruptedFlag || this.closed) return INTERRUPTED;
       const item = this.input.shift();
       if (item === null) {
@@ -52,7 +66,6 @@ export class ToxicStub {
         return null;
       }
       if (item !== undefined) return item;
-      await this.input.wait();
     }
   }
 
@@ -88,13 +101,14 @@ export class ToxicStub {
    * Waits `ms` (sub-millisecond accurate: a timer to just short of the deadline, then
    * setImmediate turns). Resolves false if interrupted first.
    */
-  sleep(ms: number): Promise<boolean> {
+  sleep(ms: number): boolean | Promise<boolean> {
     return this.sleepUntil(performance.now() + ms);
   }
 
-  sleepUntil(deadline: number): Promise<boolean> {
-    if (this.interruptedFlag) return Promise.resolve(false);
-    if (deadline - performance.now() <= 0) return Promise.resolve(true);
+  /** As sleep(), until a performance.now() time; answers synchronously when it has passed. */
+  sleepUntil(deadline: number): boolean | Promise<boolean> {
+    if (this.interruptedFlag) return false;
+    if (deadline - performance.now() <= 0) return true;
     return new Promise((resolve) => {
       this.sleepDone = resolve;
       const tick = (): void => {

@@ -9,13 +9,15 @@ export const latency: ToxicDefinition<LatencyAttributes> = {
   defaults: { latency: 0, jitter: 0 },
   async pipe(stub, { latency: ms, jitter }) {
     for (;;) {
-      const chunk = await stub.read();
+      const next = stub.read();
+      const chunk = next instanceof Promise ? await next : next;
       if (typeof chunk === 'symbol') return;
       if (chunk === null) return stub.close();
       const delay = jitter > 0 ? ms + Math.floor(Math.random() * jitter * 2) - jitter : ms;
       const due = chunk.at + delay;
       // Interrupted mid-wait: hand the chunk on undelayed rather than drop it.
-      const slept = await stub.sleepUntil(due);
+      const wait = stub.sleepUntil(due);
+      const slept = typeof wait === 'boolean' ? wait : await wait;
       if (slept) chunk.at = Math.max(chunk.at, due);
       stub.write(chunk);
       if (!slept) return;

@@ -28,7 +28,9 @@ export interface ToxicDefinition<A extends ToxicAttributes = ToxicAttributes> {
 /** Passes everything through: what a connection runs when the toxicity roll says "not this one". */
 export async function noopPipe(stub: ToxicStub): Promise<void> {
   for (;;) {
-    const chunk = await stub.read();
+    const next = stub.read();
+    // Skipping the await when a chunk is already there keeps the pass-through cheap.
+    const chunk = next instanceof Promise ? await next : next;
     if (typeof chunk === 'symbol') return;
     if (chunk === null) return stub.close();
     stub.write(chunk);
