@@ -31,26 +31,29 @@ vm.Script = class extends Original {
 `;
 
 function launch(args: string[], cwd: string, env: Record<string, string> = {}, preload?: string) {
-  const result = spawnSync(process.execPath, [...(preload ? ['--require', preload] : []), launcher, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const result = spawnSync(process.execPath, [...(preload ? ['--require', preload] : []), launcher, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FAULTLINE_BUNDLE: undefined, NO_COLOR: '1', ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('bundled CLI (bin/faultline.js)', () => {
-  beforeAll(() => {
-    // `npm run build` makes it; after a bare `tsc -b` it is missing or stale: make it (~2 s).
-    if (!bundleStatus({}).usable) {
-      const build = spawnSync(process.execPath, [join(cliDir, 'scripts', 'bundle.mjs')], { encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`scripts/bundle.mjs failed:\n${build.stderr}`);
-    }
-    expect(bundleStatus({})).toMatchObject({ usable: true, cache: true });
-  }, 120_000);
+/** `npm run build` makes the bundle; after a bare `tsc -b` (here or in a concurrent test) it is missing or stale: make it (~2 s). */
+function ensureBundle(): void {
+  if (!bundleStatus({}).usable) {
+    const build = spawnSync(process.execPath, [join(cliDir, 'scripts', 'bundle.mjs')], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`scripts/bundle.mjs failed:\n${build.stderr}`);
+  }
+  expect(bundleStatus({})).toMatchObject({ usable: true, cache: true });
+}
 
-  it('runs a process experiment from the bundle and its code cache, loading neither drivers nor yaml', () => {
+describe('bundled CLI (bin/faultline.js)', () => {
+  beforeAll(ensureBundle, 120_000);
+
+  it('runs a process experiment from the bundle and its code cache, loading neither drivers nor yaml', { timeout: 60_000 }, () => {
     const dir = tempDir();
     const preload = join(dir, 'probe.cjs');
     writeFileSync(preload, probeScript);
     const probe = { type: 'probe', name: 'node runs', tolerance: 0, provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] } };
     writeFileSync(join(dir, 'one-probe.json'), JSON.stringify({ title: 'one probe', 'steady-state-hypothesis': { title: 'ok', probes: [probe] }, method: [probe] }));
+    ensureBundle();
     const run = launch(['--no-log-file', 'run', 'one-probe.json', '--journal-path', 'journal.json'], dir, { PROBE_OUT: join(dir, 'probe.json') }, preload);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
