@@ -4,9 +4,9 @@
 // from a code cache starts in a fraction of that (bench/cli-startup).
 //
 // - Bundled: our workspace packages and the pure-JS libraries of the hot path (zod, commander,
-//   jsonpath-plus). External, loaded from node_modules at run time: Node built-ins and everything
-//   else, notably the heavy or optional driver dependencies (@kubernetes/client-node, prom-client,
-//   playwright-core) and yaml (only YAML documents need it).
+//   jsonpath-plus, yaml). External, loaded from node_modules at run time: Node built-ins and
+//   everything else, notably the heavy or optional driver dependencies (@kubernetes/client-node,
+//   prom-client, playwright-core).
 // - CommonJS, so it can be compiled with vm.Script and a code cache (Node 20 has no compile cache
 //   for ES modules). Each module of the bundle is still initialised only when first imported, so
 //   drivers run no code (and require none of their dependencies) unless an experiment uses them.
@@ -17,8 +17,8 @@
 // - Line 1 is a header: a content hash (the code cache is used only with the bundle it was made
 //   from), the build time and the tsc build-info files it was made from (bin/run-bundle.js falls
 //   back to dist/ when any is newer, i.e. someone ran tsc since).
-// - The code cache is made by running a one-probe experiment with the fresh bundle, so it holds
-//   the functions of a real run, not only the top level.
+// - The code cache is made by running a one-probe YAML experiment with the fresh bundle, so it
+//   holds the functions of a real run, not only the top level.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -28,11 +28,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import ts from 'typescript';
+import { stringify } from 'yaml';
 
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(cliDir, 'bundle');
 const bundlePath = join(outDir, 'faultline.js');
-const bundled = [/^@faultline\//, /^zod(\/|$)/, /^commander(\/|$)/, /^jsonpath-plus(\/|$)/];
+const bundled = [/^@faultline\//, /^zod(\/|$)/, /^commander(\/|$)/, /^jsonpath-plus(\/|$)/, /^yaml$/];
 const params = ['exports', 'require', 'module', '__filename', '__dirname', '__faultlineImport'];
 
 const result = await build({
@@ -64,7 +65,12 @@ const result = await build({
       name: 'zod-namespace',
       setup(b) {
         b.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/ }, (args) => ({
-          contents: readFileSync(args.path, 'utf8').replace(/^import \{ z \} from 'zod';$/gm, "import * as z from 'zod';"),
+          contents: readFileSync(args.path, 'utf8')
+            .replace(/^import \{ z \} from 'zod';$/gm, "import * as z from 'zod';")
+            // core's loader requires yaml lazily through createRequire (keeps its parser synchronous);
+            // a plain require() is the same thing to Node and lets esbuild bundle yaml, so YAML
+            // experiments are parsed by code from the code cache too.
+            .replaceAll("createRequire(import.meta.url)('yaml')", "require('yaml')"),
           loader: 'js',
         }));
       },
@@ -132,8 +138,9 @@ function makeCodeCache() {
   try {
     const probe = { type: 'probe', name: 'node starts', tolerance: 0, provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] } };
     const experiment = { title: 'code cache warm-up', 'steady-state-hypothesis': { title: 'node starts', probes: [probe] }, method: [{ ...probe, name: 'node starts again' }] };
-    writeFileSync(join(dir, 'experiment.json'), JSON.stringify(experiment));
-    const run = spawnSync(process.execPath, [join(cliDir, 'bin', 'faultline.js'), '--no-log-file', 'run', 'experiment.json', '--journal-path', 'journal.json'], {
+    // YAML, as most experiments are: the cache then holds the YAML parser's code as well.
+    writeFileSync(join(dir, 'experiment.yaml'), stringify(experiment));
+    const run = spawnSync(process.execPath, [join(cliDir, 'bin', 'faultline.js'), '--no-log-file', 'run', 'experiment.yaml', '--journal-path', 'journal.json'], {
       cwd: dir,
       // HOME: no settings file of the person building may change (or break) the run.
       env: { ...process.env, HOME: dir, FAULTLINE_BUNDLE: 'write-cache', NO_COLOR: '1' },
