@@ -29,11 +29,26 @@ writeFileSync(
     method: [{ type: 'probe', name: 'noop', provider: { type: 'process', path: 'true' } }],
   }),
 );
+// The same experiment in YAML, as most experiments are written (block style: JSON text would take the JSON path).
+writeFileSync(
+  join(dir, 'one-probe.yaml'),
+  [
+    'title: one probe',
+    'steady-state-hypothesis:',
+    '  title: true works',
+    '  probes:',
+    '    - {type: probe, name: "true", tolerance: 0, provider: {type: process, path: "true"}}',
+    'method:',
+    '  - {type: probe, name: noop, provider: {type: process, path: "true"}}',
+    '',
+  ].join('\n'),
+);
 const args = ['--no-log-file', 'run', 'one-probe.json', '--journal-path', 'journal.json'];
 const rounds = Number(process.env.BENCH_ROUNDS ?? 21);
 const candidates = [
   { name: "node -e ''", run: () => timeCommand(process.execPath, ['-e', '']) },
   { name: 'faultline run', run: () => timeCommand(process.execPath, [launcher, ...args], { cwd: dir }) },
+  { name: 'faultline run (YAML experiment)', run: () => timeCommand(process.execPath, [launcher, ...args.map((a) => (a === 'one-probe.json' ? 'one-probe.yaml' : a))], { cwd: dir }) },
   { name: 'faultline run (dist/, no bundle)', run: () => timeCommand(process.execPath, [launcher, ...args], { cwd: dir, env: { ...process.env, FAULTLINE_BUNDLE: '0' } }) },
 ];
 candidates.forEach((c) => c.run()); // warm the file cache
