@@ -70,7 +70,10 @@ function runBundle(env = process.env) {
   const module = { exports: {} };
   // Code from a V8 code cache loses vm's dynamic-import hook, so the bundle's import() calls
   // (external packages, user modules) come here: a native import() from this file.
-  const importModule = (specifier) => import(specifier.startsWith('.') ? pathToFileURL(join(dirname(bundlePath), specifier)).href : specifier);
+  const importModule = async (specifier, options) => {
+    const text = String(specifier);
+    return import(text.startsWith('.') ? pathToFileURL(join(dirname(bundlePath), text)).href : text, options);
+  };
   script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath), importModule);
   return true;
 }
