@@ -64,15 +64,22 @@ const result = await build({
       // members and lets esbuild keep only those accessed (`z.object` …).
       name: 'zod-namespace',
       setup(b) {
-        b.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/ }, (args) => ({
-          contents: readFileSync(args.path, 'utf8')
+        b.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/ }, (args) => {
+          const contents = readFileSync(args.path, 'utf8')
             .replace(/^import \{ z \} from 'zod';$/gm, "import * as z from 'zod';")
             // core's loader requires yaml lazily through createRequire (keeps its parser synchronous);
             // a plain require() is the same thing to Node and lets esbuild bundle yaml, so YAML
             // experiments are parsed by code from the code cache too.
-            .replaceAll("createRequire(import.meta.url)('yaml')", "require('yaml')"),
-          loader: 'js',
-        }));
+            .replaceAll("createRequire(import.meta.url)('yaml')", "require('yaml')");
+          // In the bundle import.meta.url is bundle/faultline.js: fine to resolve packages from, wrong
+          // for files next to the source (`new URL('../x', import.meta.url)` would point elsewhere).
+          const uses = contents.match(/import\.meta\.url/g)?.length ?? 0;
+          const viaRequire = contents.match(/createRequire\(import\.meta\.url\)/g)?.length ?? 0;
+          if (uses > viaRequire) {
+            return { errors: [{ text: `${args.path} uses import.meta.url to find a file; in the bundle that is bundle/faultline.js. Find package files by resolving the package (packages/cli/src/package-root.ts does).` }] };
+          }
+          return { contents, loader: 'js' };
+        });
       },
     },
   ],
