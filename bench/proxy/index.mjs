@@ -122,12 +122,14 @@ const targets = [
 ];
 const haproxy = await startHaproxy(upstream.port);
 if (haproxy) targets.push({ name: 'haproxy tcp', port: haproxy.port, pid: haproxy.pid });
-const ours = await start('ours.mjs', [upstream.port]);
+const ours = await start('ours.mjs', [upstream.port, 'plain']);
 targets.push({ name: 'faultline', port: ours.port, pid: ours.pid });
 // Informational: the toxic chain's cost (both directions through a 0 ms latency toxic).
-targets.push({ name: 'faultline chain', port: ours.chainPort, pid: ours.pid });
+const chain = await start('ours.mjs', [upstream.port, 'chain']);
+targets.push({ name: 'faultline chain', port: chain.port, pid: chain.pid });
 // Informational: an HTTP proxy (protocol "http", no fault): every request parsed and forwarded.
-targets.push({ name: 'faultline http', port: ours.httpPort, pid: ours.pid });
+const httpProxy = await start('ours.mjs', [upstream.port, 'http']);
+targets.push({ name: 'faultline http', port: httpProxy.port, pid: httpProxy.pid });
 
 const scenarios = [
   { name: 'small, 50 conns', path: '/', connections: 50, metric: 'rps' },
