@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { dryModes, hypothesisStrategies, rollbackStrategies } from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
 
 export interface RunFlags {
@@ -27,19 +28,9 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .description('Run an experiment: steady-state hypothesis → method → rollbacks, writing a journal')
     .argument('<source>', 'experiment file (.json, .yaml, .yml) or http(s) URL')
     .option('--journal-path <path>', 'where the journal is written (kept up to date during the run)', './journal.json')
-    .addOption(new Option('--dry <mode>', 'run without touching anything: probes|actions|activities|pause').choices(['probes', 'actions', 'activities', 'pause']))
-    .addOption(new Option('--rollback-strategy <strategy>', 'when rollbacks run').choices(['default', 'always', 'never', 'deviated']))
-    .addOption(
-      new Option('--hypothesis-strategy <strategy>', 'when the steady-state hypothesis runs').choices([
-        'default',
-        'before-method-only',
-        'after-method-only',
-        'during-method-only',
-        'continuously',
-        'continously',
-        'skip',
-      ]),
-    )
+    .addOption(new Option('--dry <mode>', 'run without touching anything').choices(dryModes))
+    .addOption(new Option('--rollback-strategy <strategy>', 'when rollbacks run').choices(rollbackStrategies))
+    .addOption(new Option('--hypothesis-strategy <strategy>', 'when the steady-state hypothesis runs').choices(hypothesisStrategies))
     .option('--hypothesis-frequency <seconds>', 'seconds between continuous hypothesis runs', '1')
     .option('--fail-fast [ratio]', 'stop a continuous run when the hypothesis deviates (optionally: once this share of runs deviated, 0..1)')
     .option('--var <key[:type]=value>', 'set a configuration value (repeatable); type: str|int|float|bool|json', collect, [])
