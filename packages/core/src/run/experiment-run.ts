@@ -414,22 +414,20 @@ class ExperimentRun {
       (strategy === 'default' && status !== 'failed' && status !== 'interrupted') ||
       (strategy === 'deviated' && this.journal.deviated);
     if (!play || !this.experiment.rollbacks?.length) return;
-    {
-      await this.hook('before_rollback_control', this.experiment);
-      const background: Array<Promise<unknown>> = [];
-      for (const item of this.experiment.rollbacks) {
-        try {
-          const activity = this.lookup(item);
-          const run = this.executeActivity(activity, 'rollback', this.journal.rollbacks);
-          if (activity.background) background.push(run.catch((e) => this.logger.error(String(e))));
-          else await run;
-        } catch (error) {
-          this.logger.error(`rollback failed: ${(error as Error).message}`);
-        }
+    await this.hook('before_rollback_control', this.experiment);
+    const background: Array<Promise<unknown>> = [];
+    for (const item of this.experiment.rollbacks) {
+      try {
+        const activity = this.lookup(item);
+        const run = this.executeActivity(activity, 'rollback', this.journal.rollbacks);
+        if (activity.background) background.push(run.catch((e) => this.logger.error(String(e))));
+        else await run;
+      } catch (error) {
+        this.logger.error(`rollback failed: ${(error as Error).message}`);
       }
-      await Promise.all(background);
-      await this.hook('after_rollback_control', this.experiment, this.journal.rollbacks);
     }
+    await Promise.all(background);
+    await this.hook('after_rollback_control', this.experiment, this.journal.rollbacks);
   }
 
   private async summarize(): Promise<void> {
@@ -472,7 +470,9 @@ class ExperimentRun {
   }
 
   private async hook(name: ControlHookName, context: unknown, state?: unknown, scoped?: Activity['controls'], loaded?: LoadedControl[]): Promise<void> {
-    let controls = this.controls.filter((c) => c.declaration.automatic !== false || name === 'configure_control' || name.includes('experiment') || name === 'cleanup_control');
+    // A control declared with `automatic: false` only sees the experiment-level hooks, as in Chaos Toolkit.
+    const experimentLevel = name === 'configure_control' || name === 'cleanup_control' || name.includes('experiment');
+    let controls = this.controls.filter((c) => experimentLevel || c.declaration.automatic !== false);
     if (scoped?.length) controls = [...controls, ...(await loadControls(scoped, this.options.resolver, this.options.baseDir))];
     if (loaded?.length) controls = [...controls, ...loaded];
     if (!controls.length) return;
