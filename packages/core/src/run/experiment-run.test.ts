@@ -309,3 +309,18 @@ describe('controls', () => {
     expect(world.faults.size).toBe(0);
   });
 });
+
+describe('logs', () => {
+  it('never carry a secret, whatever an activity logs', async () => {
+    const world = createWorld();
+    const lines: string[] = [];
+    const logger = Object.fromEntries(['debug', 'info', 'warn', 'error'].map((level) => [level, (m: string, f?: Record<string, unknown>) => lines.push(`${m} ${JSON.stringify(f ?? {})}`)])) as unknown as RunOptions['logger'];
+    const exp = experiment({
+      secrets: { api: { token: 'tok-7f3a9b' } },
+      method: [{ type: 'action', name: 'boom', provider: { ...py('explode', { message: 'auth with ${token} refused' }), secrets: ['api'] } }],
+    });
+    await run(world, exp, { logger });
+    expect(lines.join('\n')).toMatch(/auth with \*\*\* refused/);
+    expect(lines.join('\n')).not.toContain('tok-7f3a9b');
+  });
+});

@@ -42,7 +42,7 @@ export async function runExperiment(options: RunOptions): Promise<Journal> {
 
 class ExperimentRun {
   private readonly runId = randomUUID();
-  private readonly logger: Logger;
+  private logger: Logger;
   private readonly abort = new AbortController();
   /** Rollbacks run to completion even after an interruption: they are the way back. */
   private readonly rollbackAbort = new AbortController();
@@ -148,6 +148,7 @@ class ExperimentRun {
         runProvider(provider, this.providerDeps(), { ...this.activityContext(name, 'hypothesis', provider.secrets), configuration }),
     });
     this.redact = createRedactor(this.secrets, { configurationKeys: secretConfigurationKeys(this.experiment), configuration: this.configuration });
+    this.logger = redactingLogger(this.logger, this.redact);
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
     this.logger.info(`Running experiment: ${this.experiment.title} (run ${this.runId})`);
     const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
@@ -505,6 +506,12 @@ class ExperimentRun {
     journal.faultline.reverts = this.redact(structuredClone(this.ledger.entries));
     return journal;
   }
+}
+
+/** Logs go to files and terminals: secrets are scrubbed from every message and field first. */
+function redactingLogger(logger: Logger, redact: <T>(value: T) => T): Logger {
+  const wrap = (log: Logger['info']) => (message: string, fields?: Record<string, unknown>) => log(redact(message), fields && redact(fields));
+  return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
 }
 
 function allActivities(experiment: Experiment): Activity[] {
