@@ -33,8 +33,22 @@ export interface SteadyStateResult {
 export type JournalStatus = 'running' | 'completed' | 'failed' | 'aborted' | 'interrupted';
 
 /** Faultline's own additions, kept under one key so the Chaos Toolkit layout stays intact. */
+/** A pause as it happened (Chaos Toolkit journals only say what was declared). */
+export interface PauseRecord {
+  activity: string;
+  when: 'before' | 'after';
+  /** Seconds declared. */
+  seconds: number;
+  start: string;
+  end: string;
+  /** True when the pause was cut short by an interruption. */
+  interrupted?: boolean;
+}
+
 export interface FaultlineJournalExtras {
   run_id: string;
+  /** Pauses that were actually taken (skipped ones under --dry are absent). */
+  pauses?: PauseRecord[];
   /** Reverts registered by method activities, with what became of them. */
   reverts: PendingRevert[];
   /** Settings that shaped the run: strategies, dry mode, safety. */

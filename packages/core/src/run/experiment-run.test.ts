@@ -241,11 +241,15 @@ describe('method details', () => {
     const world = createWorld();
     const exp = experiment({ method: [action('inject', 'inject_fault', { fault: 'a' }, { pauses: { after: '300ms' } })] });
     let t = Date.now();
-    await run(world, exp);
+    const { journal } = await run(world, exp);
     expect(Date.now() - t).toBeGreaterThanOrEqual(280);
+    expect(journal.faultline.pauses).toEqual([expect.objectContaining({ activity: 'inject', when: 'after', seconds: 0.3 })]);
+    const pause = journal.faultline.pauses![0]!;
+    expect(Date.parse(pause.end) - Date.parse(pause.start)).toBeGreaterThanOrEqual(280);
     t = Date.now();
-    await run(createWorld(), exp, { dry: 'pause' });
+    const dry = await run(createWorld(), exp, { dry: 'pause' });
     expect(Date.now() - t).toBeLessThan(280);
+    expect(dry.journal.faultline.pauses).toEqual([]);
   });
 
   it('under --dry actions runs no plain action but lets mutating driver activities report targets', async () => {

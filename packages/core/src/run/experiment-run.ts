@@ -5,7 +5,7 @@ import { silentLogger, type Logger } from '../activity/logger.js';
 import type { ControlHookName } from '../control/control-module.js';
 import { parseDuration } from '../duration/parse-duration.js';
 import { InterruptedError } from '../errors/faultline-error.js';
-import type { Journal, RunEntry, SteadyStateResult } from '../journal/journal.js';
+import type { Journal, PauseRecord, RunEntry, SteadyStateResult } from '../journal/journal.js';
 import type { Activity, ActivityOrRef, Experiment } from '../model/experiment.js';
 import { ResolutionError } from '../resolve/activity-resolver.js';
 import type { PendingRevert } from '../revert/revert-spec.js';
@@ -75,7 +75,7 @@ class ExperimentRun {
       steady_states: { before: null, after: null, during: [] },
       run: [],
       rollbacks: [],
-      faultline: { run_id: this.runId, reverts: [] },
+      faultline: { run_id: this.runId, reverts: [], pauses: [] },
     };
     this.ledger = new RevertLedger((revert, kind) => {
       this.journal.faultline.reverts = this.ledger.entries;
@@ -349,8 +349,12 @@ class ExperimentRun {
   private async pause(activity: Activity, when: 'before' | 'after', value: number | string, skip: boolean, signal: AbortSignal): Promise<void> {
     const seconds = parseDuration(value, `pauses.${when}`);
     if (skip || seconds <= 0 || signal.aborted) return;
-    this.emit({ type: 'pause-started', activity, when, seconds, at: now() });
+    const start = now();
+    this.emit({ type: 'pause-started', activity, when, seconds, at: start });
     await abortableSleep(seconds * 1000, signal);
+    const record: PauseRecord = { activity: activity.name, when, seconds, start, end: now() };
+    if (signal.aborted) record.interrupted = true;
+    this.journal.faultline.pauses!.push(record);
     this.emit({ type: 'pause-ended', activity, when, at: now() });
   }
 

@@ -1,4 +1,4 @@
-import { parseDuration, type Journal, type RunEntry } from '@faultline/core';
+import { parseDuration, type Journal, type PauseRecord, type RunEntry } from '@faultline/core';
 import type { FaultWindow } from '../analysis/fault-windows.js';
 import { hypothesisSamples } from '../analysis/hypothesis-samples.js';
 import { formatSeconds, toMs } from '../util/time.js';
@@ -23,21 +23,50 @@ function pauseSeconds(value: unknown): number | undefined {
   }
 }
 
-function entryRow(entry: RunEntry, kind: 'method' | 'rollback'): Row {
+type PauseSpan = { start: number; end: number };
+
+/**
+ * The pauses around an entry: as recorded by Faultline (`faultline.pauses`, exact, and absent when
+ * skipped under --dry), else as declared by the activity (Chaos Toolkit journals).
+ */
+function pausesOf(entry: RunEntry, recorded: PauseRecord[] | undefined, start: number, end: number): { before?: PauseSpan; after?: PauseSpan } {
+  if (!recorded) {
+    const before = pauseSeconds(entry.activity.pauses?.before);
+    const after = pauseSeconds(entry.activity.pauses?.after);
+    return {
+      ...(before ? { before: { start: start - before * 1000, end: start } } : {}),
+      ...(after ? { after: { start: end, end: end + after * 1000 } } : {}),
+    };
+  }
+  const near = (when: 'before' | 'after', at: number, edge: 'start' | 'end') => {
+    const match = recorded
+      .filter((p) => p.activity === entry.activity.name && p.when === when)
+      .map((p) => ({ start: toMs(p.start) ?? 0, end: toMs(p.end) ?? 0 }))
+      .filter((p) => Math.abs(p[edge] - at) < 5000)
+      .sort((a, b) => Math.abs(a[edge] - at) - Math.abs(b[edge] - at))[0];
+    return match;
+  };
+  const before = near('before', start, 'end');
+  const after = near('after', end, 'start');
+  return { ...(before ? { before } : {}), ...(after ? { after } : {}) };
+}
+
+function entryRow(entry: RunEntry, kind: 'method' | 'rollback', recorded?: PauseRecord[]): Row {
   const start = toMs(entry.start) ?? 0;
   const end = toMs(entry.end) ?? start;
   const type = entry.activity.type;
   const status = entry.status;
   const bars: Bar[] = [];
-  const before = pauseSeconds(entry.activity.pauses?.before);
-  const after = pauseSeconds(entry.activity.pauses?.after);
-  if (before) bars.push({ start: start - before * 1000, end: start, cls: 'pause', title: `pause ${formatSeconds(before)} before ${entry.activity.name}` });
+  const pauses = pausesOf(entry, recorded, start, end);
+  const before = pauses.before;
+  const after = pauses.after;
+  if (before) bars.push({ ...before, cls: 'pause', title: `pause ${formatSeconds((before.end - before.start) / 1000)} before ${entry.activity.name}` });
   bars.push({
     start, end,
     cls: `${kind === 'rollback' ? 'rollback' : type} ${status}`,
     title: `${type} ${entry.activity.name}: ${status}, ${formatSeconds(entry.duration)}${entry.activity.background ? ' (background)' : ''}`,
   });
-  if (after) bars.push({ start: end, end: end + after * 1000, cls: 'pause', title: `pause ${formatSeconds(after)} after ${entry.activity.name}` });
+  if (after) bars.push({ ...after, cls: 'pause', title: `pause ${formatSeconds((after.end - after.start) / 1000)} after ${entry.activity.name}` });
   return { label: `${kind === 'rollback' ? '↺ ' : ''}${entry.activity.name}`, bars };
 }
 
@@ -74,11 +103,12 @@ export function timelineSvg(journal: Journal, faults: FaultWindow[], idPrefix = 
     rows.push({ label, bars: [{ start, end, cls: `hypothesis ${state.steady_state_met ? 'held' : 'failed'}`, title: `${label}: ${state.steady_state_met ? 'held' : 'did not hold'}` }] });
   };
   stateRow('Steady state before', journal.steady_states.before);
-  for (const entry of journal.run) rows.push(entryRow(entry, 'method'));
+  const recorded = journal.faultline?.pauses;
+  for (const entry of journal.run) rows.push(entryRow(entry, 'method', recorded));
   const during = hypothesisSamples(journal).filter((s) => s.phase === 'during');
   if (during.length) rows.push({ label: `Steady state during (${during.length})`, bars: sampleRuns(during) });
   stateRow('Steady state after', journal.steady_states.after);
-  for (const entry of journal.rollbacks) rows.push(entryRow(entry, 'rollback'));
+  for (const entry of journal.rollbacks) rows.push(entryRow(entry, 'rollback', recorded));
   const reverts = journal.faultline.reverts.filter((r) => toMs(r.reverted) !== undefined);
   if (reverts.length) {
     rows.push({ label: 'Reverts', bars: [], marks: reverts.map((r) => ({ at: toMs(r.reverted)!, cls: `revert ${r.status}`, title: `${r.title}: ${r.status}` })) });
