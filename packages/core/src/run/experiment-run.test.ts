@@ -328,3 +328,23 @@ describe('logs', () => {
     expect(lines.join('\n')).not.toContain('tok-7f3a9b');
   });
 });
+
+describe('interruption of javascript activities', () => {
+  it('stops a run whose javascript action ignores its abort signal, and still reverts', async () => {
+    const world = createWorld();
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-js-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'stubborn.mjs'), 'export function hang() { return new Promise(() => {}); }\n');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort('SIGINT'), 200);
+    const exp = experiment({
+      method: [action('inject', 'inject_fault', { fault: 'held' }), { type: 'action', name: 'hang', provider: { type: 'javascript', module: './stubborn.mjs', func: 'hang' } }],
+    });
+    const started = Date.now();
+    const journal = await runExperiment({ experiment: exp, baseDir: dir, resolver: world.resolver, env: {}, signal: controller.signal });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(journal.status).toBe('interrupted');
+    expect(journal.run[1]?.status).toBe('failed');
+    expect(world.faults.size).toBe(0);
+  });
+});

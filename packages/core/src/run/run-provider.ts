@@ -21,7 +21,29 @@ export async function runProvider(provider: Provider, deps: ProviderDeps, ctx: A
     case 'python':
     case 'javascript': {
       const resolved = await deps.resolver.resolve(provider, deps.baseDir);
-      return resolved.call(provider.arguments ?? {}, ctx);
+      return untilAborted(resolved.call(provider.arguments ?? {}, ctx), ctx.signal);
     }
   }
+}
+
+/**
+ * A JavaScript activity may ignore its AbortSignal; the run must still stop on SIGINT/SIGTERM or a
+ * timeout and go on to revert, so the call is abandoned (left to settle on its own) once aborted.
+ */
+function untilAborted<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    call.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
