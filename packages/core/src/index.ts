@@ -5,7 +5,7 @@ export * from './activity/activity-context.js';
 export * from './activity/activity-definition.js';
 export * from './activity/driver.js';
 export * from './control/control-module.js';
-export * from './revert/revert-spec.js';
+export * from './revert/index.js';
 export * from './model/experiment.js';
 export * from './journal/journal.js';
 export * from './run/run-event.js';

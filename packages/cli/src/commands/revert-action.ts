@@ -2,7 +2,9 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   ActivityResolver,
+  createRedactor,
   exitCodes,
+  loadSettings,
   resolveConfiguration,
   resolveSecrets,
   silentLogger,
@@ -10,13 +12,15 @@ import {
   type Journal,
   type PendingRevert,
   RevertLedger,
+  runRevert,
 } from '@faultline/core';
+import type { GlobalFlags } from '../global-flags.js';
 import type { CliIo } from '../cli-io.js';
 import { knownDrivers } from '../known-drivers.js';
 import { collectVars } from './collect-vars.js';
 
 /** Runs the reverts a journal still lists as pending (or failed), newest first, and records the outcome. */
-export async function revertJournal(journalPath: string, flags: { varFile: string[]; dry?: boolean }, io: CliIo): Promise<void> {
+export async function revertJournal(journalPath: string, flags: { varFile: string[]; dry?: boolean }, globals: GlobalFlags, io: CliIo): Promise<void> {
   const path = resolve(io.cwd, journalPath);
   let journal: Journal;
   try {
@@ -38,34 +42,30 @@ export async function revertJournal(journalPath: string, flags: { varFile: strin
   const secrets = resolveSecrets(journal.experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<string, Record<string, unknown>>;
   const configuration = await resolveConfiguration(journal.experiment.configuration, { env: io.env, vars: vars.configuration }).catch(() => vars.configuration);
   const allSecrets = Object.assign({}, ...Object.values(secrets)) as Record<string, unknown>;
+  const { settings } = await loadSettings(globals.settings, io.env);
+  const redact = createRedactor(secrets, { configuration });
   const resolver = new ActivityResolver(knownDrivers);
   let failed = 0;
   for (const revert of todo) {
-    try {
-      const activity = await resolver.resolveRevert(revert);
-      await activity.call(structuredClone(revert.arguments), {
-        configuration,
-        secrets: allSecrets,
-        signal: AbortSignal.timeout(120_000),
-        logger: silentLogger,
-        dryRun: false,
-        runId: journal.faultline.run_id,
-        experimentDir: io.cwd,
-        settings: {},
-        experimentTitle: journal.experiment.title,
-        runStartedAt: journal.start,
-        registerRevert: () => RevertLedger.noopHandle,
-      });
-      revert.status = 'reverted';
-      delete revert.error;
+    await runRevert(revert, resolver, {
+      configuration,
+      secrets: allSecrets,
+      signal: AbortSignal.timeout(120_000),
+      logger: silentLogger,
+      dryRun: false,
+      runId: journal.faultline.run_id,
+      experimentDir: io.cwd,
+      settings,
+      experimentTitle: journal.experiment.title,
+      runStartedAt: journal.start,
+      registerRevert: () => RevertLedger.noopHandle,
+    }, redact);
+    if (revert.status === 'reverted') {
       io.stdout.write(`reverted: ${revert.title}\n`);
-    } catch (error) {
+    } else {
       failed++;
-      revert.status = 'failed';
-      revert.error = (error as Error).message;
       io.stderr.write(`could not revert ${revert.title}: ${revert.error}\n`);
     }
-    revert.reverted = new Date().toISOString();
   }
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(journal, null, 2)}\n`);

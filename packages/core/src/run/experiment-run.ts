@@ -9,6 +9,7 @@ import type { Journal, PauseRecord, RunEntry, SteadyStateResult } from '../journ
 import type { Activity, ActivityOrRef, Experiment } from '../model/experiment.js';
 import { ResolutionError } from '../resolve/activity-resolver.js';
 import type { PendingRevert } from '../revert/revert-spec.js';
+import { runRevert } from '../revert/run-revert.js';
 import { abortableSleep } from '../util/abortable-sleep.js';
 import { callHook, loadControls, type HookEnvironment, type LoadedControl } from './control-hooks.js';
 import { JournalWriter } from './journal-writer.js';
@@ -395,20 +396,12 @@ class ExperimentRun {
   }
 
   private async revertOne(revert: PendingRevert): Promise<void> {
-    try {
-      const resolved = await this.options.resolver.resolveRevert(revert);
-      const ctx = this.activityContext(`revert ${revert.activity}`, 'revert', undefined, AbortSignal.timeout(120_000));
-      const secrets: Record<string, unknown> = {};
-      for (const scope of Object.values(this.secrets)) Object.assign(secrets, scope);
-      await resolved.call(structuredClone(revert.arguments), { ...ctx, secrets });
-      revert.status = 'reverted';
-    } catch (error) {
-      revert.status = 'failed';
-      revert.error = this.redact((error as Error).message);
-      this.logger.error(`could not revert "${revert.title}": ${revert.error}; run \`faultline revert <journal>\` to retry`);
-    }
-    revert.reverted = now();
-    this.emit({ type: 'fault-reverted', revert, at: revert.reverted });
+    // Reverts get every secret scope: the spec cannot name scopes, and it is written before the fault.
+    const secrets = Object.assign({}, ...Object.values(this.secrets)) as Record<string, unknown>;
+    const ctx = { ...this.activityContext(`revert ${revert.activity}`, 'revert', undefined, AbortSignal.timeout(120_000)), secrets };
+    await runRevert(revert, this.options.resolver, ctx, this.redact);
+    if (revert.status === 'failed') this.logger.error(`could not revert "${revert.title}": ${revert.error}; run \`faultline revert <journal>\` to retry`);
+    this.emit({ type: 'fault-reverted', revert, at: revert.reverted! });
   }
 
   private async maybeRollback(): Promise<void> {

@@ -1,0 +1,2 @@
+export * from './revert-spec.js';
+export * from './run-revert.js';
