@@ -22,6 +22,7 @@ import { verifyNodesCondition } from '../nodes/verify-nodes-condition.js';
 import { nodesMustBeHealthy } from '../nodes/nodes-must-be-healthy.js';
 import { scaleDeployment } from '../deployments/scale-deployment.js';
 import { rolloutDeployment } from '../deployments/rollout-deployment.js';
+import { restoreDeploymentRestart } from '../deployments/restore-deployment-restart.js';
 import { deleteDeployment } from '../deployments/delete-deployment.js';
 import { deploymentAvailableAndHealthy } from '../deployments/deployment-available-and-healthy.js';
 import { deploymentFullyAvailable } from '../deployments/deployment-fully-available.js';
@@ -49,7 +50,7 @@ import { namespaceExists } from '../generic/namespace-exists.js';
 /** The Kubernetes activities (chaosk8s names), Istio's excepted. */
 export const kubernetesActivities: readonly ActivityDefinition[] = [
   terminatePods, deletePods, podsInPhase, podsNotInPhase, podsInConditions, countPods, countMinPods, readPodLogs, allPodsHealthy, podIsNotAvailable,
-  scaleDeployment, rolloutDeployment, deleteDeployment, deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotFullyAvailable, deploymentPartiallyAvailable,
+  scaleDeployment, rolloutDeployment, restoreDeploymentRestart, deleteDeployment, deploymentAvailableAndHealthy, deploymentFullyAvailable, deploymentNotFullyAvailable, deploymentPartiallyAvailable,
   scaleStatefulset, statefulsetFullyAvailable, statefulsetNotFullyAvailable,
   cordonNode, uncordonNode, drainNodes, taintNodes, untaintNodes, getNodes, allNodesMustBeReadyToSchedule, getAllNodeStatusConditions, verifyNodesCondition, nodesMustBeHealthy,
   stressNode, deleteStressPod, stressPods, stopPodStress,

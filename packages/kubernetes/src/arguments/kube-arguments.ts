@@ -24,4 +24,13 @@ export const kubeArguments = {
   integer,
   boolean,
   seconds,
+  /**
+   * `_faultline_revert`: set by the activity that registers a revert, so the activity replayed as
+   * that revert records a FaultReverted event (and skips the node caps: it restores a prior state).
+   * ActivityContext cannot tell a revert apart, hence this argument; not meant for experiments.
+   */
+  revertFlag: () => z.boolean().optional().describe('internal: set by Faultline on the reverts it registers (emits FaultReverted); do not set in experiments'),
 } as const;
+
+/** The argument that marks an activity call as a revert (see kubeArguments.revertFlag). */
+export const revertFlagArgument = { _faultline_revert: true } as const;

@@ -27,6 +27,10 @@ export interface KubernetesSettings {
   maxPods?: number;
   /** Largest share (0–100) of the matching pods one activity may affect. */
   maxPercentage?: number;
+  /** Largest number of nodes one activity may cordon, taint or drain. */
+  maxNodes?: number;
+  /** Largest share (0–100) of the cluster's nodes one activity may cordon, taint or drain. */
+  maxNodePercentage?: number;
   /** Refuse to terminate pods when fewer than this many ready replicas would remain. */
   minReady?: number;
   /** Resolve targets and report them, change nothing (also `--dry`). */
@@ -52,6 +56,9 @@ export const defaultKubernetesSettings: KubernetesSettings = {
   stressImage: 'ghcr.io/colinianking/stress-ng:latest',
 };
 
+/** Keys without a default (unset means: not configured). */
+const optionalKeys = ['context', 'kubeconfig', 'maxPods', 'maxPercentage', 'maxNodes', 'maxNodePercentage', 'minReady'];
+
 const camel = (key: string) => key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
 function normalise(raw: unknown, where: string): Partial<KubernetesSettings> {
@@ -60,15 +67,15 @@ function normalise(raw: unknown, where: string): Partial<KubernetesSettings> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const name = camel(key);
-    if (!(name in defaultKubernetesSettings) && !['context', 'kubeconfig', 'maxPods', 'maxPercentage', 'minReady'].includes(name)) {
-      throw new UsageError(`${where}: unknown key "${key}"`, { hint: `known keys: ${[...Object.keys(defaultKubernetesSettings), 'context', 'kubeconfig', 'maxPods', 'maxPercentage', 'minReady'].join(', ')}` });
+    if (!(name in defaultKubernetesSettings) && !optionalKeys.includes(name)) {
+      throw new UsageError(`${where}: unknown key "${key}"`, { hint: `known keys: ${[...Object.keys(defaultKubernetesSettings), ...optionalKeys].join(', ')}` });
     }
     out[name] = value;
   }
   for (const key of ['allowedNamespaces', 'deniedNamespaces'] as const) {
     if (typeof out[key] === 'string') out[key] = String(out[key]).split(',').map((item) => item.trim()).filter(Boolean);
   }
-  for (const key of ['qps', 'burst', 'concurrency', 'pageSize', 'maxPods', 'maxPercentage', 'minReady'] as const) {
+  for (const key of ['qps', 'burst', 'concurrency', 'pageSize', 'maxPods', 'maxPercentage', 'maxNodes', 'maxNodePercentage', 'minReady'] as const) {
     if (out[key] !== undefined) {
       const value = Number(out[key]);
       if (!Number.isFinite(value) || value < 0) throw new UsageError(`${where}.${key} must be a non-negative number, got ${JSON.stringify(out[key])}`);

@@ -7,7 +7,11 @@ import { mapLimited } from '../client/map-limited.js';
 import { emitFaultEvents } from '../safety/emit-fault-events.js';
 import { SafetyGuard } from '../safety/safety-guard.js';
 
-/** Delete deployments by name or label selector (all of the namespace when neither is given). */
+/**
+ * Delete deployments by name or label selector (all of the namespace when neither is given).
+ * Deliberately registers no revert: the deleted objects (and their pods) cannot be put back
+ * faithfully. `--dry` lists exactly the deployments that would be deleted.
+ */
 export const deleteDeployment = defineActivity({
   name: 'delete_deployment',
   type: 'action',
@@ -35,7 +39,7 @@ export const deleteDeployment = defineActivity({
     const names = items.map((item) => item.metadata!.name!);
     await guard.checkOptIn(client, items.map((item) => ({ kind: 'Deployment', name: item.metadata!.name!, namespace: args.ns, labels: item.metadata?.labels })));
     if (guard.dryRun) {
-      guard.noteDryRun(`would delete ${names.length} deployment(s)`);
+      guard.noteDryRun(`would delete ${names.length} deployment(s) in ${args.ns}${names.length > 0 ? `: ${names.join(', ')}` : ''}`);
       return { dryRun: true, deployments: names, safety: guard.decisions };
     }
     const events = await emitFaultEvents(client, ctx, 'delete_deployment', items.map((item) => ({ kind: 'Deployment', apiVersion: 'apps/v1', name: item.metadata!.name!, namespace: args.ns, uid: item.metadata?.uid })), 'delete_deployment: deleting the deployment', guard.settings.emitEvents);

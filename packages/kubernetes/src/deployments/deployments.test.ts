@@ -35,7 +35,7 @@ describe('deployments', () => {
     server.onRequest = undefined;
     expect(revertsAtPatch).toBe(1);
     expect(result).toMatchObject({ previousReplicas: 3, replicas: 1 });
-    expect(ctx.reverts).toEqual([expect.objectContaining({ driver: '@faultline/kubernetes', func: 'scale_deployment', arguments: { name: 'my-service', replicas: 3, ns: 'production' } })]);
+    expect(ctx.reverts).toEqual([expect.objectContaining({ driver: '@faultline/kubernetes', func: 'scale_deployment', arguments: { name: 'my-service', replicas: 3, ns: 'production', _faultline_revert: true } })]);
     const patch = server.requestsMatching('PATCH', '/deployments/my-service/scale')[0]!;
     expect(patch).toMatchObject({ contentType: 'application/merge-patch+json', body: { spec: { replicas: 1 } } });
     await until(() => server.store.list('pods', { namespace: 'production', labelSelector: 'app=my-service' }).items.length === 1);

@@ -14,6 +14,7 @@ export const scaleDeployment = defineActivity({
     name: z.string().min(1).describe('deployment name'),
     replicas: kubeArguments.integer(0),
     ns: kubeArguments.ns(),
+    _faultline_revert: kubeArguments.revertFlag(),
   }),
   run: (args, ctx) => scaleWorkload('deployments', args, ctx),
 });

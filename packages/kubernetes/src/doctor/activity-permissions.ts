@@ -14,6 +14,8 @@ const p = (verb: string, group: string, resource: string, namespace?: string, su
 const events = (namespace?: string) => p('create', '', 'events', namespace ?? 'default');
 const nodesRead = [p('list', '', 'nodes')];
 const istio = (verbs: string[]) => (args: Args) => verbs.map((verb) => p(verb, 'networking.istio.io', 'virtualservices', ns(args)));
+/** Istio faults: read-modify-write the VirtualService, an event on it, the namespace's labels (opt-in). */
+const istioFault = (args: Args) => [...istio(['get', 'update'])(args), events(ns(args)), p('get', '', 'namespaces')];
 const custom = (verb: string) => (args: Args) => [p(verb, String(args['group'] ?? ''), String(args['plural'] ?? ''), ns(args))];
 
 /**
@@ -37,6 +39,7 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
   read_pod_logs: (args) => [p('list', '', 'pods', ns(args)), p('get', '', 'pods', ns(args), 'log')],
   scale_deployment: (args) => [p('get', 'apps', 'deployments', ns(args)), p('patch', 'apps', 'deployments', ns(args), 'scale'), events(ns(args))],
   rollout_deployment: (args) => [p('get', 'apps', 'deployments', ns(args)), p('patch', 'apps', 'deployments', ns(args)), events(ns(args))],
+  restore_deployment_restart: (args) => [p('get', 'apps', 'deployments', ns(args)), p('patch', 'apps', 'deployments', ns(args)), events(ns(args))],
   delete_deployment: (args) => [p('list', 'apps', 'deployments', ns(args)), p('delete', 'apps', 'deployments', ns(args)), events(ns(args))],
   deployment_available_and_healthy: (args) => [p('list', 'apps', 'deployments', ns(args))],
   deployment_fully_available: (args) => [p('watch', 'apps', 'deployments', ns(args))],
@@ -45,14 +48,14 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
   statefulset_fully_available: (args) => [p('watch', 'apps', 'statefulsets', ns(args))],
   statefulset_not_fully_available: (args) => [p('watch', 'apps', 'statefulsets', ns(args))],
   cordon_node: () => [...nodesRead, p('patch', '', 'nodes'), events()],
-  uncordon_node: () => [...nodesRead, p('patch', '', 'nodes')],
+  uncordon_node: () => [...nodesRead, p('patch', '', 'nodes'), events()],
   taint_nodes: () => [...nodesRead, p('get', '', 'nodes'), p('patch', '', 'nodes'), events()],
-  untaint_nodes: () => [...nodesRead, p('get', '', 'nodes'), p('patch', '', 'nodes')],
+  untaint_nodes: () => [...nodesRead, p('get', '', 'nodes'), p('patch', '', 'nodes'), events()],
   drain_nodes: () => [...nodesRead, p('patch', '', 'nodes'), p('list', '', 'pods'), p('get', '', 'pods'), p('create', '', 'pods', undefined, 'eviction'), events()],
   get_nodes: () => nodesRead,
   all_nodes_must_be_ready_to_schedule: () => nodesRead,
   stress_node: (args) => [p('get', '', 'nodes'), p('create', '', 'pods', ns(args)), p('get', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args)), events()],
-  delete_stress_pod: (args) => [p('delete', '', 'pods', ns(args))],
+  delete_stress_pod: (args) => [p('get', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args)), events(ns(args))],
   stress_pods: (args) => [p('list', '', 'pods', ns(args)), p('get', '', 'pods', ns(args), 'ephemeralcontainers'), p('update', '', 'pods', ns(args), 'ephemeralcontainers'), events(ns(args))],
   stop_pod_stress: (args) => [p('get', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args))],
   deny_all_ingress: (args) => [p('create', 'networking.k8s.io', 'networkpolicies', ns(args)), p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)), events(ns(args))],
@@ -64,15 +67,15 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
   get_custom_object: custom('get'),
   list_custom_objects: custom('list'),
   patch_custom_object: (args) => [...custom('get')(args), ...custom('patch')(args), events(ns(args))],
-  restore_custom_object: custom('patch'),
+  restore_custom_object: (args) => [...custom('patch')(args), events(ns(args))],
   get_events: () => [p('list', 'events.k8s.io', 'events')],
   namespace_exists: () => [p('list', '', 'namespaces')],
-  add_delay_fault: istio(['get', 'update']),
-  add_abort_fault: istio(['get', 'update']),
-  set_fault: istio(['get', 'update']),
-  remove_delay_fault: istio(['get', 'update']),
-  remove_abort_fault: istio(['get', 'update']),
-  unset_fault: istio(['get', 'update']),
-  restore_virtual_service_faults: istio(['get', 'update']),
+  add_delay_fault: istioFault,
+  add_abort_fault: istioFault,
+  set_fault: istioFault,
+  remove_delay_fault: istioFault,
+  remove_abort_fault: istioFault,
+  unset_fault: istioFault,
+  restore_virtual_service_faults: (args) => [...istio(['get', 'update'])(args), events(ns(args))],
   get_virtual_service: istio(['get']),
 };

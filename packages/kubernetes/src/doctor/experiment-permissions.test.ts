@@ -13,7 +13,8 @@ describe('experimentPermissions', () => {
       ],
     });
     expect(needed.map((permission) => `${permission.verb} ${permission.resource} ${permission.namespace ?? '*'} <- ${permission.neededBy.join(',')}`)).toEqual([
-      'list pods shop <- kill', 'delete pods shop <- kill', 'create events shop <- kill', 'get virtualservices shop <- delay', 'update virtualservices shop <- delay',
+      'list pods shop <- kill', 'delete pods shop <- kill', 'create events shop <- kill,delay', 'get virtualservices shop <- delay', 'update virtualservices shop <- delay',
+      'get namespaces * <- delay',
     ]);
     expect(unknown).toEqual(['exec_in_pods']);
   });

@@ -121,7 +121,7 @@ describe('the seed Kubernetes experiments, run by the engine against the fake cl
     const patches = server.requestsMatching('PATCH', '/api/v1/nodes/').map((request) => `${request.path} ${JSON.stringify(request.body)}`);
     expect(patches.slice(0, 2).sort()).toEqual(['/api/v1/nodes/a-1 {"spec":{"unschedulable":true}}', '/api/v1/nodes/a-2 {"spec":{"unschedulable":true}}']);
     expect(patches.slice(2).sort()).toEqual(['/api/v1/nodes/a-1 {"spec":{"unschedulable":null}}', '/api/v1/nodes/a-2 {"spec":{"unschedulable":null}}']);
-    expect(reverts(journal).map((revert) => [revert.func, revert.arguments, revert.status])).toEqual([['uncordon_node', { name: 'a-1' }, 'reverted'], ['uncordon_node', { name: 'a-2' }, 'reverted']]);
+    expect(reverts(journal).map((revert) => [revert.func, revert.arguments, revert.status])).toEqual([['uncordon_node', { name: 'a-1', _faultline_revert: true }, 'reverted'], ['uncordon_node', { name: 'a-2', _faultline_revert: true }, 'reverted']]);
     for (const name of ['a-1', 'a-2', 'b-1']) expect((server.store.get('nodes', undefined, name)!['spec'] as { unschedulable?: boolean }).unschedulable).toBeUndefined();
   });
 

@@ -142,11 +142,11 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       const stored = written.body as VirtualService;
       const resourceVersion = stored?.metadata?.resourceVersion;
       ctx.logger.info(`changed the fault of ${changed.length} route(s) of ${what}`, { attempt, resourceVersion });
-      if (purpose === 'inject') {
-        const summary = changed.map((change) => `route ${change.index}: ${describeFault(change.after)}`).join('; ');
-        const target = { kind: 'VirtualService', apiVersion: `${istioGroup}/${version}`, name, namespace, ...(typeof stored?.metadata?.['uid'] === 'string' ? { uid: stored.metadata['uid'] } : {}) };
-        await emitFaultEvents(client.kube, ctx, options.activity, [target], `${options.activity}: Istio fault set on ${summary}`, guard.settings.emitEvents);
-      }
+      // FaultInjected when a fault goes in, FaultReverted when the revert puts the previous faults back.
+      const summary = changed.map((change) => `route ${change.index}: ${describeFault(change.after)}`).join('; ');
+      const target = { kind: 'VirtualService', apiVersion: `${istioGroup}/${version}`, name, namespace, ...(typeof stored?.metadata?.['uid'] === 'string' ? { uid: stored.metadata['uid'] } : {}) };
+      if (purpose === 'inject') await emitFaultEvents(client.kube, ctx, options.activity, [target], `${options.activity}: Istio fault set on ${summary}`, guard.settings.emitEvents);
+      else await emitFaultEvents(client.kube, ctx, options.activity, [target], `${options.activity}: reverting, faults restored on ${summary}`, guard.settings.emitEvents, 'FaultReverted');
       return result(true, resourceVersion);
     }
     if (written.status !== 409 || attempt >= maxAttempts) {

@@ -68,17 +68,19 @@ describe('dry_run setting', () => {
 });
 
 describe('Kubernetes Events', () => {
-  it('record the injection on the VirtualService with the run id (not the revert)', async () => {
+  it('record the injection on the VirtualService with the run id, and the revert as FaultReverted', async () => {
     cluster = await startIstioTestCluster([vsIn('shop')]);
     const { fake, context, run, revertAll } = cluster;
     const ctx = context({ runId: 'run-42' });
     await run(addDelayFault, { virtual_service_name: 'api-vs', fixed_delay: '2s', percentage: 25, ns: 'shop' }, ctx);
     await revertAll(ctx, restoreVirtualServiceFaults);
     const events = fake.requestsMatching('POST', '/api/v1/namespaces/shop/events');
-    expect(events.map((request) => request.status)).toEqual([201]);
+    expect(events.map((request) => request.status)).toEqual([201, 201]);
     const injected = events[0]!.body as { reason: string; message: string; involvedObject: { kind: string; name: string }; metadata: { labels: Record<string, string> } };
     expect(injected).toMatchObject({ reason: 'FaultInjected', involvedObject: { kind: 'VirtualService', name: 'api-vs' }, metadata: { labels: { 'faultline.io/run-id': 'run-42' } } });
     expect(injected.message).toMatch(/delay 2s for 25%.*run-42/);
+    expect(events[1]!.body).toMatchObject({ reason: 'FaultReverted', type: 'Normal', action: 'restore_virtual_service_faults', involvedObject: { kind: 'VirtualService', name: 'api-vs' } });
+    expect((events[1]!.body as { message: string }).message).toMatch(/no fault/);
   });
 
   it('are not sent with emit_events off, and a refused Event does not fail the fault', async () => {

@@ -1,5 +1,6 @@
 import { ActivityFailedError, type ActivityContext } from '@faultline/core';
 import type { V1Taint } from '@kubernetes/client-node';
+import { revertFlagArgument } from '../arguments/kube-arguments.js';
 import { getKubeClient } from '../client/get-kube-client.js';
 import { isConflict, kubeFailure } from '../client/kube-api-error.js';
 import { mapLimited } from '../client/map-limited.js';
@@ -13,6 +14,7 @@ export interface TaintChange {
   key: string;
   value?: string;
   effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  _faultline_revert?: boolean;
 }
 
 const sameTaint = (taint: V1Taint, change: TaintChange) => taint.key === change.key && taint.effect === change.effect;
@@ -21,6 +23,8 @@ const sameTaint = (taint: V1Taint, change: TaintChange) => taint.key === change.
  * Add or remove a taint on the selected nodes with optimistic concurrency (the node's
  * resourceVersion goes with the patch; a 409 re-reads and retries), so other taints written
  * meanwhile survive. Only nodes whose taints change get a revert, registered before the patch.
+ * Tainting is capped by max_nodes / max_node_percentage; run as a revert (`_faultline_revert`)
+ * it records FaultReverted events and skips the caps.
  */
 export async function changeTaints(add: boolean, change: TaintChange, ctx: ActivityContext): Promise<Record<string, unknown>> {
   const activity = add ? 'taint_nodes' : 'untaint_nodes';
@@ -30,7 +34,9 @@ export async function changeTaints(add: boolean, change: TaintChange, ctx: Activ
   const toChange = nodes.filter((node) => (node.spec?.taints ?? []).some((taint) => sameTaint(taint, change)) !== add);
   const changed = toChange.map((node) => node.metadata!.name!);
   const taintText = `${change.key}${change.value !== undefined ? `=${change.value}` : ''}:${change.effect}`;
+  const isRevert = change._faultline_revert === true;
   if (add) await guard.checkOptIn(client, nodes.map((node) => ({ kind: 'Node', name: node.metadata!.name!, labels: node.metadata?.labels })));
+  if (add && !isRevert) await guard.checkNodeBlastRadius(client, nodes.map((node) => node.metadata!.name!), ctx.signal);
   if (guard.dryRun) {
     guard.noteDryRun(`would ${add ? 'add' : 'remove'} taint ${taintText} on ${changed.length} node(s)`);
     return { dryRun: true, nodes: nodes.map((node) => node.metadata!.name!), changed, taint: taintText, safety: guard.decisions };
@@ -38,11 +44,14 @@ export async function changeTaints(add: boolean, change: TaintChange, ctx: Activ
   for (const name of changed) {
     ctx.registerRevert({
       title: `${add ? 'remove' : 'restore'} taint ${taintText} ${add ? 'from' : 'on'} node ${name}`, driver: '@faultline/kubernetes', func: add ? 'untaint_nodes' : 'taint_nodes',
-      arguments: { name, key: change.key, effect: change.effect, ...(add || change.value === undefined ? {} : { value: change.value }) },
+      arguments: { name, key: change.key, effect: change.effect, ...(add || change.value === undefined ? {} : { value: change.value }), ...revertFlagArgument },
     });
   }
   // On untaint, remember the exact value removed so the revert puts back the same taint.
-  const events = add ? await emitFaultEvents(client, ctx, activity, toChange.map((node) => ({ kind: 'Node', apiVersion: 'v1', name: node.metadata!.name!, uid: node.metadata?.uid })), `taint_nodes: adding taint ${taintText}`, guard.settings.emitEvents) : 0;
+  const eventTargets = toChange.map((node) => ({ kind: 'Node', apiVersion: 'v1', name: node.metadata!.name!, uid: node.metadata?.uid }));
+  const events = isRevert
+    ? await emitFaultEvents(client, ctx, activity, eventTargets, `${activity}: reverting, taint ${taintText} ${add ? 'put back' : 'removed'}`, guard.settings.emitEvents, 'FaultReverted')
+    : add ? await emitFaultEvents(client, ctx, activity, eventTargets, `taint_nodes: adding taint ${taintText}`, guard.settings.emitEvents) : 0;
   const results = await mapLimited(changed, client.limiter, async (name) => {
     for (let attempt = 0; ; attempt += 1) {
       const node = await client.core.readNode({ name });

@@ -39,6 +39,7 @@ export const drainNodes = defineActivity({
     const deadline = Date.now() + args.timeout * 1000;
     const nodes = await selectNodes(client, args, ctx.signal);
     const nodeNames = nodes.map((node) => node.metadata!.name!);
+    await guard.checkNodeBlastRadius(client, nodeNames, ctx.signal);
     // Plan the evictions first so a dry run can report them and an unmanaged pod stops us before any change.
     const plan: Array<{ name: string; namespace: string; uid?: string; node: string }> = [];
     const skipped: string[] = [];

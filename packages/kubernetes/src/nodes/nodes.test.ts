@@ -38,7 +38,7 @@ describe('nodes', () => {
     expect(result.changed).toEqual(['worker-1']);
     expect([node('worker-1').spec.unschedulable, node('worker-2').spec.unschedulable, node('worker-3').spec.unschedulable]).toEqual([true, true, undefined]);
     // worker-2 was cordoned before the experiment: its revert would wrongly uncordon it.
-    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([['uncordon_node', { name: 'worker-1' }]]);
+    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([['uncordon_node', { name: 'worker-1', _faultline_revert: true }]]);
     expect(server.requestsMatching('GET', '/api/v1/nodes')[0]!.query['labelSelector']).toBe('topology.kubernetes.io/zone=us-west-2a');
     for (const revert of ctx.reverts) await uncordonNode.run(uncordonNode.arguments.parse(revert.arguments), context());
     expect([node('worker-1').spec.unschedulable, node('worker-2').spec.unschedulable]).toEqual([undefined, true]);
@@ -84,7 +84,7 @@ describe('nodes', () => {
     expect(result.evicted.sort()).toEqual(victims.map((name) => `shop/${name}`).sort());
     expect(server.requestsMatching('POST', '/eviction')).toHaveLength(victims.length);
     expect(node('worker-1').spec.unschedulable).toBe(true);
-    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([['uncordon_node', { name: 'worker-1' }]]);
+    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([['uncordon_node', { name: 'worker-1', _faultline_revert: true }]]);
     await until(() => server.store.list('pods', { namespace: 'shop', labelSelector: 'app=web' }).items.length === 3);
     expect(onWorker1()).toEqual([]);
     server.store.delete('apps/deployments', 'shop', 'web');

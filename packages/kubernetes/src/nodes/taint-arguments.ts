@@ -10,4 +10,5 @@ export const taintArguments = z.strictObject({
   key: z.string().min(1).describe('taint key, e.g. simulated-failure'),
   value: z.string().optional().describe('taint value, e.g. "true"'),
   effect: z.enum(taintEffects).default('NoSchedule'),
+  _faultline_revert: kubeArguments.revertFlag(),
 });

@@ -13,6 +13,7 @@ export const uncordonNode = defineActivity({
   arguments: z.strictObject({
     name: z.string().optional().describe('node name'),
     label_selector: kubeArguments.labelSelector(),
+    _faultline_revert: kubeArguments.revertFlag(),
   }),
   run: (args, ctx) => setUnschedulable(false, args, ctx),
 });

@@ -2,6 +2,7 @@ import type { ActivityContext } from '@faultline/core';
 import type { KubeClient } from '../client/kube-client.js';
 import { kubernetesSettings, type KubernetesSettings } from '../client/kubernetes-settings.js';
 import { isNotFound, kubeFailure } from '../client/kube-api-error.js';
+import { paginate } from '../client/paginate.js';
 import type { SafetyDecision } from './safety-decision.js';
 import { SafetyRefusedError } from './safety-refused-error.js';
 
@@ -81,6 +82,34 @@ export class SafetyGuard {
     }
     const limits = [maxPods !== undefined ? `max_pods ${maxPods}` : '', maxPercentage !== undefined ? `max_percentage ${maxPercentage}%` : ''].filter(Boolean).join(', ');
     this.record({ check: 'blast-radius', outcome: 'allowed', detail: `${selected} of ${matching} ${what} selected${limits ? ` (within ${limits})` : ' (no cap configured)'}` });
+  }
+
+  /**
+   * Refuse to cordon, taint or drain more than max_nodes nodes, or more than max_node_percentage of
+   * the cluster's nodes (counted page by page, only when that cap is set). No cap unless configured.
+   */
+  async checkNodeBlastRadius(client: KubeClient, selected: readonly string[], signal?: AbortSignal): Promise<void> {
+    const { maxNodes, maxNodePercentage } = this.settings;
+    const count = selected.length;
+    const shown = selected.length > 10 ? `${selected.slice(0, 10).join(', ')}, …` : selected.join(', ');
+    if (maxNodes !== undefined && count > maxNodes) {
+      this.refuse('blast-radius', `${count} nodes selected (${shown}) but max_nodes is ${maxNodes}`, 'select fewer nodes (name, label_selector, count) or raise kubernetes.max_nodes');
+    }
+    let total: number | undefined;
+    if (maxNodePercentage !== undefined) {
+      total = 0;
+      try {
+        for await (const _node of paginate((page) => client.limiter.run(() => client.core.listNode(page), signal), this.settings.pageSize, signal)) total += 1;
+      } catch (error) {
+        throw kubeFailure(`${this.activity}: counting the cluster's nodes for max_node_percentage`, error);
+      }
+      const share = total > 0 ? (count / total) * 100 : 100;
+      if (share > maxNodePercentage) {
+        this.refuse('blast-radius', `${count} of the cluster's ${total} nodes (${Math.round(share)}%) selected (${shown}) but max_node_percentage is ${maxNodePercentage}%`, 'select fewer nodes or raise kubernetes.max_node_percentage');
+      }
+    }
+    const limits = [maxNodes !== undefined ? `max_nodes ${maxNodes}` : '', maxNodePercentage !== undefined ? `max_node_percentage ${maxNodePercentage}%` : ''].filter(Boolean).join(', ');
+    this.record({ check: 'blast-radius', outcome: 'allowed', detail: `${count}${total !== undefined ? ` of ${total}` : ''} nodes selected${limits ? ` (within ${limits})` : ' (no node cap configured)'}` });
   }
 
   /**

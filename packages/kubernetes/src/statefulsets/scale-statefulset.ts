@@ -14,6 +14,7 @@ export const scaleStatefulset = defineActivity({
     name: z.string().min(1).describe('stateful set name'),
     replicas: kubeArguments.integer(0),
     ns: kubeArguments.ns(),
+    _faultline_revert: kubeArguments.revertFlag(),
   }),
   run: (args, ctx) => scaleWorkload('statefulsets', args, ctx),
 });
