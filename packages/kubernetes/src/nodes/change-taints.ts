@@ -41,13 +41,15 @@ export async function changeTaints(add: boolean, change: TaintChange, ctx: Activ
     guard.noteDryRun(`would ${add ? 'add' : 'remove'} taint ${taintText} on ${changed.length} node(s)`);
     return { dryRun: true, nodes: nodes.map((node) => node.metadata!.name!), changed, taint: taintText, safety: guard.decisions };
   }
-  for (const name of changed) {
+  for (const node of toChange) {
+    const name = node.metadata!.name!;
+    // On untaint, put back exactly the taint removed (its value read from the node).
+    const value = add ? undefined : change.value ?? (node.spec?.taints ?? []).find((taint) => sameTaint(taint, change))?.value;
     ctx.registerRevert({
       title: `${add ? 'remove' : 'restore'} taint ${taintText} ${add ? 'from' : 'on'} node ${name}`, driver: '@faultline/kubernetes', func: add ? 'untaint_nodes' : 'taint_nodes',
-      arguments: { name, key: change.key, effect: change.effect, ...(add || change.value === undefined ? {} : { value: change.value }), ...revertFlagArgument },
+      arguments: { name, key: change.key, effect: change.effect, ...(value === undefined ? {} : { value }), ...revertFlagArgument },
     });
   }
-  // On untaint, remember the exact value removed so the revert puts back the same taint.
   const eventTargets = toChange.map((node) => ({ kind: 'Node', apiVersion: 'v1', name: node.metadata!.name!, uid: node.metadata?.uid }));
   const events = isRevert
     ? await emitFaultEvents(client, ctx, activity, eventTargets, `${activity}: reverting, taint ${taintText} ${add ? 'put back' : 'removed'}`, guard.settings.emitEvents, 'FaultReverted')
