@@ -1,5 +1,6 @@
 import { ActivityFailedError, type ActivityContext } from '@faultline/core';
 import type { V1NetworkPolicy } from '@kubernetes/client-node';
+import { revertFlagArgument } from '../arguments/kube-arguments.js';
 import { getKubeClient } from '../client/get-kube-client.js';
 import { kubeErrorInfo, kubeFailure } from '../client/kube-api-error.js';
 import { emitFaultEvents } from '../safety/emit-fault-events.js';
@@ -21,7 +22,7 @@ export async function createPolicy(activity: string, policy: V1NetworkPolicy, ns
   }
   const labels = { 'app.kubernetes.io/managed-by': 'faultline', 'faultline.io/run-id': ctx.runId.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63) };
   const body: V1NetworkPolicy = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', ...policy, metadata: { ...policy.metadata, labels: { ...labels, ...policy.metadata?.labels } } };
-  const handle = ctx.registerRevert({ title: `remove NetworkPolicy ${ns}/${name}`, driver: '@faultline/kubernetes', ...revert });
+  const handle = ctx.registerRevert({ title: `remove NetworkPolicy ${ns}/${name}`, driver: '@faultline/kubernetes', func: revert.func, arguments: { ...revert.arguments, ...revertFlagArgument } });
   let created: V1NetworkPolicy;
   try {
     created = await client.networking.createNamespacedNetworkPolicy({ namespace: ns, body });

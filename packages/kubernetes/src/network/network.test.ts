@@ -16,9 +16,12 @@ describe('network partitions', () => {
     const policy = server.store.get('networking.k8s.io/networkpolicies', 'shop', 'chaostoolkit-deny-all-ingress')!;
     expect(policy['spec']).toEqual({ podSelector: { matchLabels: { app: 'payments' } }, policyTypes: ['Ingress'], ingress: [] });
     expect(policy.metadata!.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'faultline', 'faultline.io/run-id': 'run-1234' });
-    expect(ctx.reverts).toEqual([expect.objectContaining({ func: 'remove_deny_all_ingress', arguments: { ns: 'shop' }, done: false })]);
+    expect(ctx.reverts).toEqual([expect.objectContaining({ func: 'remove_deny_all_ingress', arguments: { ns: 'shop', _faultline_revert: true }, done: false })]);
     await removeDenyAllIngress.run(removeDenyAllIngress.arguments.parse(ctx.reverts[0]!.arguments), context());
     expect(server.store.get('networking.k8s.io/networkpolicies', 'shop', 'chaostoolkit-deny-all-ingress')).toBeUndefined();
+    // The injection and its revert are both on record (FaultInjected, then FaultReverted).
+    const reasons = server.store.list('events', { namespace: 'shop' }).items.filter((event) => (event['involvedObject'] as { name: string }).name === 'chaostoolkit-deny-all-ingress').map((event) => `${String(event['reason'])}:${String(event['action'])}`).sort();
+    expect(reasons).toEqual(['FaultInjected:deny_all_ingress', 'FaultReverted:remove_deny_all_ingress']);
     expect(await removeDenyAllIngress.run(removeDenyAllIngress.arguments.parse({ ns: 'shop' }), context())).toMatchObject({ removed: false });
   });
 

@@ -4,6 +4,8 @@ import { kubeArguments } from '../arguments/kube-arguments.js';
 import { getKubeClient } from '../client/get-kube-client.js';
 import { isNotFound, kubeFailure } from '../client/kube-api-error.js';
 import { mapLimited } from '../client/map-limited.js';
+import { emitFaultEvents, type EventTarget } from '../safety/emit-fault-events.js';
+import { SafetyGuard } from '../safety/safety-guard.js';
 
 /**
  * The revert of stress_pods: an ephemeral container cannot be removed, so each pod still carrying
@@ -19,6 +21,7 @@ export const stopPodStress = defineActivity({
     const client = await getKubeClient(ctx);
     const restarted: string[] = [];
     const left: string[] = [];
+    const targets: EventTarget[] = [];
     await mapLimited(args.pods, client.limiter, async (name) => {
       let pod;
       try {
@@ -35,11 +38,14 @@ export const stopPodStress = defineActivity({
       try {
         await client.core.deleteNamespacedPod({ name, namespace: args.ns });
         restarted.push(name);
+        targets.push({ kind: 'Pod', apiVersion: 'v1', name, namespace: args.ns, uid: pod.metadata?.uid });
       } catch (error) {
         if (!isNotFound(error)) throw kubeFailure(`stop_pod_stress: deleting pod ${args.ns}/${name}`, error);
       }
     });
     if (left.length > 0) ctx.logger.warn(`stop_pod_stress: unmanaged pod(s) ${left.join(', ')} keep the stress until its timeout`);
-    return { restarted, left };
+    // FaultReverted on the pods restarted to stop the stress (the run's record in `kubectl get events`).
+    const events = await emitFaultEvents(client, ctx, 'stop_pod_stress', targets, `stop_pod_stress: reverting stress_pods, pod restarted to drop container ${args.container}`, new SafetyGuard(ctx, 'stop_pod_stress').settings.emitEvents, 'FaultReverted');
+    return { restarted, left, events };
   },
 });

@@ -33,8 +33,11 @@ describe('stress_pods', () => {
   it('the revert restarts the managed pods still carrying the stress container', async () => {
     const stressed = pods().filter((pod) => pod.spec.ephemeralContainers?.length).map((pod) => pod.metadata.name);
     const container = pods().find((pod) => pod.spec.ephemeralContainers?.length)!.spec.ephemeralContainers![0]!.name;
-    const result = await stopPodStress.run(stopPodStress.arguments.parse({ pods: stressed, container, ns: 'shop' }), context()) as { restarted: string[] };
+    const result = await stopPodStress.run(stopPodStress.arguments.parse({ pods: stressed, container, ns: 'shop' }), context()) as { restarted: string[]; events: number };
     expect(result.restarted.sort()).toEqual([...stressed].sort());
+    expect(result.events).toBe(stressed.length);
+    const reverted = server.store.list('events', { namespace: 'shop' }).items.filter((event) => event['reason'] === 'FaultReverted' && event['action'] === 'stop_pod_stress');
+    expect(reverted.map((event) => (event['involvedObject'] as { name: string }).name).sort()).toEqual([...stressed].sort());
     await until(() => pods().length === 3 && pods().every((pod) => !pod.spec.ephemeralContainers?.length));
   });
 
