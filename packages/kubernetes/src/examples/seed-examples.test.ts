@@ -123,6 +123,9 @@ describe('the seed Kubernetes experiments, run by the engine against the fake cl
     expect(patches.slice(2).sort()).toEqual(['/api/v1/nodes/a-1 {"spec":{"unschedulable":null}}', '/api/v1/nodes/a-2 {"spec":{"unschedulable":null}}']);
     expect(reverts(journal).map((revert) => [revert.func, revert.arguments, revert.status])).toEqual([['uncordon_node', { name: 'a-1', _faultline_revert: true }, 'reverted'], ['uncordon_node', { name: 'a-2', _faultline_revert: true }, 'reverted']]);
     for (const name of ['a-1', 'a-2', 'b-1']) expect((server.store.get('nodes', undefined, name)!['spec'] as { unschedulable?: boolean }).unschedulable).toBeUndefined();
+    // kubectl describe node a-1 shows the fault and its revert, both with the run id.
+    const nodeEvents = server.store.list('events', { namespace: 'default' }).items.map((event) => `${(event['involvedObject'] as { name: string }).name} ${String(event['reason'])}`).sort();
+    expect(nodeEvents).toEqual(['a-1 FaultInjected', 'a-1 FaultReverted', 'a-2 FaultInjected', 'a-2 FaultReverted']);
   });
 
   it('region-failover: the seed kubectl process activities cordon and taint the region, the rollbacks undo it', async () => {
