@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.js';
@@ -82,7 +82,12 @@ describe('faultline commands (in process)', () => {
       }),
     );
     writeFileSync(join(dir, 'vars.env'), 'GREETING=hello\n');
-    writeFileSync(join(dir, 'control.mjs'), "export function after_experiment_control({ state }) { globalThis.__faultlineControlSaw = state.status; }\n");
+    writeFileSync(
+      join(dir, 'control.mjs'),
+      "export function before_loading_experiment_control({ context }) { globalThis.__faultlineLoading = [context]; }\n" +
+        "export function after_loading_experiment_control({ context }) { globalThis.__faultlineLoading.push(context.title); }\n" +
+        "export function after_experiment_control({ state }) { globalThis.__faultlineControlSaw = state.status; }\n",
+    );
     const result = await cli(['run', 'exp.json', '--var', 'who=world', '--var', 'count:int=3', '--var-file', 'vars.env', '--control-file', 'control.mjs', '--output', 'json'], dir);
     expect(result.code).toBe(0);
     const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; entry?: { output: { stdout: string } } });
@@ -90,8 +95,36 @@ describe('faultline commands (in process)', () => {
     expect(events.at(-1)?.type).toBe('run-ended');
     expect(events.find((e) => e.type === 'activity-ended')?.entry?.output.stdout).toBe('hello world 3\n');
     expect((globalThis as { __faultlineControlSaw?: string }).__faultlineControlSaw).toBe('completed');
+    expect((globalThis as { __faultlineLoading?: string[] }).__faultlineLoading).toEqual(['exp.json', 'vars ${who}']);
+    expect((events[0] as unknown as { experiment: { title: string } }).experiment.title).toBe('vars world');
     const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as { experiment: { title: string } };
     expect(journal.experiment.title).toBe('vars world');
+  });
+
+  it('samples a continuous hypothesis at the experiment\'s own frequency unless the flag says otherwise', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'exp.json'),
+      JSON.stringify({
+        title: 'frequency',
+        runtime: { hypothesis: { strategy: 'continuously', frequency: 0.1 } },
+        'steady-state-hypothesis': { title: 't', probes: [{ type: 'probe', name: 'ok', tolerance: 0, provider: { type: 'process', path: 'true' } }] },
+        method: [{ type: 'action', name: 'wait', provider: { type: 'process', path: 'sleep', arguments: ['1'] } }],
+      }),
+    );
+    expect((await cli(['run', 'exp.json'], dir)).code).toBe(0);
+    const samples = (JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as { steady_states: { during: unknown[] } }).steady_states.during.length;
+    expect(samples).toBeGreaterThanOrEqual(4);
+  });
+
+  it('exits 64 with a hint, running nothing, when configuration needs an unset variable', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'exp.json'), JSON.stringify({ title: 't', configuration: { token: { type: 'env', key: 'FAULTLINE_DOC_NOT_SET' } }, method: [{ type: 'action', name: 'a', provider: { type: 'process', path: 'touch', arguments: ['ran'] } }] }));
+    const result = await cli(['run', 'exp.json'], dir);
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/FAULTLINE_DOC_NOT_SET[\s\S]*hint:/);
+    expect(result.stderr).not.toMatch(/bug|unexpected/);
+    expect(existsSync(join(dir, 'ran'))).toBe(false);
   });
 
   it('reports usage errors with exit 64 and a hint', async () => {

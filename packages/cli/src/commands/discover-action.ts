@@ -67,6 +67,9 @@ export async function discover(names: string[], flags: { json?: boolean; discove
         io.stdout.write(`      - ${arg.name}: ${arg.type}${arg.required ? ' (required)' : ''}${arg.default !== undefined ? ` = ${JSON.stringify(arg.default)}` : ''}\n`);
       }
     }
-    for (const control of driver.controls) io.stdout.write(`  control ${control.name}  (python: ${control.python.join(', ')})\n      ${control.description}\n`);
+    for (const control of driver.controls) {
+      const python = control.python.length ? `  (python: ${control.python.join(', ')})` : '';
+      io.stdout.write(`  control ${control.name}${python}\n      javascript: ${driver.name}/${control.name}\n      ${control.description}\n`);
+    }
   }
 }

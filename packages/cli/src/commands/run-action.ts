@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import {
+  ActivityResolver,
+  callHook,
   controlsFromSettings,
+  loadControls,
   formatProblem,
   loadSettings,
   parseDuration,
@@ -18,6 +21,7 @@ import { createLogger } from '../logging/create-logger.js';
 import { JsonProgress } from '../progress/json-progress.js';
 import { TerminalProgress } from '../progress/terminal-progress.js';
 import { faultlineVersion } from '../version.js';
+import { knownDrivers } from '../known-drivers.js';
 import { loadControlFiles } from './load-control-files.js';
 import { collectVars } from './collect-vars.js';
 import type { RunFlags } from './run.js';
@@ -30,15 +34,20 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
     stderr: flags.output === 'json' ? undefined : io.stderr,
     verbose: globals.verbose,
   });
+  const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
+  // Global controls see the experiment being loaded, as Chaos Toolkit's loading hooks do.
+  const loading = controls.length ? await loadControls(controls, new ActivityResolver(knownDrivers), io.cwd) : [];
+  const hookEnv = { experiment: undefined, configuration: {}, secrets: {}, settings, logger, runId: '', interrupt: () => {} };
+  await callHook(loading, 'before_loading_experiment_control', hookEnv, source);
   const loaded = await loadAndValidate(source, { cwd: io.cwd, env: io.env, settings, validate: flags.validation });
+  await callHook(loading, 'after_loading_experiment_control', { ...hookEnv, experiment: loaded.experiment }, loaded.experiment);
   for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
 
   const vars = await collectVars(flags.var, flags.varFile, io.cwd);
-  const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
   const failFast = flags.failFast === undefined ? undefined : flags.failFast === true ? true : Number(flags.failFast);
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1)) throw new UsageError('--fail-fast ratio must be between 0 and 1');
-  const frequency = Number(flags.hypothesisFrequency ?? 1);
-  if (!(frequency > 0)) throw new UsageError('--hypothesis-frequency must be a positive number of seconds');
+  const frequency = flags.hypothesisFrequency === undefined ? undefined : Number(flags.hypothesisFrequency);
+  if (frequency !== undefined && !(frequency > 0)) throw new UsageError('--hypothesis-frequency must be a positive number of seconds');
 
   const observers: RunObserver[] = [];
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && globals.color !== false;

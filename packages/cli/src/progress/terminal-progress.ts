@@ -63,7 +63,8 @@ export class TerminalProgress implements RunObserver {
         const mark = ok ? s.green('✓') : s.red('✗');
         const detail = ok ? '' : ` ${s.red(event.entry.exception?.[0] ?? 'failed')}`;
         if (event.phase === 'hypothesis') this.line(`  ${mark} ${event.activity.name} ${s.dim(seconds(event.entry.duration))}${detail}`);
-        else this.line(`  ${mark} ${ok ? 'done' : 'failed'} ${s.dim(seconds(event.entry.duration))}${detail}`);
+        // A background activity ends under some other header: name it.
+        else this.line(`  ${mark} ${event.activity.background ? `${event.activity.name} ` : ''}${ok ? 'done' : 'failed'} ${s.dim(seconds(event.entry.duration))}${detail}`);
         break;
       }
       case 'pause-started':
@@ -97,12 +98,18 @@ export class TerminalProgress implements RunObserver {
 
   private summary(journal: Journal): void {
     const s = this.style;
+    const notTried = journal.steady_states.before?.steady_state_met === false;
+    const hypothesisRan = journal.steady_states.before !== null || journal.steady_states.after !== null || journal.steady_states.during.length > 0;
     const verdict =
-      journal.status === 'completed' && !journal.deviated
-        ? s.green('completed — the steady state held')
-        : journal.status === 'completed'
+      journal.status !== 'completed'
+        ? s.red(journal.status)
+        : journal.deviated
           ? s.red('deviated — the steady state did not hold after the method')
-          : s.red(journal.status);
+          : notTried
+            ? s.yellow('not tried — the steady state did not hold before the method, so nothing was injected')
+            : hypothesisRan
+              ? s.green('completed — the steady state held')
+              : s.green('completed (no steady-state hypothesis was checked)');
     const faults = journal.faultline.reverts;
     const reverted = faults.filter((r) => r.status !== 'pending' && r.status !== 'failed').length;
     this.line('');

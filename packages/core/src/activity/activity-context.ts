@@ -22,6 +22,11 @@ export interface ActivityContext {
   readonly experimentDir: string;
   /** Loaded settings (~/.faultline/settings.yaml or --settings). */
   readonly settings: Settings;
+  /**
+   * True when the engine runs this activity to undo a fault (end of run, interruption,
+   * `faultline revert`): guards meant to stop new faults may let a revert through.
+   */
+  readonly isRevert?: boolean;
   /** ISO time the run started (SLO windows "over the run" start here). */
   readonly runStartedAt: string;
   /** Title of the experiment, for annotations and Kubernetes events. */

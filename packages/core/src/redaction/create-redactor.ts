@@ -31,16 +31,20 @@ export function createRedactor(
 ): Redactor {
   const values = new Set<string>();
   const numbers = new Set<number>();
-  const collect = (value: unknown): void => {
+  // Numbers shorter than 4 digits (a shard, a port offset) are too common to scrub from every
+  // output without destroying it. Values derived from secrets (dynamic configuration) are
+  // scrubbed only when long enough to be secret, not every "ok" or 1 they contain.
+  const collect = (value: unknown, derived = false): void => {
     if (typeof value === 'string') {
-      if (value !== '') values.add(value);
-    } else if (typeof value === 'number') numbers.add(value);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (isPlainObject(value)) Object.values(value).forEach(collect);
+      if (value !== '' && (!derived || value.length >= minSubstringLength)) values.add(value);
+    } else if (typeof value === 'number') {
+      if (String(Math.abs(value)).replace('.', '').length >= minSubstringLength) numbers.add(value);
+    } else if (Array.isArray(value)) value.forEach((item) => collect(item, derived));
+    else if (isPlainObject(value)) Object.values(value).forEach((item) => collect(item, derived));
   };
   collect(secrets);
-  for (const key of options.configurationKeys ?? []) collect(options.configuration?.[key]);
-  (options.extra ?? []).forEach(collect);
+  for (const key of options.configurationKeys ?? []) collect(options.configuration?.[key], true);
+  (options.extra ?? []).forEach((value) => collect(value));
 
   const fragments = new Set<string>();
   for (const value of values) {
@@ -88,10 +92,12 @@ export function createRedactor(
 function blank(value: unknown): unknown {
   if (value === null || value === undefined || value === '') return value;
   if (Array.isArray(value)) return value.map(blank);
-  // A reference such as {type: env, key: KUBE_TOKEN} names where a secret lives, not the secret.
+  // A reference such as {type: env, key: KUBE_TOKEN} names where a secret lives, not the secret;
+  // a dynamic configuration declaration ({type: probe, provider}) says how to get it.
   if (isPlainObject(value) && (value.type === 'env' || value.type === 'vault')) {
     return 'default' in value ? { ...value, default: redacted } : value;
   }
+  if (isPlainObject(value) && value.type === 'probe') return value;
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, blank(v)]));
   return redacted;
 }

@@ -15,7 +15,7 @@ export async function runRevert(
 ): Promise<PendingRevert> {
   try {
     const activity = await resolver.resolveRevert(revert);
-    await activity.call(structuredClone(revert.arguments), ctx);
+    await activity.call(structuredClone(revert.arguments), { ...ctx, isRevert: true });
     revert.status = 'reverted';
     delete revert.error;
   } catch (error) {

@@ -348,3 +348,55 @@ describe('interruption of javascript activities', () => {
     expect(world.faults.size).toBe(0);
   });
 });
+
+describe('secrets and tolerances', () => {
+  it('judges tolerances on the real output while the journal keeps it redacted', async () => {
+    const world = createWorld();
+    world.setValue('admin-user');
+    const exp = experiment({
+      secrets: { db: { user: 'admin-user' } },
+      'steady-state-hypothesis': { title: 'the user is there', probes: [probe('user', { type: 'regex', pattern: '^admin-user$' })] },
+      method: [action('noop', 'inject_fault', { fault: 'x' })],
+    });
+    const { journal } = await run(world, exp, { hypothesisStrategy: 'before-method-only' });
+    expect(journal.steady_states.before?.steady_state_met).toBe(true);
+    expect(journal.steady_states.before?.probes[0]?.output).toBe('***');
+  });
+
+  it('does not scrub short numbers or words a secret-derived value happens to contain', async () => {
+    const world = createWorld();
+    world.setValue({ items: [{ id: 1 }, { id: 2 }], state: 'ok' });
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-dyn-'));
+    const exp = experiment({
+      secrets: { api: { token: 'tok-very-secret', shard: 2 } },
+      configuration: { session: { type: 'probe', name: 'login', provider: { type: 'process', path: 'echo', arguments: ['session-${token}', 'ok'] } } as never },
+      'steady-state-hypothesis': { title: 't', probes: [probe('ids', { type: 'jsonpath', path: '$.items[*].id', expect: [1, 2] })] },
+      method: [action('noop', 'inject_fault', { fault: 'x' })],
+    });
+    const { journal } = await run(world, exp, { hypothesisStrategy: 'before-method-only', baseDir: dir });
+    expect(journal.steady_states.before?.steady_state_met).toBe(true);
+    expect(journal.steady_states.before?.probes[0]?.output).toEqual({ items: [{ id: 1 }, { id: 2 }], state: 'ok' });
+    expect((journal.experiment.configuration as Record<string, { type: string }>).session.type).toBe('probe');
+    expect(JSON.stringify(journal)).not.toContain('tok-very-secret');
+  });
+
+  it('throws invalid input, before anything runs, when configuration cannot be resolved', async () => {
+    const world = createWorld();
+    const exp = experiment({ configuration: { token: { type: 'env', key: 'FAULTLINE_TEST_UNSET' } as never } });
+    await expect(run(world, exp)).rejects.toMatchObject({ exitCode: 64, message: expect.stringMatching(/FAULTLINE_TEST_UNSET/) });
+    expect(world.calls).toEqual([]);
+  });
+
+  it('gives observers events without secrets, and the substituted title', async () => {
+    const world = createWorld();
+    const exp = experiment({
+      title: 'about ${svc}',
+      configuration: { svc: 'orders' },
+      secrets: { api: { token: 'tok-never-shown' } },
+      method: [{ type: 'action', name: 'with-secret', pauses: { after: 0.05 }, provider: { ...py('inject_fault', { fault: 'tok-never-shown' }), secrets: ['api'] } }],
+    });
+    const { events } = await run(world, exp);
+    expect(JSON.stringify(events)).not.toContain('tok-never-shown');
+    expect(events[0]).toMatchObject({ type: 'run-started', experiment: { title: 'about orders' } });
+  });
+});

@@ -4,7 +4,8 @@ import type { ActivityContext } from '../activity/activity-context.js';
 import { silentLogger, type Logger } from '../activity/logger.js';
 import type { ControlHookName } from '../control/control-module.js';
 import { parseDuration } from '../duration/parse-duration.js';
-import { InterruptedError } from '../errors/faultline-error.js';
+import { FaultlineError, InterruptedError } from '../errors/faultline-error.js';
+import { exitCodes } from '../errors/exit-codes.js';
 import type { Journal, PauseRecord, RunEntry, SteadyStateResult } from '../journal/journal.js';
 import type { Activity, ActivityOrRef, Experiment } from '../model/experiment.js';
 import { ResolutionError } from '../resolve/activity-resolver.js';
@@ -58,6 +59,8 @@ class ExperimentRun {
   private interruptReason: string | undefined;
   private readonly settings: Record<string, unknown>;
   private readonly activitiesByName = new Map<string, Activity>();
+  /** Outputs before redaction: tolerances judge what the probe returned, the journal keeps the redacted copy. */
+  private readonly rawOutputs = new WeakMap<RunEntry, unknown>();
 
   constructor(private readonly options: RunOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -102,7 +105,7 @@ class ExperimentRun {
   }
 
   async run(): Promise<Journal> {
-    const started = performance.now();
+    const startedMs = performance.now();
     const timer = this.options.maxDuration
       ? setTimeout(() => this.interrupt(`maximum duration of ${this.options.maxDuration}s reached`), this.options.maxDuration * 1000)
       : undefined;
@@ -112,20 +115,32 @@ class ExperimentRun {
       hypothesis_strategy: this.hypothesisStrategy,
       dry: this.options.dry ?? null,
     };
-    this.emit({ type: 'run-started', experiment: redactExperiment(this.experiment) as Experiment, runId: this.runId, at: now() });
+    let started = false;
+    const announce = () => {
+      started = true;
+      this.emit({ type: 'run-started', experiment: redactExperiment(this.experiment) as Experiment, runId: this.runId, at: now() });
+    };
     try {
       await this.prepare();
+      announce();
       this.writer.writeNow();
       await this.hook('before_experiment_control', this.experiment);
       await this.runPhases();
     } catch (error) {
+      // Configuration or secrets that cannot be resolved (an unset env variable) are invalid
+      // input, like a validation error: nothing has run, so there is no journal to write.
+      if (!started && error instanceof FaultlineError && error.exitCode === exitCodes.invalid) {
+        if (timer) clearTimeout(timer);
+        throw error;
+      }
+      if (!started) announce();
       this.recordRunError(error);
     } finally {
       if (timer) clearTimeout(timer);
     }
     await this.revertFaults();
     await this.maybeRollback();
-    this.finish(started);
+    this.finish(startedMs);
     this.logger.info(`Experiment ended with status: ${this.journal.deviated ? 'deviated' : this.journal.status}`);
     await this.summarize();
     await this.hook('after_experiment_control', this.experiment, this.journal);
@@ -241,7 +256,7 @@ class ExperimentRun {
       entry.tolerance_met = true;
       if (dry === 'probes' || dry === 'activities') continue;
       // checkTolerance substitutes string tolerances itself (once: `$$` must stay an escape).
-      const verdict = await checkTolerance(probe.tolerance as NonNullable<Activity['tolerance']>, entry.output, {
+      const verdict = await checkTolerance(probe.tolerance as NonNullable<Activity['tolerance']>, this.rawOutputs.get(entry), {
         substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
         runProbe: async (toleranceProbe: Activity) => {
           const withValue = structuredClone(toleranceProbe);
@@ -321,6 +336,7 @@ class ExperimentRun {
       // Under dry mode Chaos Toolkit runs nothing. Faultline still calls mutating driver activities
       // with ctx.dryRun so they can report the exact targets they would touch.
       const output = isDry ? await this.dryRun(resolved, ctx) : await runProvider(resolved.provider, this.providerDeps(), ctx);
+      this.rawOutputs.set(entry, output ?? null);
       entry.output = this.redact(output ?? null);
       if (stopsRun && this.abort.signal.aborted) throw new InterruptedError(this.interruptReason);
     } catch (error) {
@@ -486,8 +502,11 @@ class ExperimentRun {
     await callHook(controls, name, env, context, state);
   }
 
-  private emit(event: RunEvent): void {
-    for (const observer of this.options.observers ?? []) {
+  private emit(unsafe: RunEvent): void {
+    if (!this.options.observers?.length) return;
+    // Observers print and export events (--output json, metrics): they get them without secrets.
+    const event = unsafe.type === 'run-ended' ? unsafe : this.redact(unsafe);
+    for (const observer of this.options.observers) {
       try {
         observer.onEvent(event);
       } catch (error) {

@@ -34,7 +34,8 @@ export async function changeTaints(add: boolean, change: TaintChange, ctx: Activ
   const toChange = nodes.filter((node) => (node.spec?.taints ?? []).some((taint) => sameTaint(taint, change)) !== add);
   const changed = toChange.map((node) => node.metadata!.name!);
   const taintText = `${change.key}${change.value !== undefined ? `=${change.value}` : ''}:${change.effect}`;
-  const isRevert = change._faultline_revert === true;
+  // Guards are skipped only when the engine itself runs a revert, never on an experiment's say-so.
+  const isRevert = change._faultline_revert === true && ctx.isRevert === true;
   if (add) await guard.checkOptIn(client, nodes.map((node) => ({ kind: 'Node', name: node.metadata!.name!, labels: node.metadata?.labels })));
   if (add && !isRevert) await guard.checkNodeBlastRadius(client, nodes.map((node) => node.metadata!.name!), ctx.signal);
   if (guard.dryRun) {

@@ -92,8 +92,13 @@ describe('node blast-radius caps', () => {
     await untaintNodes.run(untaintNodes.arguments.parse({ label_selector: region, key: 'maintenance', effect: 'NoSchedule' }), ctx);
     expect(ctx.reverts.map((revert) => revert.arguments)).toEqual(['worker-1', 'worker-2', 'worker-3'].map((name) => ({ name, key: 'maintenance', effect: 'NoSchedule', value: 'yes', _faultline_revert: true })));
     // Even with a percentage cap one node (33%) would break, the reverts run.
-    for (const revert of ctx.reverts) await taintNodes.run(taintNodes.arguments.parse(revert.arguments), context({ kubernetes: { max_node_percentage: 10 } }));
+    for (const revert of ctx.reverts) await taintNodes.run(taintNodes.arguments.parse(revert.arguments), context({ kubernetes: { max_node_percentage: 10 }, isRevert: true }));
     expect(['worker-1', 'worker-2', 'worker-3'].map((name) => spec(name).taints)).toEqual([1, 2, 3].map(() => [{ key: 'maintenance', value: 'yes', effect: 'NoSchedule' }]));
+  });
+
+  it('an experiment cannot skip the caps by passing the revert flag itself', async () => {
+    const error = await refusal(cordonNode.run(cordonNode.arguments.parse({ label_selector: zoneA, _faultline_revert: true }), context({ kubernetes: { max_nodes: 1 } })) as Promise<unknown>);
+    expect(error.code).toBe('E_K8S_SAFETY');
   });
 
   it('rejects a cap that is not a number, naming the key', async () => {

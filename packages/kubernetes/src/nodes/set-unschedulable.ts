@@ -24,7 +24,8 @@ export async function setUnschedulable(unschedulable: boolean, selection: NodeSe
   const toChange = nodes.filter((node) => Boolean(node.spec?.unschedulable) !== unschedulable);
   const changed = toChange.map((node) => node.metadata!.name!);
   ctx.logger.info(`${activity}: ${names.length} node(s) selected, ${changed.length} to change`, { nodes: names, changed });
-  const isRevert = selection._faultline_revert === true;
+  // Guards are skipped only when the engine itself runs a revert, never on an experiment's say-so.
+  const isRevert = selection._faultline_revert === true && ctx.isRevert === true;
   if (unschedulable) await guard.checkOptIn(client, nodes.map((node) => ({ kind: 'Node', name: node.metadata!.name!, labels: node.metadata?.labels })));
   if (unschedulable && !isRevert && !preselected) await guard.checkNodeBlastRadius(client, names, ctx.signal);
   if (guard.dryRun) {

@@ -34,7 +34,7 @@ describe('FaultReverted events', () => {
     await cordonNode.run(cordonNode.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=us-west-2a' }), ctx);
     expect(about('worker-1')).toEqual(['FaultInjected:Warning:cordon_node']);
     expect(ctx.reverts[0]!.arguments).toEqual({ name: 'worker-1', _faultline_revert: true });
-    await uncordonNode.run(uncordonNode.arguments.parse(ctx.reverts[0]!.arguments), context());
+    await uncordonNode.run(uncordonNode.arguments.parse(ctx.reverts[0]!.arguments), context({ isRevert: true }));
     expect(about('worker-1')).toEqual(['FaultInjected:Warning:cordon_node', 'FaultReverted:Normal:uncordon_node']);
     const reverted = events().find((event) => event.reason === 'FaultReverted')!;
     expect(reverted.message).toMatch(/uncordon_node: reverting, the node is schedulable again \(faultline run run-1234/);
@@ -50,11 +50,11 @@ describe('FaultReverted events', () => {
   it('taint_nodes → untaint_nodes revert; emit_events false silences both', async () => {
     const ctx = context();
     await taintNodes.run(taintNodes.arguments.parse({ name: 'worker-2', key: 'simulated-failure', value: 'true', effect: 'NoExecute' }), ctx);
-    await untaintNodes.run(untaintNodes.arguments.parse(ctx.reverts[0]!.arguments), context());
+    await untaintNodes.run(untaintNodes.arguments.parse(ctx.reverts[0]!.arguments), context({ isRevert: true }));
     expect(about('worker-2')).toEqual(['FaultInjected:Warning:taint_nodes', 'FaultReverted:Normal:untaint_nodes']);
     const quiet = context({ kubernetes: { emit_events: false } });
     await taintNodes.run(taintNodes.arguments.parse({ name: 'worker-1', key: 'k', effect: 'NoSchedule' }), quiet);
-    await untaintNodes.run(untaintNodes.arguments.parse(quiet.reverts[0]!.arguments), context({ kubernetes: { emit_events: false } }));
+    await untaintNodes.run(untaintNodes.arguments.parse(quiet.reverts[0]!.arguments), context({ kubernetes: { emit_events: false }, isRevert: true }));
     expect(about('worker-1')).toEqual([]);
   });
 
@@ -64,7 +64,7 @@ describe('FaultReverted events', () => {
     // Scaling up is allowed; going back down to 1 (below min_ready 2) is the revert and must run.
     await scaleDeployment.run(scaleDeployment.arguments.parse({ name: 'api', replicas: 4, ns: 'shop' }), ctx);
     expect(ctx.reverts[0]!.arguments).toEqual({ name: 'api', replicas: 1, ns: 'shop', _faultline_revert: true });
-    await scaleDeployment.run(scaleDeployment.arguments.parse(ctx.reverts[0]!.arguments), context({ kubernetes: { min_ready: 2 } }));
+    await scaleDeployment.run(scaleDeployment.arguments.parse(ctx.reverts[0]!.arguments), context({ kubernetes: { min_ready: 2 }, isRevert: true }));
     expect((server.store.get('apps/deployments', 'shop', 'api')!['spec'] as { replicas: number }).replicas).toBe(1);
     expect(about('api', 'shop')).toEqual(['FaultInjected:Warning:scale_deployment', 'FaultReverted:Normal:scale_deployment']);
     // The same scale-down called by an experiment is still refused.
@@ -76,7 +76,7 @@ describe('FaultReverted events', () => {
     const ref = { group: 'networking.istio.io', version: 'v1', plural: 'virtualservices', name: 'orders-vs', ns: 'shop' };
     const ctx = context();
     await patchCustomObject.run(patchCustomObject.arguments.parse({ ...ref, resource: { spec: { hosts: ['other'] } } }), ctx);
-    await restoreCustomObject.run(restoreCustomObject.arguments.parse(ctx.reverts[0]!.arguments), context());
+    await restoreCustomObject.run(restoreCustomObject.arguments.parse(ctx.reverts[0]!.arguments), context({ isRevert: true }));
     expect(about('orders-vs', 'shop')).toEqual(['FaultInjected:Warning:patch_custom_object', 'FaultReverted:Normal:restore_custom_object']);
     expect(events('shop').find((event) => event.reason === 'FaultReverted' && event.involvedObject.name === 'orders-vs')!.involvedObject.kind).toBe('VirtualService');
   });
@@ -91,12 +91,12 @@ describe('FaultReverted events', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     // Replay the revert as `faultline revert` would after a crash (while the pod still runs).
-    const result = await deleteStressPod.run(deleteStressPod.arguments.parse(ctx.reverts[0]!.arguments), context());
+    const result = await deleteStressPod.run(deleteStressPod.arguments.parse(ctx.reverts[0]!.arguments), context({ isRevert: true }));
     expect(result).toMatchObject({ deleted: true, events: 1 });
     expect(about('worker-1')).toEqual(['FaultInjected:Warning:stress_node', 'FaultReverted:Normal:delete_stress_pod']);
     controller.abort(new Error('interrupted'));
     await running.then(() => undefined, () => undefined);
-    expect(await deleteStressPod.run(deleteStressPod.arguments.parse(ctx.reverts[0]!.arguments), context())).toMatchObject({ deleted: false, events: 0 });
+    expect(await deleteStressPod.run(deleteStressPod.arguments.parse(ctx.reverts[0]!.arguments), context({ isRevert: true }))).toMatchObject({ deleted: false, events: 0 });
     expect(about('worker-1')).toHaveLength(2);
   });
 });

@@ -17,7 +17,8 @@ const kinds = {
  * going back to the replicas the workload had is never refused.
  */
 export async function scaleWorkload(plural: 'deployments' | 'statefulsets', args: { name: string; replicas: number; ns: string; _faultline_revert?: boolean }, ctx: ActivityContext): Promise<Record<string, unknown>> {
-  const isRevert = args._faultline_revert === true;
+  // Guards are skipped only when the engine itself runs a revert, never on an experiment's say-so.
+  const isRevert = args._faultline_revert === true && ctx.isRevert === true;
   const { kind, activity } = kinds[plural];
   const guard = new SafetyGuard(ctx, activity);
   guard.checkNamespace(args.ns);
