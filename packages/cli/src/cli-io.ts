@@ -10,8 +10,11 @@ export interface CliIo {
   /** Set the code the process exits with once the command settles. */
   setExitCode(code: number): void;
   /**
-   * Register a handler run on SIGINT/SIGTERM; returns a function that unregisters it.
-   * Commands that hold resources (a run, a proxy server) use it to clean up.
+   * Register a handler run on SIGINT/SIGTERM — and on a crash (an uncaught exception or unhandled
+   * rejection, e.g. from a user's activity), so injected faults are still reverted. Returns a
+   * function that unregisters it. Commands that hold resources (a run, a proxy server) use it.
    */
-  onSignal(handler: (signal: 'SIGINT' | 'SIGTERM') => void): () => void;
+  onSignal(handler: (signal: StopSignal) => void): () => void;
 }
+
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'crash';

@@ -59,7 +59,7 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   let signals = 0;
   const unregister = io.onSignal((signal) => {
     signals++;
-    if (signals === 1) interrupt.abort(`received ${signal}`);
+    if (signals === 1) interrupt.abort(signal === 'crash' ? 'an unexpected error (see above)' : `received ${signal}`);
     else io.stderr.write(`\n${signal} again: still reverting faults so nothing is left behind; a hard kill leaves them pending (use \`faultline revert\`)\n`);
   });
   const journalPath = resolve(io.cwd, flags.journalPath);
