@@ -146,8 +146,10 @@ class ExperimentRun {
     await this.hook('after_experiment_control', this.experiment, this.journal);
     await this.hook('cleanup_control', this.experiment);
     this.writer.writeNow();
-    this.emit({ type: 'run-ended', journal: this.snapshot(), at: now() });
-    return this.snapshot();
+    // One redacted copy serves observers and the caller (a long run's journal is megabytes).
+    const journal = this.snapshot();
+    this.emit({ type: 'run-ended', journal, at: now() });
+    return journal;
   }
 
   /** Configuration, secrets, title substitution and controls: what Chaos Toolkit does before the run. */
