@@ -16,16 +16,23 @@ const { bundleStatus } = createRequire(import.meta.url)('../../packages/cli/bin/
 if (['missing', 'stale'].includes(bundleStatus().reason)) {
   // dist/ is newer than the bundle (or there is none): bundle what tsc built, as `npm run build` does.
   console.log('bundle: missing or older than dist/, running packages/cli/scripts/bundle.mjs');
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../packages/cli/scripts/bundle.mjs', import.meta.url))], { stdio: 'inherit' });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../../packages/cli/scripts/bundle.mjs', import.meta.url))], {
+    stdio: 'inherit',
+  });
 }
 const status = bundleStatus();
-console.log(`bundle: ${status.usable ? `fresh, ${status.cache ? 'with' : 'WITHOUT'} code cache` : `not used (${status.reason})`}`);
+console.log(
+  `bundle: ${status.usable ? `fresh, ${status.cache ? 'with' : 'WITHOUT'} code cache` : `not used (${status.reason})`}`,
+);
 const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-'));
 writeFileSync(
   join(dir, 'one-probe.json'),
   JSON.stringify({
     title: 'one probe',
-    'steady-state-hypothesis': { title: 'true works', probes: [{ type: 'probe', name: 'true', tolerance: 0, provider: { type: 'process', path: 'true' } }] },
+    'steady-state-hypothesis': {
+      title: 'true works',
+      probes: [{ type: 'probe', name: 'true', tolerance: 0, provider: { type: 'process', path: 'true' } }],
+    },
     method: [{ type: 'probe', name: 'noop', provider: { type: 'process', path: 'true' } }],
   }),
 );
@@ -48,14 +55,38 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 21);
 const candidates = [
   { name: "node -e ''", run: () => timeCommand(process.execPath, ['-e', '']) },
   { name: 'faultline run', run: () => timeCommand(process.execPath, [launcher, ...args], { cwd: dir }) },
-  { name: 'faultline run (YAML experiment)', run: () => timeCommand(process.execPath, [launcher, ...args.map((a) => (a === 'one-probe.json' ? 'one-probe.yaml' : a))], { cwd: dir }) },
-  { name: 'faultline run (dist/, no bundle)', run: () => timeCommand(process.execPath, [launcher, ...args], { cwd: dir, env: { ...process.env, FAULTLINE_BUNDLE: '0' } }) },
+  {
+    name: 'faultline run (YAML experiment)',
+    run: () =>
+      timeCommand(process.execPath, [launcher, ...args.map((a) => (a === 'one-probe.json' ? 'one-probe.yaml' : a))], {
+        cwd: dir,
+      }),
+  },
+  {
+    name: 'faultline run (dist/, no bundle)',
+    run: () =>
+      timeCommand(process.execPath, [launcher, ...args], { cwd: dir, env: { ...process.env, FAULTLINE_BUNDLE: '0' } }),
+  },
 ];
 candidates.forEach((c) => c.run()); // warm the file cache
 const samples = interleave(candidates, rounds);
 const floor = median(samples["node -e ''"]);
 const ours = median(samples['faultline run']);
-printTable(Object.entries(samples).map(([name, values]) => ({ command: name, 'median ms': median(values).toFixed(1), 'min ms': Math.min(...values).toFixed(1), ratio: (median(values) / floor).toFixed(2) })));
-console.log(`load average (1, 5, 15 min): ${loadavg().map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} CPUs`);
-verdict(ours <= 2 * floor, `faultline run median ${ours.toFixed(1)} ms <= 2x node start (${(2 * floor).toFixed(1)} ms)`);
+printTable(
+  Object.entries(samples).map(([name, values]) => ({
+    command: name,
+    'median ms': median(values).toFixed(1),
+    'min ms': Math.min(...values).toFixed(1),
+    ratio: (median(values) / floor).toFixed(2),
+  })),
+);
+console.log(
+  `load average (1, 5, 15 min): ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} on ${availableParallelism()} CPUs`,
+);
+verdict(
+  ours <= 2 * floor,
+  `faultline run median ${ours.toFixed(1)} ms <= 2x node start (${(2 * floor).toFixed(1)} ms)`,
+);
 verdict(ours <= 150, `faultline run median ${ours.toFixed(1)} ms <= 150 ms`);

@@ -23,12 +23,24 @@ if (!existsSync(dist('kubernetes/dist/activities/index.js'))) {
 }
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 
-const child = fork(fileURLToPath(new URL('./fake-cluster.mjs', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-const next = (type) => new Promise((resolve) => {
-  const onMessage = (message) => { if (message.type === type) { child.off('message', onMessage); resolve(message); } };
-  child.on('message', onMessage);
+const child = fork(fileURLToPath(new URL('./fake-cluster.mjs', import.meta.url)), [], {
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
-const ask = (message, reply) => { const answer = next(reply); child.send(message); return answer; };
+const next = (type) =>
+  new Promise((resolve) => {
+    const onMessage = (message) => {
+      if (message.type === type) {
+        child.off('message', onMessage);
+        resolve(message);
+      }
+    };
+    child.on('message', onMessage);
+  });
+const ask = (message, reply) => {
+  const answer = next(reply);
+  child.send(message);
+  return answer;
+};
 const { kubeconfig } = await next('ready');
 
 const { createTestContext } = await import(dist('core/dist/testing/index.js'));
@@ -45,19 +57,38 @@ async function measure(task) {
   const base = process.memoryUsage();
   let heap = base.heapUsed;
   let rss = base.rss;
-  const timer = setInterval(() => { const now = process.memoryUsage(); heap = Math.max(heap, now.heapUsed); rss = Math.max(rss, now.rss); }, 5);
+  const timer = setInterval(() => {
+    const now = process.memoryUsage();
+    heap = Math.max(heap, now.heapUsed);
+    rss = Math.max(rss, now.rss);
+  }, 5);
   const start = performance.now();
   const result = await task();
   const ms = performance.now() - start;
   clearInterval(timer);
   const now = process.memoryUsage();
-  return { ms, heapMb: (Math.max(heap, now.heapUsed) - base.heapUsed) / 2 ** 20, rssMb: (Math.max(rss, now.rssUsed ?? now.rss) - base.rss) / 2 ** 20, result };
+  return {
+    ms,
+    heapMb: (Math.max(heap, now.heapUsed) - base.heapUsed) / 2 ** 20,
+    rssMb: (Math.max(rss, now.rssUsed ?? now.rss) - base.rss) / 2 ** 20,
+    result,
+  };
 }
 
-const selection = { label_selector: 'app=web', ns: 'bench', all: false, rand: true, mode: 'fixed', qty: 1000, order: 'alphabetic' };
+const selection = {
+  label_selector: 'app=web',
+  ns: 'bench',
+  all: false,
+  rand: true,
+  mode: 'fixed',
+  qty: 1000,
+  order: 'alphabetic',
+};
 async function bareFetchPages() {
   // Baseline: page through the same list with fetch and JSON.parse, no client, no selection.
-  const { kubeConfig } = await import(dist('kubernetes/dist/client/index.js')).then((m) => m.loadKubeConfig({ secrets: { KUBECONFIG: kubeconfig } }));
+  const { kubeConfig } = await import(dist('kubernetes/dist/client/index.js')).then((m) =>
+    m.loadKubeConfig({ secrets: { KUBECONFIG: kubeconfig } }),
+  );
   const server = kubeConfig.getCurrentCluster().server;
   let token;
   let count = 0;
@@ -85,28 +116,69 @@ for (const size of [1000, 10000]) {
     bare.push(await measure(bareFetchPages));
     await ask({ type: 'stats' }, 'stats');
   }
-  results[size] = { ms: median(samples.map((s) => s.ms)), heap: median(samples.map((s) => s.heapMb)), bare: median(bare.map((s) => s.ms)), selected: samples[0].result.selected.length, requests };
-  rows.push({ step: `select 1000 of ${size} pods`, 'median ms': results[size].ms.toFixed(0), 'bare fetch ms': results[size].bare.toFixed(0), 'vs bare': (results[size].ms / results[size].bare).toFixed(2), requests, 'peak heap MB': results[size].heap.toFixed(1) });
+  results[size] = {
+    ms: median(samples.map((s) => s.ms)),
+    heap: median(samples.map((s) => s.heapMb)),
+    bare: median(bare.map((s) => s.ms)),
+    selected: samples[0].result.selected.length,
+    requests,
+  };
+  rows.push({
+    step: `select 1000 of ${size} pods`,
+    'median ms': results[size].ms.toFixed(0),
+    'bare fetch ms': results[size].bare.toFixed(0),
+    'vs bare': (results[size].ms / results[size].bare).toFixed(2),
+    requests,
+    'peak heap MB': results[size].heap.toFixed(1),
+  });
 }
 
 const terminations = [];
 for (let round = 0; round < Math.min(rounds, 3); round += 1) {
   await ask({ type: 'seed', count: 10000 }, 'seeded');
-  const sample = await measure(() => terminatePods.run(terminatePods.arguments.parse({ label_selector: 'app=web', ns: 'bench', rand: true, qty: 1000 }), context()));
+  const sample = await measure(() =>
+    terminatePods.run(
+      terminatePods.arguments.parse({ label_selector: 'app=web', ns: 'bench', rand: true, qty: 1000 }),
+      context(),
+    ),
+  );
   const stats = await ask({ type: 'stats' }, 'stats');
   terminations.push({ ...sample, stats });
 }
 const termMs = median(terminations.map((t) => t.ms));
 const last = terminations.at(-1);
-rows.push({ step: 'terminate 1000 of 10000 pods', 'median ms': termMs.toFixed(0), 'bare fetch ms': '-', 'vs bare': '-', requests: `${last.stats.requests} (${Object.entries(last.stats.byMethod).map(([m, n]) => `${m} ${n}`).join(', ')})`, 'peak heap MB': median(terminations.map((t) => t.heapMb)).toFixed(1) });
+rows.push({
+  step: 'terminate 1000 of 10000 pods',
+  'median ms': termMs.toFixed(0),
+  'bare fetch ms': '-',
+  'vs bare': '-',
+  requests: `${last.stats.requests} (${Object.entries(last.stats.byMethod)
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ')})`,
+  'peak heap MB': median(terminations.map((t) => t.heapMb)).toFixed(1),
+});
 printTable(rows);
-console.log(`pods left after the last round: ${last.stats.pods} (expected 9000); peak RSS growth ${Math.max(...terminations.map((t) => t.rssMb)).toFixed(1)} MB`);
+console.log(
+  `pods left after the last round: ${last.stats.pods} (expected 9000); peak RSS growth ${Math.max(...terminations.map((t) => t.rssMb)).toFixed(1)} MB`,
+);
 
 let ok = true;
-ok = verdict(results[10000].ms < 1000, `selection among 10,000 pods: ${results[10000].ms.toFixed(0)} ms (goal < 1000 ms)`) && ok;
-ok = verdict(termMs < 5000, `1,000 terminations: ${termMs.toFixed(0)} ms (goal < 5000 ms at the defaults: qps ${defaultKubernetesSettings.qps}, burst ${defaultKubernetesSettings.burst}, concurrency ${defaultKubernetesSettings.concurrency})`) && ok;
+ok =
+  verdict(
+    results[10000].ms < 1000,
+    `selection among 10,000 pods: ${results[10000].ms.toFixed(0)} ms (goal < 1000 ms)`,
+  ) && ok;
+ok =
+  verdict(
+    termMs < 5000,
+    `1,000 terminations: ${termMs.toFixed(0)} ms (goal < 5000 ms at the defaults: qps ${defaultKubernetesSettings.qps}, burst ${defaultKubernetesSettings.burst}, concurrency ${defaultKubernetesSettings.concurrency})`,
+  ) && ok;
 ok = verdict(last.stats.pods === 9000, 'exactly 1,000 pods terminated') && ok;
 const perPodKb = ((results[10000].heap - results[1000].heap) / 9000) * 1024;
-ok = verdict(perPodKb < 2, `memory beyond the selection: ${perPodKb.toFixed(2)} KB per extra listed pod (goal < 2 KB: only a lean summary is kept)`) && ok;
+ok =
+  verdict(
+    perPodKb < 2,
+    `memory beyond the selection: ${perPodKb.toFixed(2)} KB per extra listed pod (goal < 2 KB: only a lean summary is kept)`,
+  ) && ok;
 child.send({ type: 'close' });
 process.exitCode = ok ? 0 : 1;

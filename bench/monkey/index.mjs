@@ -33,7 +33,13 @@ function microBench() {
   const next = () => {};
   const variants = {
     disabled: chaosMonkey({ enabled: false, logger: quiet, latency: { enabled: true } }),
-    'enabled, not attacking': chaosMonkey({ enabled: true, logger: quiet, level: 10_000, deterministic: true, exceptions: { enabled: true, status: 503 } }),
+    'enabled, not attacking': chaosMonkey({
+      enabled: true,
+      logger: quiet,
+      level: 10_000,
+      deterministic: true,
+      exceptions: { enabled: true, status: 503 },
+    }),
   };
   // deterministic level 10000 attacks call 10000, 20000…; give the attacked call a harmless res.
   res.setHeader = () => {};
@@ -91,15 +97,18 @@ function shuffle(xs) {
 
 async function throughput() {
   const variants = [];
-  for (const kind of ['http', 'express']) for (const variant of ['bare', 'disabled', 'attacking']) variants.push({ kind, variant });
-  const started = await Promise.all(variants.map(async (v) => ({ ...v, ...(await start(v.kind, v.variant)), rps: [], cpu: [] })));
+  for (const kind of ['http', 'express'])
+    for (const variant of ['bare', 'disabled', 'attacking']) variants.push({ kind, variant });
+  const started = await Promise.all(
+    variants.map(async (v) => ({ ...v, ...(await start(v.kind, v.variant)), rps: [], cpu: [] })),
+  );
   for (const s of started) await cannon(s.url, 2); // warm up (JIT)
   for (let round = 0; round < rounds; round++) {
     for (const s of shuffle(started)) {
       const before = await serverCpu(s.proc);
       const r = await cannon(s.url, seconds);
       s.rps.push(r.rps);
-      s.cpu.push((await serverCpu(s.proc) - before) / r.total);
+      s.cpu.push(((await serverCpu(s.proc)) - before) / r.total);
     }
   }
   for (const s of started) s.proc.kill();
@@ -111,15 +120,25 @@ async function throughput() {
 // (an HTTP round trip on a shared 2-core machine adds noise that is not the monkey's).
 async function latencyAccuracy() {
   const target = 50;
-  const mw = chaosMonkey({ enabled: true, logger: { info() {}, warn() {} }, latency: { enabled: true, minMs: target, maxMs: target } });
-  const req = { url: '/api/orders', method: 'GET', socket: {}, headers: {} };
-  const one = () => new Promise((resolve) => {
-    const t = performance.now();
-    mw(req, {}, () => resolve(performance.now() - t - target));
+  const mw = chaosMonkey({
+    enabled: true,
+    logger: { info() {}, warn() {} },
+    latency: { enabled: true, minMs: target, maxMs: target },
   });
+  const req = { url: '/api/orders', method: 'GET', socket: {}, headers: {} };
+  const one = () =>
+    new Promise((resolve) => {
+      const t = performance.now();
+      mw(req, {}, () => resolve(performance.now() - t - target));
+    });
   const errors = [];
   for (let i = 0; i < 500; i += 25) errors.push(...(await Promise.all(Array.from({ length: 25 }, one))));
-  return { p50: quantile(errors, 0.5), p99: quantile(errors, 0.99), max: Math.max(...errors), min: Math.min(...errors) };
+  return {
+    p50: quantile(errors, 0.5),
+    p99: quantile(errors, 0.99),
+    max: Math.max(...errors),
+    min: Math.min(...errors),
+  };
 }
 
 const micro = microBench();
@@ -127,7 +146,9 @@ console.log('(a) in-process cost of one middleware call (median of 7 × 2M calls
 for (const [name, ns] of Object.entries(micro)) console.log(`    ${name.padEnd(28)} ${(ns / 1000).toFixed(3)} µs`);
 
 console.log(`\n(b) throughput: median req/s of ${rounds} shuffled rounds of ${seconds}s, 32 connections;`);
-console.log('    ratio = median over rounds of (variant / bare of the same round), which cancels slow drifts of machine load;');
+console.log(
+  '    ratio = median over rounds of (variant / bare of the same round), which cancels slow drifts of machine load;',
+);
 console.log('    server CPU µs per request is less sensitive to other processes than req/s');
 const results = await throughput();
 for (const kind of ['http', 'express']) {
@@ -138,10 +159,14 @@ for (const kind of ['http', 'express']) {
     const ratio = median(rps.map((r, i) => r / bare[i]));
     const cpu = results.find((x) => x.kind === kind && x.variant === variant).cpu;
     const cpuRatio = median(cpu) / median(bareCpu);
-    console.log(`    ${kind.padEnd(8)} ${variant.padEnd(10)} ${median(rps).toFixed(0).padStart(7)} req/s   ${ratio.toFixed(3)}× bare   ${median(cpu).toFixed(1).padStart(6)} µs CPU/req   ${cpuRatio.toFixed(3)}× bare CPU`);
+    console.log(
+      `    ${kind.padEnd(8)} ${variant.padEnd(10)} ${median(rps).toFixed(0).padStart(7)} req/s   ${ratio.toFixed(3)}× bare   ${median(cpu).toFixed(1).padStart(6)} µs CPU/req   ${cpuRatio.toFixed(3)}× bare CPU`,
+    );
   }
 }
 
 const acc = await latencyAccuracy();
 console.log('\n(c) injected latency, target 50 ms, 500 calls 25 at a time, error = measured - target');
-console.log(`    error min ${acc.min.toFixed(2)} ms, p50 ${acc.p50.toFixed(2)} ms, p99 ${acc.p99.toFixed(2)} ms, max ${acc.max.toFixed(2)} ms (goal: |p99| <= 2 ms)`);
+console.log(
+  `    error min ${acc.min.toFixed(2)} ms, p50 ${acc.p50.toFixed(2)} ms, p99 ${acc.p99.toFixed(2)} ms, max ${acc.max.toFixed(2)} ms (goal: |p99| <= 2 ms)`,
+);

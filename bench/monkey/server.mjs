@@ -8,7 +8,12 @@ const [kind, variant] = process.argv.slice(2);
 const quiet = { info() {}, warn() {} };
 const options = {
   bare: undefined,
-  disabled: { enabled: false, logger: quiet, latency: { enabled: true, minMs: 500, maxMs: 3000 }, exceptions: { enabled: true, probability: 0.2 } },
+  disabled: {
+    enabled: false,
+    logger: quiet,
+    latency: { enabled: true, minMs: 500, maxMs: 3000 },
+    exceptions: { enabled: true, probability: 0.2 },
+  },
   // Enabled, attacking 1 call in 10,000 with a cheap answer (so the figure is the monkey's cost, not the attack's).
   attacking: { enabled: true, logger: quiet, level: 10_000, exceptions: { enabled: true, status: 503 } },
   latency50: { enabled: true, logger: quiet, latency: { enabled: true, minMs: 50, maxMs: 50 } },
@@ -21,10 +26,15 @@ if (kind === 'express') {
   const app = express();
   app.disable('x-powered-by');
   if (monkey) app.use(monkey);
-  app.get('/api/orders', (_req, res) => { res.type('application/json').send(body); });
+  app.get('/api/orders', (_req, res) => {
+    res.type('application/json').send(body);
+  });
   handler = app;
 } else {
-  const plain = (_req, res) => { res.setHeader('content-type', 'application/json'); res.end(body); };
+  const plain = (_req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(body);
+  };
   handler = monkey ? monkey.http(plain) : plain;
 }
 const server = createServer(handler);

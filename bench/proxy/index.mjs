@@ -18,7 +18,8 @@ const children = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
 function which(name) {
-  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin']) if (existsSync(join(dir, name))) return join(dir, name);
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/bin'])
+    if (existsSync(join(dir, name))) return join(dir, name);
   return undefined;
 }
 
@@ -54,9 +55,18 @@ async function startHaproxy(upstreamPort) {
   writeFileSync(
     config,
     [
-      'global', '  maxconn 4000', '  nbthread 1',
-      'defaults', '  mode tcp', '  timeout connect 5s', '  timeout client 60s', '  timeout server 60s',
-      'listen bench', `  bind 127.0.0.1:${port}`, `  server upstream 127.0.0.1:${upstreamPort}`, '',
+      'global',
+      '  maxconn 4000',
+      '  nbthread 1',
+      'defaults',
+      '  mode tcp',
+      '  timeout connect 5s',
+      '  timeout client 60s',
+      '  timeout server 60s',
+      'listen bench',
+      `  bind 127.0.0.1:${port}`,
+      `  server upstream 127.0.0.1:${upstreamPort}`,
+      '',
     ].join('\n'),
   );
   const child = spawn(haproxy, ['-f', config, '-db'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -91,7 +101,11 @@ const sizes = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
 /** Runs wrk; returns req/s, MB/s, latency p50/p99 in ms and the proxy's CPU µs per request. */
 function wrk(port, path, connections, pid) {
   const cpuBefore = cpuSeconds(pid);
-  const out = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', `http://127.0.0.1:${port}${path}`], { encoding: 'utf8' });
+  const out = spawnSync(
+    'wrk',
+    ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', `http://127.0.0.1:${port}${path}`],
+    { encoding: 'utf8' },
+  );
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const text = out.stdout;
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)[1]);
@@ -190,22 +204,35 @@ const trip = () =>
   });
 const baseTrips = [];
 for (let i = 0; i < 200; i++) baseTrips.push(await trip());
-await fetch(`${ours.api}/proxies/echo/toxics`, { method: 'POST', body: JSON.stringify({ type: 'latency', attributes: { latency: 100 } }) });
+await fetch(`${ours.api}/proxies/echo/toxics`, {
+  method: 'POST',
+  body: JSON.stringify({ type: 'latency', attributes: { latency: 100 } }),
+});
 const samples = Number(process.env.BENCH_LATENCY_SAMPLES ?? 100);
 const added = [];
 for (let i = 0; i < samples; i++) added.push((await trip()) - median(baseTrips));
 const errors = added.map((a) => Math.abs(a - 100));
-console.log(`\nlatency toxic 100 ms, ${samples} round trips: added p50 ${percentile(added, 50).toFixed(3)} ms, p99 ${percentile(added, 99).toFixed(3)} ms, max |error| ${Math.max(...errors).toFixed(3)} ms, p99 |error| ${percentile(errors, 99).toFixed(3)} ms\n`);
+console.log(
+  `\nlatency toxic 100 ms, ${samples} round trips: added p50 ${percentile(added, 50).toFixed(3)} ms, p99 ${percentile(added, 99).toFixed(3)} ms, max |error| ${Math.max(...errors).toFixed(3)} ms, p99 |error| ${percentile(errors, 99).toFixed(3)} ms\n`,
+);
 socket.destroy();
 echoServer.close();
 
 const get = (scenario, target, key) => med(results[scenario][target], key);
 console.log('wall-clock figures swing with other load on this machine; CPU per request of the proxy process does not:');
 for (const s of scenarios) {
-  console.log(`  ${s.name}: faultline ${(get(s.name, 'faultline', 'cpuUs') / get(s.name, 'bare pipe', 'cpuUs')).toFixed(3)}x the bare pipe's CPU per request`);
+  console.log(
+    `  ${s.name}: faultline ${(get(s.name, 'faultline', 'cpuUs') / get(s.name, 'bare pipe', 'cpuUs')).toFixed(3)}x the bare pipe's CPU per request`,
+  );
 }
-verdict(get('small, 50 conns', 'faultline', 'rps') >= 0.95 * get('small, 50 conns', 'bare pipe', 'rps'), `req/s >= 0.95x bare pipe (${(get('small, 50 conns', 'faultline', 'rps') / get('small, 50 conns', 'bare pipe', 'rps')).toFixed(3)}x)`);
-verdict(get('256KB, 10 conns', 'faultline', 'mbps') >= 0.95 * get('256KB, 10 conns', 'bare pipe', 'mbps'), `MB/s >= 0.95x bare pipe (${(get('256KB, 10 conns', 'faultline', 'mbps') / get('256KB, 10 conns', 'bare pipe', 'mbps')).toFixed(3)}x)`);
+verdict(
+  get('small, 50 conns', 'faultline', 'rps') >= 0.95 * get('small, 50 conns', 'bare pipe', 'rps'),
+  `req/s >= 0.95x bare pipe (${(get('small, 50 conns', 'faultline', 'rps') / get('small, 50 conns', 'bare pipe', 'rps')).toFixed(3)}x)`,
+);
+verdict(
+  get('256KB, 10 conns', 'faultline', 'mbps') >= 0.95 * get('256KB, 10 conns', 'bare pipe', 'mbps'),
+  `MB/s >= 0.95x bare pipe (${(get('256KB, 10 conns', 'faultline', 'mbps') / get('256KB, 10 conns', 'bare pipe', 'mbps')).toFixed(3)}x)`,
+);
 const dp50 = get('latency, 1 conn', 'faultline', 'p50') - get('latency, 1 conn', 'bare pipe', 'p50');
 verdict(dp50 <= 0.2, `p50 within 0.2 ms of bare pipe (+${dp50.toFixed(3)} ms)`);
 verdict(percentile(errors, 99) <= 1, `latency toxic p99 error ${percentile(errors, 99).toFixed(3)} ms <= 1 ms`);

@@ -7,8 +7,14 @@ import { ProxyServer } from '../../packages/proxy/dist/index.js';
 const upstreamPort = Number(process.argv[2]);
 const mode = process.argv[3] ?? 'plain';
 const server = await ProxyServer.start({ port: 0 });
-const post = async (path, body) => (await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify(body) })).json();
-const proxy = await post('/proxies', { name: 'bench', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstreamPort}`, ...(mode === 'http' ? { protocol: 'http' } : {}) });
+const post = async (path, body) =>
+  (await fetch(`${server.url}${path}`, { method: 'POST', body: JSON.stringify(body) })).json();
+const proxy = await post('/proxies', {
+  name: 'bench',
+  listen: '127.0.0.1:0',
+  upstream: `127.0.0.1:${upstreamPort}`,
+  ...(mode === 'http' ? { protocol: 'http' } : {}),
+});
 if (mode === 'chain') {
   await post('/proxies/bench/toxics', { type: 'latency', stream: 'upstream', attributes: { latency: 0 } });
   await post('/proxies/bench/toxics', { type: 'latency', stream: 'downstream', attributes: { latency: 0 } });

@@ -34,9 +34,20 @@ const results = interleave(candidates, rounds);
 const baseline = median(results['JSON.stringify(journal) [baseline]']);
 const journalBytes = Buffer.byteLength(JSON.stringify(journal, null, 2));
 const htmlBytes = Buffer.byteLength(renderHtml(journal));
-console.log(`journal: ${samples} continuous samples, ${(journalBytes / 1e6).toFixed(2)} MB as written; ${rounds} rounds`);
-printTable(Object.entries(results).map(([name, values]) => ({ step: name, 'median ms': median(values).toFixed(1), 'max ms': Math.max(...values).toFixed(1), 'x baseline': (median(values) / baseline).toFixed(1) })));
-console.log(`HTML size: ${(htmlBytes / 1e6).toFixed(2)} MB (${(htmlBytes / journalBytes).toFixed(2)}x the journal file)`);
+console.log(
+  `journal: ${samples} continuous samples, ${(journalBytes / 1e6).toFixed(2)} MB as written; ${rounds} rounds`,
+);
+printTable(
+  Object.entries(results).map(([name, values]) => ({
+    step: name,
+    'median ms': median(values).toFixed(1),
+    'max ms': Math.max(...values).toFixed(1),
+    'x baseline': (median(values) / baseline).toFixed(1),
+  })),
+);
+console.log(
+  `HTML size: ${(htmlBytes / 1e6).toFixed(2)} MB (${(htmlBytes / journalBytes).toFixed(2)}x the journal file)`,
+);
 const html = median(results.renderHtml);
 const ok = [
   verdict(samples >= 3_600, `${samples} samples >= 3600`),

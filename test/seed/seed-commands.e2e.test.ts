@@ -19,9 +19,17 @@ let internet: FakeInternet;
 let env: Record<string, string>;
 const orders: unknown[] = [];
 
-function shell(command: string, cwd: string, options: { onSpawn?: (pid: number) => void } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function shell(
+  command: string,
+  cwd: string,
+  options: { onSpawn?: (pid: number) => void } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', command], { cwd, env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1' }, detached: false });
+    const child = spawn('sh', ['-c', command], {
+      cwd,
+      env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1' },
+      detached: false,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -38,7 +46,9 @@ function workdir(...examples: string[]): string {
 }
 
 const nodesIn = (label: string) => cluster.store.list('nodes', { labelSelector: label }).items;
-const vs = (ns: string, name: string) => cluster.store.get('networking.istio.io/virtualservices', ns, name) as { spec: { http: Array<{ fault?: unknown }> } } | undefined;
+const vs = (ns: string, name: string) =>
+  cluster.store.get('networking.istio.io/virtualservices', ns, name) as
+    { spec: { http: Array<{ fault?: unknown }> } } | undefined;
 
 beforeAll(async () => {
   cluster = await startFakeApiServer({
@@ -48,13 +58,20 @@ beforeAll(async () => {
       fakeObjects.deployment('product-catalog', { namespace: 'ecommerce', replicas: 2 }),
       fakeObjects.deployment('inventory', { namespace: 'ecommerce', replicas: 2 }),
       fakeObjects.node('worker-1'),
-      fakeObjects.node('zone-a-1', { labels: { 'topology.kubernetes.io/zone': 'us-west-2a', 'topology.kubernetes.io/region': 'us-west-2' } }),
-      fakeObjects.node('zone-a-2', { labels: { 'topology.kubernetes.io/zone': 'us-west-2a', 'topology.kubernetes.io/region': 'us-west-2' } }),
-      fakeObjects.node('zone-b-1', { labels: { 'topology.kubernetes.io/zone': 'us-east-1b', 'topology.kubernetes.io/region': 'us-east-1' } }),
+      fakeObjects.node('zone-a-1', {
+        labels: { 'topology.kubernetes.io/zone': 'us-west-2a', 'topology.kubernetes.io/region': 'us-west-2' },
+      }),
+      fakeObjects.node('zone-a-2', {
+        labels: { 'topology.kubernetes.io/zone': 'us-west-2a', 'topology.kubernetes.io/region': 'us-west-2' },
+      }),
+      fakeObjects.node('zone-b-1', {
+        labels: { 'topology.kubernetes.io/zone': 'us-east-1b', 'topology.kubernetes.io/region': 'us-east-1' },
+      }),
       fakeObjects.virtualService('payment-service-vs', { namespace: 'ecommerce', hosts: ['payment-service'] }),
     ],
   });
-  const ok = (body: unknown) => (_req: unknown, res: import('node:http').ServerResponse) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const ok = (body: unknown) => (_req: unknown, res: import('node:http').ServerResponse) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   internet = await startFakeInternet({
     'api.example.com': (req, res) => {
       if (req.method === 'POST' && req.url === '/orders') {
@@ -100,14 +117,24 @@ describe.skipIf(!findSystemBinary('openssl'))('the seed, verbatim', () => {
   it('the GitHub Actions steps: "chaos run pod-failure.yaml --journal-path=journal.json" and "chaos report --export-format=html journal.json > chaos-report.html"', async () => {
     const dir = workdir('kubernetes/pod-failure-experiment.yaml');
     copyFileSync(join(dir, 'pod-failure-experiment.yaml'), join(dir, 'pod-failure.yaml'));
-    const catalog = () => cluster.store.list('pods', { namespace: 'ecommerce', labelSelector: 'app=product-catalog' }).items.map((p) => p.metadata?.name);
+    const catalog = () =>
+      cluster.store
+        .list('pods', { namespace: 'ecommerce', labelSelector: 'app=product-catalog' })
+        .items.map((p) => p.metadata?.name);
     const before = catalog();
     const run = await shell('chaos run pod-failure.yaml --journal-path=journal.json', dir); // pauses 20 s, as the seed says
     expect(run.code).toBe(0);
     const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
-    expect(journal.run.map((r: { status: string; output: { pods: string[] } }) => [r.status, r.output.pods.length])).toEqual([['succeeded', 1], ['succeeded', 1]]);
+    expect(
+      journal.run.map((r: { status: string; output: { pods: string[] } }) => [r.status, r.output.pods.length]),
+    ).toEqual([
+      ['succeeded', 1],
+      ['succeeded', 1],
+    ]);
     expect(before).toContain(journal.run[0].output.pods[0]);
-    expect(internet.requests).toEqual(expect.arrayContaining(['GET https://shop.example.com/', 'GET https://api.example.com/orders/health']));
+    expect(internet.requests).toEqual(
+      expect.arrayContaining(['GET https://shop.example.com/', 'GET https://api.example.com/orders/health']),
+    );
     expect(catalog()).toHaveLength(2); // the reconciler brought the pod back
     const report = await shell('chaos report --export-format=html journal.json > chaos-report.html', dir);
     expect(report.code).toBe(0);
@@ -124,7 +151,9 @@ describe.skipIf(!findSystemBinary('openssl'))('the seed, verbatim', () => {
     expect(journal.steady_states.before.probes[0].output).toBe(true);
     expect(orders).toContainEqual({ productId: '12345', quantity: 1 });
     expect(journal.run.map((r: { status: string }) => r.status)).toEqual(['succeeded', 'succeeded']);
-    expect(cluster.requestsMatching('PUT', '/namespaces/ecommerce/virtualservices/payment-service-vs').length).toBeGreaterThanOrEqual(3);
+    expect(
+      cluster.requestsMatching('PUT', '/namespaces/ecommerce/virtualservices/payment-service-vs').length,
+    ).toBeGreaterThanOrEqual(3);
     expect(journal.faultline.reverts.every((r: { status: string }) => r.status === 'reverted')).toBe(true);
     expect(JSON.stringify(vs('ecommerce', 'payment-service-vs')?.spec)).toBe(before);
   });
@@ -134,16 +163,27 @@ describe.skipIf(!findSystemBinary('openssl'))('the seed, verbatim', () => {
     const run = await shell('faultline run zone-outage-experiment.yaml', dir);
     expect(run.code).toBe(0);
     expect(cluster.requestsMatching('PATCH', '/api/v1/nodes/zone-a-').length).toBeGreaterThanOrEqual(4); // cordon + uncordon, two nodes
-    expect(nodesIn('topology.kubernetes.io/zone=us-west-2a').every((n) => !(n.spec as { unschedulable?: boolean }).unschedulable)).toBe(true);
+    expect(
+      nodesIn('topology.kubernetes.io/zone=us-west-2a').every(
+        (n) => !(n.spec as { unschedulable?: boolean }).unschedulable,
+      ),
+    ).toBe(true);
     const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
-    expect(journal.faultline.reverts.map((r: { func: string; status: string }) => `${r.func}:${r.status}`)).toEqual(expect.arrayContaining(['uncordon_node:reverted']));
+    expect(journal.faultline.reverts.map((r: { func: string; status: string }) => `${r.func}:${r.status}`)).toEqual(
+      expect.arrayContaining(['uncordon_node:reverted']),
+    );
   });
 
   it('cpu-stress-experiment.yaml: SIGTERM during the stress removes the stress pod', async () => {
     const dir = workdir('kubernetes/cpu-stress-experiment.yaml');
     let pid = 0;
     const running = shell('exec faultline run cpu-stress-experiment.yaml', dir, { onSpawn: (p) => (pid = p) });
-    const stressPods = () => cluster.store.list('pods', {}).items.filter((p) => (p.spec as { nodeName?: string }).nodeName === 'worker-1' && /stress/.test(p.metadata?.name ?? ''));
+    const stressPods = () =>
+      cluster.store
+        .list('pods', {})
+        .items.filter(
+          (p) => (p.spec as { nodeName?: string }).nodeName === 'worker-1' && /stress/.test(p.metadata?.name ?? ''),
+        );
     for (let i = 0; i < 300 && stressPods().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(stressPods()).toHaveLength(1);
     process.kill(pid, 'SIGTERM');
@@ -157,7 +197,10 @@ describe.skipIf(!findSystemBinary('openssl'))('the seed, verbatim', () => {
     const dir = workdir('kubernetes/region-failover-experiment.yaml');
     const kubectl = findSystemBinary('kubectl');
     if (!kubectl) {
-      const missing = await shell(`PATH=/nonexistent ${join(bin, 'faultline')} validate region-failover-experiment.yaml`, dir);
+      const missing = await shell(
+        `PATH=/nonexistent ${join(bin, 'faultline')} validate region-failover-experiment.yaml`,
+        dir,
+      );
       expect(missing.stdout).toMatch(/cannot find executable "kubectl"/);
       return;
     }
@@ -174,7 +217,12 @@ describe.skipIf(!findSystemBinary('openssl'))('the seed, verbatim', () => {
       const run = await shell('faultline run region-failover-experiment.yaml', dir);
       expect(run.code).toBe(0);
       const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
-      expect(journal.run.map((r: { status: string; output: { status: number } }) => [r.status, r.output.status])).toEqual([['succeeded', 0], ['succeeded', 0]]);
+      expect(
+        journal.run.map((r: { status: string; output: { status: number } }) => [r.status, r.output.status]),
+      ).toEqual([
+        ['succeeded', 0],
+        ['succeeded', 0],
+      ]);
       expect(journal.run[0].output.stdout).toMatch(/zone-a-1 cordoned/);
       expect(journal.rollbacks.map((r: { status: string }) => r.status)).toEqual(['succeeded', 'succeeded']);
     } finally {

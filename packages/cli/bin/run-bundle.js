@@ -74,7 +74,14 @@ function runBundle(env = process.env) {
     const text = String(specifier);
     return import(text.startsWith('.') ? pathToFileURL(join(dirname(bundlePath), text)).href : text, options);
   };
-  script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, dirname(bundlePath), importModule);
+  script.runInThisContext()(
+    module.exports,
+    createRequire(bundlePath),
+    module,
+    bundlePath,
+    dirname(bundlePath),
+    importModule,
+  );
   return true;
 }
 

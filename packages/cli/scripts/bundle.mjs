@@ -66,7 +66,9 @@ async function bundle() {
       {
         name: 'externals',
         setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.some((re) => re.test(args.path)) ? undefined : { path: args.path, external: true }));
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            bundled.some((re) => re.test(args.path)) ? undefined : { path: args.path, external: true },
+          );
         },
       },
       {
@@ -87,7 +89,13 @@ async function bundle() {
             const uses = contents.match(/import\.meta\.url/g)?.length ?? 0;
             const viaRequire = contents.match(/createRequire\(import\.meta\.url\)/g)?.length ?? 0;
             if (uses > viaRequire) {
-              return { errors: [{ text: `${args.path} uses import.meta.url to find a file; in the bundle that is bundle/faultline.js. Find package files by resolving the package (packages/cli/src/package-root.ts does).` }] };
+              return {
+                errors: [
+                  {
+                    text: `${args.path} uses import.meta.url to find a file; in the bundle that is bundle/faultline.js. Find package files by resolving the package (packages/cli/src/package-root.ts does).`,
+                  },
+                ],
+              };
             }
             return { contents, loader: 'js' };
           });
@@ -104,7 +112,8 @@ async function bundle() {
 
   // esbuild escapes non-ASCII characters in code (charset: 'ascii') but keeps some comments as they
   // are: escape those too, so the file is ASCII and bin/run-bundle.js can read it as a one-byte string.
-  const escapeComments = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escapeComments = (text) =>
+    text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const code = escapeComments(rewriteDynamicImports(result.outputFiles[0].text.replace(/^#!.*\n/, '')));
   const body = `(function (${params.join(', ')}) {\n'use strict';\nvar __faultlineImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\n${code}\n})`;
   const header = {
@@ -116,7 +125,10 @@ async function bundle() {
   // Written by rename, so a `faultline` starting meanwhile reads the old or the new bundle, never half
   // of one; an old code cache no longer matches the new hash and is ignored until replaced.
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(`${bundlePath}.${process.pid}.tmp`, `// faultline-bundle ${JSON.stringify(header)} (a script run by bin/run-bundle.js, not a module)\n${body}`);
+  writeFileSync(
+    `${bundlePath}.${process.pid}.tmp`,
+    `// faultline-bundle ${JSON.stringify(header)} (a script run by bin/run-bundle.js, not a module)\n${body}`,
+  );
   renameSync(`${bundlePath}.${process.pid}.tmp`, bundlePath);
   makeCodeCache();
 }
@@ -126,7 +138,8 @@ function rewriteDynamicImports(text) {
   const file = ts.createSourceFile('bundle.js', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const starts = [];
   const visit = (node) => {
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) starts.push(node.expression.getStart(file));
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      starts.push(node.expression.getStart(file));
     ts.forEachChild(node, visit);
   };
   visit(file);
@@ -155,16 +168,36 @@ function buildInfoFiles(inputs) {
 function makeCodeCache() {
   const dir = mkdtempSync(join(tmpdir(), 'faultline-bundle-'));
   try {
-    const probe = { type: 'probe', name: 'node starts', tolerance: 0, provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] } };
-    const experiment = { title: 'code cache warm-up', 'steady-state-hypothesis': { title: 'node starts', probes: [probe] }, method: [{ ...probe, name: 'node starts again' }] };
+    const probe = {
+      type: 'probe',
+      name: 'node starts',
+      tolerance: 0,
+      provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] },
+    };
+    const experiment = {
+      title: 'code cache warm-up',
+      'steady-state-hypothesis': { title: 'node starts', probes: [probe] },
+      method: [{ ...probe, name: 'node starts again' }],
+    };
     // YAML, as most experiments are: the cache then holds the YAML parser's code as well.
     writeFileSync(join(dir, 'experiment.yaml'), stringify(experiment));
-    const run = spawnSync(process.execPath, [join(cliDir, 'bin', 'faultline.js'), '--no-log-file', 'run', 'experiment.yaml', '--journal-path', 'journal.json'], {
-      cwd: dir,
-      // HOME: no settings file of the person building may change (or break) the run.
-      env: { ...process.env, HOME: dir, FAULTLINE_BUNDLE: 'write-cache', NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(cliDir, 'bin', 'faultline.js'),
+        '--no-log-file',
+        'run',
+        'experiment.yaml',
+        '--journal-path',
+        'journal.json',
+      ],
+      {
+        cwd: dir,
+        // HOME: no settings file of the person building may change (or break) the run.
+        env: { ...process.env, HOME: dir, FAULTLINE_BUNDLE: 'write-cache', NO_COLOR: '1' },
+        encoding: 'utf8',
+      },
+    );
     if (run.status !== 0 || !existsSync(`${bundlePath}.cache`)) {
       // A bundle that cannot run an experiment must not be picked up by bin/faultline.js (removed by the caller).
       throw new Error(`the warm-up run failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);

@@ -24,7 +24,12 @@ export interface LoadedExperiment {
  */
 export async function loadAndValidate(
   location: string,
-  options: { cwd: string; env: Readonly<Record<string, string | undefined>>; settings: Record<string, unknown>; validate?: boolean },
+  options: {
+    cwd: string;
+    env: Readonly<Record<string, string | undefined>>;
+    settings: Record<string, unknown>;
+    validate?: boolean;
+  },
 ): Promise<LoadedExperiment> {
   const document = await loadExperimentDocument(location, {
     cwd: options.cwd,
@@ -33,15 +38,28 @@ export async function loadAndValidate(
   });
   const resolver = new ActivityResolver(knownDrivers);
   if (options.validate === false) {
-    return { experiment: document.value as Experiment, baseDir: document.baseDir, location: document.source.location, resolver, warnings: [] };
+    return {
+      experiment: document.value as Experiment,
+      baseDir: document.baseDir,
+      location: document.source.location,
+      resolver,
+      warnings: [],
+    };
   }
-  const result = await validateExperiment(document.value, { source: document.source, resolver, baseDir: document.baseDir });
+  const result = await validateExperiment(document.value, {
+    source: document.source,
+    resolver,
+    baseDir: document.baseDir,
+  });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length || !result.experiment) {
     const lines = result.problems.map((p) => `  ${formatProblem(p, document.source.location)}`);
-    throw new UsageError(`${document.source.location} is not a valid experiment (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, {
-      code: 'E_INVALID_EXPERIMENT',
-    });
+    throw new UsageError(
+      `${document.source.location} is not a valid experiment (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,
+      {
+        code: 'E_INVALID_EXPERIMENT',
+      },
+    );
   }
   return {
     experiment: result.experiment,

@@ -22,7 +22,10 @@ export function createProgram(io: CliIo, name = 'faultline'): Command {
     .description('Faultline: chaos engineering for Kubernetes microservices (runs Chaos Toolkit experiments unchanged)')
     .version(faultlineVersion, '-V, --version')
     .option('--verbose', 'show debug logs and stack traces')
-    .option('--settings <path>', 'settings file (default ~/.faultline/settings.yaml, then ~/.chaostoolkit/settings.yaml)')
+    .option(
+      '--settings <path>',
+      'settings file (default ~/.faultline/settings.yaml, then ~/.chaostoolkit/settings.yaml)',
+    )
     .option('--log-file <path>', 'log file', 'faultline.log')
     .option('--no-log-file', 'do not write a log file')
     .option('--no-color', 'plain output without colour')
@@ -46,14 +49,23 @@ export function createProgram(io: CliIo, name = 'faultline'): Command {
   ]) {
     register(program, io);
   }
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const command of program.commands)
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }
 
 /** Runs the CLI in-process and returns the exit code (tests call this directly). */
 export async function main(argv: readonly string[], io: CliIo, name?: string): Promise<number> {
   let exitCode = 0;
-  const tracked: CliIo = { ...io, setExitCode: (code) => { exitCode = code; io.setExitCode(code); } };
+  const tracked: CliIo = {
+    ...io,
+    setExitCode: (code) => {
+      exitCode = code;
+      io.setExitCode(code);
+    },
+  };
   const program = createProgram(tracked, name);
   try {
     await program.parseAsync(argv, { from: 'user' });

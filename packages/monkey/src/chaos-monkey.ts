@@ -6,15 +6,19 @@ let last: ChaosMonkeyInstance | undefined;
 
 function current(): ChaosMonkeyInstance {
   if (last === undefined) {
-    throw new MonkeyConfigError(['no chaos monkey has been created yet'], 'call chaosMonkey({...}) (e.g. app.use(chaosMonkey({...}))) before chaosMonkey.enable()');
+    throw new MonkeyConfigError(
+      ['no chaos monkey has been created yet'],
+      'call chaosMonkey({...}) (e.g. app.use(chaosMonkey({...}))) before chaosMonkey.enable()',
+    );
   }
   return last;
 }
 
-export type ChaosMonkeyFactory = ((options?: MonkeyOptions) => ChaosMonkeyInstance) & MonkeyMethods & {
-  /** The instance the factory's methods act on: the one created last. */
-  readonly instance: ChaosMonkeyInstance | undefined;
-};
+export type ChaosMonkeyFactory = ((options?: MonkeyOptions) => ChaosMonkeyInstance) &
+  MonkeyMethods & {
+    /** The instance the factory's methods act on: the one created last. */
+    readonly instance: ChaosMonkeyInstance | undefined;
+  };
 
 const factory = (options?: MonkeyOptions): ChaosMonkeyInstance => {
   last = createMonkey(options);
@@ -22,8 +26,22 @@ const factory = (options?: MonkeyOptions): ChaosMonkeyInstance => {
 };
 
 const forwarded: ReadonlyArray<keyof MonkeyMethods> = [
-  'enable', 'disable', 'updateConfig', 'getConfig', 'status', 'stats', 'decide', 'wrap', 'watch',
-  'actuator', 'routes', 'http', 'attack', 'close', 'attachServer', 'protectPath',
+  'enable',
+  'disable',
+  'updateConfig',
+  'getConfig',
+  'status',
+  'stats',
+  'decide',
+  'wrap',
+  'watch',
+  'actuator',
+  'routes',
+  'http',
+  'attack',
+  'close',
+  'attachServer',
+  'protectPath',
 ];
 
 for (const name of forwarded) {

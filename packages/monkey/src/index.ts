@@ -1,8 +1,17 @@
 export { chaosMonkey, chaosMonkey as default, type ChaosMonkeyFactory } from './chaos-monkey.js';
 export { createMonkey } from './monkey/create-monkey.js';
 export type {
-  ChaosMonkeyInstance, Middleware, MonkeyMethods, MonkeyOptions, MonkeyStats, MonkeyStatus, Outcome, AssaultName,
-  WrapOptions, WatchOptions, HttpAdapterOptions,
+  ChaosMonkeyInstance,
+  Middleware,
+  MonkeyMethods,
+  MonkeyOptions,
+  MonkeyStats,
+  MonkeyStatus,
+  Outcome,
+  AssaultName,
+  WrapOptions,
+  WatchOptions,
+  HttpAdapterOptions,
 } from './monkey/monkey-types.js';
 export type { CallTarget, TargetKind } from './monkey/call-target.js';
 export type * from './config/monkey-config.js';

@@ -23,7 +23,10 @@ describe('the seed snippet against the built package', () => {
     expect(calm.json).toEqual({ orders: [] });
     expect(calm.ms).toBeLessThan(400);
 
-    const latency = await call(`${child.base}/chaos/latency`, { method: 'POST', json: { enabled: true, minMs: 600, maxMs: 700 } });
+    const latency = await call(`${child.base}/chaos/latency`, {
+      method: 'POST',
+      json: { enabled: true, minMs: 600, maxMs: 700 },
+    });
     expect(latency.json).toEqual({ status: 'Latency configuration updated' });
     expect((await call(`${child.base}/chaos/enable`, { method: 'POST' })).json).toEqual({ status: 'Chaos enabled' });
 
@@ -49,19 +52,34 @@ describe('the seed snippet against the built package', () => {
 describe('the built package entries', () => {
   it('gives the factory to require() and import, with named exports and the activities subpath', () => {
     buildMonkey();
-    const cjs = execFileSync(process.execPath, ['-e', `
+    const cjs = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `
       const chaosMonkey = require('@faultline/monkey');
       const { createMonkey, fromSpringConfig } = require('@faultline/monkey');
       const m = chaosMonkey({ enabled: true });
       console.log(JSON.stringify([typeof chaosMonkey, typeof createMonkey, typeof fromSpringConfig, chaosMonkey.instance === m, chaosMonkey.status().enabled]));
-    `], { cwd: repoRoot, encoding: 'utf8' });
+    `,
+      ],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(JSON.parse(cjs)).toEqual(['function', 'function', 'function', true, true]);
-    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `
+    const esm = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import chaosMonkey, { createMonkey } from '@faultline/monkey';
       import { driver } from '@faultline/monkey/activities';
       chaosMonkey({ latency: { enabled: true } });
       console.log(JSON.stringify([typeof createMonkey, chaosMonkey.getConfig().latency.enabled, driver.name, driver.activities.length]));
-    `], { cwd: repoRoot, encoding: 'utf8' });
+    `,
+      ],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(JSON.parse(esm)).toEqual(['function', true, '@faultline/monkey', 8]);
   }, 120_000);
 });

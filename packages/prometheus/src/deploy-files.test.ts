@@ -14,7 +14,21 @@ import { loadSloFile } from './slo/load-slo-file.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const read = (path: string) => readFile(join(root, path), 'utf8');
 
-const keywords = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'inf', 'nan']);
+const keywords = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'inf',
+  'nan',
+]);
 
 /** Metric names a PromQL expression reads: identifiers that are not functions, keywords or labels. */
 function metricNames(expr: string): string[] {
@@ -44,7 +58,8 @@ function expressions(dashboard: Record<string, unknown>): string[] {
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (key === 'expr' && typeof value === 'string') found.push(value);
-        else if (key === 'query' && typeof value === 'object' && value && 'query' in value) found.push(String((value as { query: unknown }).query));
+        else if (key === 'query' && typeof value === 'object' && value && 'query' in value)
+          found.push(String((value as { query: unknown }).query));
         else walk(value);
       }
     }
@@ -55,15 +70,21 @@ function expressions(dashboard: Record<string, unknown>): string[] {
 
 describe('metricNames', () => {
   it('finds metric names, not functions, labels or grouping', () => {
-    expect(metricNames('histogram_quantile(0.99, sum by (le, app) (rate(http_request_duration_seconds_bucket{job="x", code=~"5.."}[$__rate_interval])))'))
-      .toEqual(['http_request_duration_seconds_bucket']);
+    expect(
+      metricNames(
+        'histogram_quantile(0.99, sum by (le, app) (rate(http_request_duration_seconds_bucket{job="x", code=~"5.."}[$__rate_interval])))',
+      ),
+    ).toEqual(['http_request_duration_seconds_bucket']);
     expect(metricNames('sum(a_total) / sum(b_total) > 0').sort()).toEqual(['a_total', 'b_total']);
   });
 });
 
 describe('dashboards/faultline-grafana.json', () => {
   it('parses, has the four views and reads only documented metrics', async () => {
-    const dashboard = JSON.parse(await read('dashboards/faultline-grafana.json')) as { panels: Array<{ type: string; title: string }>; annotations: { list: unknown[] } };
+    const dashboard = JSON.parse(await read('dashboards/faultline-grafana.json')) as {
+      panels: Array<{ type: string; title: string }>;
+      annotations: { list: unknown[] };
+    };
     const docs = await read('docs/prometheus.md');
     const rows = dashboard.panels.filter((p) => p.type === 'row').map((p) => p.title);
     expect(rows).toEqual(['Experiment timeline', 'Service health', 'Resource utilisation', 'Error rates']);
@@ -71,20 +92,34 @@ describe('dashboards/faultline-grafana.json', () => {
 
     const used = new Set(expressions(dashboard).flatMap(metricNames));
     expect(used.size).toBeGreaterThan(8);
-    const undocumented = [...used].filter((name) => !docs.includes(`\`${name}\``) && !docs.includes(`\`${name.replace(/_(bucket|sum|count)$/, '')}\``));
+    const undocumented = [...used].filter(
+      (name) => !docs.includes(`\`${name}\``) && !docs.includes(`\`${name.replace(/_(bucket|sum|count)$/, '')}\``),
+    );
     expect(undocumented).toEqual([]);
     // Every run metric is documented, and the dashboard shows the ones that matter.
     for (const name of Object.values(runMetricNames)) expect(docs).toContain(`\`${name}\``);
-    for (const name of ['faultline_run_in_progress', 'faultline_faults_injected', 'faultline_runs_total', 'faultline_deviations_total']) expect(used).toContain(name);
+    for (const name of [
+      'faultline_run_in_progress',
+      'faultline_faults_injected',
+      'faultline_runs_total',
+      'faultline_deviations_total',
+    ])
+      expect(used).toContain(name);
   });
 });
 
 describe('deploy/prometheus/scrape-config.yaml', () => {
-  it('keeps the source document\'s chaos_experiment relabelling verbatim', async () => {
-    const config = parse(await read('deploy/prometheus/scrape-config.yaml')) as { scrape_configs: Array<Record<string, unknown>> };
+  it("keeps the source document's chaos_experiment relabelling verbatim", async () => {
+    const config = parse(await read('deploy/prometheus/scrape-config.yaml')) as {
+      scrape_configs: Array<Record<string, unknown>>;
+    };
     const job = config.scrape_configs.find((j) => j.job_name === 'chaos-metrics')!;
     expect(job.kubernetes_sd_configs).toEqual([{ role: 'pod' }]);
-    expect((job.relabel_configs as unknown[])[0]).toEqual({ source_labels: ['__meta_kubernetes_pod_label_chaos_experiment'], action: 'keep', regex: true });
+    expect((job.relabel_configs as unknown[])[0]).toEqual({
+      source_labels: ['__meta_kubernetes_pod_label_chaos_experiment'],
+      action: 'keep',
+      regex: true,
+    });
   });
 
   it('is a valid Prometheus configuration (promtool)', async () => {
@@ -117,13 +152,17 @@ describe('examples/prometheus', () => {
   it('calls only existing probes and controls, with valid arguments', async () => {
     const experiment = parse(await read('examples/prometheus/experiment.yaml')) as Record<string, unknown>;
     const activities = [
-      ...((experiment['steady-state-hypothesis'] as { probes: unknown[] }).probes),
+      ...(experiment['steady-state-hypothesis'] as { probes: unknown[] }).probes,
       ...(experiment.method as unknown[]),
     ] as Array<{ provider: { type: string; module: string; func: string; arguments: unknown } }>;
-    const ours = activities.filter((a) => a.provider.module.startsWith('chaosprometheus') || a.provider.module === '@faultline/prometheus');
+    const ours = activities.filter(
+      (a) => a.provider.module.startsWith('chaosprometheus') || a.provider.module === '@faultline/prometheus',
+    );
     expect(ours.length).toBe(4);
     for (const { provider } of ours) {
-      const definition = driver.activities.find((d) => d.name === provider.func && (provider.type === 'javascript' || d.python?.includes(provider.module)));
+      const definition = driver.activities.find(
+        (d) => d.name === provider.func && (provider.type === 'javascript' || d.python?.includes(provider.module)),
+      );
       expect(definition, provider.func).toBeDefined();
       expect(() => definition!.arguments.parse(provider.arguments)).not.toThrow();
     }

@@ -13,7 +13,10 @@ const cliDir = fileURLToPath(new URL('../../', import.meta.url));
 const launcher = join(cliDir, 'bin', 'faultline.js');
 const bundlePath = join(cliDir, 'bundle', 'faultline.js');
 const { bundleStatus } = createRequire(import.meta.url)('../../bin/run-bundle.js') as {
-  bundleStatus(env?: Record<string, string | undefined>, path?: string): { usable: boolean; reason?: string; cache?: boolean };
+  bundleStatus(
+    env?: Record<string, string | undefined>,
+    path?: string,
+  ): { usable: boolean; reason?: string; cache?: boolean };
 };
 const version = (JSON.parse(readFileSync(join(cliDir, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -31,7 +34,11 @@ vm.Script = class extends Original {
 `;
 
 function launch(args: string[], cwd: string, env: Record<string, string> = {}, preload?: string) {
-  const result = spawnSync(process.execPath, [...(preload ? ['--require', preload] : []), launcher, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FAULTLINE_BUNDLE: undefined, NO_COLOR: '1', ...env } });
+  const result = spawnSync(process.execPath, [...(preload ? ['--require', preload] : []), launcher, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FAULTLINE_BUNDLE: undefined, NO_COLOR: '1', ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -40,7 +47,10 @@ function ensureBundle(): void {
   if (!bundleStatus({}).usable) {
     // It warns (and leaves no bundle) rather than failing the build: show why here.
     const build = spawnSync(process.execPath, [join(cliDir, 'scripts', 'bundle.mjs')], { encoding: 'utf8' });
-    expect(bundleStatus({}), `scripts/bundle.mjs (exit ${build.status}):\n${build.stderr}`).toMatchObject({ usable: true, cache: true });
+    expect(bundleStatus({}), `scripts/bundle.mjs (exit ${build.status}):\n${build.stderr}`).toMatchObject({
+      usable: true,
+      cache: true,
+    });
   }
   expect(bundleStatus({})).toMatchObject({ usable: true, cache: true });
 }
@@ -48,28 +58,67 @@ function ensureBundle(): void {
 describe('bundled CLI (bin/faultline.js)', () => {
   beforeAll(ensureBundle, 120_000);
 
-  it('runs a process experiment from the bundle and its code cache, loading neither drivers nor yaml', { timeout: 60_000 }, () => {
-    const dir = tempDir();
-    const preload = join(dir, 'probe.cjs');
-    writeFileSync(preload, probeScript);
-    const probe = { type: 'probe', name: 'node runs', tolerance: 0, provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] } };
-    writeFileSync(join(dir, 'one-probe.json'), JSON.stringify({ title: 'one probe', 'steady-state-hypothesis': { title: 'ok', probes: [probe] }, method: [probe] }));
-    ensureBundle();
-    const run = launch(['--no-log-file', 'run', 'one-probe.json', '--journal-path', 'journal.json'], dir, { PROBE_OUT: join(dir, 'probe.json') }, preload);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as { status: string; deviated: boolean; 'faultline-version': string };
-    expect(journal).toMatchObject({ status: 'completed', deviated: false });
-    const seen = JSON.parse(readFileSync(join(dir, 'probe.json'), 'utf8')) as { filename: string; cacheRejected: boolean; modules: string[] };
-    expect(seen.filename).toBe(bundlePath);
-    expect(seen.cacheRejected).toBe(false);
-    const loaded = seen.modules.join('\n');
-    for (const heavy of ['@kubernetes', 'prom-client', 'playwright-core', `${join('node_modules', 'yaml')}`, join('cli', 'dist')]) expect(loaded).not.toContain(heavy);
-  });
+  it(
+    'runs a process experiment from the bundle and its code cache, loading neither drivers nor yaml',
+    { timeout: 60_000 },
+    () => {
+      const dir = tempDir();
+      const preload = join(dir, 'probe.cjs');
+      writeFileSync(preload, probeScript);
+      const probe = {
+        type: 'probe',
+        name: 'node runs',
+        tolerance: 0,
+        provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] },
+      };
+      writeFileSync(
+        join(dir, 'one-probe.json'),
+        JSON.stringify({
+          title: 'one probe',
+          'steady-state-hypothesis': { title: 'ok', probes: [probe] },
+          method: [probe],
+        }),
+      );
+      ensureBundle();
+      const run = launch(
+        ['--no-log-file', 'run', 'one-probe.json', '--journal-path', 'journal.json'],
+        dir,
+        { PROBE_OUT: join(dir, 'probe.json') },
+        preload,
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as {
+        status: string;
+        deviated: boolean;
+        'faultline-version': string;
+      };
+      expect(journal).toMatchObject({ status: 'completed', deviated: false });
+      const seen = JSON.parse(readFileSync(join(dir, 'probe.json'), 'utf8')) as {
+        filename: string;
+        cacheRejected: boolean;
+        modules: string[];
+      };
+      expect(seen.filename).toBe(bundlePath);
+      expect(seen.cacheRejected).toBe(false);
+      const loaded = seen.modules.join('\n');
+      for (const heavy of [
+        '@kubernetes',
+        'prom-client',
+        'playwright-core',
+        `${join('node_modules', 'yaml')}`,
+        join('cli', 'dist'),
+      ])
+        expect(loaded).not.toContain(heavy);
+    },
+  );
 
   it('imports user modules and packages (javascript providers) and parses YAML from the bundle', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'probes.mjs'), 'export async function answer({ value }) { await new Promise((r) => setTimeout(r, 1)); return { value }; }\n');
+    writeFileSync(
+      join(dir, 'probes.mjs'),
+      'export async function answer({ value }) { await new Promise((r) => setTimeout(r, 1)); return { value }; }\n',
+    );
     writeFileSync(
       join(dir, 'experiment.yaml'),
       [
@@ -86,7 +135,9 @@ describe('bundled CLI (bin/faultline.js)', () => {
     );
     const run = launch(['--no-log-file', 'run', 'experiment.yaml', '--journal-path', 'journal.json'], dir);
     expect(run.code, run.stderr).toBe(0);
-    const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as { run: { status: string; output: unknown }[] };
+    const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as {
+      run: { status: string; output: unknown }[];
+    };
     expect(journal.run.map((entry) => [entry.status, entry.output])).toEqual([
       ['succeeded', { value: 42 }],
       ['succeeded', 'value: 1\n'],
@@ -96,7 +147,10 @@ describe('bundled CLI (bin/faultline.js)', () => {
   it('answers --version and serves the chaos alias', () => {
     const dir = tempDir();
     expect(launch(['--version'], dir).stdout.trim()).toBe(version);
-    const chaos = spawnSync(process.execPath, [join(cliDir, '..', '..', 'node_modules', '.bin', 'chaos'), '--help'], { cwd: dir, encoding: 'utf8' });
+    const chaos = spawnSync(process.execPath, [join(cliDir, '..', '..', 'node_modules', '.bin', 'chaos'), '--help'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(chaos.status).toBe(0);
     expect(chaos.stdout).toMatch(/^Usage: chaos /);
   });
@@ -114,7 +168,10 @@ describe('bundled CLI (bin/faultline.js)', () => {
     const dir = tempDir();
     const copy = join(dir, 'faultline.js');
     const source = readFileSync(bundlePath, 'latin1');
-    const header = JSON.parse(/^\/\/ faultline-bundle (\{.*?\}) /.exec(source)![1]!) as { builtAt: number; watch: string[] };
+    const header = JSON.parse(/^\/\/ faultline-bundle (\{.*?\}) /.exec(source)![1]!) as {
+      builtAt: number;
+      watch: string[];
+    };
     writeFileSync(join(dir, 'info'), '');
     writeFileSync(copy, source.replace(JSON.stringify(header), JSON.stringify({ ...header, watch: ['info'] })));
     copyFileSync(`${bundlePath}.cache`, `${copy}.cache`);

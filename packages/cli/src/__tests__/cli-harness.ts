@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
  * The built CLI: end-to-end tests run exactly what users run. FAULTLINE_TEST_CLI=bin runs them
  * through the launcher (bin/faultline.js: the bundle when it is up to date) instead of dist/.
  */
-export const cliPath = fileURLToPath(new URL(process.env.FAULTLINE_TEST_CLI === 'bin' ? '../../bin/faultline.js' : '../../dist/bin/faultline.js', import.meta.url));
+export const cliPath = fileURLToPath(
+  new URL(
+    process.env.FAULTLINE_TEST_CLI === 'bin' ? '../../bin/faultline.js' : '../../dist/bin/faultline.js',
+    import.meta.url,
+  ),
+);
 
 export interface CliResult {
   code: number | null;
@@ -19,9 +24,16 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string>; onSpawn?: (pid: number) => void; timeoutMs?: number }): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; onSpawn?: (pid: number) => void; timeoutMs?: number },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -47,7 +59,12 @@ export function writeFile(dir: string, name: string, text: string): string {
 }
 
 /** A local service whose health the test controls. */
-export async function startService(): Promise<{ url: string; server: Server; state: { status: number; hits: number; delayMs: number }; close(): Promise<void> }> {
+export async function startService(): Promise<{
+  url: string;
+  server: Server;
+  state: { status: number; hits: number; delayMs: number };
+  close(): Promise<void>;
+}> {
   const state = { status: 200, hits: 0, delayMs: 0 };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     state.hits++;
@@ -56,7 +73,13 @@ export async function startService(): Promise<{ url: string; server: Server; sta
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: state.status }));
       return;
     }
-    setTimeout(() => res.writeHead(state.status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ ok: state.status < 400 })), state.delayMs);
+    setTimeout(
+      () =>
+        res
+          .writeHead(state.status, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify({ ok: state.status < 400 })),
+      state.delayMs,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

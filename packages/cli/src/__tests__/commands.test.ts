@@ -36,14 +36,41 @@ describe('faultline commands (in process)', () => {
   it('discover lists every driver activity with arguments from its schema', async () => {
     const { code, stdout } = await cli(['discover', '--json']);
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { drivers: Array<{ name: string; activities: Array<{ name: string; python: Array<{ module: string }>; arguments: Array<{ name: string; required: boolean }> }> }> };
+    const doc = JSON.parse(stdout) as {
+      drivers: Array<{
+        name: string;
+        activities: Array<{
+          name: string;
+          python: Array<{ module: string }>;
+          arguments: Array<{ name: string; required: boolean }>;
+        }>;
+      }>;
+    };
     const names = doc.drivers.map((d) => d.name);
-    expect(names).toEqual(['@faultline/core', '@faultline/kubernetes', '@faultline/prometheus', '@faultline/proxy', '@faultline/monkey']);
+    expect(names).toEqual([
+      '@faultline/core',
+      '@faultline/kubernetes',
+      '@faultline/prometheus',
+      '@faultline/proxy',
+      '@faultline/monkey',
+    ]);
     const all = doc.drivers.flatMap((d) => d.activities);
     const terminate = all.find((a) => a.name === 'terminate_pods');
     expect(terminate?.python.map((p) => p.module)).toContain('chaosk8s.pod.actions');
-    expect(terminate?.arguments.map((a) => a.name)).toEqual(expect.arrayContaining(['label_selector', 'ns', 'rand', 'qty', 'mode']));
-    for (const seeded of ['add_delay_fault', 'add_abort_fault', 'scale_deployment', 'cordon_node', 'stress_node', 'can_place_order', 'execute_query', 'query', 'enable_chaosmonkey']) {
+    expect(terminate?.arguments.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['label_selector', 'ns', 'rand', 'qty', 'mode']),
+    );
+    for (const seeded of [
+      'add_delay_fault',
+      'add_abort_fault',
+      'scale_deployment',
+      'cordon_node',
+      'stress_node',
+      'can_place_order',
+      'execute_query',
+      'query',
+      'enable_chaosmonkey',
+    ]) {
       expect(all.map((a) => a.name)).toContain(seeded);
     }
     const text = await cli(['discover', 'prometheus']);
@@ -59,7 +86,10 @@ describe('faultline commands (in process)', () => {
 
   it('settings shows where settings came from, with tokens hidden', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'settings.yaml'), 'auth:\n  example.com:\n    type: bearer\n    value: very-secret\nruntime:\n  rollbacks:\n    strategy: always\n');
+    writeFileSync(
+      join(dir, 'settings.yaml'),
+      'auth:\n  example.com:\n    type: bearer\n    value: very-secret\nruntime:\n  rollbacks:\n    strategy: always\n',
+    );
     const { stdout } = await cli(['--settings', join(dir, 'settings.yaml'), 'settings'], dir);
     expect(stdout).toContain(join(dir, 'settings.yaml'));
     expect(stdout).toContain('strategy: always');
@@ -78,19 +108,44 @@ describe('faultline commands (in process)', () => {
       JSON.stringify({
         title: 'vars ${who}',
         configuration: { who: 'nobody', greeting: { type: 'env', key: 'GREETING' } },
-        method: [{ type: 'action', name: 'say', provider: { type: 'process', path: 'echo', arguments: ['${greeting}', '${who}', '${count}'] } }],
+        method: [
+          {
+            type: 'action',
+            name: 'say',
+            provider: { type: 'process', path: 'echo', arguments: ['${greeting}', '${who}', '${count}'] },
+          },
+        ],
       }),
     );
     writeFileSync(join(dir, 'vars.env'), 'GREETING=hello\n');
     writeFileSync(
       join(dir, 'control.mjs'),
-      "export function before_loading_experiment_control({ context }) { globalThis.__faultlineLoading = [context]; }\n" +
-        "export function after_loading_experiment_control({ context }) { globalThis.__faultlineLoading.push(context.title); }\n" +
-        "export function after_experiment_control({ state }) { globalThis.__faultlineControlSaw = state.status; }\n",
+      'export function before_loading_experiment_control({ context }) { globalThis.__faultlineLoading = [context]; }\n' +
+        'export function after_loading_experiment_control({ context }) { globalThis.__faultlineLoading.push(context.title); }\n' +
+        'export function after_experiment_control({ state }) { globalThis.__faultlineControlSaw = state.status; }\n',
     );
-    const result = await cli(['run', 'exp.json', '--var', 'who=world', '--var', 'count:int=3', '--var-file', 'vars.env', '--control-file', 'control.mjs', '--output', 'json'], dir);
+    const result = await cli(
+      [
+        'run',
+        'exp.json',
+        '--var',
+        'who=world',
+        '--var',
+        'count:int=3',
+        '--var-file',
+        'vars.env',
+        '--control-file',
+        'control.mjs',
+        '--output',
+        'json',
+      ],
+      dir,
+    );
     expect(result.code).toBe(0);
-    const events = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; entry?: { output: { stdout: string } } });
+    const events = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; entry?: { output: { stdout: string } } });
     expect(events[0]?.type).toBe('run-started');
     expect(events.at(-1)?.type).toBe('run-ended');
     expect(events.find((e) => e.type === 'activity-ended')?.entry?.output.stdout).toBe('hello world 3\n');
@@ -101,25 +156,37 @@ describe('faultline commands (in process)', () => {
     expect(journal.experiment.title).toBe('vars world');
   });
 
-  it('samples a continuous hypothesis at the experiment\'s own frequency unless the flag says otherwise', async () => {
+  it("samples a continuous hypothesis at the experiment's own frequency unless the flag says otherwise", async () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, 'exp.json'),
       JSON.stringify({
         title: 'frequency',
         runtime: { hypothesis: { strategy: 'continuously', frequency: 0.1 } },
-        'steady-state-hypothesis': { title: 't', probes: [{ type: 'probe', name: 'ok', tolerance: 0, provider: { type: 'process', path: 'true' } }] },
+        'steady-state-hypothesis': {
+          title: 't',
+          probes: [{ type: 'probe', name: 'ok', tolerance: 0, provider: { type: 'process', path: 'true' } }],
+        },
         method: [{ type: 'action', name: 'wait', provider: { type: 'process', path: 'sleep', arguments: ['1'] } }],
       }),
     );
     expect((await cli(['run', 'exp.json'], dir)).code).toBe(0);
-    const samples = (JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as { steady_states: { during: unknown[] } }).steady_states.during.length;
+    const samples = (
+      JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')) as { steady_states: { during: unknown[] } }
+    ).steady_states.during.length;
     expect(samples).toBeGreaterThanOrEqual(4);
   });
 
   it('exits 64 with a hint, running nothing, when configuration needs an unset variable', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'exp.json'), JSON.stringify({ title: 't', configuration: { token: { type: 'env', key: 'FAULTLINE_DOC_NOT_SET' } }, method: [{ type: 'action', name: 'a', provider: { type: 'process', path: 'touch', arguments: ['ran'] } }] }));
+    writeFileSync(
+      join(dir, 'exp.json'),
+      JSON.stringify({
+        title: 't',
+        configuration: { token: { type: 'env', key: 'FAULTLINE_DOC_NOT_SET' } },
+        method: [{ type: 'action', name: 'a', provider: { type: 'process', path: 'touch', arguments: ['ran'] } }],
+      }),
+    );
     const result = await cli(['run', 'exp.json'], dir);
     expect(result.code).toBe(64);
     expect(result.stderr).toMatch(/FAULTLINE_DOC_NOT_SET[\s\S]*hint:/);

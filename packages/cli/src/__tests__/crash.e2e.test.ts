@@ -33,9 +33,16 @@ describe('a crash in the middle of a run', () => {
       const dir = tempDir();
       writeFile(dir, 'exp.yaml', experiment);
       // The activity returns at once but leaves a timer that throws outside any activity.
-      writeFile(dir, 'bomb.mjs', "export function arm() { setTimeout(() => { throw new Error('time bomb went off'); }, 200); return 'armed'; }\n");
+      writeFile(
+        dir,
+        'bomb.mjs',
+        "export function arm() { setTimeout(() => { throw new Error('time bomb went off'); }, 200); return 'armed'; }\n",
+      );
       const started = Date.now();
-      const result = await runCli(['run', 'exp.yaml'], { cwd: dir, env: { DEMO_ORDERS_URL: service.url, DEMO_MONKEY_TOKEN: service.token } });
+      const result = await runCli(['run', 'exp.yaml'], {
+        cwd: dir,
+        env: { DEMO_ORDERS_URL: service.url, DEMO_MONKEY_TOKEN: service.token },
+      });
       expect(Date.now() - started).toBeLessThan(15_000);
       expect(result.stderr).toMatch(/internal error: time bomb went off/);
       expect(result.code).toBe(70);

@@ -36,7 +36,14 @@ rollbacks:
 describe('faultline run (built CLI, real HTTP service)', () => {
   it('completes with exit 0 and writes a Chaos Toolkit-shaped journal', async () => {
     const dir = tempDir();
-    writeFile(dir, 'exp.yaml', experiment(service.url, `  - type: action\n    name: noop\n    provider: { type: process, path: echo, arguments: [hello] }`));
+    writeFile(
+      dir,
+      'exp.yaml',
+      experiment(
+        service.url,
+        `  - type: action\n    name: noop\n    provider: { type: process, path: echo, arguments: [hello] }`,
+      ),
+    );
     const result = await runCli(['run', 'exp.yaml', '--journal-path=results.json'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -51,7 +58,14 @@ describe('faultline run (built CLI, real HTTP service)', () => {
 
   it('exits 1 when the steady state deviates after the method', async () => {
     const dir = tempDir();
-    writeFile(dir, 'exp.yaml', experiment(service.url, `  - type: action\n    name: break\n    provider: { type: http, url: "\${base}/set/503" }`));
+    writeFile(
+      dir,
+      'exp.yaml',
+      experiment(
+        service.url,
+        `  - type: action\n    name: break\n    provider: { type: http, url: "\${base}/set/503" }`,
+      ),
+    );
     const result = await runCli(['run', 'exp.yaml', '--rollback-strategy', 'always'], { cwd: dir });
     expect(result.code).toBe(1);
     const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
@@ -62,7 +76,11 @@ describe('faultline run (built CLI, real HTTP service)', () => {
 
   it('exits 64 listing every problem of an invalid experiment, and runs nothing', async () => {
     const dir = tempDir();
-    writeFile(dir, 'bad.yaml', 'title: x\nmethod:\n  - type: action\n    name: a\n    provider: { type: python, module: chaosk8s.pod.actionz, func: terminate_pods }\n  - type: action\n    provider: { type: http }\n');
+    writeFile(
+      dir,
+      'bad.yaml',
+      'title: x\nmethod:\n  - type: action\n    name: a\n    provider: { type: python, module: chaosk8s.pod.actionz, func: terminate_pods }\n  - type: action\n    provider: { type: http }\n',
+    );
     const before = service.state.hits;
     const result = await runCli(['validate', 'bad.yaml'], { cwd: dir });
     expect(result.code).toBe(64);
@@ -77,7 +95,14 @@ describe('faultline run (built CLI, real HTTP service)', () => {
 
   it('is interrupted by SIGTERM: journal says interrupted and rollbacks ran under always', async () => {
     const dir = tempDir();
-    writeFile(dir, 'exp.yaml', experiment(service.url, `  - type: action\n    name: break\n    provider: { type: http, url: "\${base}/set/500" }\n    pauses: { after: 30 }`));
+    writeFile(
+      dir,
+      'exp.yaml',
+      experiment(
+        service.url,
+        `  - type: action\n    name: break\n    provider: { type: http, url: "\${base}/set/500" }\n    pauses: { after: 30 }`,
+      ),
+    );
     let pid = 0;
     const started = Date.now();
     const pending = runCli(['run', 'exp.yaml', '--rollback-strategy=always'], { cwd: dir, onSpawn: (p) => (pid = p) });
@@ -105,9 +130,22 @@ describe('faultline run (built CLI, real HTTP service)', () => {
     const result = spawnSync(chaos, ['--help'], { cwd: dir, encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: chaos /);
-    for (const command of ['run', 'validate', 'discover', 'init', 'settings', 'info', 'schema', 'revert']) expect(result.stdout).toContain(command);
+    for (const command of ['run', 'validate', 'discover', 'init', 'settings', 'info', 'schema', 'revert'])
+      expect(result.stdout).toContain(command);
     const run = spawnSync(chaos, ['run', '--help'], { cwd: dir, encoding: 'utf8' });
-    for (const flag of ['--journal-path', '--dry', '--rollback-strategy', '--var', '--var-file', '--control-file', '--hypothesis-strategy', '--hypothesis-frequency', '--fail-fast', '--no-validation', '--no-verify-tls']) {
+    for (const flag of [
+      '--journal-path',
+      '--dry',
+      '--rollback-strategy',
+      '--var',
+      '--var-file',
+      '--control-file',
+      '--hypothesis-strategy',
+      '--hypothesis-frequency',
+      '--fail-fast',
+      '--no-validation',
+      '--no-verify-tls',
+    ]) {
       expect(run.stdout).toContain(flag);
     }
   });
@@ -119,7 +157,14 @@ describe('steady state broken before the method', () => {
     try {
       local.state.status = 503;
       const dir = tempDir();
-      writeFile(dir, 'exp.yaml', experiment(local.url, `  - type: action\n    name: break\n    provider: { type: http, url: "\${base}/set/500" }`));
+      writeFile(
+        dir,
+        'exp.yaml',
+        experiment(
+          local.url,
+          `  - type: action\n    name: break\n    provider: { type: http, url: "\${base}/set/500" }`,
+        ),
+      );
       const result = await runCli(['run', 'exp.yaml'], { cwd: dir });
       expect(result.code).toBe(5);
       const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));

@@ -18,7 +18,9 @@ let crashed = false;
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(event, (error: unknown) => {
     const err = error as Error;
-    process.stderr.write(`internal error: ${err?.message ?? String(error)}\n${process.argv.includes('--verbose') && err?.stack ? `${err.stack}\n` : ''}`);
+    process.stderr.write(
+      `internal error: ${err?.message ?? String(error)}\n${process.argv.includes('--verbose') && err?.stack ? `${err.stack}\n` : ''}`,
+    );
     crashed = true;
     process.exitCode = 70;
     if (handlers.size === 0) process.exit(70);

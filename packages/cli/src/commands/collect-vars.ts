@@ -11,7 +11,8 @@ export async function collectVars(varFlags: string[], varFiles: string[], cwd: s
     const loaded = await loadVarFile(resolve(cwd, file));
     Object.assign(configuration, loaded.configuration);
     Object.assign(env, loaded.env);
-    for (const [scope, values] of Object.entries(loaded.secrets)) secrets[scope] = { ...(secrets[scope] ?? {}), ...values };
+    for (const [scope, values] of Object.entries(loaded.secrets))
+      secrets[scope] = { ...(secrets[scope] ?? {}), ...values };
   }
   for (const flag of varFlags) {
     const [key, value] = parseVarFlag(flag);

@@ -16,7 +16,10 @@ interface ArgumentInfo {
 /** Arguments of an activity, read from the same schema that validates them. */
 function describeArguments(schema: z.ZodType): ArgumentInfo[] {
   const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as {
-    properties?: Record<string, { type?: string | string[]; default?: unknown; description?: string; anyOf?: Array<{ type?: string }> }>;
+    properties?: Record<
+      string,
+      { type?: string | string[]; default?: unknown; description?: string; anyOf?: Array<{ type?: string }> }
+    >;
     required?: string[];
   };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
@@ -28,11 +31,20 @@ function describeArguments(schema: z.ZodType): ArgumentInfo[] {
   }));
 }
 
-export async function discover(names: string[], flags: { json?: boolean; discoveryPath?: string }, io: CliIo): Promise<void> {
+export async function discover(
+  names: string[],
+  flags: { json?: boolean; discoveryPath?: string },
+  io: CliIo,
+): Promise<void> {
   const entries = names.length
     ? names.map((name) => {
-        const entry = knownDrivers.find((d) => d.name === name || d.aliases?.includes(name) || d.name === `@faultline/${name}`);
-        if (!entry) throw new UsageError(`unknown driver "${name}"`, { hint: `known: ${knownDrivers.map((d) => d.name).join(', ')}` });
+        const entry = knownDrivers.find(
+          (d) => d.name === name || d.aliases?.includes(name) || d.name === `@faultline/${name}`,
+        );
+        if (!entry)
+          throw new UsageError(`unknown driver "${name}"`, {
+            hint: `known: ${knownDrivers.map((d) => d.name).join(', ')}`,
+          });
         return entry;
       })
     : knownDrivers;
@@ -50,10 +62,15 @@ export async function discover(names: string[], flags: { json?: boolean; discove
         python: (activity.python ?? []).map((module) => ({ module, func: activity.name })),
         arguments: describeArguments(activity.arguments),
       })),
-      controls: (driver.controls ?? []).map((control) => ({ name: control.name, description: control.description, python: control.python ?? [] })),
+      controls: (driver.controls ?? []).map((control) => ({
+        name: control.name,
+        description: control.description,
+        python: control.python ?? [],
+      })),
     })),
   };
-  if (flags.discoveryPath) await writeFile(resolve(io.cwd, flags.discoveryPath), `${JSON.stringify(document, null, 2)}\n`);
+  if (flags.discoveryPath)
+    await writeFile(resolve(io.cwd, flags.discoveryPath), `${JSON.stringify(document, null, 2)}\n`);
   if (flags.json) {
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     return;
@@ -64,12 +81,16 @@ export async function discover(names: string[], flags: { json?: boolean; discove
       const python = activity.python.length ? `  (python: ${activity.python.map((p) => p.module).join(', ')})` : '';
       io.stdout.write(`  ${activity.type.padEnd(6)} ${activity.name}${python}\n      ${activity.description}\n`);
       for (const arg of activity.arguments) {
-        io.stdout.write(`      - ${arg.name}: ${arg.type}${arg.required ? ' (required)' : ''}${arg.default !== undefined ? ` = ${JSON.stringify(arg.default)}` : ''}\n`);
+        io.stdout.write(
+          `      - ${arg.name}: ${arg.type}${arg.required ? ' (required)' : ''}${arg.default !== undefined ? ` = ${JSON.stringify(arg.default)}` : ''}\n`,
+        );
       }
     }
     for (const control of driver.controls) {
       const python = control.python.length ? `  (python: ${control.python.join(', ')})` : '';
-      io.stdout.write(`  control ${control.name}${python}\n      javascript: ${driver.name}/${control.name}\n      ${control.description}\n`);
+      io.stdout.write(
+        `  control ${control.name}${python}\n      javascript: ${driver.name}/${control.name}\n      ${control.description}\n`,
+      );
     }
   }
 }

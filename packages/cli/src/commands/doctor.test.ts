@@ -11,11 +11,17 @@ async function runDoctor(args: string[], cwd: string, env: Record<string, string
   let stdout = '';
   let exitCode = 0;
   const io: CliIo = {
-    stdout: { write: (chunk: string) => { stdout += chunk; } },
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+      },
+    },
     stderr: { write: () => {} },
     env,
     cwd,
-    setExitCode: (code) => { exitCode = code; },
+    setExitCode: (code) => {
+      exitCode = code;
+    },
     onSignal: () => () => {},
   };
   const program = new Command().exitOverride();
@@ -33,13 +39,32 @@ describe('faultline doctor', () => {
     server = await startFakeApiServer({ reconcile: false });
     dir = await mkdtemp(join(tmpdir(), 'faultline-doctor-'));
     env = { KUBECONFIG: server.writeKubeConfig(), HOME: dir };
-    await writeFile(join(dir, 'zone.yaml'), [
-      'version: 1.0.0', 'title: zone', 'method:',
-      '  - type: action', '    name: cordon-zone', '    provider:', '      type: python', '      module: chaosk8s.node.actions', '      func: cordon_node',
-      '      arguments:', '        label_selector: "topology.kubernetes.io/zone=us-west-2a"',
-      '  - type: action', '    name: kill', '    provider:', '      type: python', '      module: chaosk8s.pod.actions', '      func: terminate_pods',
-      '      arguments:', '        label_selector: app=web', '        ns: shop', '',
-    ].join('\n'));
+    await writeFile(
+      join(dir, 'zone.yaml'),
+      [
+        'version: 1.0.0',
+        'title: zone',
+        'method:',
+        '  - type: action',
+        '    name: cordon-zone',
+        '    provider:',
+        '      type: python',
+        '      module: chaosk8s.node.actions',
+        '      func: cordon_node',
+        '      arguments:',
+        '        label_selector: "topology.kubernetes.io/zone=us-west-2a"',
+        '  - type: action',
+        '    name: kill',
+        '    provider:',
+        '      type: python',
+        '      module: chaosk8s.pod.actions',
+        '      func: terminate_pods',
+        '      arguments:',
+        '        label_selector: app=web',
+        '        ns: shop',
+        '',
+      ].join('\n'),
+    );
   });
   afterAll(() => server.close());
 
@@ -49,18 +74,27 @@ describe('faultline doctor', () => {
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(`✓ connected to ${server.url} (kubeconfig, context faultline-fake`);
     expect(result.stdout).toMatch(/✓ 6 of 6 permission\(s\) granted/);
-    const reviews = server.requestsMatching('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews').map((request) => (request.body as { spec: { resourceAttributes: Record<string, string> } }).spec.resourceAttributes);
+    const reviews = server
+      .requestsMatching('POST', '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews')
+      .map(
+        (request) => (request.body as { spec: { resourceAttributes: Record<string, string> } }).spec.resourceAttributes,
+      );
     expect(reviews).toContainEqual({ verb: 'patch', group: '', resource: 'nodes' });
     expect(reviews).toContainEqual({ verb: 'delete', group: '', resource: 'pods', namespace: 'shop' });
   });
 
   it('lists each missing verb/resource with the activities that need it, and fails', async () => {
-    server.authorize = (attributes) => !(attributes.resource === 'nodes' && attributes.verb === 'patch') && !(attributes.resource === 'pods' && attributes.verb === 'delete');
+    server.authorize = (attributes) =>
+      !(attributes.resource === 'nodes' && attributes.verb === 'patch') &&
+      !(attributes.resource === 'pods' && attributes.verb === 'delete');
     const result = await runDoctor(['zone.yaml'], dir, env);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toContain('✗ missing: patch nodes cluster-wide — needed by cordon-zone');
     expect(result.stdout).toContain('✗ missing: delete pods in namespace shop — needed by kill');
-    const json = JSON.parse((await runDoctor(['zone.yaml', '--json'], dir, env)).stdout) as { ok: boolean; permissions: Array<{ allowed: boolean }> };
+    const json = JSON.parse((await runDoctor(['zone.yaml', '--json'], dir, env)).stdout) as {
+      ok: boolean;
+      permissions: Array<{ allowed: boolean }>;
+    };
     expect(json.ok).toBe(false);
     expect(json.permissions.filter((check) => !check.allowed)).toHaveLength(2);
   });
@@ -70,7 +104,11 @@ describe('faultline doctor', () => {
     const all = await runDoctor(['--namespace', 'shop'], dir, env);
     expect(all.exitCode).toBe(0);
     expect(Number(all.stdout.match(/(\d+) of \1 permission/)?.[1])).toBeGreaterThan(20);
-    const down = await runDoctor([], dir, { HOME: dir, KUBERNETES_HOST: 'http://127.0.0.1:9', KUBERNETES_API_KEY: 'x' });
+    const down = await runDoctor([], dir, {
+      HOME: dir,
+      KUBERNETES_HOST: 'http://127.0.0.1:9',
+      KUBERNETES_API_KEY: 'x',
+    });
     expect(down.exitCode).toBe(2);
     expect(down.stdout).toMatch(/✗ cannot reach the Kubernetes API at http:\/\/127.0.0.1:9/);
   });

@@ -9,7 +9,10 @@ interface DoctorFlags {
 }
 
 /** Flatten an experiment's secret scopes, resolving `{type: env, key}` values from the environment. */
-function experimentSecrets(experiment: Record<string, unknown>, env: Readonly<Record<string, string | undefined>>): Record<string, unknown> {
+function experimentSecrets(
+  experiment: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const scopes = experiment['secrets'];
   if (!scopes || typeof scopes !== 'object') return out;
@@ -33,7 +36,9 @@ function experimentSecrets(experiment: Record<string, unknown>, env: Readonly<Re
 export function registerDoctorCommand(program: Command, io: CliIo): void {
   program
     .command('doctor')
-    .description('Check the Kubernetes connection and that the credentials may do what an experiment needs (SelfSubjectAccessReview)')
+    .description(
+      'Check the Kubernetes connection and that the credentials may do what an experiment needs (SelfSubjectAccessReview)',
+    )
     .argument('[experiment]', 'experiment file or URL: check only what its activities need')
     .option('-n, --namespace <ns>', 'without an experiment: namespace to check the built-in activities in', 'default')
     .option('--context <name>', 'kubeconfig context (same as KUBERNETES_CONTEXT)')
@@ -45,10 +50,17 @@ export function registerDoctorCommand(program: Command, io: CliIo): void {
       const { settings } = await loadSettings(globals.settings, io.env);
       let experiment: Record<string, unknown> | undefined;
       if (source) {
-        const document = await loadExperimentDocument(source, { cwd: io.cwd, env: io.env, bearerToken: bearerTokenFor(source, settings) });
+        const document = await loadExperimentDocument(source, {
+          cwd: io.cwd,
+          env: io.env,
+          bearerToken: bearerTokenFor(source, settings),
+        });
         experiment = document.value as Record<string, unknown>;
       }
-      const secrets = { ...(experiment ? experimentSecrets(experiment, io.env) : {}), ...(flags.context ? { KUBERNETES_CONTEXT: flags.context } : {}) };
+      const secrets = {
+        ...(experiment ? experimentSecrets(experiment, io.env) : {}),
+        ...(flags.context ? { KUBERNETES_CONTEXT: flags.context } : {}),
+      };
       const report = await runDoctor({ experiment, secrets, settings, env: io.env, namespace: flags.namespace });
       io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatDoctorReport(report));
       io.setExitCode(report.ok ? exitCodes.ok : exitCodes.failed);

@@ -11,9 +11,12 @@ export function registerInfoCommand(program: Command, io: CliIo): void {
       const { chaoslibVersion } = await import('@faultline/core');
       const { knownDrivers } = await import('../known-drivers.js');
       if (target === 'extensions') {
-        for (const driver of knownDrivers) io.stdout.write(`${driver.name.padEnd(24)} python: ${driver.pythonPrefixes.join(', ')}\n`);
+        for (const driver of knownDrivers)
+          io.stdout.write(`${driver.name.padEnd(24)} python: ${driver.pythonPrefixes.join(', ')}\n`);
         return;
       }
-      io.stdout.write(`faultline ${faultlineVersion}\nchaos toolkit journal format ${chaoslibVersion}\nnode ${process.version} (${process.platform}-${process.arch})\n`);
+      io.stdout.write(
+        `faultline ${faultlineVersion}\nchaos toolkit journal format ${chaoslibVersion}\nnode ${process.version} (${process.platform}-${process.arch})\n`,
+      );
     });
 }

@@ -48,9 +48,12 @@ export function registerInitCommand(program: Command, io: CliIo): void {
       try {
         await writeFile(path, template(flags.url), { flag: flags.force ? 'w' : 'wx' });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${path} exists`, { hint: 'use --force to overwrite it' });
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+          throw new UsageError(`${path} exists`, { hint: 'use --force to overwrite it' });
         throw error;
       }
-      io.stdout.write(`wrote ${path}\nnext: faultline validate ${flags.experimentPath} && faultline run ${flags.experimentPath}\n`);
+      io.stdout.write(
+        `wrote ${path}\nnext: faultline validate ${flags.experimentPath} && faultline run ${flags.experimentPath}\n`,
+      );
     });
 }

@@ -24,7 +24,8 @@ export async function loadControlFiles(paths: string[], cwd: string): Promise<Co
       throw new UsageError(`cannot read control file ${path}: ${(error as Error).message}`);
     }
     const list = Array.isArray(value) ? value : (value as { controls?: unknown })?.controls;
-    if (!Array.isArray(list)) throw new UsageError(`control file ${path} must hold a list of controls or {controls: [...]}`);
+    if (!Array.isArray(list))
+      throw new UsageError(`control file ${path} must hold a list of controls or {controls: [...]}`);
     declarations.push(...(list as ControlDeclaration[]));
   }
   return declarations;

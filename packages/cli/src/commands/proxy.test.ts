@@ -22,7 +22,13 @@ function fakeIo(cwd: string) {
       return () => handlers.delete(handler);
     },
   };
-  return { io, out: () => out, err: () => err, signal: (s: 'SIGINT' | 'SIGTERM') => [...handlers].forEach((h) => h(s)), handlers };
+  return {
+    io,
+    out: () => out,
+    err: () => err,
+    signal: (s: 'SIGINT' | 'SIGTERM') => [...handlers].forEach((h) => h(s)),
+    handlers,
+  };
 }
 
 describe('faultline proxy', () => {
@@ -31,11 +37,16 @@ describe('faultline proxy', () => {
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
     const dir = mkdtempSync(join(tmpdir(), 'faultline-proxy-cmd-'));
     const upstreamPort = (upstream.address() as net.AddressInfo).port;
-    writeFileSync(join(dir, 'proxies.json'), JSON.stringify([{ name: 'echo', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstreamPort}` }]));
+    writeFileSync(
+      join(dir, 'proxies.json'),
+      JSON.stringify([{ name: 'echo', listen: '127.0.0.1:0', upstream: `127.0.0.1:${upstreamPort}` }]),
+    );
     const fake = fakeIo(dir);
     const program = new Command().exitOverride();
     registerProxyCommand(program, fake.io);
-    const running = program.parseAsync(['proxy', '--port', '0', '--config', 'proxies.json', '--token', 'T'], { from: 'user' });
+    const running = program.parseAsync(['proxy', '--port', '0', '--config', 'proxies.json', '--token', 'T'], {
+      from: 'user',
+    });
 
     await expect.poll(() => fake.out(), { timeout: 10_000 }).toContain('echo: 127.0.0.1:');
     const api = /API on (http:\/\/[^\s]+)/.exec(fake.out())![1];
@@ -58,10 +69,16 @@ describe('faultline proxy', () => {
     const fake = fakeIo(dir);
     const program = new Command().exitOverride();
     registerProxyCommand(program, fake.io);
-    await expect(program.parseAsync(['proxy', '--port', '0', '--config', 'bad.json'], { from: 'user' })).rejects.toMatchObject({ code: 'E_USAGE' });
-    await expect(program.parseAsync(['proxy', '--port', '0', '--config', 'missing.json'], { from: 'user' })).rejects.toMatchObject({ code: 'E_USAGE' });
+    await expect(
+      program.parseAsync(['proxy', '--port', '0', '--config', 'bad.json'], { from: 'user' }),
+    ).rejects.toMatchObject({ code: 'E_USAGE' });
+    await expect(
+      program.parseAsync(['proxy', '--port', '0', '--config', 'missing.json'], { from: 'user' }),
+    ).rejects.toMatchObject({ code: 'E_USAGE' });
     writeFileSync(join(dir, 'incomplete.json'), JSON.stringify([{ name: 'no-upstream' }]));
-    await expect(program.parseAsync(['proxy', '--port', '0', '--config', 'incomplete.json'], { from: 'user' })).rejects.toMatchObject({
+    await expect(
+      program.parseAsync(['proxy', '--port', '0', '--config', 'incomplete.json'], { from: 'user' }),
+    ).rejects.toMatchObject({
       code: 'E_USAGE',
       message: expect.stringContaining('missing required field: upstream at proxy 1'),
     });
@@ -73,7 +90,9 @@ describe('faultline proxy', () => {
     const fake = fakeIo(tmpdir());
     const program = new Command().exitOverride();
     registerProxyCommand(program, fake.io);
-    await expect(program.parseAsync(['proxy', '--port', String((busy.address() as net.AddressInfo).port)], { from: 'user' })).rejects.toMatchObject({ code: 'E_PROXY_LISTEN' });
+    await expect(
+      program.parseAsync(['proxy', '--port', String((busy.address() as net.AddressInfo).port)], { from: 'user' }),
+    ).rejects.toMatchObject({ code: 'E_PROXY_LISTEN' });
     busy.close();
   });
 });

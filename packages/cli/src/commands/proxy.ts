@@ -34,12 +34,16 @@ async function readConfig(path: string, cwd: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read proxy config ${file}: ${(error as Error).message}`, { hint: 'pass the path of a JSON file with an array of proxies' });
+    throw new UsageError(`cannot read proxy config ${file}: ${(error as Error).message}`, {
+      hint: 'pass the path of a JSON file with an array of proxies',
+    });
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`proxy config ${file} is not JSON: ${(error as Error).message}`, { hint: 'the file holds the JSON array POST /populate takes' });
+    throw new UsageError(`proxy config ${file} is not JSON: ${(error as Error).message}`, {
+      hint: 'the file holds the JSON array POST /populate takes',
+    });
   }
 }
 
@@ -47,15 +51,20 @@ async function readConfig(path: string, cwd: string): Promise<unknown> {
 export function registerProxyCommand(program: Command, io: CliIo): void {
   program
     .command('proxy')
-    .description('Run the fault proxy: TCP/HTTP proxies with toxics and HTTP faults, driven by a Toxiproxy-compatible API')
+    .description(
+      'Run the fault proxy: TCP/HTTP proxies with toxics and HTTP faults, driven by a Toxiproxy-compatible API',
+    )
     .option('--host <host>', 'address of the API', '127.0.0.1')
-    .option('--port <port>', 'port of the API (Toxiproxy\'s default)', '8474')
+    .option('--port <port>', "port of the API (Toxiproxy's default)", '8474')
     .option('--config <file>', 'JSON array of proxies to create at start (as POST /populate)')
     .option('--token <token>', 'require this bearer token on the API (default: $FAULTLINE_PROXY_TOKEN)')
     .addHelpText('after', help)
     .action(async (flags: ProxyFlags) => {
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`, { hint: 'e.g. --port 8474 (0 picks a free port)' });
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be a port number, got "${flags.port}"`, {
+          hint: 'e.g. --port 8474 (0 picks a free port)',
+        });
       const proxies = flags.config === undefined ? undefined : await readConfig(flags.config, io.cwd);
       const token = flags.token ?? io.env.FAULTLINE_PROXY_TOKEN;
       const { ProxyServer, ApiError } = await import('@faultline/proxy');
@@ -65,18 +74,28 @@ export function registerProxyCommand(program: Command, io: CliIo): void {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE') {
-          throw new FaultlineError(`cannot listen on ${flags.host}:${port}: the address is in use`, { code: 'E_PROXY_LISTEN', hint: 'is a toxiproxy-server or another faultline proxy running? pick another --port' });
+          throw new FaultlineError(`cannot listen on ${flags.host}:${port}: the address is in use`, {
+            code: 'E_PROXY_LISTEN',
+            hint: 'is a toxiproxy-server or another faultline proxy running? pick another --port',
+          });
         }
         const cause = error instanceof ApiError ? error : (error as { cause?: unknown }).cause;
-        if (cause instanceof ApiError) throw new UsageError(`proxy config: ${cause.message}`, { hint: 'fix the proxy in --config (name, upstream host:port, listen host:port)' });
+        if (cause instanceof ApiError)
+          throw new UsageError(`proxy config: ${cause.message}`, {
+            hint: 'fix the proxy in --config (name, upstream host:port, listen host:port)',
+          });
         throw error;
       }
       io.stdout.write(`faultline proxy: API on ${server.url}${token ? ' (token required)' : ''}\n`);
       if (!token && !['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {
-        io.stderr.write(`warning: the API listens on ${flags.host} without a token: anyone who can reach it can cut your traffic (add --token)\n`);
+        io.stderr.write(
+          `warning: the API listens on ${flags.host} without a token: anyone who can reach it can cut your traffic (add --token)\n`,
+        );
       }
       for (const proxy of server.collection.list()) {
-        io.stdout.write(`  ${proxy.name}: ${proxy.listen} -> ${proxy.upstream}${proxy.protocol === 'http' ? ' (http)' : ''}${proxy.enabled ? '' : ' [disabled]'}\n`);
+        io.stdout.write(
+          `  ${proxy.name}: ${proxy.listen} -> ${proxy.upstream}${proxy.protocol === 'http' ? ' (http)' : ''}${proxy.enabled ? '' : ' [disabled]'}\n`,
+        );
       }
       await new Promise<void>((done) => {
         const unregister = io.onSignal((signal) => {

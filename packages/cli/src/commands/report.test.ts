@@ -13,14 +13,29 @@ async function report(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (chunk: string) => { stdout += chunk; } },
-    stderr: { write: (chunk: string) => { stderr += chunk; } },
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+      },
+    },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk;
+      },
+    },
     env: {},
     cwd,
     setExitCode: () => {},
     onSignal: () => () => {},
   };
-  const program = new Command().exitOverride().configureOutput({ writeOut: (s) => { stdout += s; }, writeErr: (s) => { stderr += s; } });
+  const program = new Command().exitOverride().configureOutput({
+    writeOut: (s) => {
+      stdout += s;
+    },
+    writeErr: (s) => {
+      stderr += s;
+    },
+  });
   registerReportCommand(program, io);
   program.commands.forEach((c) => c.exitOverride());
   try {
@@ -56,15 +71,25 @@ describe('faultline report', () => {
   it('overwrites an existing report given last, and takes every other existing file as a journal', async () => {
     writeFileSync(join(dir, 'report.xml'), 'old');
     await report(['--export-format=junit', 'results.json', 'journal.json', 'report.xml'], dir);
-    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toMatch(/^<\?xml[\s\S]*<testsuite name="Pod Failure Resilience"[\s\S]*<testsuite name="Pod Resilience Experiment"/);
+    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toMatch(
+      /^<\?xml[\s\S]*<testsuite name="Pod Failure Resilience"[\s\S]*<testsuite name="Pod Resilience Experiment"/,
+    );
     const { stdout } = await report(['--export-format=json', 'results.json', 'journal.json'], dir);
     expect((JSON.parse(stdout) as { runs: unknown[] }).runs).toHaveLength(2);
   });
 
   it('explains a missing journal, an unknown format and a PDF without an output', async () => {
-    expect((await report(['nope.json'], dir)).error).toMatchObject({ code: 'E_REPORT_JOURNAL', message: 'cannot read journal nope.json: no such file' });
-    expect((await report(['--export-format=docx', 'results.json'], dir)).error).toMatchObject({ code: 'E_REPORT_FORMAT', hint: expect.stringContaining('html, markdown, json, junit, pdf') });
-    expect((await report(['--export-format=pdf', 'results.json'], dir)).error).toMatchObject({ code: 'E_REPORT_OUTPUT' });
+    expect((await report(['nope.json'], dir)).error).toMatchObject({
+      code: 'E_REPORT_JOURNAL',
+      message: 'cannot read journal nope.json: no such file',
+    });
+    expect((await report(['--export-format=docx', 'results.json'], dir)).error).toMatchObject({
+      code: 'E_REPORT_FORMAT',
+      hint: expect.stringContaining('html, markdown, json, junit, pdf'),
+    });
+    expect((await report(['--export-format=pdf', 'results.json'], dir)).error).toMatchObject({
+      code: 'E_REPORT_OUTPUT',
+    });
     expect(existsSync(join(dir, 'nope.json'))).toBe(false);
   });
 
@@ -92,6 +117,9 @@ describe('splitReportArguments', () => {
   });
 
   it('lets --output win', () => {
-    expect(splitReportArguments(['a.json', 'new.json'], dir, 'x.html')).toEqual({ journals: ['a.json', 'new.json'], output: 'x.html' });
+    expect(splitReportArguments(['a.json', 'new.json'], dir, 'x.html')).toEqual({
+      journals: ['a.json', 'new.json'],
+      output: 'x.html',
+    });
   });
 });

@@ -6,7 +6,12 @@ import type { CliIo } from '../cli-io.js';
 
 /** Extensions that make an existing last argument an output to overwrite, never a journal. */
 const reportExtensions: Record<string, string> = {
-  '.html': 'html', '.htm': 'html', '.md': 'markdown', '.markdown': 'markdown', '.xml': 'junit', '.pdf': 'pdf',
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.xml': 'junit',
+  '.pdf': 'pdf',
 };
 
 const help = `
@@ -28,15 +33,24 @@ Examples:
   faultline report --export-format=junit runs/*.json chaos-junit.xml
   faultline report --export-format=pdf journal.json report.pdf`;
 
-interface ReportFlags { exportFormat?: string; output?: string; title?: string }
+interface ReportFlags {
+  exportFormat?: string;
+  output?: string;
+  title?: string;
+}
 
 /** Splits positionals into journals and an output path (see the help text for the rule). */
-export function splitReportArguments(paths: readonly string[], cwd: string, explicitOutput?: string): { journals: string[]; output: string | undefined } {
+export function splitReportArguments(
+  paths: readonly string[],
+  cwd: string,
+  explicitOutput?: string,
+): { journals: string[]; output: string | undefined } {
   if (explicitOutput !== undefined || paths.length < 2) return { journals: [...paths], output: explicitOutput };
   const last = paths[paths.length - 1]!;
   const absolute = resolve(cwd, last);
   const isFile = existsSync(absolute) && statSync(absolute).isFile();
-  if (!isFile || reportExtensions[extname(last).toLowerCase()] !== undefined) return { journals: paths.slice(0, -1), output: last };
+  if (!isFile || reportExtensions[extname(last).toLowerCase()] !== undefined)
+    return { journals: paths.slice(0, -1), output: last };
   return { journals: [...paths], output: undefined };
 }
 
@@ -45,17 +59,25 @@ export function registerReportCommand(program: Command, io: CliIo): void {
     .command('report')
     .description('Turn run journals into a report: HTML (one offline file), Markdown, JSON, JUnit XML or PDF')
     .argument('<journal...>', 'journal file(s), optionally followed by the output file')
-    .option('--export-format <format>', 'html | markdown | json | junit | pdf (default: from the output extension, else html)')
+    .option(
+      '--export-format <format>',
+      'html | markdown | json | junit | pdf (default: from the output extension, else html)',
+    )
     .option('-o, --output <path>', 'write the report to this file (all arguments are then journals)')
     .addHelpText('after', help)
     .action(async (paths: string[], flags: ReportFlags) => {
       const { UsageError } = await import('@faultline/core');
       const { parseJournal, parseExportFormat, renderReport } = await import('@faultline/report');
       const { journals, output } = splitReportArguments(paths, io.cwd, flags.output);
-      const fromExtension = output ? { ...reportExtensions, '.json': 'json' }[extname(output).toLowerCase()] : undefined;
+      const fromExtension = output
+        ? { ...reportExtensions, '.json': 'json' }[extname(output).toLowerCase()]
+        : undefined;
       const format = parseExportFormat(flags.exportFormat ?? fromExtension ?? 'html');
       if (format === 'pdf' && !output) {
-        throw new UsageError('a PDF report needs an output file', { code: 'E_REPORT_OUTPUT', hint: 'faultline report --export-format=pdf journal.json report.pdf' });
+        throw new UsageError('a PDF report needs an output file', {
+          code: 'E_REPORT_OUTPUT',
+          hint: 'faultline report --export-format=pdf journal.json report.pdf',
+        });
       }
       const parsed = [];
       for (const path of journals) {
@@ -64,18 +86,23 @@ export function registerReportCommand(program: Command, io: CliIo): void {
         try {
           text = await readFile(absolute, 'utf8');
         } catch (error) {
-          throw new UsageError(`cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`, {
-            code: 'E_REPORT_JOURNAL',
-            hint: 'pass the file written by `faultline run --journal-path=...` (default journal.json)',
-            cause: error,
-          });
+          throw new UsageError(
+            `cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+            {
+              code: 'E_REPORT_JOURNAL',
+              hint: 'pass the file written by `faultline run --journal-path=...` (default journal.json)',
+              cause: error,
+            },
+          );
         }
         parsed.push(parseJournal(text, path));
       }
       const report = await renderReport(format, parsed, { env: io.env, generatedAt: new Date().toISOString() });
       if (output) {
         await writeFile(resolve(io.cwd, output), report);
-        io.stderr.write(`${format} report of ${parsed.length} run${parsed.length > 1 ? 's' : ''} written to ${output}\n`);
+        io.stderr.write(
+          `${format} report of ${parsed.length} run${parsed.length > 1 ? 's' : ''} written to ${output}\n`,
+        );
       } else {
         io.stdout.write(typeof report === 'string' ? report : report.toString('utf8'));
       }

@@ -20,7 +20,12 @@ import { knownDrivers } from '../known-drivers.js';
 import { collectVars } from './collect-vars.js';
 
 /** Runs the reverts a journal still lists as pending (or failed), newest first, and records the outcome. */
-export async function revertJournal(journalPath: string, flags: { varFile: string[]; dry?: boolean }, globals: GlobalFlags, io: CliIo): Promise<void> {
+export async function revertJournal(
+  journalPath: string,
+  flags: { varFile: string[]; dry?: boolean },
+  globals: GlobalFlags,
+  io: CliIo,
+): Promise<void> {
   const path = resolve(io.cwd, journalPath);
   let journal: Journal;
   try {
@@ -39,27 +44,38 @@ export async function revertJournal(journalPath: string, flags: { varFile: strin
     return;
   }
   const vars = await collectVars([], flags.varFile, io.cwd);
-  const secrets = resolveSecrets(journal.experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<string, Record<string, unknown>>;
-  const configuration = await resolveConfiguration(journal.experiment.configuration, { env: io.env, vars: vars.configuration }).catch(() => vars.configuration);
+  const secrets = resolveSecrets(journal.experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<
+    string,
+    Record<string, unknown>
+  >;
+  const configuration = await resolveConfiguration(journal.experiment.configuration, {
+    env: io.env,
+    vars: vars.configuration,
+  }).catch(() => vars.configuration);
   const allSecrets = Object.assign({}, ...Object.values(secrets)) as Record<string, unknown>;
   const { settings } = await loadSettings(globals.settings, io.env);
   const redact = createRedactor(secrets, { configuration });
   const resolver = new ActivityResolver(knownDrivers);
   let failed = 0;
   for (const revert of todo) {
-    await runRevert(revert, resolver, {
-      configuration,
-      secrets: allSecrets,
-      signal: AbortSignal.timeout(120_000),
-      logger: silentLogger,
-      dryRun: false,
-      runId: journal.faultline.run_id,
-      experimentDir: io.cwd,
-      settings,
-      experimentTitle: journal.experiment.title,
-      runStartedAt: journal.start,
-      registerRevert: () => RevertLedger.noopHandle,
-    }, redact);
+    await runRevert(
+      revert,
+      resolver,
+      {
+        configuration,
+        secrets: allSecrets,
+        signal: AbortSignal.timeout(120_000),
+        logger: silentLogger,
+        dryRun: false,
+        runId: journal.faultline.run_id,
+        experimentDir: io.cwd,
+        settings,
+        experimentTitle: journal.experiment.title,
+        runStartedAt: journal.start,
+        registerRevert: () => RevertLedger.noopHandle,
+      },
+      redact,
+    );
     if (revert.status === 'reverted') {
       io.stdout.write(`reverted: ${revert.title}\n`);
     } else {

@@ -7,7 +7,12 @@ export function registerRevertCommand(program: Command, io: CliIo): void {
     .command('revert')
     .description('Revert the faults a run left injected (after a hard kill), as recorded in its journal')
     .argument('<journal>', 'journal written by `faultline run`')
-    .option('--var-file <path>', 'configuration and secrets the reverts need (JSON/YAML or .env)', (v: string, p: string[]) => [...p, v], [])
+    .option(
+      '--var-file <path>',
+      'configuration and secrets the reverts need (JSON/YAML or .env)',
+      (v: string, p: string[]) => [...p, v],
+      [],
+    )
     .option('--dry', 'list what would be reverted, change nothing')
     .action(async (journalPath: string, flags: { varFile: string[]; dry?: boolean }, command: Command) => {
       const { revertJournal } = await import('./revert-action.js');

@@ -37,21 +37,40 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
   // Global controls see the experiment being loaded, as Chaos Toolkit's loading hooks do.
   const loading = controls.length ? await loadControls(controls, new ActivityResolver(knownDrivers), io.cwd) : [];
-  const hookEnv = { experiment: undefined, configuration: {}, secrets: {}, settings, logger, runId: '', interrupt: () => {} };
+  const hookEnv = {
+    experiment: undefined,
+    configuration: {},
+    secrets: {},
+    settings,
+    logger,
+    runId: '',
+    interrupt: () => {},
+  };
   await callHook(loading, 'before_loading_experiment_control', hookEnv, source);
   const loaded = await loadAndValidate(source, { cwd: io.cwd, env: io.env, settings, validate: flags.validation });
-  await callHook(loading, 'after_loading_experiment_control', { ...hookEnv, experiment: loaded.experiment }, loaded.experiment);
+  await callHook(
+    loading,
+    'after_loading_experiment_control',
+    { ...hookEnv, experiment: loaded.experiment },
+    loaded.experiment,
+  );
   for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
 
   const vars = await collectVars(flags.var, flags.varFile, io.cwd);
   const failFast = flags.failFast === undefined ? undefined : flags.failFast === true ? true : Number(flags.failFast);
-  if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1)) throw new UsageError('--fail-fast ratio must be between 0 and 1');
+  if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))
+    throw new UsageError('--fail-fast ratio must be between 0 and 1');
   const frequency = flags.hypothesisFrequency === undefined ? undefined : Number(flags.hypothesisFrequency);
-  if (frequency !== undefined && !(frequency > 0)) throw new UsageError('--hypothesis-frequency must be a positive number of seconds');
+  if (frequency !== undefined && !(frequency > 0))
+    throw new UsageError('--hypothesis-frequency must be a positive number of seconds');
 
   const observers: RunObserver[] = [];
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && globals.color !== false;
-  observers.push(flags.output === 'json' ? new JsonProgress(io.stdout) : new TerminalProgress(io.stdout, { color, live: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
+  observers.push(
+    flags.output === 'json'
+      ? new JsonProgress(io.stdout)
+      : new TerminalProgress(io.stdout, { color, live: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }),
+  );
   const metrics = flags.metricsPort ? await startMetrics(Number(flags.metricsPort), io) : undefined;
   if (metrics) observers.push(metrics.observer);
 
@@ -60,7 +79,10 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   const unregister = io.onSignal((signal) => {
     signals++;
     if (signals === 1) interrupt.abort(signal === 'crash' ? 'an unexpected error (see above)' : `received ${signal}`);
-    else io.stderr.write(`\n${signal} again: still reverting faults so nothing is left behind; a hard kill leaves them pending (use \`faultline revert\`)\n`);
+    else
+      io.stderr.write(
+        `\n${signal} again: still reverting faults so nothing is left behind; a hard kill leaves them pending (use \`faultline revert\`)\n`,
+      );
   });
   const journalPath = resolve(io.cwd, flags.journalPath);
   try {

@@ -30,12 +30,32 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--journal-path <path>', 'where the journal is written (kept up to date during the run)', './journal.json')
     .addOption(new Option('--dry <mode>', 'run without touching anything').choices(dryModes))
     .addOption(new Option('--rollback-strategy <strategy>', 'when rollbacks run').choices(rollbackStrategies))
-    .addOption(new Option('--hypothesis-strategy <strategy>', 'when the steady-state hypothesis runs').choices(hypothesisStrategies))
-    .option('--hypothesis-frequency <seconds>', 'seconds between continuous hypothesis runs (default: the experiment\'s runtime.hypothesis.frequency, else 1)')
-    .option('--fail-fast [ratio]', 'stop a continuous run when the hypothesis deviates (optionally: once this share of runs deviated, 0..1)')
-    .option('--var <key[:type]=value>', 'set a configuration value (repeatable); type: str|int|float|bool|json', collect, [])
+    .addOption(
+      new Option('--hypothesis-strategy <strategy>', 'when the steady-state hypothesis runs').choices(
+        hypothesisStrategies,
+      ),
+    )
+    .option(
+      '--hypothesis-frequency <seconds>',
+      "seconds between continuous hypothesis runs (default: the experiment's runtime.hypothesis.frequency, else 1)",
+    )
+    .option(
+      '--fail-fast [ratio]',
+      'stop a continuous run when the hypothesis deviates (optionally: once this share of runs deviated, 0..1)',
+    )
+    .option(
+      '--var <key[:type]=value>',
+      'set a configuration value (repeatable); type: str|int|float|bool|json',
+      collect,
+      [],
+    )
     .option('--var-file <path>', 'JSON/YAML {configuration, secrets} or .env file (repeatable)', collect, [])
-    .option('--control-file <path>', 'control module (.js/.mjs) or a JSON/YAML file of controls (repeatable)', collect, [])
+    .option(
+      '--control-file <path>',
+      'control module (.js/.mjs) or a JSON/YAML file of controls (repeatable)',
+      collect,
+      [],
+    )
     .option('--no-validation', 'skip validating the experiment before running it')
     .option('--no-verify-tls', 'do not verify TLS certificates of http providers')
     .option('--max-duration <duration>', 'interrupt the run after this long ("30m"); faults are reverted')

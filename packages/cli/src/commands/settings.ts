@@ -17,7 +17,11 @@ export function registerSettingsCommand(program: Command, io: CliIo): void {
         io.stdout.write(`${JSON.stringify({ path: loaded.path ?? null, settings: redacted }, null, 2)}\n`);
         return;
       }
-      io.stdout.write(loaded.path ? `# ${loaded.path}\n` : `# no settings file found (looked at ${defaultSettingsPaths(io.env).join(', ')})\n`);
+      io.stdout.write(
+        loaded.path
+          ? `# ${loaded.path}\n`
+          : `# no settings file found (looked at ${defaultSettingsPaths(io.env).join(', ')})\n`,
+      );
       io.stdout.write(stringify(redacted));
     });
 }
@@ -26,6 +30,7 @@ export function registerSettingsCommand(program: Command, io: CliIo): void {
 function redactAuth(settings: Record<string, unknown>): Record<string, unknown> {
   const copy = structuredClone(settings);
   const auth = copy.auth as Record<string, { value?: string }> | undefined;
-  for (const entry of Object.values(auth ?? {})) if (entry && typeof entry === 'object' && 'value' in entry) entry.value = '***';
+  for (const entry of Object.values(auth ?? {}))
+    if (entry && typeof entry === 'object' && 'value' in entry) entry.value = '***';
   return copy;
 }

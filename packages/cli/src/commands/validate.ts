@@ -9,11 +9,23 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
     .argument('<source>', 'experiment file or http(s) URL')
     .option('--json', 'print the problems as JSON')
     .action(async (source: string, flags: { json?: boolean }, command: Command) => {
-      const { formatProblem, loadExperimentDocument, validateExperiment, ActivityResolver, loadSettings, bearerTokenFor, exitCodes } = await import('@faultline/core');
+      const {
+        formatProblem,
+        loadExperimentDocument,
+        validateExperiment,
+        ActivityResolver,
+        loadSettings,
+        bearerTokenFor,
+        exitCodes,
+      } = await import('@faultline/core');
       const { knownDrivers } = await import('../known-drivers.js');
       const globals = command.optsWithGlobals<GlobalFlags>();
       const { settings } = await loadSettings(globals.settings, io.env);
-      const document = await loadExperimentDocument(source, { cwd: io.cwd, env: io.env, bearerToken: bearerTokenFor(source, settings) });
+      const document = await loadExperimentDocument(source, {
+        cwd: io.cwd,
+        env: io.env,
+        bearerToken: bearerTokenFor(source, settings),
+      });
       const result = await validateExperiment(document.value, {
         source: document.source,
         resolver: new ActivityResolver(knownDrivers),
@@ -21,10 +33,16 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
       });
       const errors = result.problems.filter((p) => p.severity === 'error').length;
       if (flags.json) {
-        io.stdout.write(`${JSON.stringify({ valid: errors === 0, location: document.source.location, problems: result.problems }, null, 2)}\n`);
+        io.stdout.write(
+          `${JSON.stringify({ valid: errors === 0, location: document.source.location, problems: result.problems }, null, 2)}\n`,
+        );
       } else {
         for (const problem of result.problems) io.stdout.write(`${formatProblem(problem, document.source.location)}\n`);
-        io.stdout.write(errors ? `${errors} error(s): the experiment is not valid\n` : `the experiment is valid${result.problems.length ? ` (${result.problems.length} warning(s))` : ''}\n`);
+        io.stdout.write(
+          errors
+            ? `${errors} error(s): the experiment is not valid\n`
+            : `the experiment is valid${result.problems.length ? ` (${result.problems.length} warning(s))` : ''}\n`,
+        );
       }
       io.setExitCode(errors ? exitCodes.invalid : exitCodes.ok);
     });

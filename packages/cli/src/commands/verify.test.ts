@@ -5,7 +5,12 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSystemBinary } from '@faultline/core/testing';
 import { PrometheusClient, sampleValues } from '@faultline/prometheus';
-import { startPrometheus, startTestService, type RunningPrometheus, type TestService } from '@faultline/prometheus/testing';
+import {
+  startPrometheus,
+  startTestService,
+  type RunningPrometheus,
+  type TestService,
+} from '@faultline/prometheus/testing';
 import type { CliIo } from '../cli-io.js';
 import { registerVerifyCommand } from './verify.js';
 
@@ -16,14 +21,31 @@ async function runVerify(args: string[], cwd: string, env: Record<string, string
   let stderr = '';
   let exitCode = 0;
   const io: CliIo = {
-    stdout: { write: (chunk: string) => { stdout += chunk; } },
-    stderr: { write: (chunk: string) => { stderr += chunk; } },
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+      },
+    },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk;
+      },
+    },
     env,
     cwd,
-    setExitCode: (code) => { exitCode = code; },
+    setExitCode: (code) => {
+      exitCode = code;
+    },
     onSignal: () => () => {},
   };
-  const program = new Command().exitOverride().configureOutput({ writeOut: (s) => { stdout += s; }, writeErr: (s) => { stderr += s; } });
+  const program = new Command().exitOverride().configureOutput({
+    writeOut: (s) => {
+      stdout += s;
+    },
+    writeErr: (s) => {
+      stderr += s;
+    },
+  });
   registerVerifyCommand(program, io);
   try {
     await program.parseAsync(['verify', ...args], { from: 'user' });
@@ -45,7 +67,8 @@ describe.skipIf(!binary)('faultline verify against a real Prometheus', () => {
     service = await startTestService({ rps: 50, errorRatio: 0.002, latencySeconds: 0.04 });
     prometheus = await startPrometheus({ binary: binary!, targets: [service.target] });
     const client = new PrometheusClient({ baseUrl: prometheus.url });
-    const samples = async () => sampleValues(await client.query('count_over_time(test_gauge[10m])')).flatMap((s) => s.values)[0] ?? 0;
+    const samples = async () =>
+      sampleValues(await client.query('count_over_time(test_gauge[10m])')).flatMap((s) => s.values)[0] ?? 0;
     const waitFor = async (n: number) => {
       const deadline = Date.now() + 40_000;
       while ((await samples()) < n) {
@@ -62,20 +85,28 @@ describe.skipIf(!binary)('faultline verify against a real Prometheus', () => {
     await waitFor(count + 5);
     healthy = { start: a, end: b };
     degraded = { start: b, end: new Date().toISOString() };
-    await writeFile(join(dir, 'slo.yaml'), [
-      'slos:',
-      '  - name: error-ratio',
-      '    indicator: sum(rate(http_requests_total{code="500"}[$window])) / sum(rate(http_requests_total[$window]))',
-      '    objective: "< 1%"',
-      '  - name: p99-latency',
-      '    indicator: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[$window])))',
-      '    objective: "< 300ms"',
-      '',
-    ].join('\n'));
-    const journal = (window: { start: string; end: string }) => JSON.stringify({
-      'chaoslib-version': '1.42.0', experiment: { title: 'verify test', configuration: { prometheus_base_url: prometheus.url } },
-      start: window.start, end: window.end, status: 'completed', deviated: false,
-    });
+    await writeFile(
+      join(dir, 'slo.yaml'),
+      [
+        'slos:',
+        '  - name: error-ratio',
+        '    indicator: sum(rate(http_requests_total{code="500"}[$window])) / sum(rate(http_requests_total[$window]))',
+        '    objective: "< 1%"',
+        '  - name: p99-latency',
+        '    indicator: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[$window])))',
+        '    objective: "< 300ms"',
+        '',
+      ].join('\n'),
+    );
+    const journal = (window: { start: string; end: string }) =>
+      JSON.stringify({
+        'chaoslib-version': '1.42.0',
+        experiment: { title: 'verify test', configuration: { prometheus_base_url: prometheus.url } },
+        start: window.start,
+        end: window.end,
+        status: 'completed',
+        deviated: false,
+      });
     await writeFile(join(dir, 'healthy.json'), journal(healthy));
     await writeFile(join(dir, 'degraded.json'), journal(degraded));
   }, 90_000);
@@ -115,7 +146,10 @@ describe.skipIf(!binary)('faultline verify against a real Prometheus', () => {
   });
 
   it('exits 2 when a rule has no data', async () => {
-    await writeFile(join(dir, 'nodata.yaml'), 'slos:\n  - name: ghost\n    indicator: does_not_exist\n    objective: "< 1"\n');
+    await writeFile(
+      join(dir, 'nodata.yaml'),
+      'slos:\n  - name: ghost\n    indicator: does_not_exist\n    objective: "< 1"\n',
+    );
     const result = await runVerify(['healthy.json', '--slo', 'nodata.yaml'], dir);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toMatch(/NO DATA\s+ghost\s+measured no data/);

@@ -22,7 +22,9 @@ export async function startOrdersService(): Promise<OrdersService> {
     (req, res) => {
       requests++;
       if (req.url?.startsWith('/api/orders')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ orders: [{ id: 1, productId: '12345', quantity: 1 }] }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ orders: [{ id: 1, productId: '12345', quantity: 1 }] }));
       } else {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
       }

@@ -12,11 +12,17 @@ const bundledExperiment = resolve(cliPackageRoot, 'demo/experiment.yaml');
  * `faultline demo`: start the orders service, run the demo experiment against it with a
  * continuous steady-state hypothesis, then write an HTML report. Exits with the run's code.
  */
-export async function runDemo(flags: { out: string; experiment: string }, globals: GlobalFlags, io: CliIo): Promise<void> {
+export async function runDemo(
+  flags: { out: string; experiment: string },
+  globals: GlobalFlags,
+  io: CliIo,
+): Promise<void> {
   const out = resolve(io.cwd, flags.out);
   await mkdir(out, { recursive: true });
   const service = await startOrdersService();
-  io.stdout.write(`Demo orders service on ${service.url} (Chaos Monkey actuator at ${service.url}/actuator/chaosmonkey)\n\n`);
+  io.stdout.write(
+    `Demo orders service on ${service.url} (Chaos Monkey actuator at ${service.url}/actuator/chaosmonkey)\n\n`,
+  );
   const journalPath = resolve(out, 'journal.json');
   try {
     await runCommand(
@@ -38,7 +44,9 @@ export async function runDemo(flags: { out: string; experiment: string }, global
   } finally {
     const stats = service.stats();
     await service.close();
-    io.stdout.write(`\nThe service answered ${stats.requests} requests; the monkey added ${Math.round(stats.delayedMs)} ms of latency in all and is ${stats.monkeyEnabled ? 'STILL ENABLED' : 'disabled again'}.\n`);
+    io.stdout.write(
+      `\nThe service answered ${stats.requests} requests; the monkey added ${Math.round(stats.delayedMs)} ms of latency in all and is ${stats.monkeyEnabled ? 'STILL ENABLED' : 'disabled again'}.\n`,
+    );
   }
   const { parseJournal, renderHtml } = await import('@faultline/report');
   const journal = parseJournal(await readFile(journalPath, 'utf8'), journalPath);

@@ -15,9 +15,17 @@ export function createLogger(options: LoggerOptions): Logger {
   if (options.file) mkdirSync(dirname(options.file), { recursive: true });
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     const suffix = fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : '';
-    if (options.file) appendFileSync(options.file, `[${new Date().toISOString()} ${level.toUpperCase()}] ${message}${suffix}\n`);
-    const echo = level === 'error' || level === 'warn' || (options.verbose && level !== 'info') || (options.verbose && level === 'info');
-    if (echo && options.stderr) options.stderr.write(`${level === 'error' ? 'error' : level === 'warn' ? 'warning' : level}: ${message}${suffix}\n`);
+    if (options.file)
+      appendFileSync(options.file, `[${new Date().toISOString()} ${level.toUpperCase()}] ${message}${suffix}\n`);
+    const echo =
+      level === 'error' ||
+      level === 'warn' ||
+      (options.verbose && level !== 'info') ||
+      (options.verbose && level === 'info');
+    if (echo && options.stderr)
+      options.stderr.write(
+        `${level === 'error' ? 'error' : level === 'warn' ? 'warning' : level}: ${message}${suffix}\n`,
+      );
   };
   return {
     debug: (m, f) => write('debug', m, f),

@@ -45,15 +45,22 @@ export class TerminalProgress implements RunObserver {
         this.sampling = false;
         const met = event.result.steady_state_met;
         if (event.phase === 'during') {
-          this.line(`  ${met ? s.green('·') : s.red('✗')} steady state during method ${met ? 'held' : s.red('deviated')}${met ? '' : this.reason(event.result.probes.at(-1))}`);
+          this.line(
+            `  ${met ? s.green('·') : s.red('✗')} steady state during method ${met ? 'held' : s.red('deviated')}${met ? '' : this.reason(event.result.probes.at(-1))}`,
+          );
         } else {
-          this.line(`  ${met ? s.green('✓ steady state met') : s.red(`✗ steady state not met${this.reason(event.result.probes.at(-1))}`)}`);
+          this.line(
+            `  ${met ? s.green('✓ steady state met') : s.red(`✗ steady state not met${this.reason(event.result.probes.at(-1))}`)}`,
+          );
         }
         break;
       }
       case 'activity-started':
         if (event.phase === 'hypothesis' && this.sampling) break;
-        if (event.phase !== 'hypothesis') this.line(`${event.phase === 'rollback' ? s.bold('Rollback') : event.activity.type === 'action' ? s.bold('Action') : s.bold('Probe')}: ${event.activity.name}${event.activity.background ? s.dim(' [background]') : ''}`);
+        if (event.phase !== 'hypothesis')
+          this.line(
+            `${event.phase === 'rollback' ? s.bold('Rollback') : event.activity.type === 'action' ? s.bold('Action') : s.bold('Probe')}: ${event.activity.name}${event.activity.background ? s.dim(' [background]') : ''}`,
+          );
         this.startTicker(`  ${event.activity.name}`);
         break;
       case 'activity-ended': {
@@ -62,9 +69,13 @@ export class TerminalProgress implements RunObserver {
         const ok = event.entry.status === 'succeeded';
         const mark = ok ? s.green('✓') : s.red('✗');
         const detail = ok ? '' : ` ${s.red(event.entry.exception?.[0] ?? 'failed')}`;
-        if (event.phase === 'hypothesis') this.line(`  ${mark} ${event.activity.name} ${s.dim(seconds(event.entry.duration))}${detail}`);
+        if (event.phase === 'hypothesis')
+          this.line(`  ${mark} ${event.activity.name} ${s.dim(seconds(event.entry.duration))}${detail}`);
         // A background activity ends under some other header: name it.
-        else this.line(`  ${mark} ${event.activity.background ? `${event.activity.name} ` : ''}${ok ? 'done' : 'failed'} ${s.dim(seconds(event.entry.duration))}${detail}`);
+        else
+          this.line(
+            `  ${mark} ${event.activity.background ? `${event.activity.name} ` : ''}${ok ? 'done' : 'failed'} ${s.dim(seconds(event.entry.duration))}${detail}`,
+          );
         break;
       }
       case 'pause-started':
@@ -78,7 +89,9 @@ export class TerminalProgress implements RunObserver {
         this.line(`  ${s.yellow('⚑')} fault registered: ${event.revert.title}`);
         break;
       case 'fault-reverted':
-        this.line(`  ${event.revert.status === 'reverted' ? s.green('↺ reverted') : s.red('✗ revert failed')}: ${event.revert.title}${event.revert.error ? ` (${event.revert.error})` : ''}`);
+        this.line(
+          `  ${event.revert.status === 'reverted' ? s.green('↺ reverted') : s.red('✗ revert failed')}: ${event.revert.title}${event.revert.error ? ` (${event.revert.error})` : ''}`,
+        );
         break;
       case 'interrupted':
         this.stopTicker();
@@ -99,7 +112,10 @@ export class TerminalProgress implements RunObserver {
   private summary(journal: Journal): void {
     const s = this.style;
     const notTried = journal.steady_states.before?.steady_state_met === false;
-    const hypothesisRan = journal.steady_states.before !== null || journal.steady_states.after !== null || journal.steady_states.during.length > 0;
+    const hypothesisRan =
+      journal.steady_states.before !== null ||
+      journal.steady_states.after !== null ||
+      journal.steady_states.during.length > 0;
     const verdict =
       journal.status !== 'completed'
         ? s.red(journal.status)
@@ -114,9 +130,12 @@ export class TerminalProgress implements RunObserver {
     const reverted = faults.filter((r) => r.status !== 'pending' && r.status !== 'failed').length;
     this.line('');
     this.line(`${s.bold('Result')}: ${verdict} ${s.dim(`in ${seconds(journal.duration ?? 0)}`)}`);
-    this.line(`  activities: ${journal.run.length}, rollbacks: ${journal.rollbacks.length}, faults reverted: ${reverted}/${faults.length}`);
+    this.line(
+      `  activities: ${journal.run.length}, rollbacks: ${journal.rollbacks.length}, faults reverted: ${reverted}/${faults.length}`,
+    );
     const stuck = faults.filter((r) => r.status === 'pending' || r.status === 'failed');
-    if (stuck.length) this.line(s.red(`  ${stuck.length} fault(s) could not be reverted: run \`faultline revert <journal>\``));
+    if (stuck.length)
+      this.line(s.red(`  ${stuck.length} fault(s) could not be reverted: run \`faultline revert <journal>\``));
   }
 
   private startTicker(label: string, total?: number): void {

@@ -29,9 +29,18 @@ describe('chaosprobe.http.can_place_order', () => {
   afterAll(() => server.close());
 
   it('POSTs the JSON order and is true only for the expected status', async () => {
-    const args = canPlaceOrder.arguments.parse({ url, method: 'POST', json: { productId: '12345', quantity: 1 }, status_code: 200 });
+    const args = canPlaceOrder.arguments.parse({
+      url,
+      method: 'POST',
+      json: { productId: '12345', quantity: 1 },
+      status_code: 200,
+    });
     expect(await canPlaceOrder.run(args, createTestContext())).toBe(true);
-    expect(received.at(-1)).toEqual({ method: 'POST', body: '{"productId":"12345","quantity":1}', type: 'application/json' });
+    expect(received.at(-1)).toEqual({
+      method: 'POST',
+      body: '{"productId":"12345","quantity":1}',
+      type: 'application/json',
+    });
     status = 503;
     expect(await canPlaceOrder.run(args, createTestContext())).toBe(false);
   });
@@ -44,7 +53,11 @@ describe.skipIf(!initdb)('chaosdb.actions.execute_query (real PostgreSQL)', () =
   const dir = mkdtempSync(join(tmpdir(), 'faultline-pg-'));
   chmodSync(dir, 0o777);
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const asPostgres = (command: string, args: string[]) => (process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [string, string[]];
+  const asPostgres = (command: string, args: string[]) =>
+    (process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [
+      string,
+      string[],
+    ];
   let server: ReturnType<typeof spawn> | undefined;
   const connection = `postgresql://postgres@127.0.0.1:${port}/postgres`;
 
@@ -53,22 +66,43 @@ describe.skipIf(!initdb)('chaosdb.actions.execute_query (real PostgreSQL)', () =
     const [cmd, args] = asPostgres(initdb!, ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
     const init = spawnSync(cmd, args, { encoding: 'utf8' });
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
-    const [pcmd, pargs] = asPostgres(`${bin}postgres`, ['-D', join(dir, 'data'), '-p', String(port), '-h', '127.0.0.1', '-k', dir]);
+    const [pcmd, pargs] = asPostgres(`${bin}postgres`, [
+      '-D',
+      join(dir, 'data'),
+      '-p',
+      String(port),
+      '-h',
+      '127.0.0.1',
+      '-k',
+      dir,
+    ]);
     server = spawn(pcmd, pargs, { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
       if (spawnSync('psql', [connection, '-c', 'select 1'], { stdio: 'ignore' }).status === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    spawnSync('psql', [connection, '-c', "create table users(id int, email text); insert into users select g, 'user' || g || '@example.com' from generate_series(1, 1000) g;"]);
+    spawnSync('psql', [
+      connection,
+      '-c',
+      "create table users(id int, email text); insert into users select g, 'user' || g || '@example.com' from generate_series(1, 1000) g;",
+    ]);
   }, 60_000);
   afterAll(() => {
     server?.kill('SIGINT');
   });
 
-  const count = () => Number(spawnSync('psql', [connection, '-At', '-c', "select count(*) from users where email like 'corrupt-%'"], { encoding: 'utf8' }).stdout.trim());
+  const count = () =>
+    Number(
+      spawnSync('psql', [connection, '-At', '-c', "select count(*) from users where email like 'corrupt-%'"], {
+        encoding: 'utf8',
+      }).stdout.trim(),
+    );
 
   it('runs the seed query verbatim, and nothing under dry-run', async () => {
-    const args = executeQuery.arguments.parse({ connection_string: connection, query: "UPDATE users SET email = CONCAT('corrupt-', email) WHERE random() < 0.5;" });
+    const args = executeQuery.arguments.parse({
+      connection_string: connection,
+      query: "UPDATE users SET email = CONCAT('corrupt-', email) WHERE random() < 0.5;",
+    });
     const dry = await executeQuery.run(args, createTestContext({ dryRun: true }));
     expect(dry).toMatchObject({ dry_run: true });
     expect(count()).toBe(0);
@@ -79,8 +113,14 @@ describe.skipIf(!initdb)('chaosdb.actions.execute_query (real PostgreSQL)', () =
   });
 
   it('fails with the server message on a bad query and never leaks a password', async () => {
-    const args = executeQuery.arguments.parse({ connection_string: connection.replace('postgres@', 'postgres:hunter2@'), query: 'UPDATE nope SET x = 1' });
-    const error = await executeQuery.run(args, createTestContext()).then(() => undefined, (e: Error) => e);
+    const args = executeQuery.arguments.parse({
+      connection_string: connection.replace('postgres@', 'postgres:hunter2@'),
+      query: 'UPDATE nope SET x = 1',
+    });
+    const error = await executeQuery.run(args, createTestContext()).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/relation "nope" does not exist/);
     expect(error?.message).not.toContain('hunter2');
   });

@@ -24,10 +24,18 @@ export const executeQuery = defineActivity({
     const target = redactConnection(args.connection_string);
     if (ctx.dryRun) return { dry_run: true, target, query: args.query };
     const result = await runProcessProvider(
-      { type: 'process', path: args.psql_path, arguments: [args.connection_string, '-v', 'ON_ERROR_STOP=1', '-X', '-q', '-c', args.query], timeout: args.timeout },
+      {
+        type: 'process',
+        path: args.psql_path,
+        arguments: [args.connection_string, '-v', 'ON_ERROR_STOP=1', '-X', '-q', '-c', args.query],
+        timeout: args.timeout,
+      },
       { signal: ctx.signal, cwd: ctx.experimentDir },
     );
-    if (result.status !== 0) throw new ActivityFailedError(`query on ${target} failed: ${result.stderr.trim() || `psql exited ${result.status}`}`);
+    if (result.status !== 0)
+      throw new ActivityFailedError(
+        `query on ${target} failed: ${result.stderr.trim() || `psql exited ${result.status}`}`,
+      );
     return { target, status: result.status, output: result.stdout.trim() };
   },
 });

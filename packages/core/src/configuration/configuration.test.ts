@@ -21,7 +21,12 @@ const runProbe = async (provider: Provider) => {
 
 describe('resolveConfiguration', () => {
   it('keeps plain values as they are', async () => {
-    expect(await resolveConfiguration(config({ a: 'x', n: 1, o: { k: [1] }, nothing: null }), { env: {} })).toEqual({ a: 'x', n: 1, o: { k: [1] }, nothing: null });
+    expect(await resolveConfiguration(config({ a: 'x', n: 1, o: { k: [1] }, nothing: null }), { env: {} })).toEqual({
+      a: 'x',
+      n: 1,
+      o: { k: [1] },
+      nothing: null,
+    });
     expect(await resolveConfiguration(undefined, { env: {} })).toEqual({});
   });
 
@@ -36,28 +41,45 @@ describe('resolveConfiguration', () => {
       empty: { type: 'env', key: 'EMPTY' },
     });
     const env = { MY_TOKEN: 'value2', SERVICE_PORT: '9090', ON: 'no', OBJ: '{"a":1}', EMPTY: '' };
-    expect(await resolveConfiguration(declared, { env })).toEqual({ token: 'value2', host: 'localhost', port: 9090, dport: 8080, on: false, obj: { a: 1 }, empty: '' });
+    expect(await resolveConfiguration(declared, { env })).toEqual({
+      token: 'value2',
+      host: 'localhost',
+      port: 9090,
+      dport: 8080,
+      on: false,
+      obj: { a: 1 },
+      empty: '',
+    });
   });
 
   it('fails with a UsageError naming the variable when it is missing and has no default', async () => {
-    const error = await resolveConfiguration(config({ token: { type: 'env', key: 'KUBE_TOKEN' } }), { env: {} }).catch((e: unknown) => e);
+    const error = await resolveConfiguration(config({ token: { type: 'env', key: 'KUBE_TOKEN' } }), { env: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toContain('KUBE_TOKEN');
     expect((error as UsageError).hint).toContain('--var token=');
   });
 
   it('fails clearly when an env value does not convert', async () => {
-    await expect(resolveConfiguration(config({ port: { type: 'env', key: 'P', env_var_type: 'int' } }), { env: { P: 'eighty' } })).rejects.toThrow(/configuration "port" \(from P\).*not an integer/);
+    await expect(
+      resolveConfiguration(config({ port: { type: 'env', key: 'P', env_var_type: 'int' } }), { env: { P: 'eighty' } }),
+    ).rejects.toThrow(/configuration "port" \(from P\).*not an integer/);
   });
 
   it('lets vars override declared keys, even env entries whose variable is missing', async () => {
     const declared = config({ token: { type: 'env', key: 'KUBE_TOKEN' }, host: 'a' });
-    expect(await resolveConfiguration(declared, { env: {}, vars: { token: 'from-var', host: 'b' } })).toEqual({ token: 'from-var', host: 'b' });
+    expect(await resolveConfiguration(declared, { env: {}, vars: { token: 'from-var', host: 'b' } })).toEqual({
+      token: 'from-var',
+      host: 'b',
+    });
   });
 
   it('lets a var carry a full definition (Chaos Toolkit #252)', async () => {
     const declared = config({ some: 'declared' });
-    expect(await resolveConfiguration(declared, { env: { X: 'from-env' }, vars: { some: { type: 'env', key: 'X' } } })).toEqual({ some: 'from-env' });
+    expect(
+      await resolveConfiguration(declared, { env: { X: 'from-env' }, vars: { some: { type: 'env', key: 'X' } } }),
+    ).toEqual({ some: 'from-env' });
   });
 
   it('adds vars for undeclared keys', async () => {
@@ -94,8 +116,16 @@ describe('resolveConfiguration: dynamic configuration', () => {
   it('uses the body of an http probe and the trimmed stdout of a process probe', async () => {
     const declared = config({
       base,
-      remote: { type: 'probe', name: 'fetch-config', provider: { type: 'http', url: '${base}/config', headers: { Authorization: 'Bearer ${token}' } } },
-      version: { type: 'probe', name: 'version', provider: { type: 'process', path: 'echo', arguments: ['  v1.2.3  '] } },
+      remote: {
+        type: 'probe',
+        name: 'fetch-config',
+        provider: { type: 'http', url: '${base}/config', headers: { Authorization: 'Bearer ${token}' } },
+      },
+      version: {
+        type: 'probe',
+        name: 'version',
+        provider: { type: 'process', path: 'echo', arguments: ['  v1.2.3  '] },
+      },
     });
     const resolved = await resolveConfiguration(declared, { env: {}, runProbe, secrets: { api: { token: 'tkn' } } });
     expect(resolved).toEqual({ base, remote: { replicas: 3, auth: 'Bearer tkn' }, version: 'v1.2.3' });
@@ -106,7 +136,11 @@ describe('resolveConfiguration: dynamic configuration', () => {
     const seen: Array<Record<string, unknown>> = [];
     const declared = config({
       first: 1,
-      dyn: { type: 'probe', name: 'js', provider: { type: 'javascript', module: 'm', func: 'f', arguments: { n: '${first}', later: '${last}' } } },
+      dyn: {
+        type: 'probe',
+        name: 'js',
+        provider: { type: 'javascript', module: 'm', func: 'f', arguments: { n: '${first}', later: '${last}' } },
+      },
       last: 2,
     });
     const resolved = await resolveConfiguration(declared, {
@@ -116,7 +150,10 @@ describe('resolveConfiguration: dynamic configuration', () => {
         return { provider, name };
       },
     });
-    expect(resolved.dyn).toEqual({ provider: { type: 'javascript', module: 'm', func: 'f', arguments: { n: 1, later: '${last}' } }, name: 'js' });
+    expect(resolved.dyn).toEqual({
+      provider: { type: 'javascript', module: 'm', func: 'f', arguments: { n: 1, later: '${last}' } },
+      name: 'js',
+    });
     expect(seen[0]).toEqual({ first: 1 });
   });
 
@@ -124,7 +161,11 @@ describe('resolveConfiguration: dynamic configuration', () => {
     const warnings: string[] = [];
     const declared = config({
       bad_http: { type: 'probe', name: 'down', provider: { type: 'http', url: 'http://127.0.0.1:1/' } },
-      bad_exit: { type: 'probe', name: 'exit', provider: { type: 'process', path: 'sh', arguments: ['-c', 'echo oops >&2; exit 2'] } },
+      bad_exit: {
+        type: 'probe',
+        name: 'exit',
+        provider: { type: 'process', path: 'sh', arguments: ['-c', 'echo oops >&2; exit 2'] },
+      },
       good: 'yes',
     });
     const resolved = await resolveConfiguration(declared, { env: {}, runProbe, onWarning: (m) => warnings.push(m) });
@@ -135,14 +176,32 @@ describe('resolveConfiguration: dynamic configuration', () => {
   });
 
   it('propagates interruptions and usage errors', async () => {
-    const declared = config({ dyn: { type: 'probe', name: 'p', provider: { type: 'javascript', module: 'm', func: 'f' } } });
-    await expect(resolveConfiguration(declared, { env: {}, runProbe: async () => { throw new InterruptedError('stop'); } })).rejects.toThrow('stop');
-    await expect(resolveConfiguration(declared, { env: {}, runProbe: async () => { throw new UsageError('unknown module m'); } })).rejects.toThrow('unknown module m');
+    const declared = config({
+      dyn: { type: 'probe', name: 'p', provider: { type: 'javascript', module: 'm', func: 'f' } },
+    });
+    await expect(
+      resolveConfiguration(declared, {
+        env: {},
+        runProbe: async () => {
+          throw new InterruptedError('stop');
+        },
+      }),
+    ).rejects.toThrow('stop');
+    await expect(
+      resolveConfiguration(declared, {
+        env: {},
+        runProbe: async () => {
+          throw new UsageError('unknown module m');
+        },
+      }),
+    ).rejects.toThrow('unknown module m');
     await expect(resolveConfiguration(declared, { env: {} })).rejects.toThrow(/needs a probe runner/);
   });
 
   it('never writes secrets into the declaration (Chaos Toolkit does)', async () => {
-    const declared = config({ dyn: { type: 'probe', name: 'p', provider: { type: 'javascript', module: 'm', func: 'f' } } });
+    const declared = config({
+      dyn: { type: 'probe', name: 'p', provider: { type: 'javascript', module: 'm', func: 'f' } },
+    });
     const before = structuredClone(declared);
     await resolveConfiguration(declared, { env: {}, secrets: { s: { token: 'x' } }, runProbe: async () => 1 });
     expect(declared).toEqual(before);
@@ -152,7 +211,11 @@ describe('resolveConfiguration: dynamic configuration', () => {
 describe('resolveSecrets', () => {
   it('keeps inline values and reads env entries per scope', () => {
     const declared = secretsOf({
-      k8s: { token: { type: 'env', key: 'KUBE_TOKEN' }, inline: 'shh', nested: { deep: { type: 'env', key: 'DEEP' }, plain: 1 } },
+      k8s: {
+        token: { type: 'env', key: 'KUBE_TOKEN' },
+        inline: 'shh',
+        nested: { deep: { type: 'env', key: 'DEEP' }, plain: 1 },
+      },
       other: { fallback: { type: 'env', key: 'NOPE', default: 'dflt' } },
     });
     expect(resolveSecrets(declared, { env: { KUBE_TOKEN: 'value2', DEEP: 'd' } })).toEqual({
@@ -163,7 +226,9 @@ describe('resolveSecrets', () => {
   });
 
   it('fails with a UsageError naming the scope, secret and variable when the variable is missing', () => {
-    expect(() => resolveSecrets(secretsOf({ k8s: { token: { type: 'env', key: 'KUBE_TOKEN' } } }), { env: {} })).toThrow(/secret k8s\.token reads environment variable KUBE_TOKEN/);
+    expect(() =>
+      resolveSecrets(secretsOf({ k8s: { token: { type: 'env', key: 'KUBE_TOKEN' } } }), { env: {} }),
+    ).toThrow(/secret k8s\.token reads environment variable KUBE_TOKEN/);
   });
 
   it('rejects vault secrets clearly', () => {
@@ -188,6 +253,8 @@ describe('resolveSecrets', () => {
 
   it('rejects secrets that are not grouped in scopes', () => {
     expect(() => resolveSecrets(secretsOf({ token: 'flat' }), { env: {} })).toThrow(/must be a scope/);
-    expect(() => resolveSecrets(secretsOf({ token: { type: 'env', key: 'X' } }), { env: { X: '1' } })).toThrow(/grouped in scopes/);
+    expect(() => resolveSecrets(secretsOf({ token: { type: 'env', key: 'X' } }), { env: { X: '1' } })).toThrow(
+      /grouped in scopes/,
+    );
   });
 });

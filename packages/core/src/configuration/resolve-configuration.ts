@@ -61,14 +61,24 @@ export async function resolveConfiguration(
     try {
       configuration[key] = await fromProbe(key, value as Record<string, unknown>, configuration, options);
     } catch (error) {
-      if (error instanceof InterruptedError || (error instanceof FaultlineError && error.exitCode === exitCodes.invalid)) throw error;
-      options.onWarning?.(`dynamic configuration "${key}" could not be loaded and is left out: ${(error as Error)?.message ?? String(error)}`);
+      if (
+        error instanceof InterruptedError ||
+        (error instanceof FaultlineError && error.exitCode === exitCodes.invalid)
+      )
+        throw error;
+      options.onWarning?.(
+        `dynamic configuration "${key}" could not be loaded and is left out: ${(error as Error)?.message ?? String(error)}`,
+      );
     }
   }
   return configuration;
 }
 
-function fromEnv(key: string, entry: Record<string, unknown>, env: Readonly<Record<string, string | undefined>>): unknown {
+function fromEnv(
+  key: string,
+  entry: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>,
+): unknown {
   const envKey = entry.key;
   if (typeof envKey !== 'string' || envKey === '') {
     throw new UsageError(`configuration "${key}" has type env but no "key" naming the environment variable`);
@@ -81,7 +91,11 @@ function fromEnv(key: string, entry: Record<string, unknown>, env: Readonly<Reco
     });
   }
   const type = entry.env_var_type;
-  return convertToType(typeof type === 'string' ? type : undefined, fromEnvironment ?? entry.default, `configuration "${key}" (from ${envKey})`);
+  return convertToType(
+    typeof type === 'string' ? type : undefined,
+    fromEnvironment ?? entry.default,
+    `configuration "${key}" (from ${envKey})`,
+  );
 }
 
 async function fromProbe(
@@ -95,7 +109,9 @@ async function fromProbe(
     throw new UsageError(`dynamic configuration "${key}" needs a provider`);
   }
   if (!options.runProbe) {
-    throw new UsageError(`dynamic configuration "${key}" needs a probe runner`, { hint: 'pass runProbe to resolveConfiguration' });
+    throw new UsageError(`dynamic configuration "${key}" needs a probe runner`, {
+      hint: 'pass runProbe to resolveConfiguration',
+    });
   }
   const provider = substitute(entry.provider, soFar, options.secrets ?? {}) as unknown as Provider;
   const output = await options.runProbe(provider, { ...soFar }, name);
@@ -103,7 +119,9 @@ async function fromProbe(
     case 'process': {
       const result = output as { status?: unknown; stdout?: unknown; stderr?: unknown };
       if (result?.status !== 0) {
-        throw new Error(`probe "${name}" exited with ${String(result?.status)}: ${String(result?.stderr ?? '').trim()}`);
+        throw new Error(
+          `probe "${name}" exited with ${String(result?.status)}: ${String(result?.stderr ?? '').trim()}`,
+        );
       }
       return String(result.stdout ?? '').trim();
     }

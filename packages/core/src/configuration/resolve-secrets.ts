@@ -29,7 +29,12 @@ export function resolveSecrets(
         hint: `secrets:\n  ${scope}:\n    token: {type: env, key: MY_TOKEN}`,
       });
     }
-    if (typeof entries.type === 'string' && (entries.type === 'env' || entries.type === 'vault') && 'key' in entries && Object.keys(entries).every((k) => ['type', 'key', 'default', 'path'].includes(k))) {
+    if (
+      typeof entries.type === 'string' &&
+      (entries.type === 'env' || entries.type === 'vault') &&
+      'key' in entries &&
+      Object.keys(entries).every((k) => ['type', 'key', 'default', 'path'].includes(k))
+    ) {
       throw new UsageError(`secrets "${scope}" looks like a single secret, but secrets are grouped in scopes`, {
         hint: `secrets:\n  my-scope:\n    ${scope}: {type: ${entries.type}, key: ${String(entries.key)}}`,
       });
@@ -37,7 +42,9 @@ export function resolveSecrets(
     const overrides = isPlainObject(vars[scope]) ? vars[scope]! : {};
     const resolved: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(entries)) {
-      resolved[name] = Object.prototype.hasOwnProperty.call(overrides, name) ? overrides[name] : resolveValue(value, `${scope}.${name}`, options.env);
+      resolved[name] = Object.prototype.hasOwnProperty.call(overrides, name)
+        ? overrides[name]
+        : resolveValue(value, `${scope}.${name}`, options.env);
     }
     for (const [name, value] of Object.entries(overrides)) if (!(name in resolved)) resolved[name] = value;
     secrets[scope] = resolved;
@@ -52,7 +59,8 @@ function resolveValue(value: unknown, where: string, env: Readonly<Record<string
   if (!isPlainObject(value)) return value;
   if (value.type === 'env') {
     const key = value.key;
-    if (typeof key !== 'string' || key === '') throw new UsageError(`secret ${where} has type env but no "key" naming the environment variable`);
+    if (typeof key !== 'string' || key === '')
+      throw new UsageError(`secret ${where} has type env but no "key" naming the environment variable`);
     const found = env[key];
     if (found === undefined && !('default' in value)) {
       throw new UsageError(`secret ${where} reads environment variable ${key}, which is not set`, {
@@ -61,7 +69,11 @@ function resolveValue(value: unknown, where: string, env: Readonly<Record<string
       });
     }
     const type = value.env_var_type;
-    return convertToType(typeof type === 'string' ? type : undefined, found ?? value.default, `secret ${where} (from ${key})`);
+    return convertToType(
+      typeof type === 'string' ? type : undefined,
+      found ?? value.default,
+      `secret ${where} (from ${key})`,
+    );
   }
   if (value.type === 'vault') {
     throw new UsageError(`secret ${where} uses a Vault secret, which Faultline does not support`, {

@@ -14,17 +14,18 @@ export class FaultlineError extends Error {
   readonly exitCode: ExitCode;
   readonly hint?: string;
 
-  constructor(
-    message: string,
-    options: { code?: string; exitCode?: ExitCode; hint?: string; cause?: unknown } = {},
-  ) {
+  constructor(message: string, options: { code?: string; exitCode?: ExitCode; hint?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = options.code ?? 'E_FAULTLINE';
     this.exitCode = options.exitCode ?? exitCodes.failed;
     this.hint = options.hint;
     const brands: string[] = [];
-    for (let ctor = new.target as { brand?: string } | null; ctor && ctor !== Error; ctor = Object.getPrototypeOf(ctor)) {
+    for (
+      let ctor = new.target as { brand?: string } | null;
+      ctor && ctor !== Error;
+      ctor = Object.getPrototypeOf(ctor)
+    ) {
       if (Object.prototype.hasOwnProperty.call(ctor, 'brand') && ctor.brand) brands.push(ctor.brand);
     }
     Object.defineProperty(this, brandsKey, { value: brands });
@@ -39,7 +40,8 @@ export class FaultlineError extends Error {
     // Only classes that declare their own brand are recognised this way (a subclass inheriting
     // its parent's brand must not match every error of the parent class).
     if (!Object.prototype.hasOwnProperty.call(this, 'brand')) return false;
-    const brands = typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[brandsKey] : undefined;
+    const brands =
+      typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[brandsKey] : undefined;
     return Array.isArray(brands) && brands.includes((this as { brand?: string }).brand);
   }
 }

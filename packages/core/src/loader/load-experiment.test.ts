@@ -14,21 +14,32 @@ const write = (name: string, text: string) => {
 
 describe('loadExperimentDocument', () => {
   it('reads YAML and JSON with positions of every node', async () => {
-    const yaml = await loadExperimentDocument(write('a.yaml', 'title: t\nmethod:\n  - type: action\n    name: x\n'), { cwd: dir });
+    const yaml = await loadExperimentDocument(write('a.yaml', 'title: t\nmethod:\n  - type: action\n    name: x\n'), {
+      cwd: dir,
+    });
     expect(yaml.value).toEqual({ title: 't', method: [{ type: 'action', name: 'x' }] });
     expect(yaml.source.positionOf(['method', 0, 'name'])).toEqual({ line: 4, column: 11 });
-    const json = await loadExperimentDocument(write('a.json', '{\n  "title": "t",\n  "method": [\n    {"type": "action"}\n  ]\n}'), { cwd: dir });
+    const json = await loadExperimentDocument(
+      write('a.json', '{\n  "title": "t",\n  "method": [\n    {"type": "action"}\n  ]\n}'),
+      { cwd: dir },
+    );
     expect(json.source.positionOf(['method', 0, 'type'])).toEqual({ line: 4, column: 14 });
     expect(json.baseDir).toBe(dir);
   });
 
   it('reports syntax errors with file, line and column', async () => {
-    await expect(loadExperimentDocument(write('bad.yaml', 'title: t\nmethod:\n  - type: action\n   name: [oops\n'), { cwd: dir })).rejects.toThrow(/bad\.yaml:\d+:\d+/);
-    await expect(loadExperimentDocument(write('bad.json', '{"title": "t",, }'), { cwd: dir })).rejects.toThrow(/bad\.json:1:\d+/);
+    await expect(
+      loadExperimentDocument(write('bad.yaml', 'title: t\nmethod:\n  - type: action\n   name: [oops\n'), { cwd: dir }),
+    ).rejects.toThrow(/bad\.yaml:\d+:\d+/);
+    await expect(loadExperimentDocument(write('bad.json', '{"title": "t",, }'), { cwd: dir })).rejects.toThrow(
+      /bad\.json:1:\d+/,
+    );
   });
 
   it('rejects unsupported file types and missing files clearly', async () => {
-    await expect(loadExperimentDocument(write('a.txt', 'title: t'), { cwd: dir })).rejects.toThrow(/unsupported experiment file type/);
+    await expect(loadExperimentDocument(write('a.txt', 'title: t'), { cwd: dir })).rejects.toThrow(
+      /unsupported experiment file type/,
+    );
     await expect(loadExperimentDocument('missing.yaml', { cwd: dir })).rejects.toThrow(/no such file/);
   });
 
@@ -42,13 +53,18 @@ describe('loadExperimentDocument', () => {
       }
       res.writeHead(200, { 'content-type': 'application/yaml' }).end('title: remote\nmethod: []\n');
     });
-    const url = new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+    const url = new Promise<string>((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+    );
     afterAll(() => server.close());
 
     it('fetches over http with the bearer token from the environment', async () => {
       const base = await url;
       await expect(loadExperimentDocument(`${base}/private.yaml`, { cwd: dir, env: {} })).rejects.toThrow(/HTTP 401/);
-      const doc = await loadExperimentDocument(`${base}/private.yaml`, { cwd: dir, env: { FAULTLINE_LOADER_AUTH_BEARER_TOKEN: 'tok' } });
+      const doc = await loadExperimentDocument(`${base}/private.yaml`, {
+        cwd: dir,
+        env: { FAULTLINE_LOADER_AUTH_BEARER_TOKEN: 'tok' },
+      });
       expect(doc.value).toEqual({ title: 'remote', method: [] });
       expect(seen.at(-1)).toBe('Bearer tok');
     });

@@ -60,12 +60,18 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
   try {
     response = await fetch(url, { headers, signal: options.signal ?? AbortSignal.timeout(30_000) });
   } catch (error) {
-    throw new UsageError(`cannot fetch experiment ${url}: ${(error as Error).message}`, { code: 'E_EXPERIMENT_FETCH', cause: error });
+    throw new UsageError(`cannot fetch experiment ${url}: ${(error as Error).message}`, {
+      code: 'E_EXPERIMENT_FETCH',
+      cause: error,
+    });
   }
   if (!response.ok) {
     throw new UsageError(`cannot fetch experiment ${url}: HTTP ${response.status}`, {
       code: 'E_EXPERIMENT_FETCH',
-      hint: response.status === 401 || response.status === 403 ? 'set FAULTLINE_LOADER_AUTH_BEARER_TOKEN or auth in settings' : undefined,
+      hint:
+        response.status === 401 || response.status === 403
+          ? 'set FAULTLINE_LOADER_AUTH_BEARER_TOKEN or auth in settings'
+          : undefined,
     });
   }
   return response.text();

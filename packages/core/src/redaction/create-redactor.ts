@@ -53,9 +53,16 @@ export function createRedactor(
     fragments.add(encodeURIComponent(value));
     fragments.add(JSON.stringify(value).slice(1, -1));
   }
-  const pattern = fragments.size === 0
-    ? undefined
-    : new RegExp([...fragments].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
+  const pattern =
+    fragments.size === 0
+      ? undefined
+      : new RegExp(
+          [...fragments]
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|'),
+          'g',
+        );
   const keys = sensitiveKeySet(options.configurationKeys);
 
   const redactString = (text: string): string => {

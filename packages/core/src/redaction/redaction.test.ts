@@ -9,7 +9,10 @@ import { createRedactor } from './create-redactor.js';
 import { redactExperiment } from './redact-experiment.js';
 import { secretConfigurationKeys } from './secret-configuration-keys.js';
 
-const secrets = { k8s: { token: 'tok-4f9a8b7c', short: 'ab', port: 50123 }, db: { password: 'p@ss w/rd"x', nested: { inner: 'deep-secret-value' } } };
+const secrets = {
+  k8s: { token: 'tok-4f9a8b7c', short: 'ab', port: 50123 },
+  db: { password: 'p@ss w/rd"x', nested: { inner: 'deep-secret-value' } },
+};
 
 describe('createRedactor', () => {
   const redact = createRedactor(secrets);
@@ -18,7 +21,11 @@ describe('createRedactor', () => {
     expect(redact('tok-4f9a8b7c')).toBe('***');
     expect(redact('Bearer tok-4f9a8b7c (echoed)')).toBe('Bearer *** (echoed)');
     expect(redact('deep-secret-value and again deep-secret-value')).toBe('*** and again ***');
-    expect(redact({ list: ['x tok-4f9a8b7c y'], n: 50123, other: 7 })).toEqual({ list: ['x *** y'], n: '***', other: 7 });
+    expect(redact({ list: ['x tok-4f9a8b7c y'], n: 50123, other: 7 })).toEqual({
+      list: ['x *** y'],
+      n: '***',
+      other: 7,
+    });
   });
 
   it('redacts URL-encoded and JSON-escaped forms', () => {
@@ -32,13 +39,23 @@ describe('createRedactor', () => {
   });
 
   it('redacts values under secret-looking keys whatever they are', () => {
-    const out = redact({ headers: { Authorization: 'Basic dXNlcjpwYXNz', 'X-Api-Key': 'k', Accept: '*/*' }, arguments: { password: 'unknown', api_key: ['a'], user: 'me' } });
-    expect(out).toEqual({ headers: { Authorization: '***', 'X-Api-Key': '***', Accept: '*/*' }, arguments: { password: '***', api_key: ['***'], user: 'me' } });
+    const out = redact({
+      headers: { Authorization: 'Basic dXNlcjpwYXNz', 'X-Api-Key': 'k', Accept: '*/*' },
+      arguments: { password: 'unknown', api_key: ['a'], user: 'me' },
+    });
+    expect(out).toEqual({
+      headers: { Authorization: '***', 'X-Api-Key': '***', Accept: '*/*' },
+      arguments: { password: '***', api_key: ['***'], user: 'me' },
+    });
   });
 
   it('keeps env references readable under secret-looking keys', () => {
-    expect(redact({ token: { type: 'env', key: 'KUBE_TOKEN' } })).toEqual({ token: { type: 'env', key: 'KUBE_TOKEN' } });
-    expect(redact({ token: { type: 'env', key: 'T', default: 'dflt' } })).toEqual({ token: { type: 'env', key: 'T', default: '***' } });
+    expect(redact({ token: { type: 'env', key: 'KUBE_TOKEN' } })).toEqual({
+      token: { type: 'env', key: 'KUBE_TOKEN' },
+    });
+    expect(redact({ token: { type: 'env', key: 'T', default: 'dflt' } })).toEqual({
+      token: { type: 'env', key: 'T', default: '***' },
+    });
   });
 
   it('deep-copies and never changes its input', () => {
@@ -64,7 +81,14 @@ describe('createRedactor', () => {
   });
 
   it('scrubs configuration values named by configurationKeys, and extra values', () => {
-    const r = createRedactor({}, { configurationKeys: ['api_token'], configuration: { api_token: 'cfg-token-123', host: 'h' }, extra: ['extra-value'] });
+    const r = createRedactor(
+      {},
+      {
+        configurationKeys: ['api_token'],
+        configuration: { api_token: 'cfg-token-123', host: 'h' },
+        extra: ['extra-value'],
+      },
+    );
     expect(r('a cfg-token-123 b extra-value c')).toBe('a *** b *** c');
     expect(r({ api_token: 'anything', host: 'h' })).toEqual({ api_token: '***', host: 'h' });
   });
@@ -92,7 +116,10 @@ describe('createRedactor', () => {
   });
 
   it('redacts a secret echoed on a real process stdout', async () => {
-    const output = await runProcessProvider({ type: 'process', path: 'echo', arguments: ['login', 'p@ss w/rd"x'] }, { signal: new AbortController().signal, cwd: process.cwd() });
+    const output = await runProcessProvider(
+      { type: 'process', path: 'echo', arguments: ['login', 'p@ss w/rd"x'] },
+      { signal: new AbortController().signal, cwd: process.cwd() },
+    );
     expect(output.stdout).toContain('p@ss w/rd"x');
     expect(redact(output).stdout).toBe('login ***\n');
   });
@@ -102,11 +129,21 @@ describe('redactExperiment', () => {
   const experiment = {
     title: 't',
     secrets: {
-      k8s: { token: { type: 'env', key: 'KUBE_TOKEN' }, inline: 'plain-secret', withDefault: { type: 'env', key: 'X', default: 'dflt' }, nested: { a: 'b' }, empty: '' },
+      k8s: {
+        token: { type: 'env', key: 'KUBE_TOKEN' },
+        inline: 'plain-secret',
+        withDefault: { type: 'env', key: 'X', default: 'dflt' },
+        nested: { a: 'b' },
+        empty: '',
+      },
     },
     configuration: {
       host: 'h',
-      dyn: { type: 'probe', name: 'p', provider: { type: 'http', url: 'http://x', secrets: { k8s: { token: 'leaked' } } } },
+      dyn: {
+        type: 'probe',
+        name: 'p',
+        provider: { type: 'http', url: 'http://x', secrets: { k8s: { token: 'leaked' } } },
+      },
       listed: { type: 'probe', name: 'q', provider: { type: 'http', url: 'http://x', secrets: ['k8s'] } },
     },
     method: [{ type: 'action', name: 'a', provider: { type: 'python', module: 'm', func: 'f', secrets: ['k8s'] } }],
@@ -115,7 +152,13 @@ describe('redactExperiment', () => {
   it('blanks inline secrets and defaults, keeps references and scope lists', () => {
     const out = redactExperiment(experiment) as unknown as typeof experiment & Record<string, never>;
     expect(out.secrets).toEqual({
-      k8s: { token: { type: 'env', key: 'KUBE_TOKEN' }, inline: '***', withDefault: { type: 'env', key: 'X', default: '***' }, nested: { a: '***' }, empty: '' },
+      k8s: {
+        token: { type: 'env', key: 'KUBE_TOKEN' },
+        inline: '***',
+        withDefault: { type: 'env', key: 'X', default: '***' },
+        nested: { a: '***' },
+        empty: '',
+      },
     });
     const configuration = out.configuration as Record<string, { provider: { secrets: unknown } }>;
     expect(configuration.dyn!.provider.secrets).toBe('***');
@@ -133,13 +176,22 @@ describe('secretConfigurationKeys', () => {
       configuration: {
         plain: 'x',
         fromSecretScope: { type: 'probe', name: 'a', provider: { type: 'http', url: 'http://x', secrets: ['api'] } },
-        fromSecretName: { type: 'probe', name: 'b', provider: { type: 'http', url: 'http://x', headers: { Authorization: 'Bearer ${api_token}' } } },
+        fromSecretName: {
+          type: 'probe',
+          name: 'b',
+          provider: { type: 'http', url: 'http://x', headers: { Authorization: 'Bearer ${api_token}' } },
+        },
         innocent: { type: 'probe', name: 'c', provider: { type: 'http', url: 'http://x/${plain}' } },
         github_token: { type: 'env', key: 'GH' },
         db_password: { type: 'env', key: 'PW' },
         region: { type: 'env', key: 'REGION' },
       },
     } as unknown as Experiment;
-    expect(secretConfigurationKeys(experiment)).toEqual(['fromSecretScope', 'fromSecretName', 'github_token', 'db_password']);
+    expect(secretConfigurationKeys(experiment)).toEqual([
+      'fromSecretScope',
+      'fromSecretName',
+      'github_token',
+      'db_password',
+    ]);
   });
 });

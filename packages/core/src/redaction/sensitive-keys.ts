@@ -3,9 +3,27 @@ export const redacted = '***';
 
 // Compared after lower-casing and removing "-" and "_": `X-Api-Key`, `api_key` and `apiKey` all match.
 const defaultSensitiveKeys = [
-  'authorization', 'proxyauthorization', 'cookie', 'setcookie',
-  'apikey', 'xapikey', 'authtoken', 'xauthtoken', 'token', 'accesstoken', 'refreshtoken', 'idtoken', 'bearertoken',
-  'clientsecret', 'secret', 'secretkey', 'secretaccesskey', 'awssecretaccesskey', 'password', 'passwd', 'privatekey',
+  'authorization',
+  'proxyauthorization',
+  'cookie',
+  'setcookie',
+  'apikey',
+  'xapikey',
+  'authtoken',
+  'xauthtoken',
+  'token',
+  'accesstoken',
+  'refreshtoken',
+  'idtoken',
+  'bearertoken',
+  'clientsecret',
+  'secret',
+  'secretkey',
+  'secretaccesskey',
+  'awssecretaccesskey',
+  'password',
+  'passwd',
+  'privatekey',
 ];
 
 export function normalizeKey(key: string): string {

@@ -103,7 +103,9 @@ export class ActivityResolver {
       entry
         ? `python function ${wanted} is not provided by ${entry.name}`
         : `python module "${module}" is not known to Faultline (function ${func})`,
-      suggestions.length ? `did you mean ${suggestions.join(', ')}?` : 'run `faultline discover` to list every known function',
+      suggestions.length
+        ? `did you mean ${suggestions.join(', ')}?`
+        : 'run `faultline discover` to list every known function',
     );
   }
 
@@ -111,7 +113,8 @@ export class ActivityResolver {
   async knownPythonNames(): Promise<string[]> {
     const names: string[] = [];
     for (const driver of await this.allDrivers()) {
-      for (const activity of driver.activities) for (const module of activity.python ?? []) names.push(`${module}.${activity.name}`);
+      for (const activity of driver.activities)
+        for (const module of activity.python ?? []) names.push(`${module}.${activity.name}`);
     }
     return names;
   }
@@ -120,7 +123,10 @@ export class ActivityResolver {
     const snake = camelToSnake(func);
     const definition = driver.activities.find((a) => a.name === func || a.name === snake);
     if (!definition) {
-      const suggestions = nearestNames(func, driver.activities.map((a) => a.name));
+      const suggestions = nearestNames(
+        func,
+        driver.activities.map((a) => a.name),
+      );
       throw new ResolutionError(
         `${driver.name} has no activity "${func}"`,
         suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `run \`faultline discover ${driver.name}\``,
@@ -137,7 +143,9 @@ export class ActivityResolver {
       const suggestions = nearestNames(func, exported);
       throw new ResolutionError(
         `module ${module} exports no function "${func}"`,
-        suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `it exports: ${exported.join(', ') || 'no functions'}`,
+        suggestions.length
+          ? `did you mean ${suggestions.join(', ')}?`
+          : `it exports: ${exported.join(', ') || 'no functions'}`,
       );
     }
     return {
@@ -159,7 +167,9 @@ export class ActivityResolver {
       const suggestions = nearestNames(provider.module, known);
       throw new ResolutionError(
         `python control module "${provider.module}" is not known to Faultline`,
-        suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `known control modules: ${known.join(', ') || 'none'}`,
+        suggestions.length
+          ? `did you mean ${suggestions.join(', ')}?`
+          : `known control modules: ${known.join(', ') || 'none'}`,
       );
     }
     // "@faultline/prometheus/metrics" names a driver's control; a bare driver name works when it has one.
@@ -168,7 +178,11 @@ export class ActivityResolver {
     if (entry) {
       const controls = (await this.loadDriver(entry)).controls ?? [];
       const wanted = controlName?.replace(/-/g, '_');
-      const control = wanted ? controls.find((c) => c.name === wanted) : controls.length === 1 ? controls[0] : undefined;
+      const control = wanted
+        ? controls.find((c) => c.name === wanted)
+        : controls.length === 1
+          ? controls[0]
+          : undefined;
       if (control) return control.module;
       if (!wanted || controls.length) {
         throw new ResolutionError(
@@ -211,13 +225,19 @@ async function importUserModule(module: string, baseDir: string): Promise<Record
   try {
     return (await import(specifier)) as Record<string, unknown>;
   } catch (error) {
-    throw new ResolutionError(`cannot import module ${module}: ${(error as Error).message}`, 'a relative path resolves from the experiment file');
+    throw new ResolutionError(
+      `cannot import module ${module}: ${(error as Error).message}`,
+      'a relative path resolves from the experiment file',
+    );
   }
 }
 
 /** Accept camelCase hook names (beforeExperimentControl) as aliases of Chaos Toolkit's. */
 function normaliseControlModule(loaded: Record<string, unknown>): ControlModule {
-  const source = (loaded.default && typeof loaded.default === 'object' ? loaded.default : loaded) as Record<string, unknown>;
+  const source = (loaded.default && typeof loaded.default === 'object' ? loaded.default : loaded) as Record<
+    string,
+    unknown
+  >;
   const control: ControlModule = {};
   for (const name of controlHookNames) {
     const fn = source[name] ?? source[snakeToCamel(name)];

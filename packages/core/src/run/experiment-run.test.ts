@@ -8,9 +8,24 @@ import { runExperiment } from './experiment-run.js';
 import type { RunOptions } from './run-options.js';
 import { createWorld } from './__fixtures__/test-driver.js';
 
-const py = (func: string, args: Record<string, unknown> = {}, module = 'chaosfixture.actions') => ({ type: 'python' as const, module, func, arguments: args });
-const probe = (name: string, tolerance: unknown = 200): Activity => ({ type: 'probe', name, tolerance: tolerance as Activity['tolerance'], provider: py('read_value', {}, 'chaosfixture.probes') });
-const action = (name: string, func: string, args: Record<string, unknown> = {}, extra: Partial<Activity> = {}): Activity => ({ type: 'action', name, provider: py(func, args), ...extra });
+const py = (func: string, args: Record<string, unknown> = {}, module = 'chaosfixture.actions') => ({
+  type: 'python' as const,
+  module,
+  func,
+  arguments: args,
+});
+const probe = (name: string, tolerance: unknown = 200): Activity => ({
+  type: 'probe',
+  name,
+  tolerance: tolerance as Activity['tolerance'],
+  provider: py('read_value', {}, 'chaosfixture.probes'),
+});
+const action = (
+  name: string,
+  func: string,
+  args: Record<string, unknown> = {},
+  extra: Partial<Activity> = {},
+): Activity => ({ type: 'action', name, provider: py(func, args), ...extra });
 
 function experiment(parts: Partial<Experiment> = {}): Experiment {
   return {
@@ -25,7 +40,14 @@ function experiment(parts: Partial<Experiment> = {}): Experiment {
 async function run(world: ReturnType<typeof createWorld>, exp: Experiment, options: Partial<RunOptions> = {}) {
   const events: RunEvent[] = [];
   const observers = [{ onEvent: (e: RunEvent) => events.push(e) }, ...(options.observers ?? [])];
-  const journal = await runExperiment({ experiment: exp, baseDir: process.cwd(), resolver: world.resolver, env: {}, ...options, observers });
+  const journal = await runExperiment({
+    experiment: exp,
+    baseDir: process.cwd(),
+    resolver: world.resolver,
+    env: {},
+    ...options,
+    observers,
+  });
   return { journal, events };
 }
 
@@ -39,7 +61,20 @@ describe('run statuses (Chaos Toolkit semantics)', () => {
     expect(journal.steady_states.after?.steady_state_met).toBe(true);
     expect(journal.run).toHaveLength(1);
     expect(journal.rollbacks).toHaveLength(1);
-    expect(Object.keys(journal).slice(0, 12)).toEqual(['chaoslib-version', 'faultline-version', 'platform', 'node', 'experiment', 'start', 'status', 'deviated', 'steady_states', 'run', 'rollbacks', 'faultline']);
+    expect(Object.keys(journal).slice(0, 12)).toEqual([
+      'chaoslib-version',
+      'faultline-version',
+      'platform',
+      'node',
+      'experiment',
+      'start',
+      'status',
+      'deviated',
+      'steady_states',
+      'run',
+      'rollbacks',
+      'faultline',
+    ]);
   });
 
   it('skips the method when the hypothesis before is out of tolerance: completed, not deviated', async () => {
@@ -73,7 +108,12 @@ describe('run statuses (Chaos Toolkit semantics)', () => {
 
   it('records a throwing action as failed and carries on with the method', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ method: [action('boom', 'explode', { message: 'kaput' }), action('inject', 'inject_fault', { fault: 'x' })] }));
+    const { journal } = await run(
+      world,
+      experiment({
+        method: [action('boom', 'explode', { message: 'kaput' }), action('inject', 'inject_fault', { fault: 'x' })],
+      }),
+    );
     expect(journal.status).toBe('completed');
     expect(journal.run.map((r) => r.status)).toEqual(['failed', 'succeeded']);
     expect(journal.run[0]?.exception?.join('\n')).toMatch(/kaput/);
@@ -81,7 +121,10 @@ describe('run statuses (Chaos Toolkit semantics)', () => {
 
   it('aborts when an activity cannot be resolved at run time', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ method: [action('ghost', 'no_such_function'), action('after', 'inject_fault', { fault: 'y' })] }));
+    const { journal } = await run(
+      world,
+      experiment({ method: [action('ghost', 'no_such_function'), action('after', 'inject_fault', { fault: 'y' })] }),
+    );
     expect(journal.status).toBe('aborted');
     expect(world.calls).not.toContain('inject:y');
   });
@@ -104,12 +147,21 @@ describe('rollback strategies', () => {
     const controller = new AbortController();
     let exp = experiment();
     if (outcome === 'deviated') exp = experiment({ method: [action('break', 'set_value', { value: 503 })] });
-    if (outcome === 'failed') exp = experiment({ 'steady-state-hypothesis': { title: 't', probes: [{ type: 'probe', name: 'x', tolerance: true, provider: py('explode') }] } });
+    if (outcome === 'failed')
+      exp = experiment({
+        'steady-state-hypothesis': {
+          title: 't',
+          probes: [{ type: 'probe', name: 'x', tolerance: true, provider: py('explode') }],
+        },
+      });
     if (outcome === 'interrupted') {
       exp = experiment({ method: [action('wait', 'wait', { seconds: 5 })] });
       setTimeout(() => controller.abort('test interrupt'), 100);
     }
-    const { journal } = await run(world, exp, { rollbackStrategy: strategy as RunOptions['rollbackStrategy'], signal: controller.signal });
+    const { journal } = await run(world, exp, {
+      rollbackStrategy: strategy as RunOptions['rollbackStrategy'],
+      signal: controller.signal,
+    });
     expect(journal.status === 'completed' && journal.deviated ? 'deviated' : journal.status).toBe(outcome);
     expect(journal.rollbacks.length > 0).toBe(played);
   });
@@ -122,7 +174,10 @@ describe('rollback strategies', () => {
 
   it('keeps running the other rollbacks when one fails', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ rollbacks: [action('r1', 'explode'), action('r2', 'set_value', { value: 1 })] }));
+    const { journal } = await run(
+      world,
+      experiment({ rollbacks: [action('r1', 'explode'), action('r2', 'set_value', { value: 1 })] }),
+    );
     expect(journal.rollbacks.map((r) => r.status)).toEqual(['failed', 'succeeded']);
   });
 });
@@ -150,7 +205,10 @@ describe('hypothesis strategies', () => {
 
   it('continuously samples during the method (old spelling accepted)', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ method: [action('wait', 'wait', { seconds: 0.5 })] }), { hypothesisStrategy: 'continously', hypothesisFrequency: 0.1 });
+    const { journal } = await run(world, experiment({ method: [action('wait', 'wait', { seconds: 0.5 })] }), {
+      hypothesisStrategy: 'continously',
+      hypothesisFrequency: 0.1,
+    });
     expect(journal.steady_states.before).not.toBeNull();
     expect(journal.steady_states.after).not.toBeNull();
     expect(journal.steady_states.during.length).toBeGreaterThanOrEqual(2);
@@ -158,8 +216,18 @@ describe('hypothesis strategies', () => {
 
   it('during-method-only with fail-fast stops the run as failed', async () => {
     const world = createWorld();
-    const exp = experiment({ method: [action('break', 'set_value', { value: 500 }), action('wait', 'wait', { seconds: 0.3 }), action('later', 'inject_fault', { fault: 'late' }, { pauses: { before: 0.5 } })] });
-    const { journal } = await run(world, exp, { hypothesisStrategy: 'during-method-only', hypothesisFrequency: 0.05, failFast: true });
+    const exp = experiment({
+      method: [
+        action('break', 'set_value', { value: 500 }),
+        action('wait', 'wait', { seconds: 0.3 }),
+        action('later', 'inject_fault', { fault: 'late' }, { pauses: { before: 0.5 } }),
+      ],
+    });
+    const { journal } = await run(world, exp, {
+      hypothesisStrategy: 'during-method-only',
+      hypothesisFrequency: 0.05,
+      failFast: true,
+    });
     expect(journal.status).toBe('failed');
     expect(journal.steady_states.during.some((s) => !s.steady_state_met)).toBe(true);
     expect(world.calls).not.toContain('inject:late');
@@ -175,7 +243,14 @@ describe('reverts', () => {
     const exp = experiment({ method: [action('inject', 'inject_fault', { fault: 'latency' })] });
     const { journal, events } = await run(world, exp, {
       journalPath,
-      observers: [{ onEvent: (e) => { if (e.type === 'fault-registered') onDiskAtInjection = JSON.parse(readFileSync(journalPath, 'utf8')).faultline.reverts; } }],
+      observers: [
+        {
+          onEvent: (e) => {
+            if (e.type === 'fault-registered')
+              onDiskAtInjection = JSON.parse(readFileSync(journalPath, 'utf8')).faultline.reverts;
+          },
+        },
+      ],
     });
     expect(onDiskAtInjection).toMatchObject([{ func: 'remove_fault', status: 'pending' }]);
     expect(world.faults.size).toBe(0);
@@ -188,7 +263,10 @@ describe('reverts', () => {
 
   it('does not revert what the activity undid itself', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ method: [action('inject', 'inject_fault', { fault: 'f', undo_itself: true })] }));
+    const { journal } = await run(
+      world,
+      experiment({ method: [action('inject', 'inject_fault', { fault: 'f', undo_itself: true })] }),
+    );
     expect(journal.faultline.reverts[0]?.status).toBe('done-by-activity');
     expect(world.calls.filter((c) => c.startsWith('remove'))).toEqual([]);
   });
@@ -197,7 +275,12 @@ describe('reverts', () => {
     const world = createWorld();
     const controller = new AbortController();
     setTimeout(() => controller.abort('SIGTERM'), 150);
-    const exp = experiment({ method: [action('inject', 'inject_fault', { fault: 'partition', duration: 10 }), action('never', 'inject_fault', { fault: 'never' })] });
+    const exp = experiment({
+      method: [
+        action('inject', 'inject_fault', { fault: 'partition', duration: 10 }),
+        action('never', 'inject_fault', { fault: 'never' }),
+      ],
+    });
     const started = Date.now();
     const { journal } = await run(world, exp, { rollbackStrategy: 'never', signal: controller.signal });
     expect(Date.now() - started).toBeLessThan(5000);
@@ -209,14 +292,21 @@ describe('reverts', () => {
 
   it('registers no revert for activities run as rollbacks', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ rollbacks: [action('keep', 'inject_fault', { fault: 'kept' })] }));
+    const { journal } = await run(
+      world,
+      experiment({ rollbacks: [action('keep', 'inject_fault', { fault: 'kept' })] }),
+    );
     expect(journal.faultline.reverts).toEqual([expect.objectContaining({ activity: 'inject' })]);
     expect(world.faults.has('kept')).toBe(true);
   });
 
   it('reverts on timeout (max duration)', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ method: [action('inject', 'inject_fault', { fault: 'slow', duration: 10 })] }), { maxDuration: 0.2 });
+    const { journal } = await run(
+      world,
+      experiment({ method: [action('inject', 'inject_fault', { fault: 'slow', duration: 10 })] }),
+      { maxDuration: 0.2 },
+    );
     expect(journal.status).toBe('interrupted');
     expect(world.faults.size).toBe(0);
   });
@@ -225,7 +315,9 @@ describe('reverts', () => {
 describe('method details', () => {
   it('awaits background activities before the hypothesis after', async () => {
     const world = createWorld();
-    const exp = experiment({ method: [action('bg', 'wait', { seconds: 0.3 }, { background: true }), action('fg', 'set_value', { value: 200 })] });
+    const exp = experiment({
+      method: [action('bg', 'wait', { seconds: 0.3 }, { background: true }), action('fg', 'set_value', { value: 200 })],
+    });
     const { journal } = await run(world, exp);
     expect(world.calls.indexOf('waited:0.3')).toBeLessThan(world.calls.lastIndexOf('read'));
     expect(journal.run).toHaveLength(2);
@@ -233,17 +325,24 @@ describe('method details', () => {
 
   it('resolves ref entries to the declared activity', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ method: [action('inject', 'inject_fault', { fault: 'a' }), { ref: 'inject' }] }));
+    const { journal } = await run(
+      world,
+      experiment({ method: [action('inject', 'inject_fault', { fault: 'a' }), { ref: 'inject' }] }),
+    );
     expect(journal.run).toHaveLength(2);
   });
 
   it('honours pauses, and skips them under --dry pause', async () => {
     const world = createWorld();
-    const exp = experiment({ method: [action('inject', 'inject_fault', { fault: 'a' }, { pauses: { after: '300ms' } })] });
+    const exp = experiment({
+      method: [action('inject', 'inject_fault', { fault: 'a' }, { pauses: { after: '300ms' } })],
+    });
     let t = Date.now();
     const { journal } = await run(world, exp);
     expect(Date.now() - t).toBeGreaterThanOrEqual(280);
-    expect(journal.faultline.pauses).toEqual([expect.objectContaining({ activity: 'inject', when: 'after', seconds: 0.3 })]);
+    expect(journal.faultline.pauses).toEqual([
+      expect.objectContaining({ activity: 'inject', when: 'after', seconds: 0.3 }),
+    ]);
     const pause = journal.faultline.pauses![0]!;
     expect(Date.parse(pause.end) - Date.parse(pause.start)).toBeGreaterThanOrEqual(280);
     t = Date.now();
@@ -254,7 +353,13 @@ describe('method details', () => {
 
   it('under --dry actions runs no plain action but lets mutating driver activities report targets', async () => {
     const world = createWorld();
-    const { journal } = await run(world, experiment({ method: [action('inject', 'inject_fault', { fault: 'a' }), action('set', 'set_value', { value: 9 })] }), { dry: 'actions' });
+    const { journal } = await run(
+      world,
+      experiment({
+        method: [action('inject', 'inject_fault', { fault: 'a' }), action('set', 'set_value', { value: 9 })],
+      }),
+      { dry: 'actions' },
+    );
     expect(world.calls).toContain('inject:a:dry');
     expect(world.calls.some((c) => c.startsWith('set:9'))).toBe(false);
     expect(journal.run[0]?.output).toEqual({ would_inject: 'a' });
@@ -263,7 +368,11 @@ describe('method details', () => {
 
   it('substitutes configuration into arguments and the title', async () => {
     const world = createWorld();
-    const exp = experiment({ title: 'about ${svc}', configuration: { svc: 'orders', fault_name: 'orders-latency' }, method: [action('inject', 'inject_fault', { fault: '${fault_name}' })] });
+    const exp = experiment({
+      title: 'about ${svc}',
+      configuration: { svc: 'orders', fault_name: 'orders-latency' },
+      method: [action('inject', 'inject_fault', { fault: '${fault_name}' })],
+    });
     const { journal } = await run(world, exp);
     expect(journal.experiment.title).toBe('about orders');
     expect(world.calls).toContain('inject:orders-latency');
@@ -273,7 +382,9 @@ describe('method details', () => {
     const world = createWorld();
     const exp = experiment({
       secrets: { k8s: { token: 's3cr3t-value' } },
-      method: [{ type: 'action', name: 'echo', provider: { ...py('set_value', { value: '${token}' }), secrets: ['k8s'] } }],
+      method: [
+        { type: 'action', name: 'echo', provider: { ...py('set_value', { value: '${token}' }), secrets: ['k8s'] } },
+      ],
       'steady-state-hypothesis': { title: 't', probes: [{ ...probe('v', 's3cr3t-value') }] },
       rollbacks: [],
     });
@@ -299,7 +410,11 @@ describe('controls', () => {
     );
     const exp = experiment({
       controls: [{ name: 'recorder', provider: { type: 'javascript', module, arguments: { stop_at: 'second' } } }],
-      method: [action('first', 'inject_fault', { fault: '1' }), action('second', 'wait', { seconds: 5 }), action('third', 'inject_fault', { fault: '3' })],
+      method: [
+        action('first', 'inject_fault', { fault: '1' }),
+        action('second', 'wait', { seconds: 5 }),
+        action('third', 'inject_fault', { fault: '3' }),
+      ],
     });
     const { journal } = await run(world, exp);
     const { seen } = (await import(module)) as { seen: string[] };
@@ -318,10 +433,21 @@ describe('logs', () => {
   it('never carry a secret, whatever an activity logs', async () => {
     const world = createWorld();
     const lines: string[] = [];
-    const logger = Object.fromEntries(['debug', 'info', 'warn', 'error'].map((level) => [level, (m: string, f?: Record<string, unknown>) => lines.push(`${m} ${JSON.stringify(f ?? {})}`)])) as unknown as RunOptions['logger'];
+    const logger = Object.fromEntries(
+      ['debug', 'info', 'warn', 'error'].map((level) => [
+        level,
+        (m: string, f?: Record<string, unknown>) => lines.push(`${m} ${JSON.stringify(f ?? {})}`),
+      ]),
+    ) as unknown as RunOptions['logger'];
     const exp = experiment({
       secrets: { api: { token: 'tok-7f3a9b' } },
-      method: [{ type: 'action', name: 'boom', provider: { ...py('explode', { message: 'auth with ${token} refused' }), secrets: ['api'] } }],
+      method: [
+        {
+          type: 'action',
+          name: 'boom',
+          provider: { ...py('explode', { message: 'auth with ${token} refused' }), secrets: ['api'] },
+        },
+      ],
     });
     await run(world, exp, { logger });
     expect(lines.join('\n')).toMatch(/auth with \*\*\* refused/);
@@ -338,10 +464,19 @@ describe('interruption of javascript activities', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort('SIGINT'), 200);
     const exp = experiment({
-      method: [action('inject', 'inject_fault', { fault: 'held' }), { type: 'action', name: 'hang', provider: { type: 'javascript', module: './stubborn.mjs', func: 'hang' } }],
+      method: [
+        action('inject', 'inject_fault', { fault: 'held' }),
+        { type: 'action', name: 'hang', provider: { type: 'javascript', module: './stubborn.mjs', func: 'hang' } },
+      ],
     });
     const started = Date.now();
-    const journal = await runExperiment({ experiment: exp, baseDir: dir, resolver: world.resolver, env: {}, signal: controller.signal });
+    const journal = await runExperiment({
+      experiment: exp,
+      baseDir: dir,
+      resolver: world.resolver,
+      env: {},
+      signal: controller.signal,
+    });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(journal.status).toBe('interrupted');
     expect(journal.run[1]?.status).toBe('failed');
@@ -355,7 +490,10 @@ describe('secrets and tolerances', () => {
     world.setValue('admin-user');
     const exp = experiment({
       secrets: { db: { user: 'admin-user' } },
-      'steady-state-hypothesis': { title: 'the user is there', probes: [probe('user', { type: 'regex', pattern: '^admin-user$' })] },
+      'steady-state-hypothesis': {
+        title: 'the user is there',
+        probes: [probe('user', { type: 'regex', pattern: '^admin-user$' })],
+      },
       method: [action('noop', 'inject_fault', { fault: 'x' })],
     });
     const { journal } = await run(world, exp, { hypothesisStrategy: 'before-method-only' });
@@ -369,8 +507,17 @@ describe('secrets and tolerances', () => {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-dyn-'));
     const exp = experiment({
       secrets: { api: { token: 'tok-very-secret', shard: 2 } },
-      configuration: { session: { type: 'probe', name: 'login', provider: { type: 'process', path: 'echo', arguments: ['session-${token}', 'ok'] } } as never },
-      'steady-state-hypothesis': { title: 't', probes: [probe('ids', { type: 'jsonpath', path: '$.items[*].id', expect: [1, 2] })] },
+      configuration: {
+        session: {
+          type: 'probe',
+          name: 'login',
+          provider: { type: 'process', path: 'echo', arguments: ['session-${token}', 'ok'] },
+        } as never,
+      },
+      'steady-state-hypothesis': {
+        title: 't',
+        probes: [probe('ids', { type: 'jsonpath', path: '$.items[*].id', expect: [1, 2] })],
+      },
       method: [action('noop', 'inject_fault', { fault: 'x' })],
     });
     const { journal } = await run(world, exp, { hypothesisStrategy: 'before-method-only', baseDir: dir });
@@ -383,7 +530,10 @@ describe('secrets and tolerances', () => {
   it('throws invalid input, before anything runs, when configuration cannot be resolved', async () => {
     const world = createWorld();
     const exp = experiment({ configuration: { token: { type: 'env', key: 'FAULTLINE_TEST_UNSET' } as never } });
-    await expect(run(world, exp)).rejects.toMatchObject({ exitCode: 64, message: expect.stringMatching(/FAULTLINE_TEST_UNSET/) });
+    await expect(run(world, exp)).rejects.toMatchObject({
+      exitCode: 64,
+      message: expect.stringMatching(/FAULTLINE_TEST_UNSET/),
+    });
     expect(world.calls).toEqual([]);
   });
 
@@ -393,7 +543,14 @@ describe('secrets and tolerances', () => {
       title: 'about ${svc}',
       configuration: { svc: 'orders' },
       secrets: { api: { token: 'tok-never-shown' } },
-      method: [{ type: 'action', name: 'with-secret', pauses: { after: 0.05 }, provider: { ...py('inject_fault', { fault: 'tok-never-shown' }), secrets: ['api'] } }],
+      method: [
+        {
+          type: 'action',
+          name: 'with-secret',
+          pauses: { after: 0.05 },
+          provider: { ...py('inject_fault', { fault: 'tok-never-shown' }), secrets: ['api'] },
+        },
+      ],
     });
     const { events } = await run(world, exp);
     expect(JSON.stringify(events)).not.toContain('tok-never-shown');

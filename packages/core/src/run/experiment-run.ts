@@ -94,20 +94,26 @@ class ExperimentRun {
   }
 
   private get rollbackStrategy() {
-    const fromSettings = (this.settings.runtime as { rollbacks?: { strategy?: string } } | undefined)?.rollbacks?.strategy;
+    const fromSettings = (this.settings.runtime as { rollbacks?: { strategy?: string } } | undefined)?.rollbacks
+      ?.strategy;
     return this.options.rollbackStrategy ?? this.experiment.runtime?.rollbacks?.strategy ?? fromSettings ?? 'default';
   }
 
   private get hypothesisStrategy() {
-    const fromSettings = (this.settings.runtime as { hypothesis?: { strategy?: string } } | undefined)?.hypothesis?.strategy;
-    const strategy = this.options.hypothesisStrategy ?? this.experiment.runtime?.hypothesis?.strategy ?? fromSettings ?? 'default';
+    const fromSettings = (this.settings.runtime as { hypothesis?: { strategy?: string } } | undefined)?.hypothesis
+      ?.strategy;
+    const strategy =
+      this.options.hypothesisStrategy ?? this.experiment.runtime?.hypothesis?.strategy ?? fromSettings ?? 'default';
     return strategy === 'continously' ? 'continuously' : strategy;
   }
 
   async run(): Promise<Journal> {
     const startedMs = performance.now();
     const timer = this.options.maxDuration
-      ? setTimeout(() => this.interrupt(`maximum duration of ${this.options.maxDuration}s reached`), this.options.maxDuration * 1000)
+      ? setTimeout(
+          () => this.interrupt(`maximum duration of ${this.options.maxDuration}s reached`),
+          this.options.maxDuration * 1000,
+        )
       : undefined;
     timer?.unref();
     this.journal.faultline.settings = {
@@ -118,7 +124,12 @@ class ExperimentRun {
     let started = false;
     const announce = () => {
       started = true;
-      this.emit({ type: 'run-started', experiment: redactExperiment(this.experiment) as Experiment, runId: this.runId, at: now() });
+      this.emit({
+        type: 'run-started',
+        experiment: redactExperiment(this.experiment) as Experiment,
+        runId: this.runId,
+        at: now(),
+      });
     };
     try {
       await this.prepare();
@@ -163,9 +174,15 @@ class ExperimentRun {
       onWarning: (message) => this.logger.warn(message),
       // Dynamic configuration: a probe whose output becomes a configuration value.
       runProbe: (provider, configuration, name) =>
-        runProvider(provider, this.providerDeps(), { ...this.activityContext(name, 'hypothesis', provider.secrets), configuration }),
+        runProvider(provider, this.providerDeps(), {
+          ...this.activityContext(name, 'hypothesis', provider.secrets),
+          configuration,
+        }),
     });
-    this.redact = createRedactor(this.secrets, { configurationKeys: secretConfigurationKeys(this.experiment), configuration: this.configuration });
+    this.redact = createRedactor(this.secrets, {
+      configurationKeys: secretConfigurationKeys(this.experiment),
+      configuration: this.configuration,
+    });
     this.logger = redactingLogger(this.logger, this.redact);
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
     this.logger.info(`Running experiment: ${this.experiment.title} (run ${this.runId})`);
@@ -184,12 +201,17 @@ class ExperimentRun {
       this.journal.steady_states.before = before;
       if (!before.steady_state_met) {
         this.journal.status = before.probes.some((p) => p.status !== 'succeeded') ? 'failed' : 'completed';
-        this.logger.error(`steady state probe "${before.probes.at(-1)?.activity.name}" is not in the given tolerance: the method is skipped`);
+        this.logger.error(
+          `steady state probe "${before.probes.at(-1)?.activity.name}" is not in the given tolerance: the method is skipped`,
+        );
         return;
       }
     }
 
-    const continuous = withHypothesis && ['during-method-only', 'continuously'].includes(strategy) ? this.runContinuousHypothesis() : undefined;
+    const continuous =
+      withHypothesis && ['during-method-only', 'continuously'].includes(strategy)
+        ? this.runContinuousHypothesis()
+        : undefined;
     let methodRan = false;
     try {
       await this.runMethod();
@@ -199,7 +221,12 @@ class ExperimentRun {
       await continuous?.done;
     }
 
-    if (methodRan && withHypothesis && this.journal.status === 'running' && ['default', 'after-method-only', 'continuously'].includes(strategy)) {
+    if (
+      methodRan &&
+      withHypothesis &&
+      this.journal.status === 'running' &&
+      ['default', 'after-method-only', 'continuously'].includes(strategy)
+    ) {
       const after = await this.runHypothesis('after');
       this.journal.steady_states.after = after;
       if (!after.steady_state_met) {
@@ -217,7 +244,9 @@ class ExperimentRun {
         if (this.journal.status !== 'running' || this.abort.signal.aborted) break;
         const activity = this.lookup(item);
         if (activity.background) {
-          background.push(this.executeActivity(activity, 'method', this.journal.run).catch((error) => this.recordRunError(error)));
+          background.push(
+            this.executeActivity(activity, 'method', this.journal.run).catch((error) => this.recordRunError(error)),
+          );
         } else {
           await this.executeActivity(activity, 'method', this.journal.run);
         }
@@ -249,7 +278,12 @@ class ExperimentRun {
     const dry = this.options.dry;
     for (const item of probes) {
       const probe = this.lookup(item);
-      const entry = await this.executeActivity(probe, 'hypothesis', state.probes, this.experiment['steady-state-hypothesis']?.controls);
+      const entry = await this.executeActivity(
+        probe,
+        'hypothesis',
+        state.probes,
+        this.experiment['steady-state-hypothesis']?.controls,
+      );
       if (entry.status === 'failed') {
         entry.tolerance_met = false;
         entry.tolerance_reason = 'the probe failed, so its tolerance could not be checked';
@@ -258,13 +292,21 @@ class ExperimentRun {
       entry.tolerance_met = true;
       if (dry === 'probes' || dry === 'activities') continue;
       // checkTolerance substitutes string tolerances itself (once: `$$` must stay an escape).
-      const verdict = await checkTolerance(probe.tolerance as NonNullable<Activity['tolerance']>, this.rawOutputs.get(entry), {
-        substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
-        runProbe: async (toleranceProbe: Activity) => {
-          const withValue = structuredClone(toleranceProbe);
-          return runProvider(this.substituted(withValue).provider, this.providerDeps(), this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets));
+      const verdict = await checkTolerance(
+        probe.tolerance as NonNullable<Activity['tolerance']>,
+        this.rawOutputs.get(entry),
+        {
+          substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
+          runProbe: async (toleranceProbe: Activity) => {
+            const withValue = structuredClone(toleranceProbe);
+            return runProvider(
+              this.substituted(withValue).provider,
+              this.providerDeps(),
+              this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets),
+            );
+          },
         },
-      });
+      );
       if (!verdict.met) {
         entry.tolerance_met = false;
         entry.tolerance_reason = this.redact(verdict.reason ?? 'tolerance not met');
@@ -289,7 +331,9 @@ class ExperimentRun {
         this.writer.schedule();
         if (!state.steady_state_met) {
           failures++;
-          this.logger.warn(`continuous steady state probe "${state.probes.at(-1)?.activity.name}" is not in the given tolerance`);
+          this.logger.warn(
+            `continuous steady state probe "${state.probes.at(-1)?.activity.name}" is not in the given tolerance`,
+          );
           if (ratio !== undefined && failures / iterations > ratio - 1e-9 && failures > 0) {
             this.logger.error(`fail fast: ${((failures * 100) / iterations).toFixed(1)}% of hypothesis runs deviated`);
             this.journal.status = 'failed';
@@ -312,19 +356,40 @@ class ExperimentRun {
   }
 
   /** Runs one activity and records it; only resolution errors and interruption escape. */
-  private async executeActivity(activity: Activity, phase: ActivityPhase, into: RunEntry[], extraControls?: Activity['controls']): Promise<RunEntry> {
-    const controls = await loadControls(activity.controls ?? extraControls, this.options.resolver, this.options.baseDir);
+  private async executeActivity(
+    activity: Activity,
+    phase: ActivityPhase,
+    into: RunEntry[],
+    extraControls?: Activity['controls'],
+  ): Promise<RunEntry> {
+    const controls = await loadControls(
+      activity.controls ?? extraControls,
+      this.options.resolver,
+      this.options.baseDir,
+    );
     await this.hook('before_activity_control', activity, undefined, undefined, controls);
     const dry = this.options.dry;
-    const isDry = dry === 'activities' || (dry === 'actions' && activity.type === 'action') || (dry === 'probes' && activity.type === 'probe');
+    const isDry =
+      dry === 'activities' ||
+      (dry === 'actions' && activity.type === 'action') ||
+      (dry === 'probes' && activity.type === 'probe');
     const skipPauses = isDry || dry === 'pause';
     const pauses = substitute(activity.pauses ?? {}, this.configuration, this.secrets);
     const pauseSignal = phase === 'rollback' ? this.rollbackAbort.signal : this.abort.signal;
     if (pauses.before !== undefined) await this.pause(activity, 'before', pauses.before, skipPauses, pauseSignal);
 
-    const entry: RunEntry = { activity: this.redact(structuredClone(activity)), output: null, start: now(), status: 'succeeded', end: '', duration: 0 };
+    const entry: RunEntry = {
+      activity: this.redact(structuredClone(activity)),
+      output: null,
+      start: now(),
+      status: 'succeeded',
+      end: '',
+      duration: 0,
+    };
     into.push(entry);
-    this.logger.info(`${activity.type === 'action' ? 'Action' : 'Probe'}: ${activity.name}${activity.background ? ' [in background]' : ''}`);
+    this.logger.info(
+      `${activity.type === 'action' ? 'Action' : 'Probe'}: ${activity.name}${activity.background ? ' [in background]' : ''}`,
+    );
     this.emit({ type: 'activity-started', activity: entry.activity, phase, at: entry.start });
     const startedAt = performance.now();
     const phaseSignal = phase === 'rollback' ? this.rollbackAbort.signal : this.abort.signal;
@@ -332,12 +397,16 @@ class ExperimentRun {
     let escaped: unknown;
     try {
       const resolved = this.substituted(activity);
-      const timeout = activity.timeout === undefined ? undefined : parseDuration(activity.timeout, `${activity.name}.timeout`);
-      const signal = timeout === undefined ? phaseSignal : AbortSignal.any([phaseSignal, AbortSignal.timeout(timeout * 1000)]);
+      const timeout =
+        activity.timeout === undefined ? undefined : parseDuration(activity.timeout, `${activity.name}.timeout`);
+      const signal =
+        timeout === undefined ? phaseSignal : AbortSignal.any([phaseSignal, AbortSignal.timeout(timeout * 1000)]);
       const ctx = this.activityContext(activity.name, phase, resolved.provider.secrets, signal, isDry);
       // Under dry mode Chaos Toolkit runs nothing. Faultline still calls mutating driver activities
       // with ctx.dryRun so they can report the exact targets they would touch.
-      const output = isDry ? await this.dryRun(resolved, ctx) : await runProvider(resolved.provider, this.providerDeps(), ctx);
+      const output = isDry
+        ? await this.dryRun(resolved, ctx)
+        : await runProvider(resolved.provider, this.providerDeps(), ctx);
       this.rawOutputs.set(entry, output ?? null);
       entry.output = this.redact(output ?? null);
       if (stopsRun && this.abort.signal.aborted) throw new InterruptedError(this.interruptReason);
@@ -365,7 +434,13 @@ class ExperimentRun {
     return resolved.call(provider.arguments ?? {}, ctx);
   }
 
-  private async pause(activity: Activity, when: 'before' | 'after', value: number | string, skip: boolean, signal: AbortSignal): Promise<void> {
+  private async pause(
+    activity: Activity,
+    when: 'before' | 'after',
+    value: number | string,
+    skip: boolean,
+    signal: AbortSignal,
+  ): Promise<void> {
     const seconds = parseDuration(value, `pauses.${when}`);
     if (skip || seconds <= 0 || signal.aborted) return;
     const start = now();
@@ -382,10 +457,21 @@ class ExperimentRun {
   }
 
   private providerDeps() {
-    return { resolver: this.options.resolver, baseDir: this.options.baseDir, verifyTls: this.options.verifyTls ?? true, env: this.options.env };
+    return {
+      resolver: this.options.resolver,
+      baseDir: this.options.baseDir,
+      verifyTls: this.options.verifyTls ?? true,
+      env: this.options.env,
+    };
   }
 
-  private activityContext(name: string, phase: ActivityPhase, scopes: readonly string[] | undefined, signal = this.abort.signal, dryRun = false): ActivityContext {
+  private activityContext(
+    name: string,
+    phase: ActivityPhase,
+    scopes: readonly string[] | undefined,
+    signal = this.abort.signal,
+    dryRun = false,
+  ): ActivityContext {
     const secrets: Record<string, unknown> = {};
     for (const scope of scopes ?? []) Object.assign(secrets, this.secrets[scope] ?? {});
     const recordsReverts = phase === 'method';
@@ -400,7 +486,8 @@ class ExperimentRun {
       settings: this.settings,
       experimentTitle: this.experiment.title,
       runStartedAt: this.journal.start,
-      registerRevert: (spec) => (recordsReverts && !dryRun ? this.ledger.register(spec, name) : RevertLedger.noopHandle),
+      registerRevert: (spec) =>
+        recordsReverts && !dryRun ? this.ledger.register(spec, name) : RevertLedger.noopHandle,
     };
   }
 
@@ -416,9 +503,15 @@ class ExperimentRun {
   private async revertOne(revert: PendingRevert): Promise<void> {
     // Reverts get every secret scope: the spec cannot name scopes, and it is written before the fault.
     const secrets = Object.assign({}, ...Object.values(this.secrets)) as Record<string, unknown>;
-    const ctx = { ...this.activityContext(`revert ${revert.activity}`, 'revert', undefined, AbortSignal.timeout(120_000)), secrets };
+    const ctx = {
+      ...this.activityContext(`revert ${revert.activity}`, 'revert', undefined, AbortSignal.timeout(120_000)),
+      secrets,
+    };
     await runRevert(revert, this.options.resolver, ctx, this.redact);
-    if (revert.status === 'failed') this.logger.error(`could not revert "${revert.title}": ${revert.error}; run \`faultline revert <journal>\` to retry`);
+    if (revert.status === 'failed')
+      this.logger.error(
+        `could not revert "${revert.title}": ${revert.error}; run \`faultline revert <journal>\` to retry`,
+      );
     this.emit({ type: 'fault-reverted', revert, at: revert.reverted! });
   }
 
@@ -452,7 +545,8 @@ class ExperimentRun {
       const journal = this.snapshot();
       await this.options.finalize(journal);
       const { faultline } = journal;
-      for (const [key, value] of Object.entries(faultline)) if (!(key in this.journal.faultline)) this.journal.faultline[key] = value;
+      for (const [key, value] of Object.entries(faultline))
+        if (!(key in this.journal.faultline)) this.journal.faultline[key] = value;
     } catch (error) {
       this.logger.warn(`could not summarise the run: ${(error as Error).message}`);
     }
@@ -485,11 +579,18 @@ class ExperimentRun {
     this.journal.duration = (performance.now() - startedMs) / 1000;
   }
 
-  private async hook(name: ControlHookName, context: unknown, state?: unknown, scoped?: Activity['controls'], loaded?: LoadedControl[]): Promise<void> {
+  private async hook(
+    name: ControlHookName,
+    context: unknown,
+    state?: unknown,
+    scoped?: Activity['controls'],
+    loaded?: LoadedControl[],
+  ): Promise<void> {
     // A control declared with `automatic: false` only sees the experiment-level hooks, as in Chaos Toolkit.
     const experimentLevel = name === 'configure_control' || name === 'cleanup_control' || name.includes('experiment');
     let controls = this.controls.filter((c) => experimentLevel || c.declaration.automatic !== false);
-    if (scoped?.length) controls = [...controls, ...(await loadControls(scoped, this.options.resolver, this.options.baseDir))];
+    if (scoped?.length)
+      controls = [...controls, ...(await loadControls(scoped, this.options.resolver, this.options.baseDir))];
     if (loaded?.length) controls = [...controls, ...loaded];
     if (!controls.length) return;
     const env: HookEnvironment = {
@@ -528,12 +629,17 @@ class ExperimentRun {
 
 /** Logs go to files and terminals: secrets are scrubbed from every message and field first. */
 function redactingLogger(logger: Logger, redact: <T>(value: T) => T): Logger {
-  const wrap = (log: Logger['info']) => (message: string, fields?: Record<string, unknown>) => log(redact(message), fields && redact(fields));
+  const wrap = (log: Logger['info']) => (message: string, fields?: Record<string, unknown>) =>
+    log(redact(message), fields && redact(fields));
   return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
 }
 
 function allActivities(experiment: Experiment): Activity[] {
-  const lists = [experiment['steady-state-hypothesis']?.probes ?? [], experiment.method ?? [], experiment.rollbacks ?? []];
+  const lists = [
+    experiment['steady-state-hypothesis']?.probes ?? [],
+    experiment.method ?? [],
+    experiment.rollbacks ?? [],
+  ];
   return lists.flat().filter((item): item is Activity => !('ref' in item));
 }
 

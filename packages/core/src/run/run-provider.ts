@@ -17,7 +17,11 @@ export async function runProvider(provider: Provider, deps: ProviderDeps, ctx: A
     case 'http':
       return runHttpProvider(provider, { signal: ctx.signal, verifyTls: deps.verifyTls, env: deps.env });
     case 'process':
-      return runProcessProvider(provider, { signal: ctx.signal, cwd: deps.baseDir, env: deps.env as Record<string, string | undefined> | undefined });
+      return runProcessProvider(provider, {
+        signal: ctx.signal,
+        cwd: deps.baseDir,
+        env: deps.env as Record<string, string | undefined> | undefined,
+      });
     case 'python':
     case 'javascript': {
       const resolved = await deps.resolver.resolve(provider, deps.baseDir);

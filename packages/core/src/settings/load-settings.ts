@@ -21,14 +21,18 @@ export function defaultSettingsPaths(env: Readonly<Record<string, string | undef
  * Layout follows Chaos Toolkit's: `runtime`, `controls` (name → {provider}), `auth`, plus
  * Faultline's own sections (`kubernetes`, `dry_run`, …).
  */
-export async function loadSettings(explicitPath: string | undefined, env?: Readonly<Record<string, string | undefined>>): Promise<LoadedSettings> {
+export async function loadSettings(
+  explicitPath: string | undefined,
+  env?: Readonly<Record<string, string | undefined>>,
+): Promise<LoadedSettings> {
   const candidates = explicitPath ? [explicitPath] : defaultSettingsPaths(env);
   for (const path of candidates) {
     let text: string;
     try {
       text = await readFile(path, 'utf8');
     } catch (error) {
-      if (explicitPath) throw new UsageError(`cannot read settings ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+      if (explicitPath)
+        throw new UsageError(`cannot read settings ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
       continue;
     }
     let value: unknown;
@@ -38,7 +42,8 @@ export async function loadSettings(explicitPath: string | undefined, env?: Reado
     } catch (error) {
       throw new UsageError(`cannot parse settings ${path}: ${(error as Error).message}`);
     }
-    if (typeof value !== 'object' || Array.isArray(value) || value === null) throw new UsageError(`settings ${path} must be a mapping`);
+    if (typeof value !== 'object' || Array.isArray(value) || value === null)
+      throw new UsageError(`settings ${path} must be a mapping`);
     return { path, settings: value as Record<string, unknown> };
   }
   return { settings: {} };
@@ -49,7 +54,10 @@ export function controlsFromSettings(settings: Record<string, unknown>): Control
   const controls = settings.controls;
   if (!controls || typeof controls !== 'object') return [];
   if (Array.isArray(controls)) return controls as ControlDeclaration[];
-  return Object.entries(controls as Record<string, Omit<ControlDeclaration, 'name'>>).map(([name, control]) => ({ name, ...control }));
+  return Object.entries(controls as Record<string, Omit<ControlDeclaration, 'name'>>).map(([name, control]) => ({
+    name,
+    ...control,
+  }));
 }
 
 /** Bearer token for loading experiments from a URL (settings.auth, as Chaos Toolkit). */

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { substitute, substituteString } from './substitute.js';
 
-const configuration = { host: 'api.local', port: 8080, flag: true, nothing: null, list: [1, 2], obj: { a: 1 }, shared: 'from-config' };
-const secrets = { k8s: { token: 's3cr3t', shared: 'from-secret' }, other: { token: 'second-scope', only: 'other-only' } };
+const configuration = {
+  host: 'api.local',
+  port: 8080,
+  flag: true,
+  nothing: null,
+  list: [1, 2],
+  obj: { a: 1 },
+  shared: 'from-config',
+};
+const secrets = {
+  k8s: { token: 's3cr3t', shared: 'from-secret' },
+  other: { token: 'second-scope', only: 'other-only' },
+};
 
 describe('substitute', () => {
   it('replaces ${name} and $name inside a string', () => {
@@ -21,7 +32,9 @@ describe('substitute', () => {
   });
 
   it('renders embedded non-strings as JSON', () => {
-    expect(substitute('f=${flag} n=${nothing} o=${obj} l=$list', configuration, secrets)).toBe('f=true n=null o={"a":1} l=[1,2]');
+    expect(substitute('f=${flag} n=${nothing} o=${obj} l=$list', configuration, secrets)).toBe(
+      'f=true n=null o={"a":1} l=[1,2]',
+    );
   });
 
   it('treats $$ as an escaped dollar', () => {
@@ -30,12 +43,16 @@ describe('substitute', () => {
   });
 
   it('leaves unknown names, lone dollars and invalid placeholders as written', () => {
-    expect(substitute('echo $HOME ${missing} $ ${1x} a$', configuration, secrets)).toBe('echo $HOME ${missing} $ ${1x} a$');
+    expect(substitute('echo $HOME ${missing} $ ${1x} a$', configuration, secrets)).toBe(
+      'echo $HOME ${missing} $ ${1x} a$',
+    );
     expect(substitute('${missing}', configuration, secrets)).toBe('${missing}');
   });
 
   it('stops a name at the first character that is not [_a-zA-Z0-9]', () => {
-    expect(substitute('$host.name $host-x ${host}s', configuration, secrets)).toBe('api.local.name api.local-x api.locals');
+    expect(substitute('$host.name $host-x ${host}s', configuration, secrets)).toBe(
+      'api.local.name api.local-x api.locals',
+    );
   });
 
   it('is case-sensitive for lookups but accepts upper-case identifiers', () => {

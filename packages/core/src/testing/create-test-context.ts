@@ -18,7 +18,9 @@ export interface TestContext extends ActivityContext {
 export function createTestContext(overrides: Partial<ActivityContext> = {}): TestContext {
   const reverts: RecordedRevert[] = [];
   const logs: TestContext['logs'] = [];
-  const log = (level: string) => (message: string, fields?: Record<string, unknown>) => { logs.push({ level, message, fields }); };
+  const log = (level: string) => (message: string, fields?: Record<string, unknown>) => {
+    logs.push({ level, message, fields });
+  };
   const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
   return {
     configuration: {},
@@ -32,12 +34,21 @@ export function createTestContext(overrides: Partial<ActivityContext> = {}): Tes
     experimentTitle: 'test experiment',
     runStartedAt: new Date().toISOString(),
     registerRevert(spec: RevertSpec): RevertHandle {
-      const entry: RecordedRevert = { ...spec, arguments: { ...spec.arguments }, id: `revert-${reverts.length + 1}`, done: false };
+      const entry: RecordedRevert = {
+        ...spec,
+        arguments: { ...spec.arguments },
+        id: `revert-${reverts.length + 1}`,
+        done: false,
+      };
       reverts.push(entry);
       return {
         id: entry.id,
-        update(patch) { Object.assign(entry.arguments, patch); },
-        done() { entry.done = true; },
+        update(patch) {
+          Object.assign(entry.arguments, patch);
+        },
+        done() {
+          entry.done = true;
+        },
       };
     },
     ...overrides,

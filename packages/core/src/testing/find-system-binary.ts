@@ -18,7 +18,8 @@ export function findSystemBinary(name: string, extraPaths: string[] = []): strin
     }
   }
   const message = `${name} is not installed: tests that need it are SKIPPED (apt-get install ${name})`;
-  if (process.env.FAULTLINE_REQUIRE_SYSTEM_DEPS === '1') throw new Error(`${message}; FAULTLINE_REQUIRE_SYSTEM_DEPS=1 forbids skipping`);
+  if (process.env.FAULTLINE_REQUIRE_SYSTEM_DEPS === '1')
+    throw new Error(`${message}; FAULTLINE_REQUIRE_SYSTEM_DEPS=1 forbids skipping`);
   process.stderr.write(`\n!!! ${message}\n`);
   return undefined;
 }

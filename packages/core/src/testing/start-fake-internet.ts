@@ -30,7 +30,29 @@ export async function startFakeInternet(hosts: Record<string, HostHandler>): Pro
   const dir = mkdtempSync(join(tmpdir(), 'faultline-internet-'));
   const names = Object.keys(hosts);
   const san = names.map((name) => `DNS:${name}`).join(',');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', `/CN=${names[0] ?? 'localhost'}`, '-addext', `subjectAltName=${san}`, '-addext', 'basicConstraints=critical,CA:TRUE'], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-days',
+      '1',
+      '-subj',
+      `/CN=${names[0] ?? 'localhost'}`,
+      '-addext',
+      `subjectAltName=${san}`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+    ],
+    { stdio: 'pipe' },
+  );
   const key = readFileSync(join(dir, 'key.pem'), 'utf8');
   const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
   const caFile = join(dir, 'ca.pem');
@@ -38,7 +60,10 @@ export async function startFakeInternet(hosts: Record<string, HostHandler>): Pro
 
   const requests: string[] = [];
   const route = (scheme: 'http' | 'https') => (req: IncomingMessage, res: ServerResponse) => {
-    const url = scheme === 'http' && req.url?.startsWith('http') ? new URL(req.url) : new URL(req.url ?? '/', `https://${req.headers.host}`);
+    const url =
+      scheme === 'http' && req.url?.startsWith('http')
+        ? new URL(req.url)
+        : new URL(req.url ?? '/', `https://${req.headers.host}`);
     requests.push(`${req.method} ${scheme}://${url.host}${url.pathname}`);
     const handler = hosts[url.hostname];
     if (!handler) {
@@ -69,7 +94,14 @@ export async function startFakeInternet(hosts: Record<string, HostHandler>): Pro
   return {
     proxyUrl,
     caFile,
-    env: { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl, https_proxy: proxyUrl, http_proxy: proxyUrl, NO_PROXY: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: caFile },
+    env: {
+      HTTPS_PROXY: proxyUrl,
+      HTTP_PROXY: proxyUrl,
+      https_proxy: proxyUrl,
+      http_proxy: proxyUrl,
+      NO_PROXY: '127.0.0.1,localhost',
+      NODE_EXTRA_CA_CERTS: caFile,
+    },
     requests,
     close: () =>
       new Promise((resolve) => {

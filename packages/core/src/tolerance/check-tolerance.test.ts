@@ -50,7 +50,10 @@ describe('string tolerance', () => {
     const sub = (v: unknown) => substitute(v, { code: 200, codes: [200, 204] }, {});
     expect((await check('${code}', 200, { substitute: sub })).met).toBe(true);
     expect((await check('${code}', http(200), { substitute: sub })).met).toBe(true); // int rule: the status
-    expect(await check('${code}', http(500), { substitute: sub })).toEqual({ met: false, reason: 'status 500 is not 200' });
+    expect(await check('${code}', http(500), { substitute: sub })).toEqual({
+      met: false,
+      reason: 'status 500 is not 200',
+    });
     expect((await check('${codes}', http(204), { substitute: sub })).met).toBe(true);
   });
 });
@@ -90,7 +93,9 @@ describe('range tolerance', () => {
     expect((await check({ type: 'range', target: 'body', range: [10, 800] }, http(200, '580'))).met).toBe(true);
     expect((await check({ type: 'range', target: 'body', range: [10, 800] }, http(200, '1230'))).met).toBe(false);
     expect((await check({ type: 'range', target: 'body', range: [10.5, 800.89] }, http(200, '580.5'))).met).toBe(true);
-    expect((await check({ type: 'range', target: 'body', range: [10.5, 800.89] }, http(200, '1230.7'))).met).toBe(false);
+    expect((await check({ type: 'range', target: 'body', range: [10.5, 800.89] }, http(200, '1230.7'))).met).toBe(
+      false,
+    );
     expect((await check({ type: 'range', target: 'body', range: [10, 800.8] }, http(200, '580.4'))).met).toBe(true);
     expect((await check({ type: 'range', range: [1, 2] }, 2)).met).toBe(true);
     expect((await check({ type: 'range', range: [1, 2] }, 1)).met).toBe(true);
@@ -121,10 +126,18 @@ describe('regex tolerance', () => {
     expect(r).toEqual({ met: false, reason: '"you are number 8" does not match /[0-9]{2}/' });
   });
   it('uses the target of process and http outputs', async () => {
-    expect((await check({ type: 'regex', target: 'stdout', pattern: '[0-9]{2}' }, proc(0, 'you are number 87'))).met).toBe(true);
-    expect((await check({ type: 'regex', target: 'stdout', pattern: '[0-9]{2}' }, proc(0, 'number 8', 'number 87'))).met).toBe(false);
-    expect((await check({ type: 'regex', target: 'stderr', pattern: '[0-9]{2}' }, proc(0, '', 'number 87'))).met).toBe(true);
-    expect((await check({ type: 'regex', target: 'body', pattern: '[0-9]{2}' }, http(200, 'you are number 87'))).met).toBe(true);
+    expect(
+      (await check({ type: 'regex', target: 'stdout', pattern: '[0-9]{2}' }, proc(0, 'you are number 87'))).met,
+    ).toBe(true);
+    expect(
+      (await check({ type: 'regex', target: 'stdout', pattern: '[0-9]{2}' }, proc(0, 'number 8', 'number 87'))).met,
+    ).toBe(false);
+    expect((await check({ type: 'regex', target: 'stderr', pattern: '[0-9]{2}' }, proc(0, '', 'number 87'))).met).toBe(
+      true,
+    );
+    expect(
+      (await check({ type: 'regex', target: 'body', pattern: '[0-9]{2}' }, http(200, 'you are number 87'))).met,
+    ).toBe(true);
   });
   it('substitutes the pattern', async () => {
     const sub = (v: unknown) => substitute(v, { word: 'ready' }, {});
@@ -167,10 +180,31 @@ describe('jsonpath tolerance (Chaos Toolkit jsonpath2 semantics)', () => {
   });
   it('compares with expect (a scalar, or the list of matches)', async () => {
     expect((await jp({ path: '$.foo[?(@.baz)].baz', expect: 'hello' }, { foo: { baz: 'hello' } })).met).toBe(true);
-    expect((await jp({ path: '$.foo[?(@.baz)].baz', expect: [['hello', 'bonjour']] }, { foo: { baz: ['hello', 'bonjour'] } })).met).toBe(true);
-    expect((await jp({ path: '$.foo[?(@.baz)].baz', expect: [[['hello'], ['bonjour']]] }, { foo: { baz: [['hello'], ['bonjour']] } })).met).toBe(true);
+    expect(
+      (
+        await jp(
+          { path: '$.foo[?(@.baz)].baz', expect: [['hello', 'bonjour']] },
+          { foo: { baz: ['hello', 'bonjour'] } },
+        )
+      ).met,
+    ).toBe(true);
+    expect(
+      (
+        await jp(
+          { path: '$.foo[?(@.baz)].baz', expect: [[['hello'], ['bonjour']]] },
+          { foo: { baz: [['hello'], ['bonjour']] } },
+        )
+      ).met,
+    ).toBe(true);
     expect((await jp({ path: '$.foo[?(@.baz)].baz', expect: [] }, { foo: { jon: 'boom' } })).met).toBe(true);
-    expect((await jp({ path: '$.foo.*[?(@.baz)].baz', expect: ['hello', 'bonjour'] }, { foo: [{ baz: 'hello' }, { baz: 'bonjour' }] })).met).toBe(true);
+    expect(
+      (
+        await jp(
+          { path: '$.foo.*[?(@.baz)].baz', expect: ['hello', 'bonjour'] },
+          { foo: [{ baz: 'hello' }, { baz: 'bonjour' }] },
+        )
+      ).met,
+    ).toBe(true);
     const r = await jp({ path: '$.foo.baz', expect: 'bye' }, { foo: { baz: 'hello' } });
     expect(r).toEqual({ met: false, reason: 'JSONPath $.foo.baz found ["hello"] but expected ["bye"]' });
   });
@@ -180,12 +214,26 @@ describe('jsonpath tolerance (Chaos Toolkit jsonpath2 semantics)', () => {
     expect((await jp({ path: '$.foo.*[?(@.baz=2)]', count: 1 }, { foo: [{ baz: 1 }, { baz: 2 }] })).met).toBe(true);
     expect((await jp({ path: '$.foo.*[?(@.baz)]', count: 2 }, { foo: [{ baz: 1 }, { baz: 2 }] })).met).toBe(true);
     expect((await jp({ path: '$.foo.*[?(@.baz=4)]', count: 2 }, { foo: [{ baz: 4 }, { baz: 4 }] })).met).toBe(true);
-    expect((await jp({ path: '$.items[?(@.ready == true)]', count: 2 }, { items: [{ ready: true }, { ready: false }, { ready: true }] })).met).toBe(true);
-    expect((await jp({ path: '$.items[?(@.n >= 2 and @.n <= 3)]', count: 2 }, { items: [{ n: 1 }, { n: 2 }, { n: 3 }] })).met).toBe(true);
-    expect((await jp({ path: '$.items[?(@.n != 1)]', count: 2 }, { items: [{ n: 1 }, { n: 2 }, { n: 3 }] })).met).toBe(true);
+    expect(
+      (
+        await jp(
+          { path: '$.items[?(@.ready == true)]', count: 2 },
+          { items: [{ ready: true }, { ready: false }, { ready: true }] },
+        )
+      ).met,
+    ).toBe(true);
+    expect(
+      (await jp({ path: '$.items[?(@.n >= 2 and @.n <= 3)]', count: 2 }, { items: [{ n: 1 }, { n: 2 }, { n: 3 }] }))
+        .met,
+    ).toBe(true);
+    expect((await jp({ path: '$.items[?(@.n != 1)]', count: 2 }, { items: [{ n: 1 }, { n: 2 }, { n: 3 }] })).met).toBe(
+      true,
+    );
   });
   it('a bare path filter tests existence, even for falsy values', async () => {
-    expect((await jp({ path: '$.foo.*[?(@.baz)]', count: 2 }, { foo: [{ baz: 0 }, { baz: false }, { other: 1 }] })).met).toBe(true);
+    expect(
+      (await jp({ path: '$.foo.*[?(@.baz)]', count: 2 }, { foo: [{ baz: 0 }, { baz: false }, { other: 1 }] })).met,
+    ).toBe(true);
   });
   it('reports a wrong count', async () => {
     const r = await jp({ path: '$.foo[*]', count: 3 }, { foo: [1, 2] });
@@ -195,16 +243,30 @@ describe('jsonpath tolerance (Chaos Toolkit jsonpath2 semantics)', () => {
     expect((await jp({ path: '$.foo[*].baz' }, '{"foo": [{"baz": 1}, {"baz": 2}]}')).met).toBe(true);
     expect((await jp({ path: '$.foo[*].baz' }, new TextEncoder().encode('{"foo": [{"baz": 1}]}'))).met).toBe(true);
     expect((await jp({ path: '$.status', target: 'body', expect: 'UP' }, http(200, { status: 'UP' }))).met).toBe(true);
-    expect((await jp({ path: '$.status', target: 'stdout', expect: 'UP' }, proc(0, '{"status":"UP"}\n'))).met).toBe(true);
+    expect((await jp({ path: '$.status', target: 'stdout', expect: 'UP' }, proc(0, '{"status":"UP"}\n'))).met).toBe(
+      true,
+    );
     expect((await jp({ path: '$.status', expect: 200 }, http(200, 'x'))).met).toBe(true); // no target: the whole output
   });
   it('substitutes path and expect', async () => {
     const sub = (v: unknown) => substitute(v, { field: 'status', want: 'UP' }, {});
-    expect((await check({ type: 'jsonpath', path: '$.${field}', expect: '${want}' }, { status: 'UP' }, { substitute: sub })).met).toBe(true);
+    expect(
+      (await check({ type: 'jsonpath', path: '$.${field}', expect: '${want}' }, { status: 'UP' }, { substitute: sub }))
+        .met,
+    ).toBe(true);
   });
   it('supports recursive descent before a filter', async () => {
-    expect((await jp({ path: '$..[?(@.kind="Pod")]', count: 2 }, { a: { kind: 'Pod' }, b: [{ kind: 'Pod' }, { kind: 'Svc' }] })).met).toBe(true);
-    expect((await jp({ path: '$..name', expect: ['a', 'b'] }, { x: { name: 'a' }, y: [{ name: 'b' }] })).met).toBe(true);
+    expect(
+      (
+        await jp(
+          { path: '$..[?(@.kind="Pod")]', count: 2 },
+          { a: { kind: 'Pod' }, b: [{ kind: 'Pod' }, { kind: 'Svc' }] },
+        )
+      ).met,
+    ).toBe(true);
+    expect((await jp({ path: '$..name', expect: ['a', 'b'] }, { x: { name: 'a' }, y: [{ name: 'b' }] })).met).toBe(
+      true,
+    );
   });
   it('never throws on odd values or paths', async () => {
     expect((await jp({ path: '$.a' }, 'not json')).met).toBe(false);
@@ -230,27 +292,64 @@ describe('probe tolerance', () => {
     expect((await check(probe, 7, { runProbe })).met).toBe(true);
     expect(seen[0]).toMatchObject({ arguments: { a: 6, b: 8, value: 7 } });
     expect(seen[1]).toBe(7);
-    expect(probe.provider).toEqual({ type: 'javascript', module: './probes.js', func: 'inRange', arguments: { a: 6, b: 8 } });
+    expect(probe.provider).toEqual({
+      type: 'javascript',
+      module: './probes.js',
+      func: 'inRange',
+      arguments: { a: 6, b: 8 },
+    });
     const r = await check(probe, 9, { runProbe });
     expect(r).toEqual({ met: false, reason: 'probe tolerance "must-be-in-range" returned false' });
   });
   it('uses Python truthiness for the result', async () => {
-    for (const [out, want] of [[{}, false], [[], false], ['', false], [0, false], [null, false], ['x', true], [{ a: 1 }, true], [1, true]] as const) {
+    for (const [out, want] of [
+      [{}, false],
+      [[], false],
+      ['', false],
+      [0, false],
+      [null, false],
+      ['x', true],
+      [{ a: 1 }, true],
+      [1, true],
+    ] as const) {
       expect((await check(probe, 1, { runProbe: async () => out })).met).toBe(want);
     }
   });
   it('a probe that fails means not met', async () => {
-    const r = await check(probe, 1, { runProbe: async () => { throw new ActivityFailedError('boom'); } });
+    const r = await check(probe, 1, {
+      runProbe: async () => {
+        throw new ActivityFailedError('boom');
+      },
+    });
     expect(r).toEqual({ met: false, reason: 'probe tolerance "must-be-in-range" failed: boom' });
-    expect((await check(probe, 1, { runProbe: async () => { throw new TypeError('oops'); } })).met).toBe(false);
+    expect(
+      (
+        await check(probe, 1, {
+          runProbe: async () => {
+            throw new TypeError('oops');
+          },
+        })
+      ).met,
+    ).toBe(false);
   });
-  it('lets errors that are not the probe\'s fault propagate', async () => {
-    await expect(check(probe, 1, { runProbe: async () => { throw new UsageError('unknown module'); } })).rejects.toThrow('unknown module');
+  it("lets errors that are not the probe's fault propagate", async () => {
+    await expect(
+      check(probe, 1, {
+        runProbe: async () => {
+          throw new UsageError('unknown module');
+        },
+      }),
+    ).rejects.toThrow('unknown module');
   });
   it('adds arguments when the provider has none', async () => {
     const bare = { type: 'probe', name: 'p', provider: { type: 'javascript', module: 'm', func: 'f' } };
     let args: unknown;
-    await check(bare, 'v', { runProbe: async (p) => { args = (p.provider as { arguments?: unknown }).arguments; return true; } });
+    await check(bare, 'v', {
+      runProbe: async (p) => {
+        args = (p.provider as { arguments?: unknown }).arguments;
+        return true;
+      },
+    });
     expect(args).toEqual({ value: 'v' });
   });
   it('is not met (not thrown) without a probe runner', async () => {
@@ -260,7 +359,10 @@ describe('probe tolerance', () => {
 
 describe('unsupported tolerances', () => {
   it('are not met with a reason', async () => {
-    expect(await check({ type: 'boom' }, 1)).toEqual({ met: false, reason: 'tolerance type "boom" is unsupported (use probe, regex, jsonpath or range)' });
+    expect(await check({ type: 'boom' }, 1)).toEqual({
+      met: false,
+      reason: 'tolerance type "boom" is unsupported (use probe, regex, jsonpath or range)',
+    });
     expect((await check(null, 1)).met).toBe(false);
   });
 });

@@ -47,7 +47,9 @@ export async function checkTolerance(
   }
   if (typeof tolerance === 'number') {
     if (hasStatus(value)) {
-      return pythonEquals(value.status, tolerance) ? met : notMet(`status ${formatValue(value.status)} is not ${tolerance}`);
+      return pythonEquals(value.status, tolerance)
+        ? met
+        : notMet(`status ${formatValue(value.status)} is not ${tolerance}`);
     }
     return pythonEquals(value, tolerance) ? met : notMet(`value ${formatValue(value)} is not ${tolerance}`);
   }
@@ -85,7 +87,9 @@ function hasStatus(value: unknown): value is Record<string, unknown> & { status:
 
 function checkList(tolerance: readonly unknown[], value: unknown): ToleranceResult {
   if (hasStatus(value)) {
-    return pythonIn(value.status, tolerance) ? met : notMet(`status ${formatValue(value.status)} not in ${formatValue(tolerance)}`);
+    return pythonIn(value.status, tolerance)
+      ? met
+      : notMet(`status ${formatValue(value.status)} not in ${formatValue(tolerance)}`);
   }
   const [low, high] = tolerance;
   if (tolerance.length === 2 && typeof low === 'number' && typeof high === 'number') {
@@ -100,13 +104,22 @@ function checkList(tolerance: readonly unknown[], value: unknown): ToleranceResu
 
 /** Chaos Toolkit's `value.get(target, value)`: the target key of a dict output, else the value itself. */
 function pickTarget(value: unknown, target: unknown): unknown {
-  if (typeof target === 'string' && target !== '' && isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, target)) {
+  if (
+    typeof target === 'string' &&
+    target !== '' &&
+    isPlainObject(value) &&
+    Object.prototype.hasOwnProperty.call(value, target)
+  ) {
     return value[target];
   }
   return value;
 }
 
-function checkRegex(tolerance: Record<string, unknown>, value: unknown, substitute: (v: unknown) => unknown): ToleranceResult {
+function checkRegex(
+  tolerance: Record<string, unknown>,
+  value: unknown,
+  substitute: (v: unknown) => unknown,
+): ToleranceResult {
   const pattern = substitute(tolerance.pattern);
   if (typeof pattern !== 'string') return notMet(`regex tolerance needs a string pattern, got ${formatValue(pattern)}`);
   let rx: RegExp;
@@ -117,16 +130,24 @@ function checkRegex(tolerance: Record<string, unknown>, value: unknown, substitu
   }
   const subject = pickTarget(value, tolerance.target);
   if (typeof subject !== 'string') {
-    const hint = isPlainObject(subject) && tolerance.target === undefined ? ' (set "target" to "body", "stdout" or "stderr")' : '';
+    const hint =
+      isPlainObject(subject) && tolerance.target === undefined ? ' (set "target" to "body", "stdout" or "stderr")' : '';
     const where = tolerance.target === undefined ? 'the value' : `target ${formatValue(tolerance.target)}`;
-    return notMet(`regex /${pattern}/ needs a string but ${where} is ${kindOf(subject)}: ${formatValue(subject)}${hint}`);
+    return notMet(
+      `regex /${pattern}/ needs a string but ${where} is ${kindOf(subject)}: ${formatValue(subject)}${hint}`,
+    );
   }
   return rx.test(subject) ? met : notMet(`${formatValue(subject)} does not match /${pattern}/`);
 }
 
-function checkJsonPath(tolerance: Record<string, unknown>, value: unknown, substitute: (v: unknown) => unknown): ToleranceResult {
+function checkJsonPath(
+  tolerance: Record<string, unknown>,
+  value: unknown,
+  substitute: (v: unknown) => unknown,
+): ToleranceResult {
   const path = substitute(tolerance.path);
-  if (typeof path !== 'string' || path.trim() === '') return notMet(`jsonpath tolerance needs a non-empty path, got ${formatValue(path)}`);
+  if (typeof path !== 'string' || path.trim() === '')
+    return notMet(`jsonpath tolerance needs a non-empty path, got ${formatValue(path)}`);
   let subject = pickTarget(value, tolerance.target);
   if (subject instanceof Uint8Array) subject = new TextDecoder().decode(subject);
   if (typeof subject === 'string') {
@@ -145,11 +166,15 @@ function checkJsonPath(tolerance: Record<string, unknown>, value: unknown, subst
   if ('expect' in tolerance) {
     const expect = substitute(tolerance.expect);
     const wanted = Array.isArray(expect) ? expect : [expect];
-    return pythonEquals(values, wanted) ? met : notMet(`JSONPath ${path} found ${formatValue(values)} but expected ${formatValue(wanted)}`);
+    return pythonEquals(values, wanted)
+      ? met
+      : notMet(`JSONPath ${path} found ${formatValue(values)} but expected ${formatValue(wanted)}`);
   }
   const count = tolerance.count;
   if (count !== undefined && count !== null) {
-    return values.length === count ? met : notMet(`JSONPath ${path} matched ${values.length} value(s), expected ${formatValue(count)}`);
+    return values.length === count
+      ? met
+      : notMet(`JSONPath ${path} matched ${values.length} value(s), expected ${formatValue(count)}`);
   }
   return values.length > 0 ? met : notMet(`JSONPath ${path} matched nothing in ${formatValue(subject)}`);
 }
@@ -162,7 +187,8 @@ function checkRange(tolerance: Record<string, unknown>, value: unknown): Toleran
   const [low, high] = range as [number, number];
   const subject = pickTarget(value, tolerance.target);
   const n = toDecimal(subject);
-  if (n === undefined) return notMet(`range [${low}, ${high}] needs a number, got ${kindOf(subject)} ${formatValue(subject)}`);
+  if (n === undefined)
+    return notMet(`range [${low}, ${high}] needs a number, got ${kindOf(subject)} ${formatValue(subject)}`);
   return low <= n && n <= high ? met : notMet(`value ${formatValue(subject)} outside range [${low}, ${high}]`);
 }
 

@@ -15,7 +15,10 @@ function distance(a: string, b: string): number {
 
 /** The known names closest to `name`, best first (at most `limit`). */
 export function nearestNames(name: string, known: Iterable<string>, limit = 3): string[] {
-  const scored = [...new Set(known)].map((candidate) => ({ candidate, score: distance(name.toLowerCase(), candidate.toLowerCase()) }));
+  const scored = [...new Set(known)].map((candidate) => ({
+    candidate,
+    score: distance(name.toLowerCase(), candidate.toLowerCase()),
+  }));
   const threshold = Math.max(3, Math.ceil(name.length / 2));
   return scored
     .filter((s) => s.score <= threshold || s.candidate.includes(name) || name.includes(s.candidate))

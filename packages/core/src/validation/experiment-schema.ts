@@ -8,7 +8,9 @@ import { hypothesisStrategies, rollbackStrategies } from '../model/experiment.js
  * reported as warnings by validate-experiment.ts, never as errors.
  */
 
-const duration = z.union([z.number().nonnegative(), z.string().min(1)]).describe('seconds, or a string with a unit: "500ms", "30s", "2m"');
+const duration = z
+  .union([z.number().nonnegative(), z.string().min(1)])
+  .describe('seconds, or a string with a unit: "500ms", "30s", "2m"');
 const secretsScopes = z.array(z.string()).describe('names of secret scopes passed to this provider');
 
 const httpProvider = z.looseObject({
@@ -48,7 +50,12 @@ const javascriptProvider = z.looseObject({
   secrets: secretsScopes.optional(),
 });
 
-export const providerSchema = z.discriminatedUnion('type', [httpProvider, processProvider, pythonProvider, javascriptProvider]);
+export const providerSchema = z.discriminatedUnion('type', [
+  httpProvider,
+  processProvider,
+  pythonProvider,
+  javascriptProvider,
+]);
 
 export const controlSchema = z.looseObject({
   name: z.string().min(1),

@@ -7,7 +7,11 @@ import { validateExperiment } from './validate-experiment.js';
 
 async function validate(text: string) {
   const parsed = parseExperimentText(text, 'exp.yaml');
-  return validateExperiment(parsed.value, { source: parsed.source, resolver: createWorld().resolver, baseDir: process.cwd() });
+  return validateExperiment(parsed.value, {
+    source: parsed.source,
+    resolver: createWorld().resolver,
+    baseDir: process.cwd(),
+  });
 }
 
 const valid = `
@@ -82,7 +86,9 @@ method:
     expect(all).toMatch(/exp\.yaml:2:\d+: error title/);
     expect(all).toMatch(/steady-state-hypothesis\.probes\[0\]\.provider\.url: is required/);
     expect(all).toMatch(/probes\[0\]: probe "no-tolerance" has no tolerance/);
-    expect(all).toMatch(/exp\.yaml:15:\d+: error method\[0\]\.provider\.func: .*inject_faults.*\n\s+hint: did you mean chaosfixture\.actions\.inject_fault/);
+    expect(all).toMatch(
+      /exp\.yaml:15:\d+: error method\[0\]\.provider\.func: .*inject_faults.*\n\s+hint: did you mean chaosfixture\.actions\.inject_fault/,
+    );
     expect(all).toMatch(/method\[1\]\.provider\.arguments\.fault: must be a string, got number/);
     expect(all).toMatch(/method\[1\]\.provider\.arguments\.colour: inject_fault takes no argument "colour"/);
     expect(all).toMatch(/method\[1\]\.pauses\.after: .*soon/);
@@ -107,12 +113,16 @@ method:
 
   it('requires a method', async () => {
     const result = await validate('title: t\n');
-    expect(result.problems.map((p) => p.message)).toContain('an experiment requires a method with at least one activity');
+    expect(result.problems.map((p) => p.message)).toContain(
+      'an experiment requires a method with at least one activity',
+    );
   });
 
   it('publishes a JSON Schema of the format', () => {
     const schema = experimentJsonSchema() as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['title', 'method', 'steady-state-hypothesis', 'rollbacks', 'runtime']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['title', 'method', 'steady-state-hypothesis', 'rollbacks', 'runtime']),
+    );
     expect(schema.required).toContain('title');
   });
 });

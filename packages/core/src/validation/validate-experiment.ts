@@ -29,8 +29,10 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
  */
 export async function validateExperiment(value: unknown, options: ValidateOptions = {}): Promise<ValidationResult> {
   const raw: Omit<Problem, 'line' | 'column'>[] = [];
-  const error = (path: DocumentPath, message: string, hint?: string) => raw.push({ severity: 'error', path, message, hint });
-  const warn = (path: DocumentPath, message: string, hint?: string) => raw.push({ severity: 'warning', path, message, hint });
+  const error = (path: DocumentPath, message: string, hint?: string) =>
+    raw.push({ severity: 'error', path, message, hint });
+  const warn = (path: DocumentPath, message: string, hint?: string) =>
+    raw.push({ severity: 'warning', path, message, hint });
 
   const parsed = experimentSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) for (const issue of flattenIssues(parsed.error.issues)) error(issue.path, issue.message);
@@ -69,7 +71,10 @@ function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: DocumentPath
     }
     if (issue.code === 'invalid_union' && 'discriminator' in issue) {
       const key = issue.discriminator as string;
-      out.push({ path: path[path.length - 1] === key ? path : [...path, key], message: `unknown provider type (expected one of: http, process, python, javascript)` });
+      out.push({
+        path: path[path.length - 1] === key ? path : [...path, key],
+        message: `unknown provider type (expected one of: http, process, python, javascript)`,
+      });
       continue;
     }
     out.push({ path, message: describeIssue(issue) });
@@ -81,16 +86,20 @@ const depth = (issues: FlatIssue[]) => Math.max(0, ...issues.map((i) => i.path.l
 
 function describeUnion(path: DocumentPath): string {
   const last = path[path.length - 1];
-  if (last === 'tolerance') return 'tolerance must be a boolean, number, string, list, or an object with type range|regex|jsonpath|probe';
+  if (last === 'tolerance')
+    return 'tolerance must be a boolean, number, string, list, or an object with type range|regex|jsonpath|probe';
   if (last === 'timeout') return 'timeout must be seconds, a string with a unit, or [connect, read]';
   return 'value does not match any accepted form';
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}, got ${typeOf(issue.input)}`;
+    return issue.input === undefined
+      ? `is required (${issue.expected})`
+      : `must be ${article(issue.expected)}, got ${typeOf(issue.input)}`;
   }
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return 'must not be empty';
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
+    return 'must not be empty';
   if (issue.code === 'invalid_value') return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return issue.message;
 }
@@ -100,7 +109,8 @@ const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array'
 
 function checkUnknownKeys(experiment: Obj, warn: (path: DocumentPath, message: string, hint?: string) => void): void {
   const unknown = (obj: Obj, known: readonly string[], path: DocumentPath) => {
-    for (const key of Object.keys(obj)) if (!known.includes(key)) warn([...path, key], `unknown key "${key}" is ignored`);
+    for (const key of Object.keys(obj))
+      if (!known.includes(key)) warn([...path, key], `unknown key "${key}" is ignored`);
   };
   unknown(experiment, knownKeys.experiment, []);
   const hypothesis = experiment['steady-state-hypothesis'];
@@ -156,9 +166,15 @@ async function checkSemantics(
     }
     if (section === 'steady-state-hypothesis') {
       if (activity.type === 'action') error([...path, 'type'], 'the steady-state hypothesis may only contain probes');
-      if (!('tolerance' in activity)) error(path, `probe "${String(activity.name)}" has no tolerance`, 'a hypothesis probe needs a tolerance to compare its output with');
+      if (!('tolerance' in activity))
+        error(
+          path,
+          `probe "${String(activity.name)}" has no tolerance`,
+          'a hypothesis probe needs a tolerance to compare its output with',
+        );
     }
-    if (section === 'rollbacks' && activity.type === 'probe') warn([...path, 'type'], 'a probe in rollbacks changes nothing');
+    if (section === 'rollbacks' && activity.type === 'probe')
+      warn([...path, 'type'], 'a probe in rollbacks changes nothing');
     if (isObj(activity.pauses)) {
       for (const when of ['before', 'after'] as const) {
         const pause = activity.pauses[when];
@@ -172,9 +188,18 @@ async function checkSemantics(
     }
     const provider = activity.provider;
     // As Chaos Toolkit: a process provider's executable must exist where the experiment is validated.
-    if (isObj(provider) && provider.type === 'process' && typeof provider.path === 'string' && !provider.path.includes('$')) {
+    if (
+      isObj(provider) &&
+      provider.type === 'process' &&
+      typeof provider.path === 'string' &&
+      !provider.path.includes('$')
+    ) {
       if (!findExecutable(provider.path, { cwd: options.baseDir ?? process.cwd() })) {
-        error([...path, 'provider', 'path'], `cannot find executable "${provider.path}"`, 'install it or put it on PATH (a relative path resolves from the experiment file)');
+        error(
+          [...path, 'provider', 'path'],
+          `cannot find executable "${provider.path}"`,
+          'install it or put it on PATH (a relative path resolves from the experiment file)',
+        );
       }
     }
     if (options.resolver && isObj(provider) && (provider.type === 'python' || provider.type === 'javascript')) {
@@ -194,9 +219,15 @@ async function checkSemantics(
       const provider = isObj(control) ? control.provider : undefined;
       if (!isObj(provider) || typeof provider.module !== 'string') return;
       resolutions.push(
-        options.resolver!
-          .resolveControl({ type: String(provider.type), module: provider.module }, options.baseDir ?? process.cwd())
-          .then(() => undefined, (e: Error & { hint?: string }) => error([...path, index, 'provider', 'module'], e.message, e.hint)),
+        options
+          .resolver!.resolveControl(
+            { type: String(provider.type), module: provider.module },
+            options.baseDir ?? process.cwd(),
+          )
+          .then(
+            () => undefined,
+            (e: Error & { hint?: string }) => error([...path, index, 'provider', 'module'], e.message, e.hint),
+          ),
       );
     });
   }
@@ -211,7 +242,11 @@ async function checkProvider(
 ): Promise<void> {
   try {
     const resolved = await options.resolver!.resolve(
-      { type: provider.type as 'python' | 'javascript', module: provider.module as string, func: provider.func as string },
+      {
+        type: provider.type as 'python' | 'javascript',
+        module: provider.module as string,
+        func: provider.func as string,
+      },
       options.baseDir ?? process.cwd(),
     );
     if (!resolved.definition) return;
@@ -220,7 +255,12 @@ async function checkProvider(
     if (schema.shape) {
       const known = Object.keys(schema.shape);
       for (const key of Object.keys(args)) {
-        if (!known.includes(key)) error([...path, 'arguments', key], `${resolved.definition.name} takes no argument "${key}"`, `its arguments: ${known.join(', ')}`);
+        if (!known.includes(key))
+          error(
+            [...path, 'arguments', key],
+            `${resolved.definition.name} takes no argument "${key}"`,
+            `its arguments: ${known.join(', ')}`,
+          );
       }
     }
     const result = schema.safeParse(args, { reportInput: true });

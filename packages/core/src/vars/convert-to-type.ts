@@ -31,7 +31,9 @@ export function convertToType(type: string | undefined | null, value: unknown, w
         throw new UsageError(`${what}: ${JSON.stringify(value)} is not valid JSON (${(error as Error).message})`);
       }
     default:
-      throw new UsageError(`${what}: unknown type "${type}"`, { hint: 'types are: str, int, float, bool, json (and bytes)' });
+      throw new UsageError(`${what}: unknown type "${type}"`, {
+        hint: 'types are: str, int, float, bool, json (and bytes)',
+      });
   }
 }
 
@@ -48,7 +50,8 @@ function toFloat(value: unknown, what: string): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   const text = typeof value === 'string' ? value.trim() : '';
-  if (/^[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:e[+-]?\d+)?$/i.test(text)) return Number(text.replace(/_/g, ''));
+  if (/^[+-]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:e[+-]?\d+)?$/i.test(text))
+    return Number(text.replace(/_/g, ''));
   if (/^[+-]?(?:inf|infinity)$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/i.test(text)) return Number.NaN;
   throw new UsageError(`${what}: ${JSON.stringify(value)} is not a number`);

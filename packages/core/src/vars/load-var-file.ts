@@ -25,7 +25,10 @@ export async function loadVarFile(path: string): Promise<VarFile> {
   try {
     content = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read var file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw new UsageError(
+      `cannot read var file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { cause: error },
+    );
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
@@ -45,12 +48,15 @@ function fromDocument(path: string, content: string, ext: string, parseYaml: (te
     throw new UsageError(`cannot parse var file ${path}: ${(error as Error).message}`, { cause: error });
   }
   if (data === null || data === undefined || content.trim() === '') return { configuration: {}, secrets: {}, env: {} };
-  if (!isPlainObject(data)) throw new UsageError(`var file ${path} must hold a mapping with "configuration" and/or "secrets"`);
+  if (!isPlainObject(data))
+    throw new UsageError(`var file ${path} must hold a mapping with "configuration" and/or "secrets"`);
   const configuration = data.configuration ?? {};
   const secrets = data.secrets ?? {};
   if (!isPlainObject(configuration)) throw new UsageError(`var file ${path}: "configuration" must be a mapping`);
   if (!isPlainObject(secrets) || !Object.values(secrets).every(isPlainObject)) {
-    throw new UsageError(`var file ${path}: "secrets" must be a mapping of scopes to mappings`, { hint: 'secrets: {k8s: {token: "..."}}' });
+    throw new UsageError(`var file ${path}: "secrets" must be a mapping of scopes to mappings`, {
+      hint: 'secrets: {k8s: {token: "..."}}',
+    });
   }
   return { configuration, secrets: secrets as Record<string, Record<string, unknown>>, env: {} };
 }

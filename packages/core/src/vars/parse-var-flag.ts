@@ -8,7 +8,9 @@ import { convertToType } from './convert-to-type.js';
 export function parseVarFlag(flag: string): [key: string, value: unknown] {
   const eq = flag.indexOf('=');
   if (eq < 0) {
-    throw new UsageError(`--var "${flag}" has no value`, { hint: 'write --var name=value or --var name:type=value (type: str, int, float, bool, json)' });
+    throw new UsageError(`--var "${flag}" has no value`, {
+      hint: 'write --var name=value or --var name:type=value (type: str, int, float, bool, json)',
+    });
   }
   let key = flag.slice(0, eq);
   const raw = flag.slice(eq + 1);

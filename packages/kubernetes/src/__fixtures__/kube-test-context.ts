@@ -3,17 +3,23 @@ import type { ActivityContext } from '@faultline/core';
 import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } from '../testing/index.js';
 
 /** A fake cluster and a test context whose secrets point at it (KUBECONFIG), as an experiment's would. */
-export async function kubeTestCluster(options: FakeApiServerOptions = {}): Promise<{ server: FakeApiServer; context: (overrides?: Partial<ActivityContext> & { kubernetes?: Record<string, unknown> }) => TestContext }> {
+export async function kubeTestCluster(
+  options: FakeApiServerOptions = {},
+): Promise<{
+  server: FakeApiServer;
+  context: (overrides?: Partial<ActivityContext> & { kubernetes?: Record<string, unknown> }) => TestContext;
+}> {
   const server = await startFakeApiServer(options);
   const kubeconfig = server.writeKubeConfig();
   return {
     server,
-    context: ({ kubernetes, ...overrides } = {}) => createTestContext({
-      secrets: { KUBECONFIG: kubeconfig },
-      settings: kubernetes ? { kubernetes } : {},
-      runId: 'run-1234',
-      experimentTitle: 'fake cluster experiment',
-      ...overrides,
-    }),
+    context: ({ kubernetes, ...overrides } = {}) =>
+      createTestContext({
+        secrets: { KUBECONFIG: kubeconfig },
+        settings: kubernetes ? { kubernetes } : {},
+        runId: 'run-1234',
+        experimentTitle: 'fake cluster experiment',
+        ...overrides,
+      }),
   };
 }

@@ -20,16 +20,34 @@ describe('the @faultline/kubernetes driver', () => {
     const names = driver.activities.map((activity) => activity.name);
     expect(new Set(names).size).toBe(names.length);
     expect(driver.name).toBe('@faultline/kubernetes');
-    for (const name of ['terminate_pods', 'scale_deployment', 'cordon_node', 'stress_node', 'drain_nodes', 'taint_nodes', 'deny_all_ingress', 'add_delay_fault']) expect(names).toContain(name);
+    for (const name of [
+      'terminate_pods',
+      'scale_deployment',
+      'cordon_node',
+      'stress_node',
+      'drain_nodes',
+      'taint_nodes',
+      'deny_all_ingress',
+      'add_delay_fault',
+    ])
+      expect(names).toContain(name);
     const modules = new Set(driver.activities.flatMap((activity) => activity.python ?? []));
-    expect([...modules].every((module) => module.startsWith('chaosk8s.') || module.startsWith('chaosistio.'))).toBe(true);
-    expect(driver.activities.find((activity) => activity.name === 'stress_node')!.python).toEqual(['chaosk8s.node.actions']);
+    expect([...modules].every((module) => module.startsWith('chaosk8s.') || module.startsWith('chaosistio.'))).toBe(
+      true,
+    );
+    expect(driver.activities.find((activity) => activity.name === 'stress_node')!.python).toEqual([
+      'chaosk8s.node.actions',
+    ]);
   });
 
   it('names only its own activities in reverts', () => {
     const names = new Set(driver.activities.map((activity) => activity.name));
-    const text = sourceFiles(srcDir).map((file) => readFileSync(file, 'utf8')).join('\n');
-    const funcs = [...text.matchAll(/func: (?:unschedulable \? '(\w+)' : '(\w+)'|add \? '(\w+)' : '(\w+)'|'(\w+)')/g)].flatMap((match) => match.slice(1).filter(Boolean));
+    const text = sourceFiles(srcDir)
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const funcs = [
+      ...text.matchAll(/func: (?:unschedulable \? '(\w+)' : '(\w+)'|add \? '(\w+)' : '(\w+)'|'(\w+)')/g),
+    ].flatMap((match) => match.slice(1).filter(Boolean));
     expect(funcs.length).toBeGreaterThan(5);
     for (const func of funcs) expect(names, func).toContain(func);
   });
@@ -42,7 +60,9 @@ describe('the @faultline/kubernetes driver', () => {
   });
 
   it('keeps @kubernetes/client-node out of module top levels (it costs ~0.9 s to import)', () => {
-    const offenders = sourceFiles(srcDir).filter((file) => /^import (?!type )[^;]*from '@kubernetes\/client-node'/m.test(readFileSync(file, 'utf8')));
+    const offenders = sourceFiles(srcDir).filter((file) =>
+      /^import (?!type )[^;]*from '@kubernetes\/client-node'/m.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders.map((file) => relative(srcDir, file))).toEqual([]);
   });
 });

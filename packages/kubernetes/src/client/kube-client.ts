@@ -26,7 +26,12 @@ export interface KubeClient {
   readonly jsonPatch: K8s.ConfigurationOptions;
 }
 
-export function createKubeClient(k8s: KubernetesModule, kubeConfig: K8s.KubeConfig, source: KubeConnectionSource, settings: Pick<KubernetesSettings, 'qps' | 'burst' | 'concurrency' | 'pageSize'>): KubeClient {
+export function createKubeClient(
+  k8s: KubernetesModule,
+  kubeConfig: K8s.KubeConfig,
+  source: KubeConnectionSource,
+  settings: Pick<KubernetesSettings, 'qps' | 'burst' | 'concurrency' | 'pageSize'>,
+): KubeClient {
   return {
     k8s,
     kubeConfig,

@@ -63,22 +63,42 @@ const camel = (key: string) => key.replace(/_([a-z])/g, (_match, letter: string)
 
 function normalise(raw: unknown, where: string): Partial<KubernetesSettings> {
   if (raw === undefined || raw === null) return {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${where} must be a mapping`, { hint: 'e.g. kubernetes: { max_pods: 2, denied_namespaces: [kube-system] }' });
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    throw new UsageError(`${where} must be a mapping`, {
+      hint: 'e.g. kubernetes: { max_pods: 2, denied_namespaces: [kube-system] }',
+    });
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const name = camel(key);
     if (!(name in defaultKubernetesSettings) && !optionalKeys.includes(name)) {
-      throw new UsageError(`${where}: unknown key "${key}"`, { hint: `known keys: ${[...Object.keys(defaultKubernetesSettings), ...optionalKeys].join(', ')}` });
+      throw new UsageError(`${where}: unknown key "${key}"`, {
+        hint: `known keys: ${[...Object.keys(defaultKubernetesSettings), ...optionalKeys].join(', ')}`,
+      });
     }
     out[name] = value;
   }
   for (const key of ['allowedNamespaces', 'deniedNamespaces'] as const) {
-    if (typeof out[key] === 'string') out[key] = String(out[key]).split(',').map((item) => item.trim()).filter(Boolean);
+    if (typeof out[key] === 'string')
+      out[key] = String(out[key])
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
   }
-  for (const key of ['qps', 'burst', 'concurrency', 'pageSize', 'maxPods', 'maxPercentage', 'maxNodes', 'maxNodePercentage', 'minReady'] as const) {
+  for (const key of [
+    'qps',
+    'burst',
+    'concurrency',
+    'pageSize',
+    'maxPods',
+    'maxPercentage',
+    'maxNodes',
+    'maxNodePercentage',
+    'minReady',
+  ] as const) {
     if (out[key] !== undefined) {
       const value = Number(out[key]);
-      if (!Number.isFinite(value) || value < 0) throw new UsageError(`${where}.${key} must be a non-negative number, got ${JSON.stringify(out[key])}`);
+      if (!Number.isFinite(value) || value < 0)
+        throw new UsageError(`${where}.${key} must be a non-negative number, got ${JSON.stringify(out[key])}`);
       out[key] = value;
     }
   }

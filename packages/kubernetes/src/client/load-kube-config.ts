@@ -19,7 +19,10 @@ export interface LoadedKubeConfig {
 
 type Lookup = (key: string) => string | undefined;
 
-function lookupIn(secrets: Readonly<Record<string, unknown>>, env: Readonly<Record<string, string | undefined>>): Lookup {
+function lookupIn(
+  secrets: Readonly<Record<string, unknown>>,
+  env: Readonly<Record<string, string | undefined>>,
+): Lookup {
   return (key) => {
     const value = secrets[key] ?? env[key];
     if (value === undefined || value === null || value === '') return undefined;
@@ -54,7 +57,10 @@ export async function loadKubeConfig(
 
   if (inPod || (!explicitHost && configFiles.length === 0 && lookup('KUBERNETES_SERVICE_HOST'))) {
     const serviceHost = lookup('KUBERNETES_SERVICE_HOST');
-    if (!serviceHost) throw new UsageError('FAULTLINE_IN_POD=true but KUBERNETES_SERVICE_HOST is not set', { hint: 'run inside a pod, or unset FAULTLINE_IN_POD to use a kubeconfig' });
+    if (!serviceHost)
+      throw new UsageError('FAULTLINE_IN_POD=true but KUBERNETES_SERVICE_HOST is not set', {
+        hint: 'run inside a pod, or unset FAULTLINE_IN_POD to use a kubeconfig',
+      });
     // Same as client-node's loadFromCluster, but reading the injected environment, and the
     // service account directory overridable (FAULTLINE_SERVICEACCOUNT_ROOT) for tests.
     const root = lookup('FAULTLINE_SERVICEACCOUNT_ROOT') ?? '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -64,8 +70,17 @@ export async function loadKubeConfig(
     const namespaceFile = join(root, 'namespace');
     kubeConfig.loadFromOptions({
       clusters: [{ name: 'inCluster', server, caFile: join(root, 'ca.crt'), skipTLSVerify: false }],
-      users: [{ name: 'inClusterUser', authProvider: { name: 'tokenFile', config: { tokenFile: join(root, 'token') } } }],
-      contexts: [{ name: 'inClusterContext', cluster: 'inCluster', user: 'inClusterUser', ...(existsSync(namespaceFile) ? { namespace: readFileSync(namespaceFile, 'utf8').trim() } : {}) }],
+      users: [
+        { name: 'inClusterUser', authProvider: { name: 'tokenFile', config: { tokenFile: join(root, 'token') } } },
+      ],
+      contexts: [
+        {
+          name: 'inClusterContext',
+          cluster: 'inCluster',
+          user: 'inClusterUser',
+          ...(existsSync(namespaceFile) ? { namespace: readFileSync(namespaceFile, 'utf8').trim() } : {}),
+        },
+      ],
       currentContext: 'inClusterContext',
     });
     return { kubeConfig, source: { mode: 'in-cluster', server } };
@@ -85,13 +100,31 @@ export async function loadKubeConfig(
     const context = lookup('KUBERNETES_CONTEXT') ?? settings.context;
     if (context) {
       if (!kubeConfig.getContextObject(context)) {
-        throw new UsageError(`kubeconfig context "${context}" not found in ${configFiles.join(':')}`, { hint: `known contexts: ${kubeConfig.getContexts().map((item) => item.name).join(', ') || 'none'}` });
+        throw new UsageError(`kubeconfig context "${context}" not found in ${configFiles.join(':')}`, {
+          hint: `known contexts: ${
+            kubeConfig
+              .getContexts()
+              .map((item) => item.name)
+              .join(', ') || 'none'
+          }`,
+        });
       }
       kubeConfig.setCurrentContext(context);
     }
     const cluster = kubeConfig.getCurrentCluster();
-    if (!cluster) throw new UsageError(`kubeconfig ${configFiles.join(':')} has no current context`, { hint: 'set KUBERNETES_CONTEXT or run kubectl config use-context <name>' });
-    return { kubeConfig, source: { mode: 'kubeconfig', server: cluster.server, context: kubeConfig.getCurrentContext(), path: configFiles.join(':') } };
+    if (!cluster)
+      throw new UsageError(`kubeconfig ${configFiles.join(':')} has no current context`, {
+        hint: 'set KUBERNETES_CONTEXT or run kubectl config use-context <name>',
+      });
+    return {
+      kubeConfig,
+      source: {
+        mode: 'kubeconfig',
+        server: cluster.server,
+        context: kubeConfig.getCurrentContext(),
+        path: configFiles.join(':'),
+      },
+    };
   }
 
   if (host) {

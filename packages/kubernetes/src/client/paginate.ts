@@ -7,7 +7,11 @@ export interface ListPage<T> {
  * Iterate a list call page by page (`limit` + `continue`), so memory stays flat however many
  * objects match: callers keep only what they select.
  */
-export async function* paginate<T>(fetchPage: (options: { limit: number; _continue?: string }) => Promise<ListPage<T>>, pageSize: number, signal?: AbortSignal): AsyncGenerator<T> {
+export async function* paginate<T>(
+  fetchPage: (options: { limit: number; _continue?: string }) => Promise<ListPage<T>>,
+  pageSize: number,
+  signal?: AbortSignal,
+): AsyncGenerator<T> {
   let token: string | undefined;
   do {
     signal?.throwIfAborted();

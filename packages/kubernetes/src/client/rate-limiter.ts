@@ -94,8 +94,14 @@ export class RateLimiter {
       }
       const waitMs = Math.ceil(((1 - this.tokens) / this.qps) * 1000);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => { unwatch(); resolve(); }, waitMs);
-        const unwatch = this.onAbort(signal, () => { clearTimeout(timer); reject(signal!.reason); });
+        const timer = setTimeout(() => {
+          unwatch();
+          resolve();
+        }, waitMs);
+        const unwatch = this.onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal!.reason);
+        });
       });
     }
   }

@@ -4,15 +4,17 @@
  * get their wire names back.
  */
 export function toPlainJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, function replacer(this: unknown, _key, item: unknown) {
-    if (item && typeof item === 'object' && !Array.isArray(item)) {
-      const out: Record<string, unknown> = {};
-      for (const [key, inner] of Object.entries(item as Record<string, unknown>)) {
-        if (inner === undefined) continue;
-        out[key.startsWith('_') && key.length > 1 ? key.slice(1) : key] = inner;
+  return JSON.parse(
+    JSON.stringify(value, function replacer(this: unknown, _key, item: unknown) {
+      if (item && typeof item === 'object' && !Array.isArray(item)) {
+        const out: Record<string, unknown> = {};
+        for (const [key, inner] of Object.entries(item as Record<string, unknown>)) {
+          if (inner === undefined) continue;
+          out[key.startsWith('_') && key.length > 1 ? key.slice(1) : key] = inner;
+        }
+        return out;
       }
-      return out;
-    }
-    return item;
-  }));
+      return item;
+    }),
+  );
 }

@@ -20,7 +20,13 @@ export const deploymentAvailableAndHealthy = defineActivity({
     const client = await getKubeClient(ctx);
     let items;
     try {
-      items = (await client.apps.listNamespacedDeployment({ namespace: args.ns, fieldSelector: `metadata.name=${args.name}`, ...(args.label_selector ? { labelSelector: args.label_selector } : {}) })).items;
+      items = (
+        await client.apps.listNamespacedDeployment({
+          namespace: args.ns,
+          fieldSelector: `metadata.name=${args.name}`,
+          ...(args.label_selector ? { labelSelector: args.label_selector } : {}),
+        })
+      ).items;
     } catch (error) {
       throw kubeFailure(`deployment_available_and_healthy: listing deployment ${args.ns}/${args.name}`, error);
     }
@@ -33,7 +39,8 @@ export const deploymentAvailableAndHealthy = defineActivity({
     for (const deployment of items) {
       const available = deployment.status?.availableReplicas ?? 0;
       const desired = deployment.spec?.replicas ?? 1;
-      if (available !== desired) return fail(`Deployment '${args.name}' is not healthy: ${available} of ${desired} replicas available`);
+      if (available !== desired)
+        return fail(`Deployment '${args.name}' is not healthy: ${available} of ${desired} replicas available`);
     }
     return true;
   },

@@ -14,13 +14,22 @@ export const deploymentPartiallyAvailable = defineActivity({
     name: z.string().min(1),
     ns: kubeArguments.ns(),
     label_selector: kubeArguments.labelSelector(),
-    raise_on_not_partially_available: kubeArguments.boolean().default(true).describe('fail the probe instead of returning false'),
+    raise_on_not_partially_available: kubeArguments
+      .boolean()
+      .default(true)
+      .describe('fail the probe instead of returning false'),
   }),
   async run(args, ctx) {
     const client = await getKubeClient(ctx);
     let items;
     try {
-      items = (await client.apps.listNamespacedDeployment({ namespace: args.ns, fieldSelector: `metadata.name=${args.name}`, ...(args.label_selector ? { labelSelector: args.label_selector } : {}) })).items;
+      items = (
+        await client.apps.listNamespacedDeployment({
+          namespace: args.ns,
+          fieldSelector: `metadata.name=${args.name}`,
+          ...(args.label_selector ? { labelSelector: args.label_selector } : {}),
+        })
+      ).items;
     } catch (error) {
       throw kubeFailure(`deployment_partially_available: listing deployment ${args.ns}/${args.name}`, error);
     }
@@ -30,6 +39,8 @@ export const deploymentPartiallyAvailable = defineActivity({
       return false;
     };
     if (items.length === 0) return fail(`Deployment '${args.name}' was not found in namespace ${args.ns}`);
-    return (items[0]!.status?.availableReplicas ?? 0) >= 1 ? true : fail(`Deployment '${args.name}' is not healthy: no available replica`);
+    return (items[0]!.status?.availableReplicas ?? 0) >= 1
+      ? true
+      : fail(`Deployment '${args.name}' is not healthy: no available replica`);
   },
 });

@@ -15,13 +15,17 @@ import { restartAnnotation } from './restart-annotation.js';
 export const restoreDeploymentRestart = defineActivity({
   name: 'restore_deployment_restart',
   type: 'action',
-  description: 'Restore the restartedAt annotation of a deployment\'s pod template to its value before rollout_deployment (used as revert).',
+  description:
+    "Restore the restartedAt annotation of a deployment's pod template to its value before rollout_deployment (used as revert).",
   mutating: true,
   arguments: z.strictObject({
     name: z.string().min(1).describe('deployment name'),
     ns: kubeArguments.ns(),
     restarted_at: z.string().nullable().describe('the annotation to put back; null removes it'),
-    injected: z.string().optional().describe('the value rollout_deployment wrote: restore only while it is still there'),
+    injected: z
+      .string()
+      .optional()
+      .describe('the value rollout_deployment wrote: restore only while it is still there'),
   }),
   async run(args, ctx) {
     const guard = new SafetyGuard(ctx, 'restore_deployment_restart');
@@ -39,7 +43,9 @@ export const restoreDeploymentRestart = defineActivity({
     const now = current.spec?.template?.metadata?.annotations?.[restartAnnotation] ?? null;
     if (now === args.restarted_at) return { restored: false, reason: 'already as before' };
     if (args.injected !== undefined && now !== args.injected) {
-      ctx.logger.warn(`restore_deployment_restart: ${args.ns}/${args.name} was restarted again since (restartedAt ${String(now)}): left as it is`);
+      ctx.logger.warn(
+        `restore_deployment_restart: ${args.ns}/${args.name} was restarted again since (restartedAt ${String(now)}): left as it is`,
+      );
       return { restored: false, reason: 'restarted again since the fault' };
     }
     if (guard.dryRun) {
@@ -47,13 +53,24 @@ export const restoreDeploymentRestart = defineActivity({
       return { dryRun: true, restored: false, safety: guard.decisions };
     }
     // Merge patch: null deletes the key. resourceVersion makes a concurrent edit a 409, not a lost write.
-    const body = { metadata: { resourceVersion: current.metadata?.resourceVersion }, spec: { template: { metadata: { annotations: { [restartAnnotation]: args.restarted_at } } } } };
+    const body = {
+      metadata: { resourceVersion: current.metadata?.resourceVersion },
+      spec: { template: { metadata: { annotations: { [restartAnnotation]: args.restarted_at } } } },
+    };
     try {
       await client.apps.patchNamespacedDeployment({ name: args.name, namespace: args.ns, body }, client.mergePatch);
     } catch (error) {
       throw kubeFailure(`restore_deployment_restart: patching deployment ${args.ns}/${args.name}`, error);
     }
-    const events = await emitFaultEvents(client, ctx, 'restore_deployment_restart', [{ kind: 'Deployment', apiVersion: 'apps/v1', name: args.name, namespace: args.ns, uid: current.metadata?.uid }], `restore_deployment_restart: reverting rollout_deployment, restartedAt ${args.restarted_at === null ? 'removed' : `back to ${args.restarted_at}`}`, guard.settings.emitEvents, 'FaultReverted');
+    const events = await emitFaultEvents(
+      client,
+      ctx,
+      'restore_deployment_restart',
+      [{ kind: 'Deployment', apiVersion: 'apps/v1', name: args.name, namespace: args.ns, uid: current.metadata?.uid }],
+      `restore_deployment_restart: reverting rollout_deployment, restartedAt ${args.restarted_at === null ? 'removed' : `back to ${args.restarted_at}`}`,
+      guard.settings.emitEvents,
+      'FaultReverted',
+    );
     return { restored: true, restartedAt: args.restarted_at, events };
   },
 });

@@ -15,7 +15,8 @@ import { restartAnnotation } from './restart-annotation.js';
 export const rolloutDeployment = defineActivity({
   name: 'rollout_deployment',
   type: 'action',
-  description: 'Restart a deployment with a rolling update (kubectl rollout restart); reverted by restoring the previous restartedAt annotation of its pod template.',
+  description:
+    'Restart a deployment with a rolling update (kubectl rollout restart); reverted by restoring the previous restartedAt annotation of its pod template.',
   python: ['chaosk8s.deployment.actions'],
   mutating: true,
   arguments: z.strictObject({
@@ -33,24 +34,51 @@ export const rolloutDeployment = defineActivity({
       throw kubeFailure(`rollout_deployment: reading deployment ${args.ns}/${args.name}`, error);
     }
     const previous = current.spec?.template?.metadata?.annotations?.[restartAnnotation] ?? null;
-    await guard.checkOptIn(client, [{ kind: 'Deployment', name: args.name, namespace: args.ns, labels: current.metadata?.labels }]);
+    await guard.checkOptIn(client, [
+      { kind: 'Deployment', name: args.name, namespace: args.ns, labels: current.metadata?.labels },
+    ]);
     if (guard.dryRun) {
       guard.noteDryRun(`would restart deployment ${args.ns}/${args.name}`);
       return { dryRun: true, name: args.name, ns: args.ns, previousRestartedAt: previous, safety: guard.decisions };
     }
     const restartedAt = new Date().toISOString();
     ctx.registerRevert({
-      title: previous === null ? `remove the restartedAt annotation of deployment ${args.ns}/${args.name}` : `restore the restartedAt annotation of deployment ${args.ns}/${args.name} to ${previous}`,
+      title:
+        previous === null
+          ? `remove the restartedAt annotation of deployment ${args.ns}/${args.name}`
+          : `restore the restartedAt annotation of deployment ${args.ns}/${args.name} to ${previous}`,
       driver: '@faultline/kubernetes',
       func: 'restore_deployment_restart',
       arguments: { name: args.name, ns: args.ns, restarted_at: previous, injected: restartedAt },
     });
-    const events = await emitFaultEvents(client, ctx, 'rollout_deployment', [{ kind: 'Deployment', apiVersion: 'apps/v1', name: args.name, namespace: args.ns, uid: current.metadata?.uid }], 'rollout_deployment: rolling restart', guard.settings.emitEvents);
+    const events = await emitFaultEvents(
+      client,
+      ctx,
+      'rollout_deployment',
+      [{ kind: 'Deployment', apiVersion: 'apps/v1', name: args.name, namespace: args.ns, uid: current.metadata?.uid }],
+      'rollout_deployment: rolling restart',
+      guard.settings.emitEvents,
+    );
     try {
-      await client.apps.patchNamespacedDeployment({ name: args.name, namespace: args.ns, body: { spec: { template: { metadata: { annotations: { [restartAnnotation]: restartedAt } } } } } }, client.strategicMergePatch);
+      await client.apps.patchNamespacedDeployment(
+        {
+          name: args.name,
+          namespace: args.ns,
+          body: { spec: { template: { metadata: { annotations: { [restartAnnotation]: restartedAt } } } } },
+        },
+        client.strategicMergePatch,
+      );
     } catch (error) {
       throw kubeFailure(`rollout_deployment: failed to rollout the deployment '${args.name}'`, error);
     }
-    return { dryRun: false, name: args.name, ns: args.ns, restartedAt, previousRestartedAt: previous, events, safety: guard.decisions };
+    return {
+      dryRun: false,
+      name: args.name,
+      ns: args.ns,
+      restartedAt,
+      previousRestartedAt: previous,
+      events,
+      safety: guard.decisions,
+    };
   },
 });

@@ -9,14 +9,28 @@ export interface Permission {
 }
 
 type Args = Record<string, unknown>;
-const ns = (args: Args) => (typeof args['ns'] === 'string' && !args['ns'].includes('${') ? args['ns'] : typeof args['ns'] === 'string' ? undefined : 'default');
-const p = (verb: string, group: string, resource: string, namespace?: string, subresource?: string): Permission => ({ verb, group, resource, ...(subresource ? { subresource } : {}), ...(namespace ? { namespace } : {}) });
+const ns = (args: Args) =>
+  typeof args['ns'] === 'string' && !args['ns'].includes('${')
+    ? args['ns']
+    : typeof args['ns'] === 'string'
+      ? undefined
+      : 'default';
+const p = (verb: string, group: string, resource: string, namespace?: string, subresource?: string): Permission => ({
+  verb,
+  group,
+  resource,
+  ...(subresource ? { subresource } : {}),
+  ...(namespace ? { namespace } : {}),
+});
 const events = (namespace?: string) => p('create', '', 'events', namespace ?? 'default');
 const nodesRead = [p('list', '', 'nodes')];
-const istio = (verbs: string[]) => (args: Args) => verbs.map((verb) => p(verb, 'networking.istio.io', 'virtualservices', ns(args)));
+const istio = (verbs: string[]) => (args: Args) =>
+  verbs.map((verb) => p(verb, 'networking.istio.io', 'virtualservices', ns(args)));
 /** Istio faults: read-modify-write the VirtualService, an event on it, the namespace's labels (opt-in). */
 const istioFault = (args: Args) => [...istio(['get', 'update'])(args), events(ns(args)), p('get', '', 'namespaces')];
-const custom = (verb: string) => (args: Args) => [p(verb, String(args['group'] ?? ''), String(args['plural'] ?? ''), ns(args))];
+const custom = (verb: string) => (args: Args) => [
+  p(verb, String(args['group'] ?? ''), String(args['plural'] ?? ''), ns(args)),
+];
 
 /**
  * What each built-in activity needs, by name: `faultline doctor` checks these with
@@ -37,30 +51,80 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
   verify_nodes_condition: () => nodesRead,
   nodes_must_be_healthy: () => nodesRead,
   read_pod_logs: (args) => [p('list', '', 'pods', ns(args)), p('get', '', 'pods', ns(args), 'log')],
-  scale_deployment: (args) => [p('get', 'apps', 'deployments', ns(args)), p('patch', 'apps', 'deployments', ns(args), 'scale'), events(ns(args))],
-  rollout_deployment: (args) => [p('get', 'apps', 'deployments', ns(args)), p('patch', 'apps', 'deployments', ns(args)), events(ns(args))],
-  restore_deployment_restart: (args) => [p('get', 'apps', 'deployments', ns(args)), p('patch', 'apps', 'deployments', ns(args)), events(ns(args))],
-  delete_deployment: (args) => [p('list', 'apps', 'deployments', ns(args)), p('delete', 'apps', 'deployments', ns(args)), events(ns(args))],
+  scale_deployment: (args) => [
+    p('get', 'apps', 'deployments', ns(args)),
+    p('patch', 'apps', 'deployments', ns(args), 'scale'),
+    events(ns(args)),
+  ],
+  rollout_deployment: (args) => [
+    p('get', 'apps', 'deployments', ns(args)),
+    p('patch', 'apps', 'deployments', ns(args)),
+    events(ns(args)),
+  ],
+  restore_deployment_restart: (args) => [
+    p('get', 'apps', 'deployments', ns(args)),
+    p('patch', 'apps', 'deployments', ns(args)),
+    events(ns(args)),
+  ],
+  delete_deployment: (args) => [
+    p('list', 'apps', 'deployments', ns(args)),
+    p('delete', 'apps', 'deployments', ns(args)),
+    events(ns(args)),
+  ],
   deployment_available_and_healthy: (args) => [p('list', 'apps', 'deployments', ns(args))],
   deployment_fully_available: (args) => [p('watch', 'apps', 'deployments', ns(args))],
   deployment_not_fully_available: (args) => [p('watch', 'apps', 'deployments', ns(args))],
-  scale_statefulset: (args) => [p('get', 'apps', 'statefulsets', ns(args)), p('patch', 'apps', 'statefulsets', ns(args), 'scale'), events(ns(args))],
+  scale_statefulset: (args) => [
+    p('get', 'apps', 'statefulsets', ns(args)),
+    p('patch', 'apps', 'statefulsets', ns(args), 'scale'),
+    events(ns(args)),
+  ],
   statefulset_fully_available: (args) => [p('watch', 'apps', 'statefulsets', ns(args))],
   statefulset_not_fully_available: (args) => [p('watch', 'apps', 'statefulsets', ns(args))],
   cordon_node: () => [...nodesRead, p('patch', '', 'nodes'), events()],
   uncordon_node: () => [...nodesRead, p('patch', '', 'nodes'), events()],
   taint_nodes: () => [...nodesRead, p('get', '', 'nodes'), p('patch', '', 'nodes'), events()],
   untaint_nodes: () => [...nodesRead, p('get', '', 'nodes'), p('patch', '', 'nodes'), events()],
-  drain_nodes: () => [...nodesRead, p('patch', '', 'nodes'), p('list', '', 'pods'), p('get', '', 'pods'), p('create', '', 'pods', undefined, 'eviction'), events()],
+  drain_nodes: () => [
+    ...nodesRead,
+    p('patch', '', 'nodes'),
+    p('list', '', 'pods'),
+    p('get', '', 'pods'),
+    p('create', '', 'pods', undefined, 'eviction'),
+    events(),
+  ],
   get_nodes: () => nodesRead,
   all_nodes_must_be_ready_to_schedule: () => nodesRead,
-  stress_node: (args) => [p('get', '', 'nodes'), p('create', '', 'pods', ns(args)), p('get', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args)), events()],
+  stress_node: (args) => [
+    p('get', '', 'nodes'),
+    p('create', '', 'pods', ns(args)),
+    p('get', '', 'pods', ns(args)),
+    p('delete', '', 'pods', ns(args)),
+    events(),
+  ],
   delete_stress_pod: (args) => [p('get', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args)), events(ns(args))],
-  stress_pods: (args) => [p('list', '', 'pods', ns(args)), p('get', '', 'pods', ns(args), 'ephemeralcontainers'), p('update', '', 'pods', ns(args), 'ephemeralcontainers'), events(ns(args))],
+  stress_pods: (args) => [
+    p('list', '', 'pods', ns(args)),
+    p('get', '', 'pods', ns(args), 'ephemeralcontainers'),
+    p('update', '', 'pods', ns(args), 'ephemeralcontainers'),
+    events(ns(args)),
+  ],
   stop_pod_stress: (args) => [p('get', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args)), events(ns(args))],
-  deny_all_ingress: (args) => [p('create', 'networking.k8s.io', 'networkpolicies', ns(args)), p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)), events(ns(args))],
-  deny_all_egress: (args) => [p('create', 'networking.k8s.io', 'networkpolicies', ns(args)), p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)), events(ns(args))],
-  create_network_policy: (args) => [p('create', 'networking.k8s.io', 'networkpolicies', ns(args)), p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)), events(ns(args))],
+  deny_all_ingress: (args) => [
+    p('create', 'networking.k8s.io', 'networkpolicies', ns(args)),
+    p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)),
+    events(ns(args)),
+  ],
+  deny_all_egress: (args) => [
+    p('create', 'networking.k8s.io', 'networkpolicies', ns(args)),
+    p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)),
+    events(ns(args)),
+  ],
+  create_network_policy: (args) => [
+    p('create', 'networking.k8s.io', 'networkpolicies', ns(args)),
+    p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)),
+    events(ns(args)),
+  ],
   remove_deny_all_ingress: (args) => [p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)), events(ns(args))],
   remove_deny_all_egress: (args) => [p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)), events(ns(args))],
   remove_network_policy: (args) => [p('delete', 'networking.k8s.io', 'networkpolicies', ns(args)), events(ns(args))],

@@ -12,23 +12,33 @@ interface ActivityLike {
 }
 
 const ours = (provider: NonNullable<ActivityLike['provider']>) =>
-  (provider.type === 'python' && /^(chaosk8s|chaosistio)(\.|$)/.test(provider.module ?? ''))
-  || (provider.type === 'javascript' && /^(@faultline\/kubernetes|kubernetes|istio)$/.test(provider.module ?? ''));
+  (provider.type === 'python' && /^(chaosk8s|chaosistio)(\.|$)/.test(provider.module ?? '')) ||
+  (provider.type === 'javascript' && /^(@faultline\/kubernetes|kubernetes|istio)$/.test(provider.module ?? ''));
 
 /** `${key}` in string arguments replaced by the experiment's static configuration values. */
 function substitute(args: Record<string, unknown>, configuration: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
-    out[key] = typeof value === 'string'
-      ? value.replace(/\$\{([^}]+)\}/g, (whole, name: string) => (typeof configuration[name] === 'string' || typeof configuration[name] === 'number' ? String(configuration[name]) : whole))
-      : value;
+    out[key] =
+      typeof value === 'string'
+        ? value.replace(/\$\{([^}]+)\}/g, (whole, name: string) =>
+            typeof configuration[name] === 'string' || typeof configuration[name] === 'number'
+              ? String(configuration[name])
+              : whole,
+          )
+        : value;
   }
   return out;
 }
 
 /** The permissions an experiment's Kubernetes/Istio activities need, deduplicated. */
-export function experimentPermissions(experiment: Record<string, unknown>): { needed: NeededPermission[]; unknown: string[] } {
-  const configuration = (experiment['configuration'] && typeof experiment['configuration'] === 'object' ? experiment['configuration'] : {}) as Record<string, unknown>;
+export function experimentPermissions(experiment: Record<string, unknown>): {
+  needed: NeededPermission[];
+  unknown: string[];
+} {
+  const configuration = (
+    experiment['configuration'] && typeof experiment['configuration'] === 'object' ? experiment['configuration'] : {}
+  ) as Record<string, unknown>;
   const activities: ActivityLike[] = [];
   const hypothesis = experiment['steady-state-hypothesis'] as { probes?: ActivityLike[] } | undefined;
   for (const list of [hypothesis?.probes, experiment['method'], experiment['rollbacks']]) {
@@ -46,7 +56,13 @@ export function experimentPermissions(experiment: Record<string, unknown>): { ne
       continue;
     }
     for (const permission of rule(substitute(provider.arguments ?? {}, configuration))) {
-      const key = JSON.stringify([permission.verb, permission.group, permission.resource, permission.subresource, permission.namespace]);
+      const key = JSON.stringify([
+        permission.verb,
+        permission.group,
+        permission.resource,
+        permission.subresource,
+        permission.namespace,
+      ]);
       const entry = byKey.get(key) ?? { ...permission, neededBy: [] };
       const label = activity.name ?? func;
       if (!entry.neededBy.includes(label)) entry.neededBy.push(label);

@@ -46,8 +46,14 @@ export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorRepo
     report.connection = { ok: true, source: report.connection.source, version: version.gitVersion };
   } catch (error) {
     const info = kubeErrorInfo(error);
-    report.connection.error = info ? `${info.message} (${info.code} ${info.reason})` : error instanceof Error ? error.message : String(error);
-    report.connection.hint = (error as { hint?: string }).hint ?? (info?.code === 401 ? 'the credentials were refused' : 'check the server address and that the cluster is up');
+    report.connection.error = info
+      ? `${info.message} (${info.code} ${info.reason})`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    report.connection.hint =
+      (error as { hint?: string }).hint ??
+      (info?.code === 401 ? 'the credentials were refused' : 'check the server address and that the cluster is up');
     return report;
   }
   let needed: NeededPermission[];
@@ -58,7 +64,11 @@ export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorRepo
   } else {
     const byKey = new Map<string, NeededPermission>();
     for (const [name, rule] of Object.entries(activityPermissions)) {
-      for (const permission of rule({ ns: options.namespace ?? 'default', group: 'networking.istio.io', plural: 'virtualservices' })) {
+      for (const permission of rule({
+        ns: options.namespace ?? 'default',
+        group: 'networking.istio.io',
+        plural: 'virtualservices',
+      })) {
         const key = JSON.stringify(permission);
         const entry = byKey.get(key) ?? { ...permission, neededBy: [] };
         entry.neededBy.push(name);
@@ -67,16 +77,36 @@ export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorRepo
     }
     needed = [...byKey.values()];
   }
-  const reviews = await mapLimited(needed, client.limiter, (permission: Permission) => client.authorization.createSelfSubjectAccessReview({
-    body: { spec: { resourceAttributes: { verb: permission.verb, group: permission.group, resource: permission.resource, ...(permission.subresource ? { subresource: permission.subresource } : {}), ...(permission.namespace ? { namespace: permission.namespace } : {}) } } },
-  }));
+  const reviews = await mapLimited(needed, client.limiter, (permission: Permission) =>
+    client.authorization.createSelfSubjectAccessReview({
+      body: {
+        spec: {
+          resourceAttributes: {
+            verb: permission.verb,
+            group: permission.group,
+            resource: permission.resource,
+            ...(permission.subresource ? { subresource: permission.subresource } : {}),
+            ...(permission.namespace ? { namespace: permission.namespace } : {}),
+          },
+        },
+      },
+    }),
+  );
   report.permissions = reviews.map((review) => {
     if (review.error) {
       const info = kubeErrorInfo(review.error);
-      return { ...review.item, allowed: false, reason: `SelfSubjectAccessReview failed: ${info ? `${info.message} (${info.code})` : String(review.error)}` };
+      return {
+        ...review.item,
+        allowed: false,
+        reason: `SelfSubjectAccessReview failed: ${info ? `${info.message} (${info.code})` : String(review.error)}`,
+      };
     }
     const status = review.result?.status;
-    return { ...review.item, allowed: Boolean(status?.allowed), ...(status?.allowed ? {} : { reason: status?.reason || status?.evaluationError || 'not allowed' }) };
+    return {
+      ...review.item,
+      allowed: Boolean(status?.allowed),
+      ...(status?.allowed ? {} : { reason: status?.reason || status?.evaluationError || 'not allowed' }),
+    };
   });
   report.ok = report.permissions.every((check) => check.allowed);
   return report;

@@ -18,11 +18,30 @@ const vs = { group: 'networking.istio.io', version: 'v1', plural: 'virtualservic
 describe('generic activities', () => {
   it('get/list/patch a custom object, and restore its spec from the revert', async () => {
     const ctx = context();
-    const before = await getCustomObject.run(getCustomObject.arguments.parse(vs), ctx) as { spec: unknown };
-    expect(await listCustomObjects.run(listCustomObjects.arguments.parse({ group: vs.group, version: 'v1alpha3', plural: vs.plural, ns: 'shop' }), ctx)).toMatchObject({ items: [{ metadata: { name: 'orders-vs' } }] });
-    await patchCustomObject.run(patchCustomObject.arguments.parse({ ...vs, resource: [{ op: 'add', path: '/spec/http/0/timeout', value: '1s' }] }), ctx);
-    expect((server.store.get('networking.istio.io/virtualservices', 'shop', 'orders-vs')!['spec'] as { http: Array<{ timeout?: string }> }).http[0]!.timeout).toBe('1s');
-    expect(server.requestsMatching('PATCH', '/virtualservices/orders-vs')[0]!.contentType).toBe('application/json-patch+json');
+    const before = (await getCustomObject.run(getCustomObject.arguments.parse(vs), ctx)) as { spec: unknown };
+    expect(
+      await listCustomObjects.run(
+        listCustomObjects.arguments.parse({ group: vs.group, version: 'v1alpha3', plural: vs.plural, ns: 'shop' }),
+        ctx,
+      ),
+    ).toMatchObject({ items: [{ metadata: { name: 'orders-vs' } }] });
+    await patchCustomObject.run(
+      patchCustomObject.arguments.parse({
+        ...vs,
+        resource: [{ op: 'add', path: '/spec/http/0/timeout', value: '1s' }],
+      }),
+      ctx,
+    );
+    expect(
+      (
+        server.store.get('networking.istio.io/virtualservices', 'shop', 'orders-vs')!['spec'] as {
+          http: Array<{ timeout?: string }>;
+        }
+      ).http[0]!.timeout,
+    ).toBe('1s');
+    expect(server.requestsMatching('PATCH', '/virtualservices/orders-vs')[0]!.contentType).toBe(
+      'application/json-patch+json',
+    );
     const revert = ctx.reverts[0]!;
     expect(revert.func).toBe('restore_custom_object');
     await restoreCustomObject.run(restoreCustomObject.arguments.parse(revert.arguments), context());
@@ -32,12 +51,28 @@ describe('generic activities', () => {
   it('get_events finds the FaultInjected events of a run; namespace_exists', async () => {
     server.store.put(fakeObjects.pod('victim', { namespace: 'shop', labels: { app: 'victim' } }));
     await terminatePods.run(terminatePods.arguments.parse({ label_selector: 'app=victim', ns: 'shop' }), context());
-    const events = await getEvents.run(getEvents.arguments.parse({ label_selector: 'faultline.io/run-id=run-1234', field_selector: 'regarding.name=victim' }), context()) as { kind: string; items: Array<{ regarding: { name: string }; reason: string; note: string; reportingController: string }> };
+    const events = (await getEvents.run(
+      getEvents.arguments.parse({
+        label_selector: 'faultline.io/run-id=run-1234',
+        field_selector: 'regarding.name=victim',
+      }),
+      context(),
+    )) as {
+      kind: string;
+      items: Array<{ regarding: { name: string }; reason: string; note: string; reportingController: string }>;
+    };
     expect(events.kind).toBe('EventList');
     expect(events.items).toHaveLength(1);
-    expect(events.items[0]).toMatchObject({ regarding: { name: 'victim', kind: 'Pod' }, reason: 'FaultInjected', reportingController: 'faultline' });
+    expect(events.items[0]).toMatchObject({
+      regarding: { name: 'victim', kind: 'Pod' },
+      reason: 'FaultInjected',
+      reportingController: 'faultline',
+    });
     expect(events.items[0]!.note).toContain('run-1234');
-    expect(server.requestsMatching('GET', '/apis/events.k8s.io/v1/events')[0]!.query).toMatchObject({ limit: '100', fieldSelector: 'regarding.name=victim' });
+    expect(server.requestsMatching('GET', '/apis/events.k8s.io/v1/events')[0]!.query).toMatchObject({
+      limit: '100',
+      fieldSelector: 'regarding.name=victim',
+    });
     expect(await namespaceExists.run(namespaceExists.arguments.parse({ name: 'shop' }), context())).toBe(true);
     expect(await namespaceExists.run(namespaceExists.arguments.parse({ name: 'nope' }), context())).toBe(false);
   });

@@ -14,9 +14,18 @@ export const getCustomObject = defineActivity({
   async run(args, ctx) {
     const client = await getKubeClient(ctx);
     try {
-      return await client.custom.getNamespacedCustomObject({ group: args.group, version: args.version, plural: args.plural, name: args.name, namespace: args.ns }) as unknown;
+      return (await client.custom.getNamespacedCustomObject({
+        group: args.group,
+        version: args.version,
+        plural: args.plural,
+        name: args.name,
+        namespace: args.ns,
+      })) as unknown;
     } catch (error) {
-      throw kubeFailure(`get_custom_object: ${args.plural}.${args.group}/${args.version} ${args.ns}/${args.name}`, error);
+      throw kubeFailure(
+        `get_custom_object: ${args.plural}.${args.group}/${args.version} ${args.ns}/${args.name}`,
+        error,
+      );
     }
   },
 });

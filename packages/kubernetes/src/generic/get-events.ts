@@ -19,7 +19,11 @@ export const getEvents = defineActivity({
   async run(args, ctx) {
     const client = await getKubeClient(ctx);
     try {
-      const list = await client.events.listEventForAllNamespaces({ limit: args.limit, ...(args.label_selector ? { labelSelector: args.label_selector } : {}), ...(args.field_selector ? { fieldSelector: args.field_selector } : {}) });
+      const list = await client.events.listEventForAllNamespaces({
+        limit: args.limit,
+        ...(args.label_selector ? { labelSelector: args.label_selector } : {}),
+        ...(args.field_selector ? { fieldSelector: args.field_selector } : {}),
+      });
       return toPlainJson({ kind: 'EventList', apiVersion: 'events.k8s.io/v1', ...list });
     } catch (error) {
       throw kubeFailure('get_events: listing events', error);

@@ -10,11 +10,21 @@ export const listCustomObjects = defineActivity({
   type: 'probe',
   description: 'List the custom objects of a resource in a namespace.',
   python: ['chaosk8s.crd.probes'],
-  arguments: z.strictObject({ group: customObjectArguments.group, version: customObjectArguments.version, plural: customObjectArguments.plural, ns: customObjectArguments.ns }),
+  arguments: z.strictObject({
+    group: customObjectArguments.group,
+    version: customObjectArguments.version,
+    plural: customObjectArguments.plural,
+    ns: customObjectArguments.ns,
+  }),
   async run(args, ctx) {
     const client = await getKubeClient(ctx);
     try {
-      return await client.custom.listNamespacedCustomObject({ group: args.group, version: args.version, plural: args.plural, namespace: args.ns }) as unknown;
+      return (await client.custom.listNamespacedCustomObject({
+        group: args.group,
+        version: args.version,
+        plural: args.plural,
+        namespace: args.ns,
+      })) as unknown;
     } catch (error) {
       throw kubeFailure(`list_custom_objects: ${args.plural}.${args.group}/${args.version} in ${args.ns}`, error);
     }

@@ -15,15 +15,42 @@ export const restoreCustomObject = defineActivity({
   async run(args, ctx) {
     const guard = new SafetyGuard(ctx, 'restore_custom_object');
     const client = await getKubeClient(ctx);
-    const operation = args.spec === null || args.spec === undefined ? { op: 'remove', path: '/spec' } : { op: 'add', path: '/spec', value: args.spec };
+    const operation =
+      args.spec === null || args.spec === undefined
+        ? { op: 'remove', path: '/spec' }
+        : { op: 'add', path: '/spec', value: args.spec };
     let restored: { kind?: string; metadata?: { uid?: string } };
     try {
-      restored = await client.custom.patchNamespacedCustomObject({ group: args.group, version: args.version, plural: args.plural, name: args.name, namespace: args.ns, body: [operation] }, client.jsonPatch);
+      restored = await client.custom.patchNamespacedCustomObject(
+        {
+          group: args.group,
+          version: args.version,
+          plural: args.plural,
+          name: args.name,
+          namespace: args.ns,
+          body: [operation],
+        },
+        client.jsonPatch,
+      );
     } catch (error) {
       throw kubeFailure(`restore_custom_object: ${args.plural}.${args.group} ${args.ns}/${args.name}`, error);
     }
-    const target = { kind: restored?.kind ?? args.plural, apiVersion: `${args.group}/${args.version}`, name: args.name, namespace: args.ns, ...(restored?.metadata?.uid ? { uid: restored.metadata.uid } : {}) };
-    const events = await emitFaultEvents(client, ctx, 'restore_custom_object', [target], 'restore_custom_object: reverting patch_custom_object, spec restored', guard.settings.emitEvents, 'FaultReverted');
+    const target = {
+      kind: restored?.kind ?? args.plural,
+      apiVersion: `${args.group}/${args.version}`,
+      name: args.name,
+      namespace: args.ns,
+      ...(restored?.metadata?.uid ? { uid: restored.metadata.uid } : {}),
+    };
+    const events = await emitFaultEvents(
+      client,
+      ctx,
+      'restore_custom_object',
+      [target],
+      'restore_custom_object: reverting patch_custom_object, spec restored',
+      guard.settings.emitEvents,
+      'FaultReverted',
+    );
     return { restored: `${args.ns}/${args.name}`, events };
   },
 });

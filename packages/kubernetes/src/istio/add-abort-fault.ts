@@ -10,7 +10,8 @@ import { runRouteChanges } from './run-route-changes.js';
 export const addAbortFault = defineActivity({
   name: 'add_abort_fault',
   type: 'action',
-  description: 'Abort requests of a VirtualService\'s http routes with an HTTP status (Istio fault.abort), keeping any delay fault.',
+  description:
+    "Abort requests of a VirtualService's http routes with an HTTP status (Istio fault.abort), keeping any delay fault.",
   python: ['chaosistio.fault.actions'],
   mutating: true,
   arguments: z
@@ -23,13 +24,18 @@ export const addAbortFault = defineActivity({
       ns: istioArguments.ns,
       version: istioArguments.version,
     })
-    .refine((args) => (args.http_status === undefined) !== (args.grpc_status === undefined), { message: 'give exactly one of http_status and grpc_status', path: ['http_status'] }),
+    .refine((args) => (args.http_status === undefined) !== (args.grpc_status === undefined), {
+      message: 'give exactly one of http_status and grpc_status',
+      path: ['http_status'],
+    }),
   run(args, ctx) {
     const abort = {
       ...(args.http_status === undefined ? { grpcStatus: args.grpc_status } : { httpStatus: args.http_status }),
       percentage: istioPercentage(args.percentage ?? 100),
     };
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges('add_abort_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-abort', abort }));
+    return runRouteChanges('add_abort_fault', args, ctx, (vs) =>
+      planFaultChanges(vs, selectors, args.ns, { kind: 'add-abort', abort }),
+    );
   },
 });

@@ -11,7 +11,7 @@ import { runRouteChanges } from './run-route-changes.js';
 export const addDelayFault = defineActivity({
   name: 'add_delay_fault',
   type: 'action',
-  description: 'Delay requests of a VirtualService\'s http routes (Istio fault.delay), keeping any abort fault.',
+  description: "Delay requests of a VirtualService's http routes (Istio fault.delay), keeping any abort fault.",
   python: ['chaosistio.fault.actions'],
   mutating: true,
   arguments: z.strictObject({
@@ -25,6 +25,8 @@ export const addDelayFault = defineActivity({
   run(args, ctx) {
     const delay = { fixedDelay: istioDuration(args.fixed_delay), percentage: istioPercentage(args.percentage ?? 100) };
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges('add_delay_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'add-delay', delay }));
+    return runRouteChanges('add_delay_fault', args, ctx, (vs) =>
+      planFaultChanges(vs, selectors, args.ns, { kind: 'add-delay', delay }),
+    );
   },
 });

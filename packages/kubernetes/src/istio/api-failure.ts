@@ -6,10 +6,13 @@ import type { ApiAnswer } from './virtual-service-client.js';
 export function apiFailure(what: string, answer: ApiAnswer, versions: readonly string[]): ActivityFailedError {
   const message = statusMessage(answer.body);
   if (answer.status === 404) {
-    return new ActivityFailedError(`${what}: not found (tried ${versions.map((v) => `${istioGroup}/${v}`).join(', ')})${message ? `: ${message}` : ''}`, {
-      code: 'E_ISTIO_NOT_FOUND',
-      hint: 'check virtual_service_name and ns; pass `version` if your mesh serves another networking.istio.io version',
-    });
+    return new ActivityFailedError(
+      `${what}: not found (tried ${versions.map((v) => `${istioGroup}/${v}`).join(', ')})${message ? `: ${message}` : ''}`,
+      {
+        code: 'E_ISTIO_NOT_FOUND',
+        hint: 'check virtual_service_name and ns; pass `version` if your mesh serves another networking.istio.io version',
+      },
+    );
   }
   const hints: Record<number, string> = {
     401: 'the credentials were refused: check KUBECONFIG / KUBERNETES_CONTEXT or the token',
@@ -25,6 +28,7 @@ export function apiFailure(what: string, answer: ApiAnswer, versions: readonly s
 
 function statusMessage(body: unknown): string | undefined {
   if (typeof body === 'string') return body.slice(0, 300) || undefined;
-  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') return (body as { message: string }).message;
+  if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string')
+    return (body as { message: string }).message;
   return undefined;
 }

@@ -71,7 +71,9 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
   const version = read.version;
   let vs = read.answer.body as VirtualService;
   if (purpose === 'inject') {
-    await guard.checkOptIn(client.kube, [{ kind: 'VirtualService', name, namespace, labels: (vs.metadata['labels'] ?? {}) as Record<string, string> }]);
+    await guard.checkOptIn(client.kube, [
+      { kind: 'VirtualService', name, namespace, labels: (vs.metadata['labels'] ?? {}) as Record<string, string> },
+    ]);
   }
   let handle: RevertHandle | undefined;
 
@@ -105,7 +107,9 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
 
     if (dryRun) {
       guard.noteDryRun(`would change the fault of ${changed.length} route(s) of ${what}`);
-      ctx.logger.info(`dry run: would change the fault of ${changed.length} route(s) of ${what}`, { routes: changed.map((change) => ({ index: change.index, before: change.before, after: change.after })) });
+      ctx.logger.info(`dry run: would change the fault of ${changed.length} route(s) of ${what}`, {
+        routes: changed.map((change) => ({ index: change.index, before: change.before, after: change.after })),
+      });
       return result(false);
     }
     if (changed.length === 0) {
@@ -122,11 +126,21 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       virtual_service_name: name,
       ns: namespace,
       version: `${istioGroup}/${version}`,
-      routes: changed.map((change) => ({ index: change.index, identity: change.identity, fault: change.before, injected: change.after })),
+      routes: changed.map((change) => ({
+        index: change.index,
+        identity: change.identity,
+        fault: change.before,
+        injected: change.after,
+      })),
     };
     // Registered before the write: a crash between the two still leaves a way back in the journal.
     if (handle === undefined) {
-      handle = ctx.registerRevert({ title: `restore the faults of ${changed.length} route(s) of ${what}`, driver: kubernetesDriverName, func: 'restore_virtual_service_faults', arguments: revertArguments });
+      handle = ctx.registerRevert({
+        title: `restore the faults of ${changed.length} route(s) of ${what}`,
+        driver: kubernetesDriverName,
+        func: 'restore_virtual_service_faults',
+        arguments: revertArguments,
+      });
     } else {
       handle.update(revertArguments);
     }
@@ -144,9 +158,32 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       ctx.logger.info(`changed the fault of ${changed.length} route(s) of ${what}`, { attempt, resourceVersion });
       // FaultInjected when a fault goes in, FaultReverted when the revert puts the previous faults back.
       const summary = changed.map((change) => `route ${change.index}: ${describeFault(change.after)}`).join('; ');
-      const target = { kind: 'VirtualService', apiVersion: `${istioGroup}/${version}`, name, namespace, ...(typeof stored?.metadata?.['uid'] === 'string' ? { uid: stored.metadata['uid'] } : {}) };
-      if (purpose === 'inject') await emitFaultEvents(client.kube, ctx, options.activity, [target], `${options.activity}: Istio fault set on ${summary}`, guard.settings.emitEvents);
-      else await emitFaultEvents(client.kube, ctx, options.activity, [target], `${options.activity}: reverting, faults restored on ${summary}`, guard.settings.emitEvents, 'FaultReverted');
+      const target = {
+        kind: 'VirtualService',
+        apiVersion: `${istioGroup}/${version}`,
+        name,
+        namespace,
+        ...(typeof stored?.metadata?.['uid'] === 'string' ? { uid: stored.metadata['uid'] } : {}),
+      };
+      if (purpose === 'inject')
+        await emitFaultEvents(
+          client.kube,
+          ctx,
+          options.activity,
+          [target],
+          `${options.activity}: Istio fault set on ${summary}`,
+          guard.settings.emitEvents,
+        );
+      else
+        await emitFaultEvents(
+          client.kube,
+          ctx,
+          options.activity,
+          [target],
+          `${options.activity}: reverting, faults restored on ${summary}`,
+          guard.settings.emitEvents,
+          'FaultReverted',
+        );
       return result(true, resourceVersion);
     }
     if (written.status !== 409 || attempt >= maxAttempts) {
@@ -172,7 +209,10 @@ function describeFault(fault: HttpFault | null): string {
   const parts: string[] = [];
   const share = (percentage: { value: number } | undefined) => (percentage ? ` for ${percentage.value}%` : '');
   if (fault.delay) parts.push(`delay ${String(fault.delay.fixedDelay ?? '?')}${share(fault.delay.percentage)}`);
-  if (fault.abort) parts.push(`abort ${String(fault.abort.httpStatus ?? fault.abort.grpcStatus ?? '?')}${share(fault.abort.percentage)}`);
+  if (fault.abort)
+    parts.push(
+      `abort ${String(fault.abort.httpStatus ?? fault.abort.grpcStatus ?? '?')}${share(fault.abort.percentage)}`,
+    );
   return parts.join(' + ') || JSON.stringify(fault);
 }
 

@@ -74,20 +74,40 @@ method:
         ns: "ecommerce"
 `;
 
-interface Exit { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 function startCli(args: string[], cwd: string, kubeconfig: string): { process: ChildProcess; exit: Promise<Exit> } {
-  const proc = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [cliPath, ...args], {
+    cwd,
+    env: { ...process.env, KUBECONFIG: kubeconfig, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   proc.stdout!.on('data', (data) => (stdout += data));
   proc.stderr!.on('data', (data) => (stderr += data));
-  const exit = new Promise<Exit>((resolve) => proc.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const exit = new Promise<Exit>((resolve) =>
+    proc.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { process: proc, exit };
 }
 
 async function setUp(): Promise<{ cwd: string; kubeconfig: string; cluster: FakeApiServer; original: unknown }> {
-  const vs = fakeObjects.virtualService('payment-service-vs', { namespace: 'ecommerce', hosts: ['payment-service'], http: [{ route: [{ destination: { host: 'payment-service' } }], fault: { abort: { httpStatus: 418, percentage: { value: 0.1 } } } }] });
+  const vs = fakeObjects.virtualService('payment-service-vs', {
+    namespace: 'ecommerce',
+    hosts: ['payment-service'],
+    http: [
+      {
+        route: [{ destination: { host: 'payment-service' } }],
+        fault: { abort: { httpStatus: 418, percentage: { value: 0.1 } } },
+      },
+    ],
+  });
   const cluster = (fake = await startFakeApiServer({ objects: [vs], reconcile: false }));
   const cwd = mkdtempSync(join(tmpdir(), 'faultline-istio-kill-'));
   writeFileSync(join(cwd, 'experiment.yaml'), experiment(appUrl));
@@ -118,7 +138,10 @@ describe('killing `faultline run` during the seed Istio experiment', () => {
     const result = await run.exit;
     expect(result.code, result.stderr).toBe(4);
     expect(spec(cluster)).toEqual(original);
-    const journal = JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8')) as { status: string; faultline: { reverts: Array<{ status: string }> } };
+    const journal = JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8')) as {
+      status: string;
+      faultline: { reverts: Array<{ status: string }> };
+    };
     expect(journal.status).toBe('interrupted');
     expect(journal.faultline.reverts.map((revert) => revert.status)).toEqual(['reverted']);
   }, 90_000);
@@ -130,14 +153,19 @@ describe('killing `faultline run` during the seed Istio experiment', () => {
     await waitForDelay(cluster, run.exit);
     run.process.kill('SIGKILL');
     await run.exit;
-    expect(fault(cluster)).toEqual({ abort: { httpStatus: 418, percentage: { value: 0.1 } }, delay: { fixedDelay: '2s', percentage: { value: 100 } } });
+    expect(fault(cluster)).toEqual({
+      abort: { httpStatus: 418, percentage: { value: 0.1 } },
+      delay: { fixedDelay: '2s', percentage: { value: 100 } },
+    });
 
     const revert = startCli(['revert', 'journal.json'], cwd, kubeconfig);
     child = revert.process;
     const result = await revert.exit;
     expect(result.code, result.stderr).toBe(0);
     expect(spec(cluster)).toEqual(original);
-    const journal = JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8')) as { faultline: { reverts: Array<{ status: string }> } };
+    const journal = JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8')) as {
+      faultline: { reverts: Array<{ status: string }> };
+    };
     expect(journal.faultline.reverts.map((entry) => entry.status)).toEqual(['reverted']);
   }, 90_000);
 });

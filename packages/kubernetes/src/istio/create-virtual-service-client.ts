@@ -9,9 +9,17 @@ type Info = { httpStatusCode: number; data: unknown; headers: Record<string, str
  * A VirtualServiceClient over the shared Kubernetes client (client-node's CustomObjectsApi, imported
  * lazily by getKubeClient), its requests going through the shared rate limiter.
  */
-export async function createVirtualServiceClient(ctx: Pick<ActivityContext, 'secrets' | 'settings' | 'configuration' | 'signal'>): Promise<VirtualServiceClient> {
+export async function createVirtualServiceClient(
+  ctx: Pick<ActivityContext, 'secrets' | 'settings' | 'configuration' | 'signal'>,
+): Promise<VirtualServiceClient> {
   const kube = await getKubeClient(ctx);
-  const params = (ref: VirtualServiceRef) => ({ group: istioGroup, version: ref.version, namespace: ref.namespace, plural: 'virtualservices', name: ref.name });
+  const params = (ref: VirtualServiceRef) => ({
+    group: istioGroup,
+    version: ref.version,
+    namespace: ref.namespace,
+    plural: 'virtualservices',
+    name: ref.name,
+  });
 
   async function answer(call: () => Promise<Info>): Promise<ApiAnswer> {
     try {
@@ -19,7 +27,11 @@ export async function createVirtualServiceClient(ctx: Pick<ActivityContext, 'sec
       return { status: info.httpStatusCode, body: info.data, headers: { ...info.headers } };
     } catch (error) {
       if (error instanceof kube.k8s.ApiException) {
-        return { status: error.code, body: parseBody(error.body), headers: { ...(error.headers as Record<string, string>) } };
+        return {
+          status: error.code,
+          body: parseBody(error.body),
+          headers: { ...(error.headers as Record<string, string>) },
+        };
       }
       throw error;
     }
@@ -27,7 +39,8 @@ export async function createVirtualServiceClient(ctx: Pick<ActivityContext, 'sec
 
   return {
     get: (ref) => answer(() => kube.custom.getNamespacedCustomObjectWithHttpInfo(params(ref))),
-    replace: (ref, body) => answer(() => kube.custom.replaceNamespacedCustomObjectWithHttpInfo({ ...params(ref), body })),
+    replace: (ref, body) =>
+      answer(() => kube.custom.replaceNamespacedCustomObjectWithHttpInfo({ ...params(ref), body })),
     kube,
   };
 }

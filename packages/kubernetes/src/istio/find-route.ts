@@ -7,7 +7,8 @@ import { routeIdentity, type RouteIdentity } from './route-identity.js';
  * first route with the same identity; undefined when it is gone.
  */
 export function findRoute(http: readonly HttpRoute[], index: number, identity: RouteIdentity): number | undefined {
-  const same = (route: HttpRoute | undefined) => route !== undefined && isDeepStrictEqual(normalise(routeIdentity(route)), normalise(identity));
+  const same = (route: HttpRoute | undefined) =>
+    route !== undefined && isDeepStrictEqual(normalise(routeIdentity(route)), normalise(identity));
   if (same(http[index])) return index;
   const found = http.findIndex((route) => same(route));
   return found === -1 ? undefined : found;

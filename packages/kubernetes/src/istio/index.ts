@@ -7,6 +7,11 @@ export { removeAbortFault } from './remove-abort-fault.js';
 export { unsetFault } from './unset-fault.js';
 export { getVirtualService } from './get-virtual-service.js';
 export { restoreVirtualServiceFaults } from './restore-virtual-service-faults.js';
-export { applyRouteChanges, type ApplyRouteChangesOptions, type RouteChangesResult, type RouteReport } from './apply-route-changes.js';
+export {
+  applyRouteChanges,
+  type ApplyRouteChangesOptions,
+  type RouteChangesResult,
+  type RouteReport,
+} from './apply-route-changes.js';
 export type { VirtualServiceClient, VirtualServiceRef, ApiAnswer } from './virtual-service-client.js';
 export type { VirtualService, HttpRoute, HttpFault } from './virtual-service-types.js';

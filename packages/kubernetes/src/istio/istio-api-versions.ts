@@ -17,7 +17,9 @@ export function istioApiVersions(version: string | undefined, configuration: Con
   if (chosen === undefined) return ['v1alpha3', 'v1'];
   const match = /^(?:([a-z0-9.-]+)\/)?(v[0-9]+(?:(?:alpha|beta)[0-9]+)?)$/.exec(chosen.trim());
   if (!match || (match[1] !== undefined && match[1] !== istioGroup)) {
-    throw new UsageError(`unknown Istio API version "${chosen}"`, { hint: `use ${istioGroup}/v1alpha3, ${istioGroup}/v1beta1 or ${istioGroup}/v1` });
+    throw new UsageError(`unknown Istio API version "${chosen}"`, {
+      hint: `use ${istioGroup}/v1alpha3, ${istioGroup}/v1beta1 or ${istioGroup}/v1`,
+    });
   }
   return [match[2]!];
 }

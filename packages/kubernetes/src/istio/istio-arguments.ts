@@ -34,9 +34,13 @@ export const istioArguments = {
   routes: z
     .array(z.union([z.strictObject({ destination }), destination]))
     .optional()
-    .describe('destinations whose http routes get the fault: [{destination: {host, subset}}]; short host names and FQDNs both match; all http routes when omitted'),
+    .describe(
+      'destinations whose http routes get the fault: [{destination: {host, subset}}]; short host names and FQDNs both match; all http routes when omitted',
+    ),
   // Istio faults no request when the percentage is missing, so omitted means 100 (written explicitly).
-  percentage: percentage.optional().describe('share of requests affected, 0-100, as a number or {value: n}; 100 when omitted'),
+  percentage: percentage
+    .optional()
+    .describe('share of requests affected, 0-100, as a number or {value: n}; 100 when omitted'),
   delay,
   percentageSchema: percentage,
   httpStatus: z.number().int().min(200).max(599),

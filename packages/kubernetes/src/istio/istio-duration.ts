@@ -8,7 +8,9 @@ export function istioDuration(value: string | number, what = 'fixed_delay'): str
   const seconds = parseDuration(value, what);
   // Envoy's fault filter works in milliseconds and Istio rejects delays under 1ms.
   if (seconds < 0.001) {
-    throw new UsageError(`${what} must be at least 1ms, got ${JSON.stringify(value)}`, { hint: 'write e.g. "500ms" or "3s"' });
+    throw new UsageError(`${what} must be at least 1ms, got ${JSON.stringify(value)}`, {
+      hint: 'write e.g. "500ms" or "3s"',
+    });
   }
   return `${Number(seconds.toFixed(9))}s`;
 }

@@ -10,19 +10,35 @@ import type { HttpFault } from './virtual-service-types.js';
  */
 export const istioFaultSchema = z
   .looseObject({
-    delay: z.looseObject({ fixedDelay: istioArguments.delay.optional(), percentage: istioArguments.percentageSchema.optional() }).optional(),
-    abort: z.looseObject({ httpStatus: istioArguments.httpStatus.optional(), grpcStatus: z.string().optional(), percentage: istioArguments.percentageSchema.optional() }).optional(),
+    delay: z
+      .looseObject({
+        fixedDelay: istioArguments.delay.optional(),
+        percentage: istioArguments.percentageSchema.optional(),
+      })
+      .optional(),
+    abort: z
+      .looseObject({
+        httpStatus: istioArguments.httpStatus.optional(),
+        grpcStatus: z.string().optional(),
+        percentage: istioArguments.percentageSchema.optional(),
+      })
+      .optional(),
   })
-  .refine((fault) => fault.delay !== undefined || fault.abort !== undefined, { message: 'a fault needs a delay, an abort or both' });
+  .refine((fault) => fault.delay !== undefined || fault.abort !== undefined, {
+    message: 'a fault needs a delay, an abort or both',
+  });
 
 /** The fault as Istio wants it: durations as "Ns", percentages as {value: n}. */
 export function istioFault(input: z.output<typeof istioFaultSchema>): HttpFault {
   const fault: HttpFault = structuredClone(input) as HttpFault;
   if (input.delay) {
     fault.delay = { ...fault.delay };
-    if (input.delay.fixedDelay !== undefined) fault.delay.fixedDelay = istioDuration(input.delay.fixedDelay, 'fault.delay.fixedDelay');
-    if (input.delay.percentage !== undefined) fault.delay.percentage = istioPercentage(input.delay.percentage, 'fault.delay.percentage');
+    if (input.delay.fixedDelay !== undefined)
+      fault.delay.fixedDelay = istioDuration(input.delay.fixedDelay, 'fault.delay.fixedDelay');
+    if (input.delay.percentage !== undefined)
+      fault.delay.percentage = istioPercentage(input.delay.percentage, 'fault.delay.percentage');
   }
-  if (input.abort?.percentage !== undefined) fault.abort = { ...fault.abort, percentage: istioPercentage(input.abort.percentage, 'fault.abort.percentage') };
+  if (input.abort?.percentage !== undefined)
+    fault.abort = { ...fault.abort, percentage: istioPercentage(input.abort.percentage, 'fault.abort.percentage') };
   return fault;
 }

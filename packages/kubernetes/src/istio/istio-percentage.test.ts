@@ -3,7 +3,7 @@ import { UsageError } from '@faultline/core';
 import { istioPercentage } from './istio-percentage.js';
 
 describe('istioPercentage', () => {
-  it('accepts a number or Istio\'s {value}', () => {
+  it("accepts a number or Istio's {value}", () => {
     expect(istioPercentage(50)).toEqual({ value: 50 });
     expect(istioPercentage({ value: 12.5 })).toEqual({ value: 12.5 });
     expect(istioPercentage(0)).toEqual({ value: 0 });

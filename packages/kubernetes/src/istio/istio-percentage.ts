@@ -8,7 +8,9 @@ export type PercentageInput = number | { value: number };
 export function istioPercentage(input: PercentageInput, what = 'percentage'): IstioPercentage {
   const value = typeof input === 'number' ? input : input.value;
   if (!Number.isFinite(value) || value < 0 || value > 100) {
-    throw new UsageError(`${what} must be between 0 and 100, got ${JSON.stringify(input)}`, { hint: 'write 50 or {value: 50} for half of the requests' });
+    throw new UsageError(`${what} must be between 0 and 100, got ${JSON.stringify(input)}`, {
+      hint: 'write 50 or {value: 50} for half of the requests',
+    });
   }
   return { value };
 }

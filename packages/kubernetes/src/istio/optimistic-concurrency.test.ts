@@ -38,7 +38,11 @@ describe('409 Conflict', () => {
       });
     };
     const ctx = context();
-    const result = (await run(addDelayFault, { virtual_service_name: 'orders-vs', fixed_delay: '3s', routes: [{ destination: { host: 'orders' } }] }, ctx)) as RouteChangesResult;
+    const result = (await run(
+      addDelayFault,
+      { virtual_service_name: 'orders-vs', fixed_delay: '3s', routes: [{ destination: { host: 'orders' } }] },
+      ctx,
+    )) as RouteChangesResult;
 
     expect(fake.requestsMatching('PUT', vsPath).map((request) => request.status)).toEqual([409, 200]);
     expect(result.attempts).toBe(2);
@@ -54,7 +58,11 @@ describe('409 Conflict', () => {
     // One revert, updated with what was there when the write succeeded.
     expect(ctx.reverts).toHaveLength(1);
     await revertAll(ctx, restoreVirtualServiceFaults);
-    expect(http(virtualService('default', 'orders-vs')).map((route) => route['fault'])).toEqual([undefined, { abort: { httpStatus: 500, percentage: { value: 1 } } }, undefined]);
+    expect(http(virtualService('default', 'orders-vs')).map((route) => route['fault'])).toEqual([
+      undefined,
+      { abort: { httpStatus: 500, percentage: { value: 1 } } },
+      undefined,
+    ]);
   });
 
   it('gives up after a bounded number of writes, says why, and leaves nothing to revert', async () => {
@@ -81,7 +89,15 @@ describe('409 Conflict', () => {
     cluster = await startIstioTestCluster([ordersVs()]);
     const { fake, context, run, virtualService, revertAll } = cluster;
     const ctx = context();
-    await run(addDelayFault, { virtual_service_name: 'orders-vs', fixed_delay: '3s', routes: [{ destination: { host: 'orders', subset: 'v2' } }] }, ctx);
+    await run(
+      addDelayFault,
+      {
+        virtual_service_name: 'orders-vs',
+        fixed_delay: '3s',
+        routes: [{ destination: { host: 'orders', subset: 'v2' } }],
+      },
+      ctx,
+    );
     let once = true;
     fake.onRequest = (request) => {
       if (request.method !== 'PUT' || !vsPath.test(request.path) || !once) return;

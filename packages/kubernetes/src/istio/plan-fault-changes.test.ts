@@ -12,7 +12,12 @@ const vs = (): VirtualService => ({
   spec: {
     hosts: ['reviews'],
     http: [
-      { name: 'canary', match: [{ headers: { 'end-user': { exact: 'jason' } } }], route: [{ destination: { host: 'reviews', subset: 'v2' } }], fault: { abort } },
+      {
+        name: 'canary',
+        match: [{ headers: { 'end-user': { exact: 'jason' } } }],
+        route: [{ destination: { host: 'reviews', subset: 'v2' } }],
+        fault: { abort },
+      },
       { route: [{ destination: { host: 'reviews', subset: 'v1' } }] },
     ],
   },
@@ -25,7 +30,11 @@ describe('planFaultChanges', () => {
       [0, { abort }, { abort, delay }],
       [1, null, { delay }],
     ]);
-    expect(changes[0]!.identity).toEqual({ name: 'canary', matchHash: expect.stringMatching(/^[0-9a-f]{32}$/), destinations: [{ host: 'reviews', subset: 'v2' }] });
+    expect(changes[0]!.identity).toEqual({
+      name: 'canary',
+      matchHash: expect.stringMatching(/^[0-9a-f]{32}$/),
+      destinations: [{ host: 'reviews', subset: 'v2' }],
+    });
     // Header values of match rules stay out of reverts (and so out of journals).
     expect(JSON.stringify(changes)).not.toContain('jason');
   });
@@ -38,8 +47,17 @@ describe('planFaultChanges', () => {
     } catch (error) {
       expect((error as ActivityFailedError).hint).toContain('reviews (subset v2)');
     }
-    expect(() => planFaultChanges({ metadata: { name: 'empty' }, spec: {} }, undefined, 'default', { kind: 'unset' })).toThrow(/no http routes/);
-    expect(() => planFaultChanges({ metadata: { name: 'moved' }, spec: { http: [{ redirect: { uri: '/new' } }] } }, undefined, 'default', { kind: 'unset' })).toThrow(/redirect and delegate routes cannot/);
+    expect(() =>
+      planFaultChanges({ metadata: { name: 'empty' }, spec: {} }, undefined, 'default', { kind: 'unset' }),
+    ).toThrow(/no http routes/);
+    expect(() =>
+      planFaultChanges(
+        { metadata: { name: 'moved' }, spec: { http: [{ redirect: { uri: '/new' } }] } },
+        undefined,
+        'default',
+        { kind: 'unset' },
+      ),
+    ).toThrow(/redirect and delegate routes cannot/);
   });
 });
 
@@ -50,7 +68,9 @@ describe('planRestore', () => {
     const now = vs();
     now.spec!.http!.reverse();
     now.spec!.http![1]!.fault = { delay };
-    const { changes, missing } = planRestore(now, [{ index: canary!.index, identity: JSON.parse(JSON.stringify(canary!.identity)), fault: canary!.before }]);
+    const { changes, missing } = planRestore(now, [
+      { index: canary!.index, identity: JSON.parse(JSON.stringify(canary!.identity)), fault: canary!.before },
+    ]);
     expect(missing).toEqual([]);
     expect(changes).toEqual([{ index: 1, identity: canary!.identity, before: { delay }, after: { abort } }]);
   });
@@ -58,7 +78,9 @@ describe('planRestore', () => {
   it('reports routes that are gone instead of touching another one', () => {
     const now = vs();
     now.spec!.http!.splice(0, 1);
-    const { changes, missing } = planRestore(now, [{ index: 0, identity: { name: 'canary', destinations: [{ host: 'reviews', subset: 'v2' }] }, fault: null }]);
+    const { changes, missing } = planRestore(now, [
+      { index: 0, identity: { name: 'canary', destinations: [{ host: 'reviews', subset: 'v2' }] }, fault: null },
+    ]);
     expect(changes).toEqual([]);
     expect(missing).toHaveLength(1);
   });
@@ -66,9 +88,18 @@ describe('planRestore', () => {
 
 describe('route identity', () => {
   it('tells routes apart by their match conditions, whatever the key order', () => {
-    const a = routeIdentity({ match: [{ uri: { prefix: '/a' }, headers: { x: { exact: '1' } } }], route: [{ destination: { host: 'h' } }] });
-    const reordered = routeIdentity({ match: [{ headers: { x: { exact: '1' } }, uri: { prefix: '/a' } }], route: [{ destination: { host: 'h' } }] });
-    const other = routeIdentity({ match: [{ uri: { prefix: '/b' }, headers: { x: { exact: '1' } } }], route: [{ destination: { host: 'h' } }] });
+    const a = routeIdentity({
+      match: [{ uri: { prefix: '/a' }, headers: { x: { exact: '1' } } }],
+      route: [{ destination: { host: 'h' } }],
+    });
+    const reordered = routeIdentity({
+      match: [{ headers: { x: { exact: '1' } }, uri: { prefix: '/a' } }],
+      route: [{ destination: { host: 'h' } }],
+    });
+    const other = routeIdentity({
+      match: [{ uri: { prefix: '/b' }, headers: { x: { exact: '1' } } }],
+      route: [{ destination: { host: 'h' } }],
+    });
     expect(a).toEqual(reordered);
     expect(a.matchHash).not.toBe(other.matchHash);
   });

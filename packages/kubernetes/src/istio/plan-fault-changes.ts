@@ -10,24 +10,39 @@ import type { VirtualService } from './virtual-service-types.js';
  * not, so a dry run shows the exact targets. Selecting nothing is an error: chaosistio silently
  * succeeded without injecting anything, which made experiments pass for the wrong reason.
  */
-export function planFaultChanges(vs: VirtualService, selectors: readonly RouteSelector[] | undefined, namespace: string, edit: FaultEdit): RouteChange[] {
+export function planFaultChanges(
+  vs: VirtualService,
+  selectors: readonly RouteSelector[] | undefined,
+  namespace: string,
+  edit: FaultEdit,
+): RouteChange[] {
   const http = vs.spec?.http ?? [];
   const indices = selectRoutes(http, selectors, namespace);
   if (indices.length === 0) {
     const name = `${namespace}/${vs.metadata.name ?? '?'}`;
-    const hosts = [...new Set(http.flatMap((route) => (route.route ?? []).map((entry) => describe(entry.destination))))];
-    const message = http.length === 0
-      ? `VirtualService ${name} has no http routes to inject a fault into`
-      : !selectors || selectors.length === 0
-        ? `VirtualService ${name} has no http route that can carry a fault (redirect and delegate routes cannot)`
-        : `no http route of VirtualService ${name} goes to ${selectors.map(describe).join(', ')}`;
-    throw new ActivityFailedError(message,
-      { code: 'E_ISTIO_NO_ROUTE', hint: hosts.length > 0 ? `its routes go to: ${hosts.join(', ')}` : 'check the VirtualService has spec.http routes' },
-    );
+    const hosts = [
+      ...new Set(http.flatMap((route) => (route.route ?? []).map((entry) => describe(entry.destination)))),
+    ];
+    const message =
+      http.length === 0
+        ? `VirtualService ${name} has no http routes to inject a fault into`
+        : !selectors || selectors.length === 0
+          ? `VirtualService ${name} has no http route that can carry a fault (redirect and delegate routes cannot)`
+          : `no http route of VirtualService ${name} goes to ${selectors.map(describe).join(', ')}`;
+    throw new ActivityFailedError(message, {
+      code: 'E_ISTIO_NO_ROUTE',
+      hint:
+        hosts.length > 0 ? `its routes go to: ${hosts.join(', ')}` : 'check the VirtualService has spec.http routes',
+    });
   }
   return indices.map((index) => {
     const route = http[index]!;
-    return { index, identity: routeIdentity(route), before: route.fault ?? null, after: editFault(route.fault, edit) ?? null };
+    return {
+      index,
+      identity: routeIdentity(route),
+      before: route.fault ?? null,
+      after: editFault(route.fault, edit) ?? null,
+    };
   });
 }
 

@@ -11,7 +11,10 @@ export interface RecordedRoute {
 }
 
 /** Changes that put each recorded fault back exactly; routes that no longer exist are listed apart. */
-export function planRestore(vs: VirtualService, recorded: readonly RecordedRoute[]): { changes: RouteChange[]; missing: RecordedRoute[] } {
+export function planRestore(
+  vs: VirtualService,
+  recorded: readonly RecordedRoute[],
+): { changes: RouteChange[]; missing: RecordedRoute[] } {
   const http = vs.spec?.http ?? [];
   const changes: RouteChange[] = [];
   const missing: RecordedRoute[] = [];
@@ -21,7 +24,12 @@ export function planRestore(vs: VirtualService, recorded: readonly RecordedRoute
       missing.push(entry);
       continue;
     }
-    changes.push({ index, identity: entry.identity, before: http[index]!.fault ?? null, after: entry.fault === null ? null : structuredClone(entry.fault) });
+    changes.push({
+      index,
+      identity: entry.identity,
+      before: http[index]!.fault ?? null,
+      after: entry.fault === null ? null : structuredClone(entry.fault),
+    });
   }
   return { changes, missing };
 }

@@ -20,6 +20,8 @@ export const removeAbortFault = defineActivity({
   }),
   run(args, ctx) {
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges('remove_abort_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'remove-abort' }));
+    return runRouteChanges('remove_abort_fault', args, ctx, (vs) =>
+      planFaultChanges(vs, selectors, args.ns, { kind: 'remove-abort' }),
+    );
   },
 });

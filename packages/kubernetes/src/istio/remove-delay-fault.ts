@@ -20,6 +20,8 @@ export const removeDelayFault = defineActivity({
   }),
   run(args, ctx) {
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges('remove_delay_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'remove-delay' }));
+    return runRouteChanges('remove_delay_fault', args, ctx, (vs) =>
+      planFaultChanges(vs, selectors, args.ns, { kind: 'remove-delay' }),
+    );
   },
 });

@@ -15,7 +15,8 @@ const fault = z.record(z.string(), z.unknown()).nullable();
 export const restoreVirtualServiceFaults = defineActivity({
   name: 'restore_virtual_service_faults',
   type: 'action',
-  description: 'Restore the Istio faults that routes of a VirtualService had before a fault was injected (used as revert).',
+  description:
+    'Restore the Istio faults that routes of a VirtualService had before a fault was injected (used as revert).',
   mutating: true,
   arguments: z.strictObject({
     virtual_service_name: istioArguments.virtual_service_name,
@@ -35,19 +36,39 @@ export const restoreVirtualServiceFaults = defineActivity({
     ),
   }),
   run(args, ctx) {
-    const recorded = args.routes.map((route) => ({ index: route.index, identity: route.identity, fault: route.fault as HttpFault | null }));
-    return runRouteChanges('restore_virtual_service_faults', args, ctx, (vs) => {
-      const { changes, missing } = planRestore(vs, recorded);
-      for (const entry of missing) {
-        ctx.logger.warn(`route ${entry.index} of VirtualService ${args.ns}/${args.virtual_service_name} is gone: its fault cannot be restored`, { identity: entry.identity });
-      }
-      for (const change of changes) {
-        const injected = args.routes.find((route) => isDeepStrictEqual(route.identity, change.identity))?.injected;
-        if (injected !== undefined && !isDeepStrictEqual(change.before, injected) && !isDeepStrictEqual(change.before, change.after)) {
-          ctx.logger.warn(`the fault of route ${change.index} changed since it was injected: restoring the one from before anyway`, { now: change.before, injected });
+    const recorded = args.routes.map((route) => ({
+      index: route.index,
+      identity: route.identity,
+      fault: route.fault as HttpFault | null,
+    }));
+    return runRouteChanges(
+      'restore_virtual_service_faults',
+      args,
+      ctx,
+      (vs) => {
+        const { changes, missing } = planRestore(vs, recorded);
+        for (const entry of missing) {
+          ctx.logger.warn(
+            `route ${entry.index} of VirtualService ${args.ns}/${args.virtual_service_name} is gone: its fault cannot be restored`,
+            { identity: entry.identity },
+          );
         }
-      }
-      return changes;
-    }, 'restore');
+        for (const change of changes) {
+          const injected = args.routes.find((route) => isDeepStrictEqual(route.identity, change.identity))?.injected;
+          if (
+            injected !== undefined &&
+            !isDeepStrictEqual(change.before, injected) &&
+            !isDeepStrictEqual(change.before, change.after)
+          ) {
+            ctx.logger.warn(
+              `the fault of route ${change.index} changed since it was injected: restoring the one from before anyway`,
+              { now: change.before, injected },
+            );
+          }
+        }
+        return changes;
+      },
+      'restore',
+    );
   },
 });

@@ -16,11 +16,16 @@ export interface RouteIdentity {
 export function routeIdentity(route: HttpRoute): RouteIdentity {
   const identity: RouteIdentity = { destinations: [] };
   if (typeof route.name === 'string') identity.name = route.name;
-  if (Array.isArray(route.match)) identity.matchHash = createHash('sha256').update(canonicalJson(route.match)).digest('hex').slice(0, 32);
+  if (Array.isArray(route.match))
+    identity.matchHash = createHash('sha256').update(canonicalJson(route.match)).digest('hex').slice(0, 32);
   for (const entry of route.route ?? []) {
     const destination = entry.destination;
     if (typeof destination?.host !== 'string') continue;
-    identity.destinations.push(typeof destination.subset === 'string' ? { host: destination.host, subset: destination.subset } : { host: destination.host });
+    identity.destinations.push(
+      typeof destination.subset === 'string'
+        ? { host: destination.host, subset: destination.subset }
+        : { host: destination.host },
+    );
   }
   return identity;
 }
@@ -29,7 +34,9 @@ export function routeIdentity(route: HttpRoute): RouteIdentity {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);

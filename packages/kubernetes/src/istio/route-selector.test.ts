@@ -4,7 +4,12 @@ import type { HttpRoute } from './virtual-service-types.js';
 
 const http: HttpRoute[] = [
   { name: 'v2', route: [{ destination: { host: 'reviews', subset: 'v2' } }] },
-  { route: [{ destination: { host: 'reviews.default.svc.cluster.local', subset: 'v1' } }, { destination: { host: 'ratings' } }] },
+  {
+    route: [
+      { destination: { host: 'reviews.default.svc.cluster.local', subset: 'v1' } },
+      { destination: { host: 'ratings' } },
+    ],
+  },
   { route: [{ destination: { host: 'details' } }] },
   { redirect: { uri: '/elsewhere' } },
 ];
@@ -13,7 +18,13 @@ describe('selectRoutes', () => {
   it('selects every http route when no selector is given, except redirects and delegations (Istio rejects a fault there)', () => {
     expect(selectRoutes(http, undefined, 'default')).toEqual([0, 1, 2]);
     expect(selectRoutes(http, [], 'default')).toEqual([0, 1, 2]);
-    expect(selectRoutes([{ delegate: { name: 'child' } }, { route: [{ destination: { host: 'a' } }] }], undefined, 'default')).toEqual([1]);
+    expect(
+      selectRoutes(
+        [{ delegate: { name: 'child' } }, { route: [{ destination: { host: 'a' } }] }],
+        undefined,
+        'default',
+      ),
+    ).toEqual([1]);
   });
 
   it('matches a short name against an FQDN and the other way round', () => {
@@ -28,8 +39,11 @@ describe('selectRoutes', () => {
     expect(selectRoutes(http, [{ host: 'ratings', subset: 'v1' }], 'default')).toEqual([]);
   });
 
-  it('reads chaosistio\'s {destination: {...}} and the flat form alike', () => {
-    expect(toRouteSelector({ destination: { host: 'reviews', subset: 'v1' } })).toEqual({ host: 'reviews', subset: 'v1' });
+  it("reads chaosistio's {destination: {...}} and the flat form alike", () => {
+    expect(toRouteSelector({ destination: { host: 'reviews', subset: 'v1' } })).toEqual({
+      host: 'reviews',
+      subset: 'v1',
+    });
     expect(toRouteSelector({ host: 'reviews' })).toEqual({ host: 'reviews' });
   });
 });

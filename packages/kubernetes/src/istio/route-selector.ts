@@ -21,11 +21,20 @@ export function toRouteSelector(input: RouteSelectorInput): RouteSelector {
  * experiments expect: Istio rejects a fault on a redirect route, and a delegating route's faults
  * belong in the delegate VirtualService.
  */
-export function selectRoutes(http: readonly HttpRoute[], selectors: readonly RouteSelector[] | undefined, namespace: string): number[] {
+export function selectRoutes(
+  http: readonly HttpRoute[],
+  selectors: readonly RouteSelector[] | undefined,
+  namespace: string,
+): number[] {
   const indices: number[] = [];
   http.forEach((route, index) => {
     const all = !selectors || selectors.length === 0;
-    if (all ? route['redirect'] === undefined && route['delegate'] === undefined : routeMatches(route, selectors, namespace)) indices.push(index);
+    if (
+      all
+        ? route['redirect'] === undefined && route['delegate'] === undefined
+        : routeMatches(route, selectors, namespace)
+    )
+      indices.push(index);
   });
   return indices;
 }

@@ -12,8 +12,23 @@ export interface VirtualServiceArguments {
 }
 
 /** Connects, picks the API version and applies `plan` to the named VirtualService. */
-export async function runRouteChanges(activity: string, args: VirtualServiceArguments, ctx: ActivityContext, plan: (vs: VirtualService) => RouteChange[], purpose: 'inject' | 'restore' = 'inject'): Promise<RouteChangesResult> {
+export async function runRouteChanges(
+  activity: string,
+  args: VirtualServiceArguments,
+  ctx: ActivityContext,
+  plan: (vs: VirtualService) => RouteChange[],
+  purpose: 'inject' | 'restore' = 'inject',
+): Promise<RouteChangesResult> {
   const versions = istioApiVersions(args.version, ctx.configuration);
   const client = await createVirtualServiceClient(ctx);
-  return applyRouteChanges({ client, ctx, activity, name: args.virtual_service_name, namespace: args.ns, versions, plan, purpose });
+  return applyRouteChanges({
+    client,
+    ctx,
+    activity,
+    name: args.virtual_service_name,
+    namespace: args.ns,
+    versions,
+    plan,
+    purpose,
+  });
 }

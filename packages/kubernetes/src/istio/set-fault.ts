@@ -10,12 +10,14 @@ import { runRouteChanges } from './run-route-changes.js';
 export const setFault = defineActivity({
   name: 'set_fault',
   type: 'action',
-  description: 'Set the whole Istio fault block (delay and/or abort) of a VirtualService\'s http routes.',
+  description: "Set the whole Istio fault block (delay and/or abort) of a VirtualService's http routes.",
   python: ['chaosistio.fault.actions'],
   mutating: true,
   arguments: z.strictObject({
     virtual_service_name: istioArguments.virtual_service_name,
-    fault: istioFaultSchema.describe('an Istio HTTPFaultInjection: {delay: {fixedDelay, percentage}, abort: {httpStatus, percentage}}'),
+    fault: istioFaultSchema.describe(
+      'an Istio HTTPFaultInjection: {delay: {fixedDelay, percentage}, abort: {httpStatus, percentage}}',
+    ),
     routes: istioArguments.routes,
     ns: istioArguments.ns,
     version: istioArguments.version,
@@ -25,10 +27,14 @@ export const setFault = defineActivity({
     for (const kind of ['delay', 'abort'] as const) {
       const part = fault[kind];
       if (part && part.percentage === undefined && part['percent'] === undefined) {
-        ctx.logger.warn(`set_fault: fault.${kind} has no percentage, so Istio applies it to no request`, { hint: 'add percentage: 100 to affect every request' });
+        ctx.logger.warn(`set_fault: fault.${kind} has no percentage, so Istio applies it to no request`, {
+          hint: 'add percentage: 100 to affect every request',
+        });
       }
     }
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges('set_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'set', fault }));
+    return runRouteChanges('set_fault', args, ctx, (vs) =>
+      planFaultChanges(vs, selectors, args.ns, { kind: 'set', fault }),
+    );
   },
 });

@@ -20,6 +20,8 @@ export const unsetFault = defineActivity({
   }),
   run(args, ctx) {
     const selectors = args.routes?.map(toRouteSelector);
-    return runRouteChanges('unset_fault', args, ctx, (vs) => planFaultChanges(vs, selectors, args.ns, { kind: 'unset' }));
+    return runRouteChanges('unset_fault', args, ctx, (vs) =>
+      planFaultChanges(vs, selectors, args.ns, { kind: 'unset' }),
+    );
   },
 });

@@ -11,7 +11,8 @@ import { createPolicy } from './create-policy.js';
 export const createNetworkPolicy = defineActivity({
   name: 'create_network_policy',
   type: 'action',
-  description: 'Create a NetworkPolicy from its definition (spec) or a JSON/YAML file (spec_path); reverted by removing it.',
+  description:
+    'Create a NetworkPolicy from its definition (spec) or a JSON/YAML file (spec_path); reverted by removing it.',
   python: ['chaosk8s.networking.actions'],
   mutating: true,
   arguments: z.strictObject({
@@ -25,7 +26,14 @@ export const createNetworkPolicy = defineActivity({
       const path = isAbsolute(args.spec_path) ? args.spec_path : join(ctx.experimentDir, args.spec_path);
       policy = parse(readFileSync(path, 'utf8')) as V1NetworkPolicy;
     }
-    if (!policy?.metadata?.name) throw new UsageError('create_network_policy needs spec or spec_path with a metadata.name');
-    return createPolicy('create_network_policy', policy, args.ns, { func: 'remove_network_policy', arguments: { name: policy.metadata.name, ns: args.ns } }, ctx);
+    if (!policy?.metadata?.name)
+      throw new UsageError('create_network_policy needs spec or spec_path with a metadata.name');
+    return createPolicy(
+      'create_network_policy',
+      policy,
+      args.ns,
+      { func: 'remove_network_policy', arguments: { name: policy.metadata.name, ns: args.ns } },
+      ctx,
+    );
   },
 });

@@ -11,5 +11,6 @@ export const removeDenyAllIngress = defineActivity({
   description: 'Remove the NetworkPolicy created by deny_all_ingress.',
   python: ['chaosk8s.networking.actions'],
   arguments: z.strictObject({ ns: kubeArguments.ns(), _faultline_revert: kubeArguments.revertFlag() }),
-  run: (args, ctx) => removePolicy(networkPolicyNames.ingress, args.ns, ctx, 'remove_deny_all_ingress', args._faultline_revert),
+  run: (args, ctx) =>
+    removePolicy(networkPolicyNames.ingress, args.ns, ctx, 'remove_deny_all_ingress', args._faultline_revert),
 });

@@ -9,6 +9,10 @@ export const removeNetworkPolicy = defineActivity({
   type: 'action',
   description: 'Remove a NetworkPolicy by name.',
   python: ['chaosk8s.networking.actions'],
-  arguments: z.strictObject({ name: z.string().min(1), ns: kubeArguments.ns(), _faultline_revert: kubeArguments.revertFlag() }),
+  arguments: z.strictObject({
+    name: z.string().min(1),
+    ns: kubeArguments.ns(),
+    _faultline_revert: kubeArguments.revertFlag(),
+  }),
   run: (args, ctx) => removePolicy(args.name, args.ns, ctx, 'remove_network_policy', args._faultline_revert),
 });

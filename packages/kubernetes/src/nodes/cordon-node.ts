@@ -7,7 +7,8 @@ import { setUnschedulable } from './set-unschedulable.js';
 export const cordonNode = defineActivity({
   name: 'cordon_node',
   type: 'action',
-  description: 'Cordon the nodes matching a name and/or label selector so nothing new is scheduled on them (reverted by uncordoning them).',
+  description:
+    'Cordon the nodes matching a name and/or label selector so nothing new is scheduled on them (reverted by uncordoning them).',
   python: ['chaosk8s.node.actions'],
   mutating: true,
   arguments: z.strictObject({

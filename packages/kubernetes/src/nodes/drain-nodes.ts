@@ -7,11 +7,18 @@ import { SafetyGuard } from '../safety/safety-guard.js';
 import { selectNodes } from './select-nodes.js';
 import { setUnschedulable } from './set-unschedulable.js';
 
-const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, reject) => {
-  const onAbort = () => { clearTimeout(timer); reject(signal!.reason); };
-  const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-  signal?.addEventListener('abort', onAbort, { once: true });
-});
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 
 /**
  * `kubectl drain --ignore-daemonsets`: cordon (reverted by uncordon), then evict the pods through
@@ -21,13 +28,17 @@ const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve, 
 export const drainNodes = defineActivity({
   name: 'drain_nodes',
   type: 'action',
-  description: 'Cordon nodes and evict their pods through the eviction API (honours PodDisruptionBudgets; reverted by uncordoning).',
+  description:
+    'Cordon nodes and evict their pods through the eviction API (honours PodDisruptionBudgets; reverted by uncordoning).',
   python: ['chaosk8s.node.actions'],
   mutating: true,
   arguments: z.strictObject({
     name: z.string().optional().describe('node name'),
     label_selector: kubeArguments.labelSelector(),
-    delete_pods_with_local_storage: kubeArguments.boolean().default(false).describe('also evict pods with emptyDir volumes'),
+    delete_pods_with_local_storage: kubeArguments
+      .boolean()
+      .default(false)
+      .describe('also evict pods with emptyDir volumes'),
     timeout: kubeArguments.seconds().default(120).describe('seconds to wait for evictions and for pods to go'),
     count: kubeArguments.integer(1).optional().describe('drain this many random nodes among the matching ones'),
     pod_label_selector: z.string().optional().describe('only nodes running pods with these labels...'),
@@ -54,15 +65,30 @@ export const drainNodes = defineActivity({
         const name = pod.metadata!.name!;
         const namespace = pod.metadata!.namespace!;
         const where = `${namespace}/${name}`;
-        if (pod.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) { skipped.push(`${where} (mirror pod)`); continue; }
-        if (guard.settings.deniedNamespaces.includes(namespace)) { skipped.push(`${where} (namespace denied)`); continue; }
-        if ((pod.spec?.volumes ?? []).some((volume) => volume.emptyDir) && !args.delete_pods_with_local_storage) { skipped.push(`${where} (local storage)`); continue; }
+        if (pod.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) {
+          skipped.push(`${where} (mirror pod)`);
+          continue;
+        }
+        if (guard.settings.deniedNamespaces.includes(namespace)) {
+          skipped.push(`${where} (namespace denied)`);
+          continue;
+        }
+        if ((pod.spec?.volumes ?? []).some((volume) => volume.emptyDir) && !args.delete_pods_with_local_storage) {
+          skipped.push(`${where} (local storage)`);
+          continue;
+        }
         const phase = pod.status?.phase;
         const controller = pod.metadata?.ownerReferences?.find((ref) => ref.controller);
         if (phase !== 'Succeeded' && phase !== 'Failed') {
-          if (controller?.kind === 'DaemonSet') { skipped.push(`${where} (DaemonSet)`); continue; }
+          if (controller?.kind === 'DaemonSet') {
+            skipped.push(`${where} (DaemonSet)`);
+            continue;
+          }
           if (!controller) {
-            throw new ActivityFailedError(`Pod '${name}' on node '${nodeName}' is unmanaged, cannot drain this node. Delete it manually first?`, { hint: 'nothing was changed' });
+            throw new ActivityFailedError(
+              `Pod '${name}' on node '${nodeName}' is unmanaged, cannot drain this node. Delete it manually first?`,
+              { hint: 'nothing was changed' },
+            );
           }
         }
         plan.push({ name, namespace, uid: pod.metadata?.uid, node: nodeName });
@@ -70,7 +96,13 @@ export const drainNodes = defineActivity({
     }
     if (guard.dryRun) {
       guard.noteDryRun(`would cordon ${nodeNames.length} node(s) and evict ${plan.length} pod(s)`);
-      return { dryRun: true, nodes: nodeNames, evicted: plan.map((pod) => `${pod.namespace}/${pod.name}`), skipped, safety: guard.decisions };
+      return {
+        dryRun: true,
+        nodes: nodeNames,
+        evicted: plan.map((pod) => `${pod.namespace}/${pod.name}`),
+        skipped,
+        safety: guard.decisions,
+      };
     }
     const cordon = await setUnschedulable(true, args, ctx, nodes);
     const pending = new Set(plan);
@@ -79,18 +111,35 @@ export const drainNodes = defineActivity({
     while (pending.size > 0) {
       for (const pod of [...pending]) {
         try {
-          await client.limiter.run(() => client.core.createNamespacedPodEviction({ name: pod.name, namespace: pod.namespace, body: { metadata: { name: pod.name, namespace: pod.namespace } } }), ctx.signal);
+          await client.limiter.run(
+            () =>
+              client.core.createNamespacedPodEviction({
+                name: pod.name,
+                namespace: pod.namespace,
+                body: { metadata: { name: pod.name, namespace: pod.namespace } },
+              }),
+            ctx.signal,
+          );
           pending.delete(pod);
         } catch (error) {
-          if (isNotFound(error)) { pending.delete(pod); continue; }
+          if (isNotFound(error)) {
+            pending.delete(pod);
+            continue;
+          }
           const info = kubeErrorInfo(error);
-          if (info?.code === 429) { lastRefusal = `${pod.namespace}/${pod.name}: ${info.message}`; continue; }
+          if (info?.code === 429) {
+            lastRefusal = `${pod.namespace}/${pod.name}: ${info.message}`;
+            continue;
+          }
           throw kubeFailure(`drain_nodes: failed to evict pod ${pod.namespace}/${pod.name}`, error);
         }
       }
       if (pending.size === 0) break;
       if (Date.now() >= deadline) {
-        throw new ActivityFailedError(`Draining nodes did not complete within ${args.timeout}s: ${pending.size} eviction(s) refused by a PodDisruptionBudget (${[...pending].map((pod) => `${pod.namespace}/${pod.name}`).join(', ')}); last refusal: ${lastRefusal}`, { hint: 'the nodes stay cordoned until the revert uncordons them' });
+        throw new ActivityFailedError(
+          `Draining nodes did not complete within ${args.timeout}s: ${pending.size} eviction(s) refused by a PodDisruptionBudget (${[...pending].map((pod) => `${pod.namespace}/${pod.name}`).join(', ')}); last refusal: ${lastRefusal}`,
+          { hint: 'the nodes stay cordoned until the revert uncordons them' },
+        );
       }
       await sleep(Math.min(1000, Math.max(50, deadline - Date.now())), ctx.signal);
     }
@@ -100,7 +149,10 @@ export const drainNodes = defineActivity({
       const still: typeof remaining = [];
       for (const pod of remaining) {
         try {
-          const current = await client.limiter.run(() => client.core.readNamespacedPod({ name: pod.name, namespace: pod.namespace }), ctx.signal);
+          const current = await client.limiter.run(
+            () => client.core.readNamespacedPod({ name: pod.name, namespace: pod.namespace }),
+            ctx.signal,
+          );
           if (current.metadata?.uid === pod.uid) still.push(pod);
         } catch (error) {
           if (!isNotFound(error)) throw kubeFailure(`drain_nodes: reading pod ${pod.namespace}/${pod.name}`, error);
@@ -108,9 +160,18 @@ export const drainNodes = defineActivity({
       }
       remaining = still;
       if (remaining.length === 0) break;
-      if (Date.now() >= deadline) throw new ActivityFailedError(`Draining nodes did not complete within ${args.timeout}s. Remaining pods are: ${remaining.map((pod) => `${pod.namespace}/${pod.name}`).join(', ')}`);
+      if (Date.now() >= deadline)
+        throw new ActivityFailedError(
+          `Draining nodes did not complete within ${args.timeout}s. Remaining pods are: ${remaining.map((pod) => `${pod.namespace}/${pod.name}`).join(', ')}`,
+        );
       await sleep(500, ctx.signal);
     }
-    return { dryRun: false, nodes: nodeNames, evicted: plan.map((pod) => `${pod.namespace}/${pod.name}`), skipped, safety: [...guard.decisions, ...cordon.safety] };
+    return {
+      dryRun: false,
+      nodes: nodeNames,
+      evicted: plan.map((pod) => `${pod.namespace}/${pod.name}`),
+      skipped,
+      safety: [...guard.decisions, ...cordon.safety],
+    };
   },
 });

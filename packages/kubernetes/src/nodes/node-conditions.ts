@@ -3,7 +3,10 @@ import { getKubeClient } from '../client/get-kube-client.js';
 import { kubeFailure } from '../client/kube-api-error.js';
 
 /** `[{name, <condition type>: <status>, …}]` for the nodes matching the selector, like chaosk8s. */
-export async function nodeConditions(ctx: ActivityContext, labelSelector: string | undefined): Promise<Array<Record<string, string>>> {
+export async function nodeConditions(
+  ctx: ActivityContext,
+  labelSelector: string | undefined,
+): Promise<Array<Record<string, string>>> {
   const client = await getKubeClient(ctx);
   try {
     const nodes = (await client.core.listNode(labelSelector ? { labelSelector } : {})).items;

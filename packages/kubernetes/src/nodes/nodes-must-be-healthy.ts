@@ -4,10 +4,18 @@ import { kubeArguments } from '../arguments/kube-arguments.js';
 import { nodeConditions } from './node-conditions.js';
 
 const expectations: ReadonlyArray<readonly [string, string]> = [
-  ['FrequentKubeletRestart', 'False'], ['FrequentDockerRestart', 'False'], ['FrequentContainerdRestart', 'False'],
-  ['ReadonlyFilesystem', 'False'], ['KernelDeadlock', 'False'], ['CorruptDockerOverlay2', 'False'],
-  ['FrequentUnregisterNetDevice', 'False'], ['NetworkUnavailable', 'False'], ['MemoryPressure', 'False'],
-  ['DiskPressure', 'False'], ['PIDPressure', 'False'], ['Ready', 'True'],
+  ['FrequentKubeletRestart', 'False'],
+  ['FrequentDockerRestart', 'False'],
+  ['FrequentContainerdRestart', 'False'],
+  ['ReadonlyFilesystem', 'False'],
+  ['KernelDeadlock', 'False'],
+  ['CorruptDockerOverlay2', 'False'],
+  ['FrequentUnregisterNetDevice', 'False'],
+  ['NetworkUnavailable', 'False'],
+  ['MemoryPressure', 'False'],
+  ['DiskPressure', 'False'],
+  ['PIDPressure', 'False'],
+  ['Ready', 'True'],
 ];
 
 /** True when every condition a node reports is in its healthy state (the set chaosk8s checks). */

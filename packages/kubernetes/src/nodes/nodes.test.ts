@@ -12,7 +12,10 @@ import { allNodesMustBeReadyToSchedule } from './all-nodes-must-be-ready-to-sche
 const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 50 } });
 afterAll(() => server.close());
 
-const node = (name: string) => server.store.get('nodes', undefined, name)! as { spec: { unschedulable?: boolean; taints?: Array<{ key: string; value?: string; effect: string }> } };
+const node = (name: string) =>
+  server.store.get('nodes', undefined, name)! as {
+    spec: { unschedulable?: boolean; taints?: Array<{ key: string; value?: string; effect: string }> };
+  };
 const until = async (check: () => boolean, timeoutMs = 10_000) => {
   const start = Date.now();
   while (!check()) {
@@ -23,30 +26,57 @@ const until = async (check: () => boolean, timeoutMs = 10_000) => {
 
 beforeEach(() => {
   for (const item of server.store.list('nodes').items) server.store.delete('nodes', undefined, item.metadata!.name!);
-  for (const [name, zone] of [['worker-1', 'us-west-2a'], ['worker-2', 'us-west-2a'], ['worker-3', 'us-west-2b']] as const) {
-    server.store.put(fakeObjects.node(name, { labels: { 'topology.kubernetes.io/zone': zone, 'topology.kubernetes.io/region': 'us-west-2' } }));
+  for (const [name, zone] of [
+    ['worker-1', 'us-west-2a'],
+    ['worker-2', 'us-west-2a'],
+    ['worker-3', 'us-west-2b'],
+  ] as const) {
+    server.store.put(
+      fakeObjects.node(name, {
+        labels: { 'topology.kubernetes.io/zone': zone, 'topology.kubernetes.io/region': 'us-west-2' },
+      }),
+    );
   }
   server.requests.length = 0;
 });
 
 describe('nodes', () => {
   it('cordon_node by zone label cordons the zone, registering one uncordon per node changed', async () => {
-    server.store.update('nodes', undefined, 'worker-2', (item) => { (item['spec'] as Record<string, unknown>)['unschedulable'] = true; });
+    server.store.update('nodes', undefined, 'worker-2', (item) => {
+      (item['spec'] as Record<string, unknown>)['unschedulable'] = true;
+    });
     const ctx = context();
-    const result = await cordonNode.run(cordonNode.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=us-west-2a' }), ctx) as { nodes: string[]; changed: string[] };
+    const result = (await cordonNode.run(
+      cordonNode.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=us-west-2a' }),
+      ctx,
+    )) as { nodes: string[]; changed: string[] };
     expect(result.nodes).toEqual(['worker-1', 'worker-2']);
     expect(result.changed).toEqual(['worker-1']);
-    expect([node('worker-1').spec.unschedulable, node('worker-2').spec.unschedulable, node('worker-3').spec.unschedulable]).toEqual([true, true, undefined]);
+    expect([
+      node('worker-1').spec.unschedulable,
+      node('worker-2').spec.unschedulable,
+      node('worker-3').spec.unschedulable,
+    ]).toEqual([true, true, undefined]);
     // worker-2 was cordoned before the experiment: its revert would wrongly uncordon it.
-    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([['uncordon_node', { name: 'worker-1', _faultline_revert: true }]]);
-    expect(server.requestsMatching('GET', '/api/v1/nodes')[0]!.query['labelSelector']).toBe('topology.kubernetes.io/zone=us-west-2a');
+    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([
+      ['uncordon_node', { name: 'worker-1', _faultline_revert: true }],
+    ]);
+    expect(server.requestsMatching('GET', '/api/v1/nodes')[0]!.query['labelSelector']).toBe(
+      'topology.kubernetes.io/zone=us-west-2a',
+    );
     for (const revert of ctx.reverts) await uncordonNode.run(uncordonNode.arguments.parse(revert.arguments), context());
     expect([node('worker-1').spec.unschedulable, node('worker-2').spec.unschedulable]).toEqual([undefined, true]);
-    expect(server.store.list('events', { namespace: 'default' }).items.some((event) => (event['involvedObject'] as { name: string }).name === 'worker-1')).toBe(true);
+    expect(
+      server.store
+        .list('events', { namespace: 'default' })
+        .items.some((event) => (event['involvedObject'] as { name: string }).name === 'worker-1'),
+    ).toBe(true);
   });
 
   it('cordon_node fails when nothing matches, and changes nothing in dry-run', async () => {
-    await expect(cordonNode.run(cordonNode.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=mars' }), context())).rejects.toThrow(/failed to find a node/);
+    await expect(
+      cordonNode.run(cordonNode.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=mars' }), context()),
+    ).rejects.toThrow(/failed to find a node/);
     const ctx = context({ dryRun: true });
     const result = await cordonNode.run(cordonNode.arguments.parse({ name: 'worker-3' }), ctx);
     expect(result).toMatchObject({ dryRun: true, changed: ['worker-3'] });
@@ -55,10 +85,23 @@ describe('nodes', () => {
   });
 
   it('taint_nodes adds the taint with a revert; untaint_nodes removes only that taint', async () => {
-    server.store.update('nodes', undefined, 'worker-1', (item) => { (item['spec'] as Record<string, unknown>)['taints'] = [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }]; });
+    server.store.update('nodes', undefined, 'worker-1', (item) => {
+      (item['spec'] as Record<string, unknown>)['taints'] = [{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }];
+    });
     const ctx = context();
-    await taintNodes.run(taintNodes.arguments.parse({ label_selector: 'topology.kubernetes.io/region=us-west-2', key: 'simulated-failure', value: 'true', effect: 'NoExecute' }), ctx);
-    expect(node('worker-1').spec.taints).toEqual([{ key: 'dedicated', value: 'gpu', effect: 'NoSchedule' }, { key: 'simulated-failure', value: 'true', effect: 'NoExecute' }]);
+    await taintNodes.run(
+      taintNodes.arguments.parse({
+        label_selector: 'topology.kubernetes.io/region=us-west-2',
+        key: 'simulated-failure',
+        value: 'true',
+        effect: 'NoExecute',
+      }),
+      ctx,
+    );
+    expect(node('worker-1').spec.taints).toEqual([
+      { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
+      { key: 'simulated-failure', value: 'true', effect: 'NoExecute' },
+    ]);
     expect(node('worker-3').spec.taints).toEqual([{ key: 'simulated-failure', value: 'true', effect: 'NoExecute' }]);
     expect(ctx.reverts.map((revert) => revert.func)).toEqual(['untaint_nodes', 'untaint_nodes', 'untaint_nodes']);
     for (const revert of ctx.reverts) await untaintNodes.run(untaintNodes.arguments.parse(revert.arguments), context());
@@ -70,21 +113,35 @@ describe('nodes', () => {
     server.injectFailure({ method: 'PATCH', path: '/api/v1/nodes/worker-3', status: 409 });
     await taintNodes.run(taintNodes.arguments.parse({ name: 'worker-3', key: 'k', effect: 'NoSchedule' }), context());
     expect(node('worker-3').spec.taints).toEqual([{ key: 'k', effect: 'NoSchedule' }]);
-    expect(server.requestsMatching('PATCH', '/api/v1/nodes/worker-3').map((request) => request.status)).toEqual([409, 200]);
+    expect(server.requestsMatching('PATCH', '/api/v1/nodes/worker-3').map((request) => request.status)).toEqual([
+      409, 200,
+    ]);
   });
 
   it('drain_nodes cordons, evicts through the eviction API and waits until the pods are gone', async () => {
     server.store.put(fakeObjects.deployment('web', { namespace: 'shop', replicas: 3 }));
-    await until(() => server.store.list('pods', { namespace: 'shop', labelSelector: 'app=web' }).items.filter((pod) => (pod['status'] as { phase?: string })?.phase === 'Running').length === 3);
-    const onWorker1 = () => server.store.list('pods', { namespace: 'shop', fieldSelector: 'spec.nodeName=worker-1' }).items.map((pod) => pod.metadata!.name!);
+    await until(
+      () =>
+        server.store
+          .list('pods', { namespace: 'shop', labelSelector: 'app=web' })
+          .items.filter((pod) => (pod['status'] as { phase?: string })?.phase === 'Running').length === 3,
+    );
+    const onWorker1 = () =>
+      server.store
+        .list('pods', { namespace: 'shop', fieldSelector: 'spec.nodeName=worker-1' })
+        .items.map((pod) => pod.metadata!.name!);
     const victims = onWorker1();
     expect(victims.length).toBeGreaterThan(0);
     const ctx = context();
-    const result = await drainNodes.run(drainNodes.arguments.parse({ name: 'worker-1', timeout: 20 }), ctx) as { evicted: string[] };
+    const result = (await drainNodes.run(drainNodes.arguments.parse({ name: 'worker-1', timeout: 20 }), ctx)) as {
+      evicted: string[];
+    };
     expect(result.evicted.sort()).toEqual(victims.map((name) => `shop/${name}`).sort());
     expect(server.requestsMatching('POST', '/eviction')).toHaveLength(victims.length);
     expect(node('worker-1').spec.unschedulable).toBe(true);
-    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([['uncordon_node', { name: 'worker-1', _faultline_revert: true }]]);
+    expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([
+      ['uncordon_node', { name: 'worker-1', _faultline_revert: true }],
+    ]);
     await until(() => server.store.list('pods', { namespace: 'shop', labelSelector: 'app=web' }).items.length === 3);
     expect(onWorker1()).toEqual([]);
     server.store.delete('apps/deployments', 'shop', 'web');
@@ -93,13 +150,23 @@ describe('nodes', () => {
   it('drain_nodes retries evictions a PodDisruptionBudget refuses (429) until the timeout, then reports them', async () => {
     server.store.put(fakeObjects.pod('solo', { namespace: 'shop', labels: { app: 'solo' }, nodeName: 'worker-3' }));
     // Owned by a controller the fake does not run, so nothing replaces or collects it.
-    server.store.update('pods', 'shop', 'solo', (pod) => { pod.metadata!.ownerReferences = [{ apiVersion: 'example.com/v1', kind: 'Database', name: 'solo', uid: 'db-uid', controller: true }]; });
-    server.store.put(fakeObjects.podDisruptionBudget('solo', { namespace: 'shop', matchLabels: { app: 'solo' }, minAvailable: 1 }));
+    server.store.update('pods', 'shop', 'solo', (pod) => {
+      pod.metadata!.ownerReferences = [
+        { apiVersion: 'example.com/v1', kind: 'Database', name: 'solo', uid: 'db-uid', controller: true },
+      ];
+    });
+    server.store.put(
+      fakeObjects.podDisruptionBudget('solo', { namespace: 'shop', matchLabels: { app: 'solo' }, minAvailable: 1 }),
+    );
     try {
       const ctx = context();
-      await expect(drainNodes.run(drainNodes.arguments.parse({ name: 'worker-3', timeout: 2 }), ctx)).rejects.toThrow(/refused by a PodDisruptionBudget \(shop\/solo\).*disruption budget solo/);
+      await expect(drainNodes.run(drainNodes.arguments.parse({ name: 'worker-3', timeout: 2 }), ctx)).rejects.toThrow(
+        /refused by a PodDisruptionBudget \(shop\/solo\).*disruption budget solo/,
+      );
       expect(server.requestsMatching('POST', '/pods/solo/eviction').length).toBeGreaterThan(1);
-      expect(server.requestsMatching('POST', '/pods/solo/eviction').every((request) => request.status === 429)).toBe(true);
+      expect(server.requestsMatching('POST', '/pods/solo/eviction').every((request) => request.status === 429)).toBe(
+        true,
+      );
       expect(server.store.get('pods', 'shop', 'solo')).toBeDefined();
       expect(ctx.reverts.map((revert) => revert.func)).toEqual(['uncordon_node']);
     } finally {
@@ -119,13 +186,21 @@ describe('nodes', () => {
 
   it('get_nodes and all_nodes_must_be_ready_to_schedule', async () => {
     const ctx = context();
-    const list = await getNodes.run(getNodes.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=us-west-2b' }), ctx) as { kind: string; items: Array<{ metadata: { name: string; creationTimestamp: string } }> };
+    const list = (await getNodes.run(
+      getNodes.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=us-west-2b' }),
+      ctx,
+    )) as { kind: string; items: Array<{ metadata: { name: string; creationTimestamp: string } }> };
     expect(list.kind).toBe('NodeList');
     expect(list.items.map((item) => item.metadata.name)).toEqual(['worker-3']);
     expect(typeof list.items[0]!.metadata.creationTimestamp).toBe('string');
     expect(await allNodesMustBeReadyToSchedule.run(allNodesMustBeReadyToSchedule.arguments.parse({}), ctx)).toBe(true);
     await cordonNode.run(cordonNode.arguments.parse({ name: 'worker-3' }), ctx);
     expect(await allNodesMustBeReadyToSchedule.run(allNodesMustBeReadyToSchedule.arguments.parse({}), ctx)).toBe(false);
-    expect(await allNodesMustBeReadyToSchedule.run(allNodesMustBeReadyToSchedule.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=us-west-2a' }), ctx)).toBe(true);
+    expect(
+      await allNodesMustBeReadyToSchedule.run(
+        allNodesMustBeReadyToSchedule.arguments.parse({ label_selector: 'topology.kubernetes.io/zone=us-west-2a' }),
+        ctx,
+      ),
+    ).toBe(true);
   });
 });

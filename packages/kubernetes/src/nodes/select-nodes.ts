@@ -18,24 +18,47 @@ export interface NodeSelection {
  * nodes running pods matching pod_label_selector in pod_namespace; then the first one, or `count`
  * random ones (without repeats, unlike chaosk8s's random.choices). Fails when nothing matches.
  */
-export async function selectNodes(client: KubeClient, selection: NodeSelection, signal?: AbortSignal): Promise<V1Node[]> {
+export async function selectNodes(
+  client: KubeClient,
+  selection: NodeSelection,
+  signal?: AbortSignal,
+): Promise<V1Node[]> {
   let nodes: V1Node[];
   try {
-    nodes = (await client.limiter.run(() => client.core.listNode({
-      ...(selection.name ? { fieldSelector: `metadata.name=${selection.name}` } : {}),
-      ...(selection.label_selector ? { labelSelector: selection.label_selector } : {}),
-    }), signal)).items;
+    nodes = (
+      await client.limiter.run(
+        () =>
+          client.core.listNode({
+            ...(selection.name ? { fieldSelector: `metadata.name=${selection.name}` } : {}),
+            ...(selection.label_selector ? { labelSelector: selection.label_selector } : {}),
+          }),
+        signal,
+      )
+    ).items;
   } catch (error) {
     throw kubeFailure('listing nodes', error);
   }
   if (selection.pod_label_selector && selection.pod_namespace) {
-    const pods = await listPods(client, selection.pod_namespace, { labelSelector: selection.pod_label_selector }, signal);
+    const pods = await listPods(
+      client,
+      selection.pod_namespace,
+      { labelSelector: selection.pod_label_selector },
+      signal,
+    );
     const hosts = new Set(pods.map((pod) => pod.spec.nodeName));
     nodes = nodes.filter((node) => hosts.has(node.metadata?.name));
   }
   if (nodes.length === 0) {
-    const what = [selection.name ? `name ${selection.name}` : '', selection.label_selector ? `labels "${selection.label_selector}"` : '', selection.pod_label_selector ? `pods "${selection.pod_label_selector}"` : ''].filter(Boolean).join(', ');
-    throw new ActivityFailedError(`failed to find a node that matches selector${what ? ` (${what})` : ''}`, { hint: 'kubectl get nodes --show-labels' });
+    const what = [
+      selection.name ? `name ${selection.name}` : '',
+      selection.label_selector ? `labels "${selection.label_selector}"` : '',
+      selection.pod_label_selector ? `pods "${selection.pod_label_selector}"` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    throw new ActivityFailedError(`failed to find a node that matches selector${what ? ` (${what})` : ''}`, {
+      hint: 'kubectl get nodes --show-labels',
+    });
   }
   if (selection.first) return [nodes[0]!];
   if (selection.count !== undefined && selection.count > 0) {

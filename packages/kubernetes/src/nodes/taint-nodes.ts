@@ -6,7 +6,8 @@ import { taintArguments } from './taint-arguments.js';
 export const taintNodes = defineActivity({
   name: 'taint_nodes',
   type: 'action',
-  description: 'Add a taint (key=value:effect) to the nodes matching a name and/or label selector (reverted by removing it).',
+  description:
+    'Add a taint (key=value:effect) to the nodes matching a name and/or label selector (reverted by removing it).',
   python: ['chaosk8s.node.actions'],
   mutating: true,
   arguments: taintArguments,

@@ -17,7 +17,9 @@ export const allPodsHealthy = defineActivity({
   async run(args, ctx) {
     const pods = await listPods(await getKubeClient(ctx), args.ns, {}, ctx.signal);
     const failed = pods.filter((pod) => pod.status.phase === 'Failed').map((pod) => pod.metadata.name);
-    const notReady = pods.filter((pod) => !['Running', 'Succeeded', 'Failed'].includes(pod.status.phase ?? '')).map((pod) => pod.metadata.name);
+    const notReady = pods
+      .filter((pod) => !['Running', 'Succeeded', 'Failed'].includes(pod.status.phase ?? ''))
+      .map((pod) => pod.metadata.name);
     if (failed.length === 0 && notReady.length === 0) return true;
     // Unlike chaosk8s, say which pods are unhealthy.
     const message = `the system is unhealthy: ${[failed.length ? `failed: ${failed.join(', ')}` : '', notReady.length ? `not ready: ${notReady.join(', ')}` : ''].filter(Boolean).join('; ')}`;

@@ -16,7 +16,10 @@ export const countMinPods = defineActivity({
     ns: kubeArguments.ns(),
   }),
   async run(args, ctx) {
-    const count = await countPods.run({ label_selector: args.label_selector, phase: args.phase, ns: args.ns }, ctx) as number;
+    const count = (await countPods.run(
+      { label_selector: args.label_selector, phase: args.phase, ns: args.ns },
+      ctx,
+    )) as number;
     return count >= args.min_count;
   },
 });

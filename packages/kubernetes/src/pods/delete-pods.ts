@@ -7,7 +7,8 @@ import { terminatePods } from './terminate-pods.js';
 export const deletePods = defineActivity({
   name: 'delete_pods',
   type: 'action',
-  description: 'Deprecated in chaosk8s in favour of terminate_pods: delete the pods matching a name pattern and/or label selector.',
+  description:
+    'Deprecated in chaosk8s in favour of terminate_pods: delete the pods matching a name pattern and/or label selector.',
   python: ['chaosk8s.pod.actions'],
   mutating: true,
   arguments: z.strictObject({
@@ -18,6 +19,9 @@ export const deletePods = defineActivity({
   run(args, ctx) {
     ctx.logger.warn('delete_pods is deprecated (as in chaosk8s): use terminate_pods');
     // chaosk8s passes only these, so the default qty of 1 applies.
-    return terminatePods.run(terminatePods.arguments.parse({ name_pattern: args.name, label_selector: args.label_selector, ns: args.ns }), ctx);
+    return terminatePods.run(
+      terminatePods.arguments.parse({ name_pattern: args.name, label_selector: args.label_selector, ns: args.ns }),
+      ctx,
+    );
   },
 });

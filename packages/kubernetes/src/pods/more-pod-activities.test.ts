@@ -19,33 +19,82 @@ describe('more chaosk8s probes and delete_pods', () => {
     const ctx = context();
     expect(await allPodsHealthy.run(allPodsHealthy.arguments.parse({ ns: 'shop' }), ctx)).toBe(true);
     server.store.put(fakeObjects.pod('bad-0', { namespace: 'shop', phase: 'Failed' }));
-    await expect(allPodsHealthy.run(allPodsHealthy.arguments.parse({ ns: 'shop' }), ctx)).rejects.toThrow(/failed: bad-0/);
-    expect(await allPodsHealthy.run(allPodsHealthy.arguments.parse({ ns: 'shop', raise_on_any_unhealthy: false }), ctx)).toBe(false);
-    await expect(podIsNotAvailable.run(podIsNotAvailable.arguments.parse({ name: 'api', ns: 'shop' }), ctx)).rejects.toThrow(/actually running \(api-0\)/);
+    await expect(allPodsHealthy.run(allPodsHealthy.arguments.parse({ ns: 'shop' }), ctx)).rejects.toThrow(
+      /failed: bad-0/,
+    );
+    expect(
+      await allPodsHealthy.run(allPodsHealthy.arguments.parse({ ns: 'shop', raise_on_any_unhealthy: false }), ctx),
+    ).toBe(false);
+    await expect(
+      podIsNotAvailable.run(podIsNotAvailable.arguments.parse({ name: 'api', ns: 'shop' }), ctx),
+    ).rejects.toThrow(/actually running \(api-0\)/);
     expect(await podIsNotAvailable.run(podIsNotAvailable.arguments.parse({ name: 'web', ns: 'shop' }), ctx)).toBe(true);
   });
 
   it('delete_pods deletes one pod matching the name pattern, like chaosk8s', async () => {
-    const result = await deletePods.run(deletePods.arguments.parse({ name: '^bad', ns: 'shop' }), context()) as { pods: string[] };
+    const result = (await deletePods.run(deletePods.arguments.parse({ name: '^bad', ns: 'shop' }), context())) as {
+      pods: string[];
+    };
     expect(result.pods).toEqual(['bad-0']);
     expect(server.store.get('pods', 'shop', 'bad-0')).toBeUndefined();
   });
 
   it('deployment_partially_available', async () => {
-    server.store.put({ ...fakeObjects.deployment('web', { namespace: 'shop', replicas: 3 }), status: { availableReplicas: 1 } });
-    expect(await deploymentPartiallyAvailable.run(deploymentPartiallyAvailable.arguments.parse({ name: 'web', ns: 'shop' }), context())).toBe(true);
-    server.store.update('apps/deployments', 'shop', 'web', (deployment) => { deployment['status'] = { availableReplicas: 0 }; });
-    expect(await deploymentPartiallyAvailable.run(deploymentPartiallyAvailable.arguments.parse({ name: 'web', ns: 'shop', raise_on_not_partially_available: false }), context())).toBe(false);
+    server.store.put({
+      ...fakeObjects.deployment('web', { namespace: 'shop', replicas: 3 }),
+      status: { availableReplicas: 1 },
+    });
+    expect(
+      await deploymentPartiallyAvailable.run(
+        deploymentPartiallyAvailable.arguments.parse({ name: 'web', ns: 'shop' }),
+        context(),
+      ),
+    ).toBe(true);
+    server.store.update('apps/deployments', 'shop', 'web', (deployment) => {
+      deployment['status'] = { availableReplicas: 0 };
+    });
+    expect(
+      await deploymentPartiallyAvailable.run(
+        deploymentPartiallyAvailable.arguments.parse({
+          name: 'web',
+          ns: 'shop',
+          raise_on_not_partially_available: false,
+        }),
+        context(),
+      ),
+    ).toBe(false);
   });
 
   it('node condition probes', async () => {
     server.store.put(fakeObjects.node('n1'));
-    server.store.put({ ...fakeObjects.node('n2'), status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'DiskPressure', status: 'True' }, { type: 'PIDPressure', status: 'False' }] } });
+    server.store.put({
+      ...fakeObjects.node('n2'),
+      status: {
+        conditions: [
+          { type: 'Ready', status: 'True' },
+          { type: 'DiskPressure', status: 'True' },
+          { type: 'PIDPressure', status: 'False' },
+        ],
+      },
+    });
     const ctx = context();
-    expect(await getAllNodeStatusConditions.run(getAllNodeStatusConditions.arguments.parse({}), ctx)).toEqual([{ name: 'n1', Ready: 'True' }, { name: 'n2', Ready: 'True', DiskPressure: 'True', PIDPressure: 'False' }]);
-    expect(await verifyNodesCondition.run(verifyNodesCondition.arguments.parse({ condition_type: 'Ready', condition_value: 'True' }), ctx)).toBe(true);
+    expect(await getAllNodeStatusConditions.run(getAllNodeStatusConditions.arguments.parse({}), ctx)).toEqual([
+      { name: 'n1', Ready: 'True' },
+      { name: 'n2', Ready: 'True', DiskPressure: 'True', PIDPressure: 'False' },
+    ]);
+    expect(
+      await verifyNodesCondition.run(
+        verifyNodesCondition.arguments.parse({ condition_type: 'Ready', condition_value: 'True' }),
+        ctx,
+      ),
+    ).toBe(true);
     expect(await verifyNodesCondition.run(verifyNodesCondition.arguments.parse({}), ctx)).toBe(false);
-    expect(await nodesMustBeHealthy.run(nodesMustBeHealthy.arguments.parse({ label_selector: 'kubernetes.io/hostname=n1' }), ctx)).toBe(true);
+    expect(
+      await nodesMustBeHealthy.run(
+        nodesMustBeHealthy.arguments.parse({ label_selector: 'kubernetes.io/hostname=n1' }),
+        ctx,
+      ),
+    ).toBe(true);
     expect(await nodesMustBeHealthy.run(nodesMustBeHealthy.arguments.parse({}), ctx)).toBe(false);
   });
 });

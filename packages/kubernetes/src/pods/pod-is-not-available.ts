@@ -17,7 +17,12 @@ export const podIsNotAvailable = defineActivity({
     raise_on_is_available: kubeArguments.boolean().default(true).describe('fail the probe instead of returning false'),
   }),
   async run(args, ctx) {
-    const pods = await listPods(await getKubeClient(ctx), args.ns, { labelSelector: args.label_selector.replaceAll('{name}', args.name) }, ctx.signal);
+    const pods = await listPods(
+      await getKubeClient(ctx),
+      args.ns,
+      { labelSelector: args.label_selector.replaceAll('{name}', args.name) },
+      ctx.signal,
+    );
     const running = pods.find((pod) => pod.status.phase === 'Running');
     if (!running) return true;
     const message = `pod '${args.name}' is actually running (${running.metadata.name})`;

@@ -25,7 +25,10 @@ export const podsInPhase = defineActivity({
     };
     if (pods.length === 0) return fail(`no pods '${args.label_selector}' were found in namespace ${args.ns}`);
     const wrong = pods.find((pod) => pod.status.phase !== args.phase);
-    if (wrong) return fail(`pod '${wrong.metadata.name}' ('${args.label_selector}') is in phase '${wrong.status.phase}' but should be '${args.phase}'`);
+    if (wrong)
+      return fail(
+        `pod '${wrong.metadata.name}' ('${args.label_selector}') is in phase '${wrong.status.phase}' but should be '${args.phase}'`,
+      );
     return true;
   },
 });

@@ -25,7 +25,8 @@ export const podsNotInPhase = defineActivity({
     };
     if (pods.length === 0) return fail(`no pods '${args.label_selector}' were found in namespace ${args.ns}`);
     const inPhase = pods.find((pod) => pod.status.phase === args.phase);
-    if (inPhase) return fail(`pod '${inPhase.metadata.name}' ('${args.label_selector}') should not be in phase '${args.phase}'`);
+    if (inPhase)
+      return fail(`pod '${inPhase.metadata.name}' ('${args.label_selector}') should not be in phase '${args.phase}'`);
     return true;
   },
 });

@@ -18,13 +18,28 @@ server = cluster.server;
 context = cluster.context;
 afterAll(() => server.close());
 
-const run = (args: Record<string, unknown>, ctx: TestContext = context()) => terminatePods.run(terminatePods.arguments.parse(args), ctx) as Promise<{ pods: string[]; dryRun: boolean; matching: number; events?: number; safety: Array<{ check: string; outcome: string }> }>;
+const run = (args: Record<string, unknown>, ctx: TestContext = context()) =>
+  terminatePods.run(terminatePods.arguments.parse(args), ctx) as Promise<{
+    pods: string[];
+    dryRun: boolean;
+    matching: number;
+    events?: number;
+    safety: Array<{ check: string; outcome: string }>;
+  }>;
 const podNames = (ns: string) => server.store.list('pods', { namespace: ns }).items.map((pod) => pod.metadata!.name!);
 
 function seed(): void {
   for (const name of podNames('shop')) server.store.delete('pods', 'shop', name);
-  const created = ['2024-01-03T00:00:00Z', '2024-01-01T00:00:00Z', '2024-01-05T00:00:00Z', '2024-01-02T00:00:00Z', '2024-01-04T00:00:00Z'];
-  created.forEach((createdAt, i) => server.store.put(fakeObjects.pod(`web-${i}`, { namespace: 'shop', labels: { app: 'web' }, createdAt })));
+  const created = [
+    '2024-01-03T00:00:00Z',
+    '2024-01-01T00:00:00Z',
+    '2024-01-05T00:00:00Z',
+    '2024-01-02T00:00:00Z',
+    '2024-01-04T00:00:00Z',
+  ];
+  created.forEach((createdAt, i) =>
+    server.store.put(fakeObjects.pod(`web-${i}`, { namespace: 'shop', labels: { app: 'web' }, createdAt })),
+  );
   server.store.put(fakeObjects.pod('db-0', { namespace: 'shop', labels: { app: 'db' } }));
   server.requests.length = 0;
 }
@@ -37,15 +52,25 @@ describe('terminate_pods', () => {
     expect(result.pods).toEqual(['web-0', 'web-1']);
     expect(podNames('shop')).toEqual(['db-0', 'web-2', 'web-3', 'web-4']);
     const deletes = server.requestsMatching('DELETE', '/api/v1/namespaces/shop/pods/');
-    expect(deletes.map((request) => request.path)).toEqual(['/api/v1/namespaces/shop/pods/web-0', '/api/v1/namespaces/shop/pods/web-1']);
+    expect(deletes.map((request) => request.path)).toEqual([
+      '/api/v1/namespaces/shop/pods/web-0',
+      '/api/v1/namespaces/shop/pods/web-1',
+    ]);
     expect(deletes[0]!.query['gracePeriodSeconds']).toBe('5');
     expect(server.requestsMatching('GET', '/api/v1/namespaces/shop/pods')[0]!.query['labelSelector']).toBe('app=web');
   });
 
   it('selects the oldest first with order: oldest, and by name pattern', async () => {
-    expect((await run({ label_selector: 'app=web', ns: 'shop', qty: 2, order: 'oldest' })).pods).toEqual(['web-1', 'web-3']);
+    expect((await run({ label_selector: 'app=web', ns: 'shop', qty: 2, order: 'oldest' })).pods).toEqual([
+      'web-1',
+      'web-3',
+    ]);
     seed();
-    expect((await run({ name_pattern: '^(web-[34]|db)', ns: 'shop', all: true })).pods).toEqual(['db-0', 'web-3', 'web-4']);
+    expect((await run({ name_pattern: '^(web-[34]|db)', ns: 'shop', all: true })).pods).toEqual([
+      'db-0',
+      'web-3',
+      'web-4',
+    ]);
   });
 
   it('takes ceil(qty%) in percentage mode, caps qty at what exists, and all: true takes every pod', async () => {
@@ -68,7 +93,10 @@ describe('terminate_pods', () => {
   });
 
   it('lists page by page with the configured page size', async () => {
-    const result = await run({ label_selector: 'app=web', ns: 'shop', qty: 1 }, context({ kubernetes: { page_size: 2 } }));
+    const result = await run(
+      { label_selector: 'app=web', ns: 'shop', qty: 1 },
+      context({ kubernetes: { page_size: 2 } }),
+    );
     expect(result.matching).toBe(5);
     const lists = server.requestsMatching('GET', '/api/v1/namespaces/shop/pods');
     expect(lists.map((request) => request.query['limit'])).toEqual(['2', '2', '2']);
@@ -87,34 +115,56 @@ describe('terminate_pods', () => {
     expect(result.events).toBe(1);
     const events = server.store.list('events', { namespace: 'shop' }).items;
     const event = events.find((item) => (item['involvedObject'] as { name: string }).name === 'db-0')!;
-    expect(event).toMatchObject({ reason: 'FaultInjected', type: 'Warning', metadata: { labels: { 'faultline.io/run-id': 'run-1234' } } });
+    expect(event).toMatchObject({
+      reason: 'FaultInjected',
+      type: 'Warning',
+      metadata: { labels: { 'faultline.io/run-id': 'run-1234' } },
+    });
     expect(event['message']).toContain('run-1234');
   });
 
   it('refuses kube-system by default and namespaces outside allowed_namespaces, changing nothing', async () => {
     server.store.put(fakeObjects.pod('coredns-1', { namespace: 'kube-system', labels: { k8s: 'dns' } }));
     await expect(run({ label_selector: 'k8s=dns', ns: 'kube-system' })).rejects.toMatchObject({ code: 'E_K8S_SAFETY' });
-    await expect(run({ label_selector: 'app=web', ns: 'shop' }, context({ kubernetes: { allowed_namespaces: ['staging'] } }))).rejects.toThrow(/not in allowed_namespaces/);
+    await expect(
+      run({ label_selector: 'app=web', ns: 'shop' }, context({ kubernetes: { allowed_namespaces: ['staging'] } })),
+    ).rejects.toThrow(/not in allowed_namespaces/);
     expect(server.store.get('pods', 'kube-system', 'coredns-1')).toBeDefined();
     expect(server.requests.filter((request) => request.method === 'DELETE')).toEqual([]);
   });
 
   it('enforces max_pods, max_percentage and min_ready, and lets per-experiment configuration override settings', async () => {
-    await expect(run({ label_selector: 'app=web', ns: 'shop', qty: 3 }, context({ kubernetes: { max_pods: 2 } }))).rejects.toThrow(/max_pods is 2/);
-    await expect(run({ label_selector: 'app=web', ns: 'shop', qty: 3 }, context({ kubernetes: { max_percentage: 50 } }))).rejects.toThrow(/max_percentage is 50%/);
-    await expect(run({ label_selector: 'app=web', ns: 'shop', qty: 2 }, context({ kubernetes: { min_ready: 4 } }))).rejects.toThrow(/below min_ready 4/);
+    await expect(
+      run({ label_selector: 'app=web', ns: 'shop', qty: 3 }, context({ kubernetes: { max_pods: 2 } })),
+    ).rejects.toThrow(/max_pods is 2/);
+    await expect(
+      run({ label_selector: 'app=web', ns: 'shop', qty: 3 }, context({ kubernetes: { max_percentage: 50 } })),
+    ).rejects.toThrow(/max_percentage is 50%/);
+    await expect(
+      run({ label_selector: 'app=web', ns: 'shop', qty: 2 }, context({ kubernetes: { min_ready: 4 } })),
+    ).rejects.toThrow(/below min_ready 4/);
     expect(podNames('shop')).toHaveLength(6);
-    const allowed = await run({ label_selector: 'app=web', ns: 'shop', qty: 3 }, context({ kubernetes: { max_pods: 2 }, configuration: { faultline_kubernetes: { max_pods: 3 } } }));
+    const allowed = await run(
+      { label_selector: 'app=web', ns: 'shop', qty: 3 },
+      context({ kubernetes: { max_pods: 2 }, configuration: { faultline_kubernetes: { max_pods: 3 } } }),
+    );
     expect(allowed.pods).toHaveLength(3);
-    expect(allowed.safety.map((decision) => `${decision.check}:${decision.outcome}`)).toEqual(['namespace:allowed', 'blast-radius:allowed']);
+    expect(allowed.safety.map((decision) => `${decision.check}:${decision.outcome}`)).toEqual([
+      'namespace:allowed',
+      'blast-radius:allowed',
+    ]);
   });
 
   it('requires the opt-in label on the pod or its namespace when configured', async () => {
     const ctx = () => context({ kubernetes: { require_opt_in: true } });
     await expect(run({ label_selector: 'app=db', ns: 'shop' }, ctx())).rejects.toThrow(/not opted in/);
-    server.store.update('namespaces', undefined, 'shop', (ns) => { ns.metadata!.labels = { 'faultline.io/enabled': 'true' }; });
+    server.store.update('namespaces', undefined, 'shop', (ns) => {
+      ns.metadata!.labels = { 'faultline.io/enabled': 'true' };
+    });
     expect((await run({ label_selector: 'app=db', ns: 'shop' }, ctx())).pods).toEqual(['db-0']);
-    server.store.update('namespaces', undefined, 'shop', (ns) => { ns.metadata!.labels = {}; });
+    server.store.update('namespaces', undefined, 'shop', (ns) => {
+      ns.metadata!.labels = {};
+    });
   });
 });
 
@@ -127,30 +177,83 @@ describe('pod probes', () => {
 
   it('pods_in_phase / pods_not_in_phase raise or return false', async () => {
     const ctx = context();
-    expect(await podsInPhase.run(podsInPhase.arguments.parse({ label_selector: 'app=web', ns: 'shop' }), ctx)).toBe(true);
-    await expect(podsInPhase.run(podsInPhase.arguments.parse({ label_selector: 'app=job', ns: 'shop' }), ctx)).rejects.toThrow(/is in phase 'Succeeded' but should be 'Running'/);
-    expect(await podsInPhase.run(podsInPhase.arguments.parse({ label_selector: 'app=none', ns: 'shop', raise_on_invalid_phase: false }), ctx)).toBe(false);
-    expect(await podsNotInPhase.run(podsNotInPhase.arguments.parse({ label_selector: 'app=job', ns: 'shop' }), ctx)).toBe(true);
-    expect(await podsNotInPhase.run(podsNotInPhase.arguments.parse({ label_selector: 'app=web', ns: 'shop', raise_on_in_phase: false }), ctx)).toBe(false);
+    expect(await podsInPhase.run(podsInPhase.arguments.parse({ label_selector: 'app=web', ns: 'shop' }), ctx)).toBe(
+      true,
+    );
+    await expect(
+      podsInPhase.run(podsInPhase.arguments.parse({ label_selector: 'app=job', ns: 'shop' }), ctx),
+    ).rejects.toThrow(/is in phase 'Succeeded' but should be 'Running'/);
+    expect(
+      await podsInPhase.run(
+        podsInPhase.arguments.parse({ label_selector: 'app=none', ns: 'shop', raise_on_invalid_phase: false }),
+        ctx,
+      ),
+    ).toBe(false);
+    expect(
+      await podsNotInPhase.run(podsNotInPhase.arguments.parse({ label_selector: 'app=job', ns: 'shop' }), ctx),
+    ).toBe(true);
+    expect(
+      await podsNotInPhase.run(
+        podsNotInPhase.arguments.parse({ label_selector: 'app=web', ns: 'shop', raise_on_in_phase: false }),
+        ctx,
+      ),
+    ).toBe(false);
   });
 
   it('count_pods / count_min_pods / pods_in_conditions', async () => {
     const ctx = context();
-    expect(await countPods.run(countPods.arguments.parse({ label_selector: 'app in (web,job)', ns: 'shop' }), ctx)).toBe(7);
-    expect(await countPods.run(countPods.arguments.parse({ label_selector: 'app=job', ns: 'shop', phase: 'Failed' }), ctx)).toBe(1);
-    expect(await countMinPods.run(countMinPods.arguments.parse({ label_selector: 'app=web', ns: 'shop', min_count: 5 }), ctx)).toBe(true);
-    expect(await countMinPods.run(countMinPods.arguments.parse({ label_selector: 'app=web', ns: 'shop', min_count: '6' }), ctx)).toBe(false);
-    expect(await podsInConditions.run(podsInConditions.arguments.parse({ label_selector: 'app=web', ns: 'shop', conditions: [{ type: 'Ready', status: 'True' }] }), ctx)).toBe(true);
-    await expect(podsInConditions.run(podsInConditions.arguments.parse({ label_selector: 'app=job', ns: 'shop', conditions: [{ type: 'Ready', status: 'True' }] }), ctx)).rejects.toThrow(/does not match/);
+    expect(
+      await countPods.run(countPods.arguments.parse({ label_selector: 'app in (web,job)', ns: 'shop' }), ctx),
+    ).toBe(7);
+    expect(
+      await countPods.run(countPods.arguments.parse({ label_selector: 'app=job', ns: 'shop', phase: 'Failed' }), ctx),
+    ).toBe(1);
+    expect(
+      await countMinPods.run(
+        countMinPods.arguments.parse({ label_selector: 'app=web', ns: 'shop', min_count: 5 }),
+        ctx,
+      ),
+    ).toBe(true);
+    expect(
+      await countMinPods.run(
+        countMinPods.arguments.parse({ label_selector: 'app=web', ns: 'shop', min_count: '6' }),
+        ctx,
+      ),
+    ).toBe(false);
+    expect(
+      await podsInConditions.run(
+        podsInConditions.arguments.parse({
+          label_selector: 'app=web',
+          ns: 'shop',
+          conditions: [{ type: 'Ready', status: 'True' }],
+        }),
+        ctx,
+      ),
+    ).toBe(true);
+    await expect(
+      podsInConditions.run(
+        podsInConditions.arguments.parse({
+          label_selector: 'app=job',
+          ns: 'shop',
+          conditions: [{ type: 'Ready', status: 'True' }],
+        }),
+        ctx,
+      ),
+    ).rejects.toThrow(/does not match/);
   });
 
   it('read_pod_logs returns logs per pod, with since and tail parameters sent', async () => {
     server.store.put(fakeObjects.pod('api-0', { namespace: 'shop', labels: { name: 'api' } }));
     server.store.podLogs.set('shop/api-0', 'started\nready\n');
-    const logs = await readPodLogs.run(readPodLogs.arguments.parse({ name: 'api', ns: 'shop', last: '10m', container_name: 'app' }), context());
+    const logs = await readPodLogs.run(
+      readPodLogs.arguments.parse({ name: 'api', ns: 'shop', last: '10m', container_name: 'app' }),
+      context(),
+    );
     expect(logs).toEqual({ 'api-0': 'started\nready\n' });
     const request = server.requestsMatching('GET', '/pods/api-0/log')[0]!;
     expect(request.query).toMatchObject({ sinceSeconds: '600', container: 'app', timestamps: 'true' });
-    expect(server.requestsMatching('GET', /\/namespaces\/shop\/pods$/).at(-1)!.query['labelSelector']).toBe('name in (api)');
+    expect(server.requestsMatching('GET', /\/namespaces\/shop\/pods$/).at(-1)!.query['labelSelector']).toBe(
+      'name in (api)',
+    );
   });
 });

@@ -24,11 +24,21 @@ export const readPodLogs = defineActivity({
     const client = await getKubeClient(ctx);
     const labelSelector = args.label_selector.replaceAll('{name}', args.name ?? 'None');
     const pods = await listPods(client, args.ns, { labelSelector }, ctx.signal);
-    const results = await mapLimited(pods, client.limiter, (pod) => client.core.readNamespacedPodLog({
-      name: pod.metadata.name, namespace: args.ns, follow: false, previous: args.from_previous, timestamps: true,
-      ...(args.container_name ? { container: args.container_name } : {}),
-      ...(args.last ? { sinceSeconds: Math.max(1, Math.round(args.last)) } : {}),
-    }), ctx.signal);
+    const results = await mapLimited(
+      pods,
+      client.limiter,
+      (pod) =>
+        client.core.readNamespacedPodLog({
+          name: pod.metadata.name,
+          namespace: args.ns,
+          follow: false,
+          previous: args.from_previous,
+          timestamps: true,
+          ...(args.container_name ? { container: args.container_name } : {}),
+          ...(args.last ? { sinceSeconds: Math.max(1, Math.round(args.last)) } : {}),
+        }),
+      ctx.signal,
+    );
     const logs: Record<string, string> = {};
     for (const result of results) {
       if (result.error) throw kubeFailure(`reading the logs of pod ${result.item.metadata.name}`, result.error);

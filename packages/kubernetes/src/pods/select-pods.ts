@@ -37,20 +37,29 @@ function sample<T>(items: readonly T[], count: number): T[] {
  * order is oldest, then unless `all`: qty pods (or ceil(qty% of them) in percentage mode, capped at
  * what exists), a random sample when `rand`, else the first ones. Lists page by page.
  */
-export async function selectPods(client: KubeClient, args: PodSelectionArguments, signal?: AbortSignal): Promise<PodSelection> {
+export async function selectPods(
+  client: KubeClient,
+  args: PodSelectionArguments,
+  signal?: AbortSignal,
+): Promise<PodSelection> {
   let pattern: RegExp | undefined;
   if (args.name_pattern) {
     try {
       pattern = new RegExp(args.name_pattern);
     } catch (error) {
-      throw new UsageError(`name_pattern "${args.name_pattern}" is not a valid regular expression: ${(error as Error).message}`, { hint: 'name_pattern is searched anywhere in the pod name, e.g. "^web-"' });
+      throw new UsageError(
+        `name_pattern "${args.name_pattern}" is not a valid regular expression: ${(error as Error).message}`,
+        { hint: 'name_pattern is searched anywhere in the pod name, e.g. "^web-"' },
+      );
     }
   }
   const listed = await listPods(client, args.ns, { labelSelector: args.label_selector }, signal);
   let matching = pattern ? listed.filter((pod) => pattern.test(pod.metadata.name)) : listed;
   if (args.order === 'oldest') {
     // Stable sort: pods created in the same second keep the API's (alphabetic) order.
-    matching = [...matching].sort((a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? ''));
+    matching = [...matching].sort(
+      (a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? ''),
+    );
   }
   if (args.all) return { matching, selected: matching };
   let qty = args.mode === 'percentage' ? Math.ceil((args.qty * matching.length) / 100) : args.qty;

@@ -12,7 +12,8 @@ import { selectPods } from './select-pods.js';
 export const terminatePods = defineActivity({
   name: 'terminate_pods',
   type: 'action',
-  description: 'Terminate pods selected by label and/or name pattern (fixed count or percentage, random or first/oldest).',
+  description:
+    'Terminate pods selected by label and/or name pattern (fixed count or percentage, random or first/oldest).',
   python: ['chaosk8s.pod.actions'],
   mutating: true,
   arguments: z.strictObject({
@@ -22,7 +23,10 @@ export const terminatePods = defineActivity({
     rand: kubeArguments.boolean().default(false).describe('pick pods at random'),
     mode: z.enum(['fixed', 'percentage']).default('fixed').describe('qty is a count (fixed) or a percentage'),
     qty: kubeArguments.integer(0).default(1).describe('how many pods (or what percentage of them)'),
-    grace_period: kubeArguments.integer(-1).default(-1).describe('seconds of graceful termination; -1 keeps the pod default'),
+    grace_period: kubeArguments
+      .integer(-1)
+      .default(-1)
+      .describe('seconds of graceful termination; -1 keeps the pod default'),
     ns: kubeArguments.ns(),
     order: z.enum(['alphabetic', 'oldest']).default('alphabetic').describe('which pods come first when not random'),
   }),
@@ -32,8 +36,18 @@ export const terminatePods = defineActivity({
     const client = await getKubeClient(ctx);
     const { matching, selected } = await selectPods(client, args, ctx.signal);
     const names = selected.map((pod) => pod.metadata.name);
-    ctx.logger.info(`terminate_pods: ${selected.length} of ${matching.length} matching pod(s) selected in ${args.ns}`, { pods: names });
-    await guard.checkOptIn(client, selected.map((pod) => ({ kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, labels: pod.metadata.labels })));
+    ctx.logger.info(`terminate_pods: ${selected.length} of ${matching.length} matching pod(s) selected in ${args.ns}`, {
+      pods: names,
+    });
+    await guard.checkOptIn(
+      client,
+      selected.map((pod) => ({
+        kind: 'Pod',
+        name: pod.metadata.name,
+        namespace: pod.metadata.namespace,
+        labels: pod.metadata.labels,
+      })),
+    );
     guard.checkBlastRadius(selected.length, matching.length);
     guard.checkMinReady(selected, matching);
     if (guard.dryRun) {
@@ -41,18 +55,46 @@ export const terminatePods = defineActivity({
       return { dryRun: true, pods: names, matching: matching.length, safety: guard.decisions };
     }
     // Nothing to register: a terminated pod cannot be brought back; its controller replaces it.
-    const events = await emitFaultEvents(client, ctx, 'terminate_pods', selected.map((pod) => ({ kind: 'Pod', apiVersion: 'v1', name: pod.metadata.name, namespace: pod.metadata.namespace, uid: pod.metadata.uid })),
-      `terminate_pods: terminating pod${args.grace_period >= 0 ? ` with a grace period of ${args.grace_period}s` : ''}`, guard.settings.emitEvents);
-    const results = await mapLimited(selected, client.limiter, (pod) => client.core.deleteNamespacedPod({
-      name: pod.metadata.name, namespace: args.ns, ...(args.grace_period >= 0 ? { gracePeriodSeconds: args.grace_period, body: { gracePeriodSeconds: args.grace_period } } : {}),
-    }), ctx.signal);
+    const events = await emitFaultEvents(
+      client,
+      ctx,
+      'terminate_pods',
+      selected.map((pod) => ({
+        kind: 'Pod',
+        apiVersion: 'v1',
+        name: pod.metadata.name,
+        namespace: pod.metadata.namespace,
+        uid: pod.metadata.uid,
+      })),
+      `terminate_pods: terminating pod${args.grace_period >= 0 ? ` with a grace period of ${args.grace_period}s` : ''}`,
+      guard.settings.emitEvents,
+    );
+    const results = await mapLimited(
+      selected,
+      client.limiter,
+      (pod) =>
+        client.core.deleteNamespacedPod({
+          name: pod.metadata.name,
+          namespace: args.ns,
+          ...(args.grace_period >= 0
+            ? { gracePeriodSeconds: args.grace_period, body: { gracePeriodSeconds: args.grace_period } }
+            : {}),
+        }),
+      ctx.signal,
+    );
     const failed = results.filter((result) => result.error && !isNotFound(result.error));
     const terminated = results.filter((result) => !failed.includes(result)).map((result) => result.item.metadata.name);
     if (failed.length > 0) {
       const first = kubeErrorInfo(failed[0]!.error);
-      throw new ActivityFailedError(`terminate_pods: ${failed.length} of ${selected.length} pod(s) could not be terminated (${failed.map((result) => result.item.metadata.name).join(', ')}): ${first ? `${first.message} (${first.code})` : String(failed[0]!.error)}`, {
-        hint: first?.code === 403 ? 'the credentials may not delete pods: see deploy/rbac.yaml' : 'see the log for each pod',
-      });
+      throw new ActivityFailedError(
+        `terminate_pods: ${failed.length} of ${selected.length} pod(s) could not be terminated (${failed.map((result) => result.item.metadata.name).join(', ')}): ${first ? `${first.message} (${first.code})` : String(failed[0]!.error)}`,
+        {
+          hint:
+            first?.code === 403
+              ? 'the credentials may not delete pods: see deploy/rbac.yaml'
+              : 'see the log for each pod',
+        },
+      );
     }
     return { dryRun: false, pods: terminated, matching: matching.length, events, safety: guard.decisions };
   },

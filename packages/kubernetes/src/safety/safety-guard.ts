@@ -18,11 +18,16 @@ export interface GuardedTarget {
 
 /** A pod as the min-ready guard sees it. */
 export interface GuardedPod {
-  metadata?: { name?: string; ownerReferences?: Array<{ uid?: string; kind?: string; name?: string; controller?: boolean }> };
+  metadata?: {
+    name?: string;
+    ownerReferences?: Array<{ uid?: string; kind?: string; name?: string; controller?: boolean }>;
+  };
   status?: { phase?: string; conditions?: Array<{ type?: string; status?: string }> };
 }
 
-const isReady = (pod: GuardedPod) => pod.status?.phase === 'Running' && (pod.status.conditions ?? []).some((condition) => condition.type === 'Ready' && condition.status === 'True');
+const isReady = (pod: GuardedPod) =>
+  pod.status?.phase === 'Running' &&
+  (pod.status.conditions ?? []).some((condition) => condition.type === 'Ready' && condition.status === 'True');
 
 /**
  * The safety checks every mutating activity runs before touching anything: namespace allow/deny,
@@ -48,10 +53,18 @@ export class SafetyGuard {
   checkNamespace(namespace: string): void {
     const { allowedNamespaces, deniedNamespaces } = this.settings;
     if (deniedNamespaces.includes(namespace)) {
-      this.refuse('namespace', `namespace "${namespace}" is denied (denied_namespaces: ${deniedNamespaces.join(', ')})`, 'remove it from kubernetes.denied_namespaces in the settings or configuration.faultline_kubernetes if you really mean it');
+      this.refuse(
+        'namespace',
+        `namespace "${namespace}" is denied (denied_namespaces: ${deniedNamespaces.join(', ')})`,
+        'remove it from kubernetes.denied_namespaces in the settings or configuration.faultline_kubernetes if you really mean it',
+      );
     }
     if (allowedNamespaces.length > 0 && !allowedNamespaces.includes(namespace)) {
-      this.refuse('namespace', `namespace "${namespace}" is not in allowed_namespaces (${allowedNamespaces.join(', ')})`, 'add it to kubernetes.allowed_namespaces');
+      this.refuse(
+        'namespace',
+        `namespace "${namespace}" is not in allowed_namespaces (${allowedNamespaces.join(', ')})`,
+        'add it to kubernetes.allowed_namespaces',
+      );
     }
     this.record({ check: 'namespace', outcome: 'allowed', detail: `namespace "${namespace}" may be targeted` });
   }
@@ -62,26 +75,54 @@ export class SafetyGuard {
     const refused: string[] = [];
     for (const target of targets) {
       if (target.labels?.[optInLabel] === 'true') continue;
-      if (target.namespace && (await this.labelsOfNamespace(client, target.namespace))?.[optInLabel] === 'true') continue;
-      refused.push(target.namespace ? `${target.kind} ${target.namespace}/${target.name}` : `${target.kind} ${target.name}`);
+      if (target.namespace && (await this.labelsOfNamespace(client, target.namespace))?.[optInLabel] === 'true')
+        continue;
+      refused.push(
+        target.namespace ? `${target.kind} ${target.namespace}/${target.name}` : `${target.kind} ${target.name}`,
+      );
     }
     if (refused.length > 0) {
-      this.refuse('opt-in', `not opted in (${optInLabel}=true on the target or its namespace): ${refused.join(', ')}`, `label the targets or their namespace: kubectl label namespace <ns> ${optInLabel}=true`);
+      this.refuse(
+        'opt-in',
+        `not opted in (${optInLabel}=true on the target or its namespace): ${refused.join(', ')}`,
+        `label the targets or their namespace: kubectl label namespace <ns> ${optInLabel}=true`,
+      );
     }
-    this.record({ check: 'opt-in', outcome: 'allowed', detail: `all ${targets.length} target(s) opted in with ${optInLabel}=true` });
+    this.record({
+      check: 'opt-in',
+      outcome: 'allowed',
+      detail: `all ${targets.length} target(s) opted in with ${optInLabel}=true`,
+    });
   }
 
   /** Refuse to affect more than max_pods objects or max_percentage of the matching ones. */
   checkBlastRadius(selected: number, matching: number, what = 'pods'): void {
     const { maxPods, maxPercentage } = this.settings;
     if (maxPods !== undefined && selected > maxPods) {
-      this.refuse('blast-radius', `${selected} ${what} selected but max_pods is ${maxPods}`, 'select fewer targets (qty, label_selector) or raise kubernetes.max_pods');
+      this.refuse(
+        'blast-radius',
+        `${selected} ${what} selected but max_pods is ${maxPods}`,
+        'select fewer targets (qty, label_selector) or raise kubernetes.max_pods',
+      );
     }
     if (maxPercentage !== undefined && matching > 0 && (selected / matching) * 100 > maxPercentage) {
-      this.refuse('blast-radius', `${selected} of ${matching} ${what} (${Math.round((selected / matching) * 100)}%) selected but max_percentage is ${maxPercentage}%`, 'select fewer targets or raise kubernetes.max_percentage');
+      this.refuse(
+        'blast-radius',
+        `${selected} of ${matching} ${what} (${Math.round((selected / matching) * 100)}%) selected but max_percentage is ${maxPercentage}%`,
+        'select fewer targets or raise kubernetes.max_percentage',
+      );
     }
-    const limits = [maxPods !== undefined ? `max_pods ${maxPods}` : '', maxPercentage !== undefined ? `max_percentage ${maxPercentage}%` : ''].filter(Boolean).join(', ');
-    this.record({ check: 'blast-radius', outcome: 'allowed', detail: `${selected} of ${matching} ${what} selected${limits ? ` (within ${limits})` : ' (no cap configured)'}` });
+    const limits = [
+      maxPods !== undefined ? `max_pods ${maxPods}` : '',
+      maxPercentage !== undefined ? `max_percentage ${maxPercentage}%` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    this.record({
+      check: 'blast-radius',
+      outcome: 'allowed',
+      detail: `${selected} of ${matching} ${what} selected${limits ? ` (within ${limits})` : ' (no cap configured)'}`,
+    });
   }
 
   /**
@@ -93,23 +134,45 @@ export class SafetyGuard {
     const count = selected.length;
     const shown = selected.length > 10 ? `${selected.slice(0, 10).join(', ')}, …` : selected.join(', ');
     if (maxNodes !== undefined && count > maxNodes) {
-      this.refuse('blast-radius', `${count} nodes selected (${shown}) but max_nodes is ${maxNodes}`, 'select fewer nodes (name, label_selector, count) or raise kubernetes.max_nodes');
+      this.refuse(
+        'blast-radius',
+        `${count} nodes selected (${shown}) but max_nodes is ${maxNodes}`,
+        'select fewer nodes (name, label_selector, count) or raise kubernetes.max_nodes',
+      );
     }
     let total: number | undefined;
     if (maxNodePercentage !== undefined) {
       total = 0;
       try {
-        for await (const _node of paginate((page) => client.limiter.run(() => client.core.listNode(page), signal), this.settings.pageSize, signal)) total += 1;
+        for await (const _node of paginate(
+          (page) => client.limiter.run(() => client.core.listNode(page), signal),
+          this.settings.pageSize,
+          signal,
+        ))
+          total += 1;
       } catch (error) {
         throw kubeFailure(`${this.activity}: counting the cluster's nodes for max_node_percentage`, error);
       }
       const share = total > 0 ? (count / total) * 100 : 100;
       if (share > maxNodePercentage) {
-        this.refuse('blast-radius', `${count} of the cluster's ${total} nodes (${Math.round(share)}%) selected (${shown}) but max_node_percentage is ${maxNodePercentage}%`, 'select fewer nodes or raise kubernetes.max_node_percentage');
+        this.refuse(
+          'blast-radius',
+          `${count} of the cluster's ${total} nodes (${Math.round(share)}%) selected (${shown}) but max_node_percentage is ${maxNodePercentage}%`,
+          'select fewer nodes or raise kubernetes.max_node_percentage',
+        );
       }
     }
-    const limits = [maxNodes !== undefined ? `max_nodes ${maxNodes}` : '', maxNodePercentage !== undefined ? `max_node_percentage ${maxNodePercentage}%` : ''].filter(Boolean).join(', ');
-    this.record({ check: 'blast-radius', outcome: 'allowed', detail: `${count}${total !== undefined ? ` of ${total}` : ''} nodes selected${limits ? ` (within ${limits})` : ' (no node cap configured)'}` });
+    const limits = [
+      maxNodes !== undefined ? `max_nodes ${maxNodes}` : '',
+      maxNodePercentage !== undefined ? `max_node_percentage ${maxNodePercentage}%` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    this.record({
+      check: 'blast-radius',
+      outcome: 'allowed',
+      detail: `${count}${total !== undefined ? ` of ${total}` : ''} nodes selected${limits ? ` (within ${limits})` : ' (no node cap configured)'}`,
+    });
   }
 
   /**
@@ -131,11 +194,19 @@ export class SafetyGuard {
     for (const [group, count] of lost) {
       const remaining = (ready.get(group) ?? 0) - count;
       if (remaining < minReady) {
-        this.refuse('min-ready', `${group} would keep ${remaining} ready pod(s), below min_ready ${minReady}`, 'terminate fewer pods, scale the workload up first, or lower kubernetes.min_ready');
+        this.refuse(
+          'min-ready',
+          `${group} would keep ${remaining} ready pod(s), below min_ready ${minReady}`,
+          'terminate fewer pods, scale the workload up first, or lower kubernetes.min_ready',
+        );
       }
       details.push(`${group} keeps ${remaining}`);
     }
-    this.record({ check: 'min-ready', outcome: 'allowed', detail: `min_ready ${minReady}: ${details.join(', ') || 'no ready pod affected'}` });
+    this.record({
+      check: 'min-ready',
+      outcome: 'allowed',
+      detail: `min_ready ${minReady}: ${details.join(', ') || 'no ready pod affected'}`,
+    });
   }
 
   /** Scaling a workload down: refuse to go below min_ready replicas (scaling up is always fine). */
@@ -143,7 +214,11 @@ export class SafetyGuard {
     const { minReady } = this.settings;
     if (minReady === undefined || next >= previous) return;
     if (next < minReady) {
-      this.refuse('min-ready', `${workload} would be scaled from ${previous} to ${next} replica(s), below min_ready ${minReady}`, 'scale down less, or lower kubernetes.min_ready');
+      this.refuse(
+        'min-ready',
+        `${workload} would be scaled from ${previous} to ${next} replica(s), below min_ready ${minReady}`,
+        'scale down less, or lower kubernetes.min_ready',
+      );
     }
     this.record({ check: 'min-ready', outcome: 'allowed', detail: `min_ready ${minReady}: ${workload} keeps ${next}` });
   }
@@ -168,7 +243,9 @@ export class SafetyGuard {
 
   private record(decision: SafetyDecision): void {
     this.decisions.push(decision);
-    this.ctx.logger.info(`${this.activity}: safety ${decision.check} ${decision.outcome}: ${decision.detail}`, { safety: decision });
+    this.ctx.logger.info(`${this.activity}: safety ${decision.check} ${decision.outcome}: ${decision.detail}`, {
+      safety: decision,
+    });
   }
 
   private refuse(check: SafetyDecision['check'], detail: string, hint: string): never {

@@ -11,11 +11,20 @@ export function formatLabelSelector(selector: LabelSelectorObject | undefined): 
   for (const expression of selector.matchExpressions ?? []) {
     const values = (expression.values ?? []).join(',');
     switch (expression.operator) {
-      case 'In': parts.push(`${expression.key} in (${values})`); break;
-      case 'NotIn': parts.push(`${expression.key} notin (${values})`); break;
-      case 'Exists': parts.push(expression.key); break;
-      case 'DoesNotExist': parts.push(`!${expression.key}`); break;
-      default: throw new Error(`unknown label selector operator "${expression.operator}"`);
+      case 'In':
+        parts.push(`${expression.key} in (${values})`);
+        break;
+      case 'NotIn':
+        parts.push(`${expression.key} notin (${values})`);
+        break;
+      case 'Exists':
+        parts.push(expression.key);
+        break;
+      case 'DoesNotExist':
+        parts.push(`!${expression.key}`);
+        break;
+      default:
+        throw new Error(`unknown label selector operator "${expression.operator}"`);
     }
   }
   return parts.join(',');

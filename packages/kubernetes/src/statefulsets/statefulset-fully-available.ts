@@ -14,7 +14,22 @@ export const statefulsetFullyAvailable = defineActivity({
     ns: kubeArguments.ns(),
     label_selector: kubeArguments.labelSelector(),
     timeout: kubeArguments.seconds().default(30).describe('seconds to wait (or "2m")'),
-    raise_on_not_fully_available: kubeArguments.boolean().default(true).describe('fail the probe instead of returning false'),
+    raise_on_not_fully_available: kubeArguments
+      .boolean()
+      .default(true)
+      .describe('fail the probe instead of returning false'),
   }),
-  run: (args, ctx) => readinessProbe('statefulsets', true, { name: args.name, ns: args.ns, label_selector: args.label_selector, timeout: args.timeout, raise: args.raise_on_not_fully_available }, ctx),
+  run: (args, ctx) =>
+    readinessProbe(
+      'statefulsets',
+      true,
+      {
+        name: args.name,
+        ns: args.ns,
+        label_selector: args.label_selector,
+        timeout: args.timeout,
+        raise: args.raise_on_not_fully_available,
+      },
+      ctx,
+    ),
 });

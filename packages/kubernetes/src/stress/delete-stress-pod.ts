@@ -24,12 +24,25 @@ export const deleteStressPod = defineActivity({
     let target: EventTarget | undefined;
     try {
       const pod = await client.core.readNamespacedPod({ name: args.name, namespace: args.ns });
-      target = pod.spec?.nodeName ? { kind: 'Node', apiVersion: 'v1', name: pod.spec.nodeName } : { kind: 'Pod', apiVersion: 'v1', name: args.name, namespace: args.ns, uid: pod.metadata?.uid };
+      target = pod.spec?.nodeName
+        ? { kind: 'Node', apiVersion: 'v1', name: pod.spec.nodeName }
+        : { kind: 'Pod', apiVersion: 'v1', name: args.name, namespace: args.ns, uid: pod.metadata?.uid };
     } catch (error) {
       if (!isNotFound(error)) throw kubeFailure(`delete_stress_pod: reading stress pod ${args.ns}/${args.name}`, error);
     }
     const deleted = await removeStressPod(client, args.name, args.ns);
-    const events = deleted && target ? await emitFaultEvents(client, ctx, 'delete_stress_pod', [target], `delete_stress_pod: reverting, stress pod ${args.ns}/${args.name} deleted`, new SafetyGuard(ctx, 'delete_stress_pod').settings.emitEvents, 'FaultReverted') : 0;
+    const events =
+      deleted && target
+        ? await emitFaultEvents(
+            client,
+            ctx,
+            'delete_stress_pod',
+            [target],
+            `delete_stress_pod: reverting, stress pod ${args.ns}/${args.name} deleted`,
+            new SafetyGuard(ctx, 'delete_stress_pod').settings.emitEvents,
+            'FaultReverted',
+          )
+        : 0;
     return { pod: args.name, ns: args.ns, deleted, events };
   },
 });

@@ -5,17 +5,29 @@ import { isNotFound, kubeFailure } from '../client/kube-api-error.js';
 import { emitFaultEvents, type EventTarget } from '../safety/emit-fault-events.js';
 import { stressPodManifest, type StressPodOptions } from './stress-pod-manifest.js';
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  if (signal.aborted) return reject(signal.reason);
-  const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-  const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-  signal.addEventListener('abort', onAbort, { once: true });
-});
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 
 /** A pod name that fits the 63-character limit: faultline-stress-<hint>-<random>. */
 export function stressPodName(hint: string): string {
   const suffix = randomBytes(3).toString('hex');
-  const base = `faultline-stress-${hint}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/-+/g, '-').slice(0, 63 - suffix.length - 1).replace(/-+$/, '');
+  const base = `faultline-stress-${hint}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/-+/g, '-')
+    .slice(0, 63 - suffix.length - 1)
+    .replace(/-+$/, '');
   return `${base}-${suffix}`;
 }
 
@@ -34,20 +46,45 @@ export async function removeStressPod(client: KubeClient, name: string, namespac
  * revert before the pod exists (the name is chosen up front), and marked done once we deleted it.
  * On interruption the pod is deleted right away.
  */
-export async function runStressPod(client: KubeClient, ctx: ActivityContext, activity: string, options: Omit<StressPodOptions, 'runId'>, durationSeconds: number, eventTargets: EventTarget[]): Promise<{ pod: string; ns: string; phase?: string }> {
-  const handle = ctx.registerRevert({ title: `delete stress pod ${options.namespace}/${options.name}`, driver: '@faultline/kubernetes', func: 'delete_stress_pod', arguments: { name: options.name, ns: options.namespace } });
+export async function runStressPod(
+  client: KubeClient,
+  ctx: ActivityContext,
+  activity: string,
+  options: Omit<StressPodOptions, 'runId'>,
+  durationSeconds: number,
+  eventTargets: EventTarget[],
+): Promise<{ pod: string; ns: string; phase?: string }> {
+  const handle = ctx.registerRevert({
+    title: `delete stress pod ${options.namespace}/${options.name}`,
+    driver: '@faultline/kubernetes',
+    func: 'delete_stress_pod',
+    arguments: { name: options.name, ns: options.namespace },
+  });
   try {
-    await client.core.createNamespacedPod({ namespace: options.namespace, body: stressPodManifest({ ...options, runId: ctx.runId }) });
+    await client.core.createNamespacedPod({
+      namespace: options.namespace,
+      body: stressPodManifest({ ...options, runId: ctx.runId }),
+    });
   } catch (error) {
     handle.done();
     throw kubeFailure(`${activity}: creating stress pod ${options.namespace}/${options.name}`, error);
   }
-  await emitFaultEvents(client, ctx, activity, eventTargets, `${activity}: stress-ng ${options.args.join(' ')} in pod ${options.namespace}/${options.name}`, true);
+  await emitFaultEvents(
+    client,
+    ctx,
+    activity,
+    eventTargets,
+    `${activity}: stress-ng ${options.args.join(' ')} in pod ${options.namespace}/${options.name}`,
+    true,
+  );
   let phase: string | undefined;
   try {
     await sleep(durationSeconds * 1000, ctx.signal);
     phase = (await client.core.readNamespacedPod({ name: options.name, namespace: options.namespace })).status?.phase;
-    if (phase === 'Pending') ctx.logger.warn(`${activity}: stress pod ${options.name} never started (still Pending): no stress was applied`, { pod: options.name });
+    if (phase === 'Pending')
+      ctx.logger.warn(`${activity}: stress pod ${options.name} never started (still Pending): no stress was applied`, {
+        pod: options.name,
+      });
   } finally {
     // Interrupted or done: the pod goes now. If this fails, the registered revert remains.
     await removeStressPod(client, options.name, options.namespace);

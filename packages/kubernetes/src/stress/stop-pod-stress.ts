@@ -15,7 +15,8 @@ import { SafetyGuard } from '../safety/safety-guard.js';
 export const stopPodStress = defineActivity({
   name: 'stop_pod_stress',
   type: 'action',
-  description: 'Stop the stress of stress_pods early by restarting the managed pods that carry its ephemeral container.',
+  description:
+    'Stop the stress of stress_pods early by restarting the managed pods that carry its ephemeral container.',
   arguments: z.strictObject({ pods: z.array(z.string()), container: z.string().min(1), ns: kubeArguments.ns() }),
   async run(args, ctx) {
     const client = await getKubeClient(ctx);
@@ -43,9 +44,18 @@ export const stopPodStress = defineActivity({
         if (!isNotFound(error)) throw kubeFailure(`stop_pod_stress: deleting pod ${args.ns}/${name}`, error);
       }
     });
-    if (left.length > 0) ctx.logger.warn(`stop_pod_stress: unmanaged pod(s) ${left.join(', ')} keep the stress until its timeout`);
+    if (left.length > 0)
+      ctx.logger.warn(`stop_pod_stress: unmanaged pod(s) ${left.join(', ')} keep the stress until its timeout`);
     // FaultReverted on the pods restarted to stop the stress (the run's record in `kubectl get events`).
-    const events = await emitFaultEvents(client, ctx, 'stop_pod_stress', targets, `stop_pod_stress: reverting stress_pods, pod restarted to drop container ${args.container}`, new SafetyGuard(ctx, 'stop_pod_stress').settings.emitEvents, 'FaultReverted');
+    const events = await emitFaultEvents(
+      client,
+      ctx,
+      'stop_pod_stress',
+      targets,
+      `stop_pod_stress: reverting stress_pods, pod restarted to drop container ${args.container}`,
+      new SafetyGuard(ctx, 'stop_pod_stress').settings.emitEvents,
+      'FaultReverted',
+    );
     return { restarted, left, events };
   },
 });

@@ -14,14 +14,28 @@ import { runStressPod, stressPodName } from './run-stress-pod.js';
 export const stressNode = defineActivity({
   name: 'stress_node',
   type: 'action',
-  description: 'Load a node with stress-ng (e.g. stressors ["cpu:4"]) from a pod pinned to it for duration seconds, then delete the pod.',
+  description:
+    'Load a node with stress-ng (e.g. stressors ["cpu:4"]) from a pod pinned to it for duration seconds, then delete the pod.',
   python: ['chaosk8s.node.actions'],
   mutating: true,
   arguments: z.strictObject({
     node_name: z.string().min(1).describe('node to stress'),
-    stressors: z.union([z.string().min(1).transform((value) => [value]), z.array(z.string().min(1)).min(1)]).default(['cpu:1']).describe('stress-ng stressors, e.g. ["cpu:4", "vm:1", "vm-bytes:256M"]'),
+    stressors: z
+      .union([
+        z
+          .string()
+          .min(1)
+          .transform((value) => [value]),
+        z.array(z.string().min(1)).min(1),
+      ])
+      .default(['cpu:1'])
+      .describe('stress-ng stressors, e.g. ["cpu:4", "vm:1", "vm-bytes:256M"]'),
     duration: kubeArguments.seconds().default(60).describe('seconds (or "2m")'),
-    image: z.string().min(1).optional().describe('image with stress-ng as entrypoint (settings kubernetes.stress_image)'),
+    image: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('image with stress-ng as entrypoint (settings kubernetes.stress_image)'),
     ns: kubeArguments.ns().describe('namespace of the stress pod'),
   }),
   async run(args, ctx) {
@@ -40,10 +54,33 @@ export const stressNode = defineActivity({
     const name = stressPodName(args.node_name);
     if (guard.dryRun) {
       guard.noteDryRun(`would run stress-ng ${stressArgs.join(' ')} on node ${args.node_name} for ${args.duration}s`);
-      return { dryRun: true, node: args.node_name, image, args: stressArgs, duration: args.duration, safety: guard.decisions };
+      return {
+        dryRun: true,
+        node: args.node_name,
+        image,
+        args: stressArgs,
+        duration: args.duration,
+        safety: guard.decisions,
+      };
     }
-    const result = await runStressPod(client, ctx, 'stress_node', { name, namespace: args.ns, image, args: stressArgs, fault: 'stress-node', nodeName: args.node_name }, args.duration,
-      guard.settings.emitEvents ? [{ kind: 'Node', apiVersion: 'v1', name: args.node_name, uid: node.metadata?.uid }] : []);
-    return { dryRun: false, node: args.node_name, image, args: stressArgs, duration: args.duration, ...result, safety: guard.decisions };
+    const result = await runStressPod(
+      client,
+      ctx,
+      'stress_node',
+      { name, namespace: args.ns, image, args: stressArgs, fault: 'stress-node', nodeName: args.node_name },
+      args.duration,
+      guard.settings.emitEvents
+        ? [{ kind: 'Node', apiVersion: 'v1', name: args.node_name, uid: node.metadata?.uid }]
+        : [],
+    );
+    return {
+      dryRun: false,
+      node: args.node_name,
+      image,
+      args: stressArgs,
+      duration: args.duration,
+      ...result,
+      safety: guard.decisions,
+    };
   },
 });

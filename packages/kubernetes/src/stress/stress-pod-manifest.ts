@@ -15,15 +15,25 @@ export interface StressPodOptions {
 
 /** A short-lived pod running stress-ng, labelled with the run id so `faultline revert` and people can find it. */
 export function stressPodManifest(options: StressPodOptions): V1Pod {
-  const runLabel = options.runId.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').slice(0, 63);
+  const runLabel = options.runId
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '')
+    .slice(0, 63);
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name: options.name,
       namespace: options.namespace,
-      labels: { 'app.kubernetes.io/managed-by': 'faultline', 'faultline.io/fault': options.fault, 'faultline.io/run-id': runLabel },
-      annotations: { 'faultline.io/run-id': options.runId, ...(options.target ? { 'faultline.io/target': options.target } : {}) },
+      labels: {
+        'app.kubernetes.io/managed-by': 'faultline',
+        'faultline.io/fault': options.fault,
+        'faultline.io/run-id': runLabel,
+      },
+      annotations: {
+        'faultline.io/run-id': options.runId,
+        ...(options.target ? { 'faultline.io/target': options.target } : {}),
+      },
     },
     spec: {
       ...(options.nodeName ? { nodeName: options.nodeName } : {}),

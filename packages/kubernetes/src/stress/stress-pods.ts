@@ -10,12 +10,19 @@ import { SafetyGuard } from '../safety/safety-guard.js';
 import { selectPods } from '../pods/select-pods.js';
 import { stressNgArgs } from './stress-ng-args.js';
 
-const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, reject) => {
-  if (signal.aborted) return reject(signal.reason);
-  const onAbort = () => { clearTimeout(timer); reject(signal.reason); };
-  const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-  signal.addEventListener('abort', onAbort, { once: true });
-});
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 
 /**
  * CPU/memory stress inside a workload's pods: a stress-ng ephemeral container is added to each
@@ -27,7 +34,8 @@ const sleep = (ms: number, signal: AbortSignal) => new Promise<void>((resolve, r
 export const stressPods = defineActivity({
   name: 'stress_pods',
   type: 'action',
-  description: 'Run stress-ng (e.g. ["cpu:2", "vm:1", "vm-bytes:256M"]) as an ephemeral container inside the selected pods for duration seconds.',
+  description:
+    'Run stress-ng (e.g. ["cpu:2", "vm:1", "vm-bytes:256M"]) as an ephemeral container inside the selected pods for duration seconds.',
   python: ['chaosk8s.pod.actions'],
   mutating: true,
   arguments: z.strictObject({
@@ -39,9 +47,21 @@ export const stressPods = defineActivity({
     qty: kubeArguments.integer(0).default(1),
     ns: kubeArguments.ns(),
     order: z.enum(['alphabetic', 'oldest']).default('alphabetic'),
-    stressors: z.union([z.string().min(1).transform((value) => [value]), z.array(z.string().min(1)).min(1)]).default(['cpu:1']),
+    stressors: z
+      .union([
+        z
+          .string()
+          .min(1)
+          .transform((value) => [value]),
+        z.array(z.string().min(1)).min(1),
+      ])
+      .default(['cpu:1']),
     duration: kubeArguments.seconds().default(60),
-    image: z.string().min(1).optional().describe('image with stress-ng as entrypoint (settings kubernetes.stress_image)'),
+    image: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('image with stress-ng as entrypoint (settings kubernetes.stress_image)'),
     target_container: z.string().optional().describe('container whose process namespace the stress joins'),
   }),
   async run(args, ctx) {
@@ -52,31 +72,92 @@ export const stressPods = defineActivity({
     const client = await getKubeClient(ctx);
     const { matching, selected } = await selectPods(client, args, ctx.signal);
     const names = selected.map((pod) => pod.metadata.name);
-    await guard.checkOptIn(client, selected.map((pod) => ({ kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace, labels: pod.metadata.labels })));
+    await guard.checkOptIn(
+      client,
+      selected.map((pod) => ({
+        kind: 'Pod',
+        name: pod.metadata.name,
+        namespace: pod.metadata.namespace,
+        labels: pod.metadata.labels,
+      })),
+    );
     guard.checkBlastRadius(selected.length, matching.length);
     if (guard.dryRun) {
       guard.noteDryRun(`would stress ${names.length} pod(s) with stress-ng ${stressArgs.join(' ')}`);
       return { dryRun: true, pods: names, args: stressArgs, image, safety: guard.decisions };
     }
     const container = `faultline-stress-${randomBytes(3).toString('hex')}`;
-    const handle = ctx.registerRevert({ title: `stop the stress in ${names.length} pod(s) of ${args.ns}`, driver: '@faultline/kubernetes', func: 'stop_pod_stress', arguments: { pods: names, container, ns: args.ns } });
-    const events = await emitFaultEvents(client, ctx, 'stress_pods', selected.map((pod) => ({ kind: 'Pod', apiVersion: 'v1', name: pod.metadata.name, namespace: args.ns, uid: pod.metadata.uid })), `stress_pods: stress-ng ${stressArgs.join(' ')} in ephemeral container ${container}`, guard.settings.emitEvents);
-    const ephemeral = { name: container, image, args: stressArgs, ...(args.target_container ? { targetContainerName: args.target_container } : {}) };
-    const results = await mapLimited(selected, client.limiter, async (pod) => {
-      const current = await client.core.readNamespacedPodEphemeralcontainers({ name: pod.metadata.name, namespace: args.ns });
-      const body = { ...current, spec: { ...current.spec!, ephemeralContainers: [...(current.spec?.ephemeralContainers ?? []), ephemeral] } };
-      return client.core.replaceNamespacedPodEphemeralcontainers({ name: pod.metadata.name, namespace: args.ns, body });
-    }, ctx.signal);
+    const handle = ctx.registerRevert({
+      title: `stop the stress in ${names.length} pod(s) of ${args.ns}`,
+      driver: '@faultline/kubernetes',
+      func: 'stop_pod_stress',
+      arguments: { pods: names, container, ns: args.ns },
+    });
+    const events = await emitFaultEvents(
+      client,
+      ctx,
+      'stress_pods',
+      selected.map((pod) => ({
+        kind: 'Pod',
+        apiVersion: 'v1',
+        name: pod.metadata.name,
+        namespace: args.ns,
+        uid: pod.metadata.uid,
+      })),
+      `stress_pods: stress-ng ${stressArgs.join(' ')} in ephemeral container ${container}`,
+      guard.settings.emitEvents,
+    );
+    const ephemeral = {
+      name: container,
+      image,
+      args: stressArgs,
+      ...(args.target_container ? { targetContainerName: args.target_container } : {}),
+    };
+    const results = await mapLimited(
+      selected,
+      client.limiter,
+      async (pod) => {
+        const current = await client.core.readNamespacedPodEphemeralcontainers({
+          name: pod.metadata.name,
+          namespace: args.ns,
+        });
+        const body = {
+          ...current,
+          spec: { ...current.spec!, ephemeralContainers: [...(current.spec?.ephemeralContainers ?? []), ephemeral] },
+        };
+        return client.core.replaceNamespacedPodEphemeralcontainers({
+          name: pod.metadata.name,
+          namespace: args.ns,
+          body,
+        });
+      },
+      ctx.signal,
+    );
     const failed = results.filter((result) => result.error);
     if (failed.length === selected.length && selected.length > 0) {
       handle.done();
       const info = kubeErrorInfo(failed[0]!.error);
-      throw new ActivityFailedError(`stress_pods: no pod could be stressed: ${info ? `${info.message} (${info.code})` : String(failed[0]!.error)}`, { hint: 'ephemeral containers need Kubernetes >= 1.25 and the pods/ephemeralcontainers permission' });
+      throw new ActivityFailedError(
+        `stress_pods: no pod could be stressed: ${info ? `${info.message} (${info.code})` : String(failed[0]!.error)}`,
+        { hint: 'ephemeral containers need Kubernetes >= 1.25 and the pods/ephemeralcontainers permission' },
+      );
     }
-    if (failed.length > 0) ctx.logger.warn(`stress_pods: ${failed.length} pod(s) could not be stressed`, { pods: failed.map((result) => result.item.metadata.name) });
+    if (failed.length > 0)
+      ctx.logger.warn(`stress_pods: ${failed.length} pod(s) could not be stressed`, {
+        pods: failed.map((result) => result.item.metadata.name),
+      });
     await sleep(args.duration * 1000, ctx.signal);
     // stress-ng has exited on its own timeout: nothing left to undo.
     handle.done();
-    return { dryRun: false, pods: results.filter((result) => !result.error).map((result) => result.item.metadata.name), container, args: stressArgs, image, duration: args.duration, events, safety: guard.decisions };
+    return {
+      dryRun: false,
+      pods: results.filter((result) => !result.error).map((result) => result.item.metadata.name),
+      container,
+      args: stressArgs,
+      image,
+      duration: args.duration,
+      events,
+      safety: guard.decisions,
+    };
   },
 });

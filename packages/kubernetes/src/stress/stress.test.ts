@@ -14,27 +14,52 @@ const stressPods = () => server.store.list('pods', { labelSelector: 'faultline.i
 describe('stress_node', () => {
   it('turns the seed stressors into stress-ng arguments with a self-limiting timeout', () => {
     expect(stressNgArgs(['cpu:4'], 60)).toEqual(['--cpu', '4', '--timeout', '60s', '--metrics-brief']);
-    expect(stressNgArgs(['vm:2', 'vm-bytes:256M', 'io'], 1.5)).toEqual(['--vm', '2', '--vm-bytes', '256M', '--io', '0', '--timeout', '2s', '--metrics-brief']);
+    expect(stressNgArgs(['vm:2', 'vm-bytes:256M', 'io'], 1.5)).toEqual([
+      '--vm',
+      '2',
+      '--vm-bytes',
+      '256M',
+      '--io',
+      '0',
+      '--timeout',
+      '2s',
+      '--metrics-brief',
+    ]);
     expect(() => stressNgArgs(['cpu; rm -rf /'], 1)).toThrow(/not understood/);
   });
 
   it('runs a stress-ng pod pinned to the node for the duration, then deletes it', async () => {
     const ctx = context({ kubernetes: { stress_image: 'registry.local/stress-ng:1' } });
     let seenDuring: unknown[] = [];
-    const running = stressNode.run(stressNode.arguments.parse({ node_name: 'worker-2', stressors: ['cpu:4'], duration: '1s' }), ctx);
+    const running = stressNode.run(
+      stressNode.arguments.parse({ node_name: 'worker-2', stressors: ['cpu:4'], duration: '1s' }),
+      ctx,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     seenDuring = stressPods();
-    const result = await running as { pod: string; phase: string };
+    const result = (await running) as { pod: string; phase: string };
     expect(seenDuring).toHaveLength(1);
-    const pod = seenDuring[0] as { metadata: { name: string; labels: Record<string, string> }; spec: { nodeName: string; tolerations: unknown[]; containers: Array<{ image: string; args: string[] }> } };
+    const pod = seenDuring[0] as {
+      metadata: { name: string; labels: Record<string, string> };
+      spec: { nodeName: string; tolerations: unknown[]; containers: Array<{ image: string; args: string[] }> };
+    };
     expect(pod.spec.nodeName).toBe('worker-2');
     expect(pod.spec.tolerations).toEqual([{ operator: 'Exists' }]);
-    expect(pod.spec.containers[0]).toMatchObject({ image: 'registry.local/stress-ng:1', args: ['--cpu', '4', '--timeout', '1s', '--metrics-brief'] });
+    expect(pod.spec.containers[0]).toMatchObject({
+      image: 'registry.local/stress-ng:1',
+      args: ['--cpu', '4', '--timeout', '1s', '--metrics-brief'],
+    });
     expect(pod.metadata.labels['faultline.io/run-id']).toBe('run-1234');
     expect(result).toMatchObject({ pod: pod.metadata.name, phase: 'Running' });
     expect(stressPods()).toEqual([]);
     // The revert was registered before the pod was created, then marked done by the activity.
-    expect(ctx.reverts).toEqual([expect.objectContaining({ func: 'delete_stress_pod', arguments: { name: pod.metadata.name, ns: 'default' }, done: true })]);
+    expect(ctx.reverts).toEqual([
+      expect.objectContaining({
+        func: 'delete_stress_pod',
+        arguments: { name: pod.metadata.name, ns: 'default' },
+        done: true,
+      }),
+    ]);
     const create = server.requestsMatching('POST', '/api/v1/namespaces/default/pods')[0]!;
     expect((create.body as { metadata: { name: string } }).metadata.name).toBe(pod.metadata.name);
   });
@@ -42,20 +67,32 @@ describe('stress_node', () => {
   it('deletes the pod at once when interrupted, and the revert is idempotent', async () => {
     const controller = new AbortController();
     const ctx = context({ signal: controller.signal });
-    const running = stressNode.run(stressNode.arguments.parse({ node_name: 'worker-1', stressors: 'cpu:1', duration: 60 }), ctx);
+    const running = stressNode.run(
+      stressNode.arguments.parse({ node_name: 'worker-1', stressors: 'cpu:1', duration: 60 }),
+      ctx,
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(stressPods()).toHaveLength(1);
     controller.abort(new Error('interrupted'));
     await expect(running).rejects.toThrow('interrupted');
     expect(stressPods()).toEqual([]);
     const revert = ctx.reverts[0]!;
-    expect(await deleteStressPod.run(deleteStressPod.arguments.parse(revert.arguments), context())).toMatchObject({ deleted: false });
+    expect(await deleteStressPod.run(deleteStressPod.arguments.parse(revert.arguments), context())).toMatchObject({
+      deleted: false,
+    });
   });
 
   it('dry-run reports the pod it would run; an unknown node fails before anything is created', async () => {
     const ctx = context({ dryRun: true });
-    expect(await stressNode.run(stressNode.arguments.parse({ node_name: 'worker-1', stressors: ['cpu:2'], duration: 5 }), ctx)).toMatchObject({ dryRun: true, args: ['--cpu', '2', '--timeout', '5s', '--metrics-brief'] });
-    await expect(stressNode.run(stressNode.arguments.parse({ node_name: 'ghost', duration: 1 }), context())).rejects.toThrow(/nodes "ghost" not found/);
+    expect(
+      await stressNode.run(
+        stressNode.arguments.parse({ node_name: 'worker-1', stressors: ['cpu:2'], duration: 5 }),
+        ctx,
+      ),
+    ).toMatchObject({ dryRun: true, args: ['--cpu', '2', '--timeout', '5s', '--metrics-brief'] });
+    await expect(
+      stressNode.run(stressNode.arguments.parse({ node_name: 'ghost', duration: 1 }), context()),
+    ).rejects.toThrow(/nodes "ghost" not found/);
     expect(server.requestsMatching('POST', '/api/v1/namespaces/default/pods')).toHaveLength(2);
   });
 });

@@ -19,8 +19,15 @@ export function mergePatch(target: Json, patch: Json): Json {
 
 /** Lists whose items are merged by a key in strategic merge patch (the ones our activities touch). */
 const mergeKeys: Record<string, string> = {
-  containers: 'name', initContainers: 'name', ephemeralContainers: 'name', volumes: 'name', env: 'name',
-  volumeMounts: 'mountPath', ports: 'containerPort', imagePullSecrets: 'name', conditions: 'type',
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  volumes: 'name',
+  env: 'name',
+  volumeMounts: 'mountPath',
+  ports: 'containerPort',
+  imagePullSecrets: 'name',
+  conditions: 'type',
 };
 
 /**
@@ -31,7 +38,8 @@ const mergeKeys: Record<string, string> = {
 export function strategicMergePatch(target: Json, patch: Json, field = ''): Json {
   if (Array.isArray(patch)) {
     const key = mergeKeys[field];
-    if (!key || !Array.isArray(target)) return structuredClone(patch.filter((item) => !(isObject(item) && item['$patch'] === 'delete')));
+    if (!key || !Array.isArray(target))
+      return structuredClone(patch.filter((item) => !(isObject(item) && item['$patch'] === 'delete')));
     const result = target.map((item) => structuredClone(item));
     for (const item of patch) {
       if (!isObject(item)) continue;
@@ -72,7 +80,10 @@ interface JsonPatchOperation {
 function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw StatusError.badRequest(`invalid JSON pointer "${pointer}"`);
-  return pointer.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function locate(document: Json, tokens: string[], pointer: string): { parent: Json; key: string } {
@@ -98,10 +109,16 @@ function removeAt(document: Json, pointer: string): Json {
   const { parent, key } = locate(document, parsePointer(pointer), pointer);
   if (Array.isArray(parent)) {
     const index = Number(key);
-    if (!(index >= 0 && index < parent.length)) throw new StatusError(422, 'Invalid', `jsonpatch remove: index ${key} out of range at "${pointer}"`);
+    if (!(index >= 0 && index < parent.length))
+      throw new StatusError(422, 'Invalid', `jsonpatch remove: index ${key} out of range at "${pointer}"`);
     return parent.splice(index, 1)[0];
   }
-  if (!isObject(parent) || !(key in parent)) throw new StatusError(422, 'Invalid', `jsonpatch remove operation does not apply: doc is missing path: "${pointer}"`);
+  if (!isObject(parent) || !(key in parent))
+    throw new StatusError(
+      422,
+      'Invalid',
+      `jsonpatch remove operation does not apply: doc is missing path: "${pointer}"`,
+    );
   const old = parent[key];
   delete parent[key];
   return old;
@@ -113,11 +130,17 @@ function addAt(document: Json, pointer: string, value: Json, replace: boolean): 
   const { parent, key } = locate(document, tokens, pointer);
   if (Array.isArray(parent)) {
     const index = key === '-' ? parent.length : Number(key);
-    if (!(index >= 0 && index <= parent.length) || (replace && index >= parent.length)) throw new StatusError(422, 'Invalid', `jsonpatch: index ${key} out of range at "${pointer}"`);
+    if (!(index >= 0 && index <= parent.length) || (replace && index >= parent.length))
+      throw new StatusError(422, 'Invalid', `jsonpatch: index ${key} out of range at "${pointer}"`);
     if (replace) parent[index] = structuredClone(value);
     else parent.splice(index, 0, structuredClone(value));
   } else if (isObject(parent)) {
-    if (replace && !(key in parent)) throw new StatusError(422, 'Invalid', `jsonpatch replace operation does not apply: doc is missing key: "${pointer}"`);
+    if (replace && !(key in parent))
+      throw new StatusError(
+        422,
+        'Invalid',
+        `jsonpatch replace operation does not apply: doc is missing key: "${pointer}"`,
+      );
     parent[key] = structuredClone(value);
   } else throw new StatusError(422, 'Invalid', `jsonpatch: cannot add at "${pointer}"`);
   return document;
@@ -129,15 +152,33 @@ export function jsonPatch(target: Json, operations: Json): Json {
   let document = structuredClone(target);
   for (const raw of operations as JsonPatchOperation[]) {
     switch (raw.op) {
-      case 'add': document = addAt(document, raw.path, raw.value, false); break;
-      case 'replace': document = addAt(document, raw.path, raw.value, true); break;
-      case 'remove': removeAt(document, raw.path); break;
-      case 'copy': document = addAt(document, raw.path, getAt(document, raw.from ?? ''), false); break;
-      case 'move': { const value = removeAt(document, raw.from ?? ''); document = addAt(document, raw.path, value, false); break; }
-      case 'test':
-        if (JSON.stringify(getAt(document, raw.path)) !== JSON.stringify(raw.value)) throw new StatusError(422, 'Invalid', `jsonpatch test operation does not apply: is not equal at "${raw.path}"`);
+      case 'add':
+        document = addAt(document, raw.path, raw.value, false);
         break;
-      default: throw StatusError.badRequest(`unknown json patch operation "${String((raw as { op?: unknown }).op)}"`);
+      case 'replace':
+        document = addAt(document, raw.path, raw.value, true);
+        break;
+      case 'remove':
+        removeAt(document, raw.path);
+        break;
+      case 'copy':
+        document = addAt(document, raw.path, getAt(document, raw.from ?? ''), false);
+        break;
+      case 'move': {
+        const value = removeAt(document, raw.from ?? '');
+        document = addAt(document, raw.path, value, false);
+        break;
+      }
+      case 'test':
+        if (JSON.stringify(getAt(document, raw.path)) !== JSON.stringify(raw.value))
+          throw new StatusError(
+            422,
+            'Invalid',
+            `jsonpatch test operation does not apply: is not equal at "${raw.path}"`,
+          );
+        break;
+      default:
+        throw StatusError.badRequest(`unknown json patch operation "${String((raw as { op?: unknown }).op)}"`);
     }
   }
   return document;

@@ -19,7 +19,11 @@ export function checkEviction(store: ResourceStore, pod: KubeObject): void {
   const namespace = pod.metadata?.namespace;
   if (!isPodReady(pod)) return;
   for (const pdb of store.scan('policy/poddisruptionbudgets', namespace)) {
-    const spec = (pdb['spec'] ?? {}) as { selector?: LabelSelectorObject; minAvailable?: number | string; maxUnavailable?: number | string };
+    const spec = (pdb['spec'] ?? {}) as {
+      selector?: LabelSelectorObject;
+      minAvailable?: number | string;
+      maxUnavailable?: number | string;
+    };
     const matches = compileLabelSelector(formatLabelSelector(spec.selector));
     if (!spec.selector || !matches(pod.metadata?.labels)) continue;
     const pods = [...store.scan('pods', namespace)].filter((candidate) => matches(candidate.metadata?.labels));
@@ -31,9 +35,19 @@ export function checkEviction(store: ResourceStore, pod: KubeObject): void {
     else continue;
     if (healthy - desiredHealthy <= 0) {
       const name = pdb.metadata?.name ?? '';
-      const error = new StatusError(429, 'TooManyRequests', "Cannot evict pod as it would violate the pod's disruption budget.", {
-        causes: [{ reason: 'DisruptionBudget', message: `The disruption budget ${name} needs ${desiredHealthy} healthy pods and has ${healthy} currently` }],
-      });
+      const error = new StatusError(
+        429,
+        'TooManyRequests',
+        "Cannot evict pod as it would violate the pod's disruption budget.",
+        {
+          causes: [
+            {
+              reason: 'DisruptionBudget',
+              message: `The disruption budget ${name} needs ${desiredHealthy} healthy pods and has ${healthy} currently`,
+            },
+          ],
+        },
+      );
       throw error;
     }
   }

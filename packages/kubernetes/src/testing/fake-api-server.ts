@@ -135,10 +135,13 @@ function stripListItem(object: KubeObject): KubeObject {
 function scaleOf(object: KubeObject, type: ResourceType): KubeObject {
   const spec = (object['spec'] ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
   const status = (object['status'] ?? {}) as { replicas?: number };
-  const selector = Object.entries(spec.selector?.matchLabels ?? {}).map(([key, value]) => `${key}=${value}`).join(',');
+  const selector = Object.entries(spec.selector?.matchLabels ?? {})
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
   const { name, namespace, uid, resourceVersion, creationTimestamp } = object.metadata ?? {};
   return {
-    kind: 'Scale', apiVersion: 'autoscaling/v1',
+    kind: 'Scale',
+    apiVersion: 'autoscaling/v1',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
     spec: { replicas: spec.replicas ?? (type.plural === 'deployments' ? 1 : 0) },
     status: { replicas: status.replicas ?? 0, selector },
@@ -162,7 +165,8 @@ class FakeApiServerImpl {
     this.store = new ResourceStore(new ResourceRegistry([...defaultResourceTypes, ...(options.resources ?? [])]));
     this.token = options.token;
     this.podTerminationMs = options.podTerminationMs ?? 0;
-    for (const name of ['default', 'kube-system', 'kube-public']) this.store.create('namespaces', undefined, { metadata: { name } });
+    for (const name of ['default', 'kube-system', 'kube-public'])
+      this.store.create('namespaces', undefined, { metadata: { name } });
     for (const object of options.objects ?? []) this.store.put(object);
     if (options.reconcile !== false) {
       this.reconciler = new FakeReconciler(this.store, typeof options.reconcile === 'object' ? options.reconcile : {});
@@ -171,14 +175,23 @@ class FakeApiServerImpl {
     }
     const listener: RequestListener = (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
-        const status = error instanceof StatusError ? error.status : new StatusError(500, 'InternalError', `fake API server: ${error instanceof Error ? error.stack : String(error)}`).status;
+        const status =
+          error instanceof StatusError
+            ? error.status
+            : new StatusError(
+                500,
+                'InternalError',
+                `fake API server: ${error instanceof Error ? error.stack : String(error)}`,
+              ).status;
         const entry = (req as IncomingMessage & { faultlineEntry?: RecordedRequest }).faultlineEntry;
         if (entry) entry.status = status.code;
         if (!res.headersSent) sendJson(res, status.code, status);
         else res.end();
       });
     };
-    this.server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
+    this.server = options.tls
+      ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+      : createServer(listener);
     this.server.keepAliveTimeout = 5_000;
   }
 
@@ -194,7 +207,10 @@ class FakeApiServerImpl {
   }
 
   requestsMatching(method: string, path: string | RegExp): RecordedRequest[] {
-    return this.requests.filter((request) => request.method === method && (typeof path === 'string' ? request.path.includes(path) : path.test(request.path)));
+    return this.requests.filter(
+      (request) =>
+        request.method === method && (typeof path === 'string' ? request.path.includes(path) : path.test(request.path)),
+    );
   }
 
   async close(): Promise<void> {
@@ -224,19 +240,34 @@ class FakeApiServerImpl {
     }
     (req as IncomingMessage & { faultlineEntry?: RecordedRequest }).faultlineEntry = entry;
     this.requests.push(entry);
-    res.on('finish', () => { entry.status ??= res.statusCode; });
+    res.on('finish', () => {
+      entry.status ??= res.statusCode;
+    });
 
     if (this.token !== undefined && req.headers.authorization !== `Bearer ${this.token}`) {
       throw new StatusError(401, 'Unauthorized', 'Unauthorized');
     }
-    const failure = this.failures.find((candidate) => candidate.remaining > 0 && (!candidate.method || candidate.method === method)
-      && (!candidate.path || (typeof candidate.path === 'string' ? url.pathname.includes(candidate.path) : candidate.path.test(url.pathname))));
+    const failure = this.failures.find(
+      (candidate) =>
+        candidate.remaining > 0 &&
+        (!candidate.method || candidate.method === method) &&
+        (!candidate.path ||
+          (typeof candidate.path === 'string'
+            ? url.pathname.includes(candidate.path)
+            : candidate.path.test(url.pathname))),
+    );
     if (failure) {
       failure.remaining -= 1;
-      throw new StatusError(failure.status, failure.reason ?? (failure.status === 409 ? 'Conflict' : failure.status === 429 ? 'TooManyRequests' : 'InternalError'), failure.message ?? `injected failure ${failure.status}`);
+      throw new StatusError(
+        failure.status,
+        failure.reason ??
+          (failure.status === 409 ? 'Conflict' : failure.status === 429 ? 'TooManyRequests' : 'InternalError'),
+        failure.message ?? `injected failure ${failure.status}`,
+      );
     }
     await this.onRequest?.(entry);
-    if (typeof entry.body === 'string' && contentType !== 'application/apply-patch+yaml') throw StatusError.badRequest('the body of the request could not be decoded as JSON');
+    if (typeof entry.body === 'string' && contentType !== 'application/apply-patch+yaml')
+      throw StatusError.badRequest('the body of the request could not be decoded as JSON');
 
     const segments = url.pathname.split('/').filter(Boolean);
     if (this.handleNonResource(method, segments, entry, res)) return;
@@ -263,14 +294,22 @@ class FakeApiServerImpl {
     }
     const groups = this.store.registry.groups();
     if (path === '/apis') {
-      const list = [...groups.entries()].filter(([group]) => group !== '').map(([name, versions]) => ({
-        name, versions: versions.map((version) => ({ groupVersion: `${name}/${version}`, version })), preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
-      }));
-      list.push({ name: 'authorization.k8s.io', versions: [{ groupVersion: 'authorization.k8s.io/v1', version: 'v1' }], preferredVersion: { groupVersion: 'authorization.k8s.io/v1', version: 'v1' } });
+      const list = [...groups.entries()]
+        .filter(([group]) => group !== '')
+        .map(([name, versions]) => ({
+          name,
+          versions: versions.map((version) => ({ groupVersion: `${name}/${version}`, version })),
+          preferredVersion: { groupVersion: `${name}/${versions[0]}`, version: versions[0] },
+        }));
+      list.push({
+        name: 'authorization.k8s.io',
+        versions: [{ groupVersion: 'authorization.k8s.io/v1', version: 'v1' }],
+        preferredVersion: { groupVersion: 'authorization.k8s.io/v1', version: 'v1' },
+      });
       sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: list });
       return true;
     }
-    if (segments.length === 2 && segments[0] === 'api' || segments.length === 3 && segments[0] === 'apis') {
+    if ((segments.length === 2 && segments[0] === 'api') || (segments.length === 3 && segments[0] === 'apis')) {
       const [group, version] = segments[0] === 'api' ? ['', segments[1]!] : [segments[1]!, segments[2]!];
       const list = this.store.registry.resourceList(group, version);
       if (!list) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
@@ -278,14 +317,40 @@ class FakeApiServerImpl {
       return true;
     }
     if (path === '/apis/authorization.k8s.io/v1') {
-      sendJson(res, 200, { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'authorization.k8s.io/v1', resources: [{ name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] }] });
+      sendJson(res, 200, {
+        kind: 'APIResourceList',
+        apiVersion: 'v1',
+        groupVersion: 'authorization.k8s.io/v1',
+        resources: [
+          {
+            name: 'selfsubjectaccessreviews',
+            singularName: 'selfsubjectaccessreview',
+            namespaced: false,
+            kind: 'SelfSubjectAccessReview',
+            verbs: ['create'],
+          },
+        ],
+      });
       return true;
     }
     if (path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews' && method === 'POST') {
       const review = (entry.body ?? {}) as { spec?: { resourceAttributes?: Partial<RequestAttributes> } };
       const attributes = review.spec?.resourceAttributes ?? {};
-      const allowed = this.authorize({ verb: attributes.verb ?? '', group: attributes.group ?? '', resource: attributes.resource ?? '', subresource: attributes.subresource || undefined, namespace: attributes.namespace || undefined, name: attributes.name || undefined });
-      sendJson(res, 201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: review.spec ?? {}, status: { allowed, ...(allowed ? {} : { reason: 'denied by the fake API server policy' }) } });
+      const allowed = this.authorize({
+        verb: attributes.verb ?? '',
+        group: attributes.group ?? '',
+        resource: attributes.resource ?? '',
+        subresource: attributes.subresource || undefined,
+        namespace: attributes.namespace || undefined,
+        name: attributes.name || undefined,
+      });
+      sendJson(res, 201, {
+        kind: 'SelfSubjectAccessReview',
+        apiVersion: 'authorization.k8s.io/v1',
+        metadata: { creationTimestamp: null },
+        spec: review.spec ?? {},
+        status: { allowed, ...(allowed ? {} : { reason: 'denied by the fake API server policy' }) },
+      });
       return true;
     }
     return false;
@@ -296,7 +361,8 @@ class FakeApiServerImpl {
     let version: string;
     let rest: string[];
     if (segments[0] === 'api' && segments.length >= 3) [group, version, rest] = ['', segments[1]!, segments.slice(2)];
-    else if (segments[0] === 'apis' && segments.length >= 4) [group, version, rest] = [segments[1]!, segments[2]!, segments.slice(3)];
+    else if (segments[0] === 'apis' && segments.length >= 4)
+      [group, version, rest] = [segments[1]!, segments[2]!, segments.slice(3)];
     else return undefined;
     let watch = false;
     if (rest[0] === 'watch') {
@@ -305,7 +371,8 @@ class FakeApiServerImpl {
     }
     if (rest[0] === 'namespaces' && rest.length >= 3) {
       const type = this.store.registry.find(group, version, rest[2]!);
-      if (type?.namespaced) return { group, version, type, namespace: rest[1], name: rest[3], subresource: rest[4], watch };
+      if (type?.namespaced)
+        return { group, version, type, namespace: rest[1], name: rest[3], subresource: rest[4], watch };
     }
     const type = this.store.registry.find(group, version, rest[0]!);
     if (!type || rest.length > 3) return undefined;
@@ -314,39 +381,102 @@ class FakeApiServerImpl {
 
   private checkAccess(method: string, route: Route, query: Record<string, string>): void {
     const watch = route.watch || query['watch'] === 'true' || query['watch'] === '1';
-    const verb = method === 'GET' ? (watch ? 'watch' : route.name ? 'get' : 'list')
-      : method === 'POST' ? 'create' : method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch'
-        : method === 'DELETE' ? (route.name ? 'delete' : 'deletecollection') : method.toLowerCase();
-    const attributes: RequestAttributes = { verb, group: route.group, resource: route.type.plural, subresource: route.subresource, namespace: route.namespace, name: route.name };
+    const verb =
+      method === 'GET'
+        ? watch
+          ? 'watch'
+          : route.name
+            ? 'get'
+            : 'list'
+        : method === 'POST'
+          ? 'create'
+          : method === 'PUT'
+            ? 'update'
+            : method === 'PATCH'
+              ? 'patch'
+              : method === 'DELETE'
+                ? route.name
+                  ? 'delete'
+                  : 'deletecollection'
+                : method.toLowerCase();
+    const attributes: RequestAttributes = {
+      verb,
+      group: route.group,
+      resource: route.type.plural,
+      subresource: route.subresource,
+      namespace: route.namespace,
+      name: route.name,
+    };
     if (!this.authorize(attributes)) {
       const what = route.subresource ? `${route.type.plural}/${route.subresource}` : route.type.plural;
       const scope = route.namespace ? ` in the namespace "${route.namespace}"` : ' at the cluster scope';
-      throw new StatusError(403, 'Forbidden', `${what}${route.name ? ` "${route.name}"` : ''} is forbidden: User "system:serviceaccount:faultline:faultline" cannot ${verb} resource "${what}" in API group "${route.group}"${scope}`, { name: route.name, group: route.group, kind: route.type.plural });
+      throw new StatusError(
+        403,
+        'Forbidden',
+        `${what}${route.name ? ` "${route.name}"` : ''} is forbidden: User "system:serviceaccount:faultline:faultline" cannot ${verb} resource "${what}" in API group "${route.group}"${scope}`,
+        { name: route.name, group: route.group, kind: route.type.plural },
+      );
     }
   }
 
-  private async dispatch(method: string, route: Route, query: Record<string, string>, entry: RecordedRequest, res: ServerResponse): Promise<void> {
+  private async dispatch(
+    method: string,
+    route: Route,
+    query: Record<string, string>,
+    entry: RecordedRequest,
+    res: ServerResponse,
+  ): Promise<void> {
     const { type, namespace, name, subresource, version } = route;
     if (subresource) return this.dispatchSubresource(method, route, query, entry, res);
     const body = entry.body as KubeObject | undefined;
     if (!name) {
-      if (method === 'GET' && (route.watch || query['watch'] === 'true' || query['watch'] === '1')) return this.watch(route, query, res);
+      if (method === 'GET' && (route.watch || query['watch'] === 'true' || query['watch'] === '1'))
+        return this.watch(route, query, res);
       if (method === 'GET') {
         const limit = query['limit'] ? Number(query['limit']) : undefined;
-        const result = this.store.list(type, { namespace, labelSelector: query['labelSelector'], fieldSelector: query['fieldSelector'], limit, continue: query['continue'] }, version);
+        const result = this.store.list(
+          type,
+          {
+            namespace,
+            labelSelector: query['labelSelector'],
+            fieldSelector: query['fieldSelector'],
+            limit,
+            continue: query['continue'],
+          },
+          version,
+        );
         const metadata: Record<string, unknown> = { resourceVersion: result.resourceVersion };
         if (result.continue) metadata['continue'] = result.continue;
-        return sendJson(res, 200, { kind: listKind(type), apiVersion: type.group ? `${type.group}/${version}` : version, metadata, items: result.items.map(stripListItem) });
+        return sendJson(res, 200, {
+          kind: listKind(type),
+          apiVersion: type.group ? `${type.group}/${version}` : version,
+          metadata,
+          items: result.items.map(stripListItem),
+        });
       }
       if (method === 'POST') {
         if (!body || typeof body !== 'object') throw StatusError.badRequest('a body is required');
-        if (query['dryRun'] === 'All') return sendJson(res, 201, { ...body, apiVersion: type.group ? `${type.group}/${version}` : version, kind: type.kind });
+        if (query['dryRun'] === 'All')
+          return sendJson(res, 201, {
+            ...body,
+            apiVersion: type.group ? `${type.group}/${version}` : version,
+            kind: type.kind,
+          });
         return sendJson(res, 201, this.store.create(type, namespace, body, version));
       }
       if (method === 'DELETE') {
-        const result = this.store.list(type, { namespace, labelSelector: query['labelSelector'], fieldSelector: query['fieldSelector'] });
+        const result = this.store.list(type, {
+          namespace,
+          labelSelector: query['labelSelector'],
+          fieldSelector: query['fieldSelector'],
+        });
         for (const item of result.items) this.store.delete(type, item.metadata?.namespace, item.metadata!.name!);
-        return sendJson(res, 200, { kind: listKind(type), apiVersion: type.group ? `${type.group}/${version}` : version, metadata: { resourceVersion: this.store.resourceVersion }, items: result.items.map(stripListItem) });
+        return sendJson(res, 200, {
+          kind: listKind(type),
+          apiVersion: type.group ? `${type.group}/${version}` : version,
+          metadata: { resourceVersion: this.store.resourceVersion },
+          items: result.items.map(stripListItem),
+        });
       }
       throw new StatusError(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
     }
@@ -359,22 +489,45 @@ class FakeApiServerImpl {
       case 'PATCH': {
         const patched = this.applyPatch(type, entry, this.store.mustGet(type, namespace, name, version));
         if (query['dryRun'] === 'All') return sendJson(res, 200, patched);
-        return sendJson(res, 200, this.store.update(type, namespace, name, () => patched, version));
+        return sendJson(
+          res,
+          200,
+          this.store.update(type, namespace, name, () => patched, version),
+        );
       }
       case 'DELETE': {
-        const options = { ...(body ?? {}), ...query } as { preconditions?: { resourceVersion?: string; uid?: string }; dryRun?: string };
+        const options = { ...(body ?? {}), ...query } as {
+          preconditions?: { resourceVersion?: string; uid?: string };
+          dryRun?: string;
+        };
         const current = this.store.mustGet(type, namespace, name, version);
-        if (options.preconditions?.resourceVersion && options.preconditions.resourceVersion !== current.metadata?.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
-        if (options.preconditions?.uid && options.preconditions.uid !== current.metadata?.uid) throw StatusError.conflict(type.group, type.plural, name);
+        if (
+          options.preconditions?.resourceVersion &&
+          options.preconditions.resourceVersion !== current.metadata?.resourceVersion
+        )
+          throw StatusError.conflict(type.group, type.plural, name);
+        if (options.preconditions?.uid && options.preconditions.uid !== current.metadata?.uid)
+          throw StatusError.conflict(type.group, type.plural, name);
         if (options.dryRun === 'All') return sendJson(res, 200, current);
         const grace = (options as { gracePeriodSeconds?: number | string }).gracePeriodSeconds;
-        if (type.plural === 'pods') return sendJson(res, 200, this.deletePod(namespace!, name, grace === undefined ? undefined : Number(grace)));
+        if (type.plural === 'pods')
+          return sendJson(res, 200, this.deletePod(namespace!, name, grace === undefined ? undefined : Number(grace)));
         const deleted = this.store.delete(type, namespace, name, version);
         if (type.custom) return sendJson(res, 200, deleted);
-        return sendJson(res, 200, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group: type.group, kind: type.plural, uid: deleted.metadata?.uid } });
+        return sendJson(res, 200, {
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
+          details: { name, group: type.group, kind: type.plural, uid: deleted.metadata?.uid },
+        });
       }
       default:
-        throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+        throw new StatusError(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        );
     }
   }
 
@@ -383,7 +536,10 @@ class FakeApiServerImpl {
     const current = this.store.mustGet('pods', namespace, name);
     if (this.podTerminationMs <= 0 || gracePeriodSeconds === 0) return this.store.delete('pods', namespace, name);
     if (current.metadata?.deletionTimestamp) return current;
-    const grace = gracePeriodSeconds ?? ((current['spec'] as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ?? 30);
+    const grace =
+      gracePeriodSeconds ??
+      (current['spec'] as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds ??
+      30;
     const terminating = this.store.update('pods', namespace, name, (pod) => {
       pod.metadata!.deletionTimestamp = new Date(Date.now() + grace * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
       pod.metadata!.deletionGracePeriodSeconds = grace;
@@ -401,19 +557,33 @@ class FakeApiServerImpl {
 
   private applyPatch(type: ResourceType, entry: RecordedRequest, current: KubeObject): KubeObject {
     switch (entry.contentType) {
-      case 'application/merge-patch+json': return mergePatch(current, entry.body) as KubeObject;
-      case 'application/json-patch+json': return jsonPatch(current, entry.body) as KubeObject;
+      case 'application/merge-patch+json':
+        return mergePatch(current, entry.body) as KubeObject;
+      case 'application/json-patch+json':
+        return jsonPatch(current, entry.body) as KubeObject;
       case 'application/strategic-merge-patch+json':
         if (type.custom) break;
         return strategicMergePatch(current, entry.body) as KubeObject;
-      default: break;
+      default:
+        break;
     }
-    throw new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json${type.custom ? '' : ', application/strategic-merge-patch+json'}`);
+    throw new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json${type.custom ? '' : ', application/strategic-merge-patch+json'}`,
+    );
   }
 
-  private async dispatchSubresource(method: string, route: Route, query: Record<string, string>, entry: RecordedRequest, res: ServerResponse): Promise<void> {
+  private async dispatchSubresource(
+    method: string,
+    route: Route,
+    query: Record<string, string>,
+    entry: RecordedRequest,
+    res: ServerResponse,
+  ): Promise<void> {
     const { type, namespace, name, subresource, version } = route;
-    if (!name || !(type.subresources ?? []).includes(subresource!)) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+    if (!name || !(type.subresources ?? []).includes(subresource!))
+      throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
     const current = this.store.mustGet(type, namespace, name, version);
     if (subresource === 'scale') {
       if (method === 'GET') return sendJson(res, 200, scaleOf(current, type));
@@ -423,36 +593,85 @@ class FakeApiServerImpl {
         const rv = scale.metadata?.resourceVersion;
         if (rv && rv !== current.metadata?.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
       } else if (method === 'PATCH') scale = this.applyPatch(type, entry, scaleOf(current, type));
-      else throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      else
+        throw new StatusError(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        );
       const replicas = (scale['spec'] as { replicas?: unknown } | undefined)?.replicas;
       if (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas)) {
-        throw StatusError.invalid('Scale', name, [{ field: 'spec.replicas', message: `Invalid value: ${String(replicas)}: must be greater than or equal to 0` }]);
+        throw StatusError.invalid('Scale', name, [
+          { field: 'spec.replicas', message: `Invalid value: ${String(replicas)}: must be greater than or equal to 0` },
+        ]);
       }
-      const updated = this.store.update(type, namespace, name, (draft) => { (draft['spec'] as Record<string, unknown>)['replicas'] = replicas; });
+      const updated = this.store.update(type, namespace, name, (draft) => {
+        (draft['spec'] as Record<string, unknown>)['replicas'] = replicas;
+      });
       return sendJson(res, 200, scaleOf(updated, type));
     }
     if (subresource === 'status') {
       if (method === 'GET') return sendJson(res, 200, current);
-      const next = method === 'PATCH' ? this.applyPatch(type, entry, current) : entry.body as KubeObject;
-      if (method === 'PUT' && next.metadata?.resourceVersion && next.metadata.resourceVersion !== current.metadata?.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
-      return sendJson(res, 200, this.store.update(type, namespace, name, (draft) => { draft['status'] = next['status']; }, version));
+      const next = method === 'PATCH' ? this.applyPatch(type, entry, current) : (entry.body as KubeObject);
+      if (
+        method === 'PUT' &&
+        next.metadata?.resourceVersion &&
+        next.metadata.resourceVersion !== current.metadata?.resourceVersion
+      )
+        throw StatusError.conflict(type.group, type.plural, name);
+      return sendJson(
+        res,
+        200,
+        this.store.update(
+          type,
+          namespace,
+          name,
+          (draft) => {
+            draft['status'] = next['status'];
+          },
+          version,
+        ),
+      );
     }
     if (subresource === 'ephemeralcontainers') {
       // Only spec.ephemeralContainers may change, and existing ones can never be removed or edited.
       if (method === 'GET') return sendJson(res, 200, current);
-      const next = method === 'PATCH' ? this.applyPatch(type, entry, current) : entry.body as KubeObject;
-      const before = ((current['spec'] as { ephemeralContainers?: Array<{ name: string }> }).ephemeralContainers ?? []);
-      const after = ((next['spec'] as { ephemeralContainers?: Array<{ name: string }> } | undefined)?.ephemeralContainers ?? []);
+      const next = method === 'PATCH' ? this.applyPatch(type, entry, current) : (entry.body as KubeObject);
+      const before = (current['spec'] as { ephemeralContainers?: Array<{ name: string }> }).ephemeralContainers ?? [];
+      const after =
+        (next['spec'] as { ephemeralContainers?: Array<{ name: string }> } | undefined)?.ephemeralContainers ?? [];
       for (const container of before) {
         const kept = after.find((candidate) => candidate.name === container.name);
         if (!kept || JSON.stringify(kept) !== JSON.stringify(container)) {
-          throw StatusError.invalid('Pod', name, [{ field: 'spec.ephemeralContainers', message: 'Forbidden: existing ephemeral containers may not be removed or changed' }]);
+          throw StatusError.invalid('Pod', name, [
+            {
+              field: 'spec.ephemeralContainers',
+              message: 'Forbidden: existing ephemeral containers may not be removed or changed',
+            },
+          ]);
         }
       }
-      return sendJson(res, 200, this.store.update(type, namespace, name, (draft) => { (draft['spec'] as Record<string, unknown>)['ephemeralContainers'] = after; }, version));
+      return sendJson(
+        res,
+        200,
+        this.store.update(
+          type,
+          namespace,
+          name,
+          (draft) => {
+            (draft['spec'] as Record<string, unknown>)['ephemeralContainers'] = after;
+          },
+          version,
+        ),
+      );
     }
     if (subresource === 'eviction') {
-      if (method !== 'POST') throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      if (method !== 'POST')
+        throw new StatusError(
+          405,
+          'MethodNotAllowed',
+          'the server does not allow this method on the requested resource',
+        );
       checkEviction(this.store, current);
       this.deletePod(namespace!, name, undefined);
       return sendJson(res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
@@ -479,24 +698,39 @@ class FakeApiServerImpl {
     const storage = type.storedAs ?? `${type.group}/${type.plural}`;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     const write = (eventType: string, object: unknown) => res.write(`${JSON.stringify({ type: eventType, object })}\n`);
-    const matches = (event: StoreEvent) => event.storage === storage && (!namespace || event.object.metadata?.namespace === namespace)
-      && matchLabels(event.object.metadata?.labels) && matchFields(event.object);
+    const matches = (event: StoreEvent) =>
+      event.storage === storage &&
+      (!namespace || event.object.metadata?.namespace === namespace) &&
+      matchLabels(event.object.metadata?.labels) &&
+      matchFields(event.object);
     const versioned = (object: KubeObject) => this.store.view(type, object, version);
     const since = query['resourceVersion'];
     if (since && since !== '0') {
       const events = this.store.eventsSince(Number(since));
       if (!events) {
-        write('ERROR', new StatusError(410, 'Expired', `too old resource version: ${since} (${this.store.resourceVersion})`).status);
+        write(
+          'ERROR',
+          new StatusError(410, 'Expired', `too old resource version: ${since} (${this.store.resourceVersion})`).status,
+        );
         res.end();
         return;
       }
       for (const event of events) if (matches(event)) write(event.type, versioned(event.object));
     } else {
-      for (const object of this.store.list(type, { namespace, labelSelector: query['labelSelector'], fieldSelector: query['fieldSelector'] }, version).items) write('ADDED', object);
+      for (const object of this.store.list(
+        type,
+        { namespace, labelSelector: query['labelSelector'], fieldSelector: query['fieldSelector'] },
+        version,
+      ).items)
+        write('ADDED', object);
     }
-    const unsubscribe = this.store.onChange((event) => { if (matches(event)) write(event.type, versioned(event.object)); });
+    const unsubscribe = this.store.onChange((event) => {
+      if (matches(event)) write(event.type, versioned(event.object));
+    });
     this.watches.add(res);
-    const timeout = query['timeoutSeconds'] ? setTimeout(() => res.end(), Number(query['timeoutSeconds']) * 1000) : undefined;
+    const timeout = query['timeoutSeconds']
+      ? setTimeout(() => res.end(), Number(query['timeoutSeconds']) * 1000)
+      : undefined;
     timeout?.unref();
     const stop = () => {
       unsubscribe();
@@ -508,13 +742,35 @@ class FakeApiServerImpl {
   }
 }
 
-function kubeConfigYamlFor(url: string, namespace: string, token: string | undefined, cert: string | undefined): string {
-  const trust = cert ? `    certificate-authority-data: ${Buffer.from(cert).toString('base64')}` : '    insecure-skip-tls-verify: true';
+function kubeConfigYamlFor(
+  url: string,
+  namespace: string,
+  token: string | undefined,
+  cert: string | undefined,
+): string {
+  const trust = cert
+    ? `    certificate-authority-data: ${Buffer.from(cert).toString('base64')}`
+    : '    insecure-skip-tls-verify: true';
   return [
-    'apiVersion: v1', 'kind: Config', 'current-context: faultline-fake',
-    'clusters:', '- name: faultline-fake', '  cluster:', `    server: ${url}`, trust,
-    'users:', '- name: faultline-fake', '  user:', `    token: ${token ?? 'fake-token'}`,
-    'contexts:', '- name: faultline-fake', '  context:', '    cluster: faultline-fake', '    user: faultline-fake', `    namespace: ${namespace}`, '',
+    'apiVersion: v1',
+    'kind: Config',
+    'current-context: faultline-fake',
+    'clusters:',
+    '- name: faultline-fake',
+    '  cluster:',
+    `    server: ${url}`,
+    trust,
+    'users:',
+    '- name: faultline-fake',
+    '  user:',
+    `    token: ${token ?? 'fake-token'}`,
+    'contexts:',
+    '- name: faultline-fake',
+    '  context:',
+    '    cluster: faultline-fake',
+    '    user: faultline-fake',
+    `    namespace: ${namespace}`,
+    '',
   ].join('\n');
 }
 
@@ -535,13 +791,27 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     url,
     kubeConfig,
     kubeConfigYaml,
-    get store() { return impl.store; },
-    get requests() { return impl.requests; },
-    get reconciler() { return impl.reconciler; },
-    get authorize() { return impl.authorize; },
-    set authorize(value) { impl.authorize = value; },
-    get onRequest() { return impl.onRequest; },
-    set onRequest(value) { impl.onRequest = value; },
+    get store() {
+      return impl.store;
+    },
+    get requests() {
+      return impl.requests;
+    },
+    get reconciler() {
+      return impl.reconciler;
+    },
+    get authorize() {
+      return impl.authorize;
+    },
+    set authorize(value) {
+      impl.authorize = value;
+    },
+    get onRequest() {
+      return impl.onRequest;
+    },
+    set onRequest(value) {
+      impl.onRequest = value;
+    },
     injectFailure: (failure) => impl.injectFailure(failure),
     requestsMatching: (method, path) => impl.requestsMatching(method, path),
     writeKubeConfig() {

@@ -12,7 +12,11 @@ interface PodOptions {
   conditions?: Array<{ type: string; status: string }>;
 }
 
-const readyConditions = (ready: boolean) => ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type, status: type === 'PodScheduled' || type === 'Initialized' || ready ? 'True' : 'False' }));
+const readyConditions = (ready: boolean) =>
+  ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({
+    type,
+    status: type === 'PodScheduled' || type === 'Initialized' || ready ? 'True' : 'False',
+  }));
 
 /** Builders of the objects tests seed the fake cluster with (plain JSON, ready to `store.put`). */
 export const fakeObjects = {
@@ -20,12 +24,27 @@ export const fakeObjects = {
     return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
   },
 
-  node(name: string, options: { labels?: Record<string, string>; unschedulable?: boolean; ready?: boolean; taints?: Array<{ key: string; value?: string; effect: string }> } = {}): KubeObject {
+  node(
+    name: string,
+    options: {
+      labels?: Record<string, string>;
+      unschedulable?: boolean;
+      ready?: boolean;
+      taints?: Array<{ key: string; value?: string; effect: string }>;
+    } = {},
+  ): KubeObject {
     return {
-      apiVersion: 'v1', kind: 'Node',
+      apiVersion: 'v1',
+      kind: 'Node',
       metadata: { name, labels: { 'kubernetes.io/hostname': name, ...options.labels } },
-      spec: { ...(options.unschedulable ? { unschedulable: true } : {}), ...(options.taints ? { taints: options.taints } : {}) },
-      status: { conditions: [{ type: 'Ready', status: options.ready === false ? 'False' : 'True' }], addresses: [{ type: 'InternalIP', address: '10.0.0.1' }] },
+      spec: {
+        ...(options.unschedulable ? { unschedulable: true } : {}),
+        ...(options.taints ? { taints: options.taints } : {}),
+      },
+      status: {
+        conditions: [{ type: 'Ready', status: options.ready === false ? 'False' : 'True' }],
+        addresses: [{ type: 'InternalIP', address: '10.0.0.1' }],
+      },
     };
   },
 
@@ -34,43 +53,90 @@ export const fakeObjects = {
     const phase = options.phase ?? 'Running';
     const ready = options.ready ?? phase === 'Running';
     return {
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: { name, namespace: options.namespace ?? 'default', labels: options.labels ?? {}, ...(options.createdAt ? { creationTimestamp: options.createdAt } : {}) },
-      spec: { containers: [{ name: 'app', image: 'example/app:1' }], ...(options.nodeName ? { nodeName: options.nodeName } : {}) },
-      status: { phase, conditions: options.conditions ?? readyConditions(ready), containerStatuses: [{ name: 'app', ready, restartCount: 0, image: 'example/app:1' }] },
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name,
+        namespace: options.namespace ?? 'default',
+        labels: options.labels ?? {},
+        ...(options.createdAt ? { creationTimestamp: options.createdAt } : {}),
+      },
+      spec: {
+        containers: [{ name: 'app', image: 'example/app:1' }],
+        ...(options.nodeName ? { nodeName: options.nodeName } : {}),
+      },
+      status: {
+        phase,
+        conditions: options.conditions ?? readyConditions(ready),
+        containerStatuses: [{ name: 'app', ready, restartCount: 0, image: 'example/app:1' }],
+      },
     };
   },
 
-  deployment(name: string, options: { namespace?: string; replicas?: number; labels?: Record<string, string> } = {}): KubeObject {
+  deployment(
+    name: string,
+    options: { namespace?: string; replicas?: number; labels?: Record<string, string> } = {},
+  ): KubeObject {
     const labels = options.labels ?? { app: name };
     return {
-      apiVersion: 'apps/v1', kind: 'Deployment',
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
       metadata: { name, namespace: options.namespace ?? 'default', labels },
-      spec: { replicas: options.replicas ?? 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1` }] } } },
+      spec: {
+        replicas: options.replicas ?? 1,
+        selector: { matchLabels: labels },
+        template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1` }] } },
+      },
     };
   },
 
-  statefulSet(name: string, options: { namespace?: string; replicas?: number; labels?: Record<string, string> } = {}): KubeObject {
+  statefulSet(
+    name: string,
+    options: { namespace?: string; replicas?: number; labels?: Record<string, string> } = {},
+  ): KubeObject {
     const labels = options.labels ?? { app: name };
     return {
-      apiVersion: 'apps/v1', kind: 'StatefulSet',
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
       metadata: { name, namespace: options.namespace ?? 'default', labels },
-      spec: { replicas: options.replicas ?? 1, serviceName: name, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1` }] } } },
+      spec: {
+        replicas: options.replicas ?? 1,
+        serviceName: name,
+        selector: { matchLabels: labels },
+        template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1` }] } },
+      },
     };
   },
 
-  podDisruptionBudget(name: string, options: { namespace?: string; matchLabels: Record<string, string>; minAvailable?: number | string; maxUnavailable?: number | string }): KubeObject {
+  podDisruptionBudget(
+    name: string,
+    options: {
+      namespace?: string;
+      matchLabels: Record<string, string>;
+      minAvailable?: number | string;
+      maxUnavailable?: number | string;
+    },
+  ): KubeObject {
     return {
-      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
       metadata: { name, namespace: options.namespace ?? 'default' },
-      spec: { selector: { matchLabels: options.matchLabels }, ...(options.minAvailable !== undefined ? { minAvailable: options.minAvailable } : {}), ...(options.maxUnavailable !== undefined ? { maxUnavailable: options.maxUnavailable } : {}) },
+      spec: {
+        selector: { matchLabels: options.matchLabels },
+        ...(options.minAvailable !== undefined ? { minAvailable: options.minAvailable } : {}),
+        ...(options.maxUnavailable !== undefined ? { maxUnavailable: options.maxUnavailable } : {}),
+      },
     };
   },
 
-  virtualService(name: string, options: { namespace?: string; hosts?: string[]; http?: unknown[]; apiVersion?: string } = {}): KubeObject {
+  virtualService(
+    name: string,
+    options: { namespace?: string; hosts?: string[]; http?: unknown[]; apiVersion?: string } = {},
+  ): KubeObject {
     const host = options.hosts?.[0] ?? name.replace(/-vs$/, '');
     return {
-      apiVersion: options.apiVersion ?? 'networking.istio.io/v1alpha3', kind: 'VirtualService',
+      apiVersion: options.apiVersion ?? 'networking.istio.io/v1alpha3',
+      kind: 'VirtualService',
       metadata: { name, namespace: options.namespace ?? 'default' },
       spec: { hosts: options.hosts ?? [host], http: options.http ?? [{ route: [{ destination: { host } }] }] },
     };

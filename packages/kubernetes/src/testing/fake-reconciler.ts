@@ -12,7 +12,14 @@ export interface ReconcilerOptions {
 }
 
 interface Workload {
-  spec?: { replicas?: number; selector?: LabelSelectorObject; template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> } };
+  spec?: {
+    replicas?: number;
+    selector?: LabelSelectorObject;
+    template?: {
+      metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+      spec?: Record<string, unknown>;
+    };
+  };
 }
 
 type Toleration = { key?: string; operator?: string; value?: string; effect?: string };
@@ -139,14 +146,27 @@ export class FakeReconciler {
   private reconcileDeployment(deployment: Readonly<KubeObject>): void {
     const spec = (deployment as Workload).spec ?? {};
     const namespace = deployment.metadata!.namespace!;
-    const hash = createHash('sha256').update(JSON.stringify(spec.template ?? {})).digest('hex').slice(0, 10).replace(/[^a-z0-9]/g, 'x');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(spec.template ?? {}))
+      .digest('hex')
+      .slice(0, 10)
+      .replace(/[^a-z0-9]/g, 'x');
     const name = `${deployment.metadata!.name}-${hash}`;
     const replicas = spec.replicas ?? 1;
-    const ownerReference = { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata!.name!, uid: deployment.metadata!.uid!, controller: true, blockOwnerDeletion: true };
+    const ownerReference = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: deployment.metadata!.name!,
+      uid: deployment.metadata!.uid!,
+      controller: true,
+      blockOwnerDeletion: true,
+    };
     for (const replicaSet of this.store.scan('apps/replicasets', namespace)) {
       const owned = replicaSet.metadata?.ownerReferences?.some((ref) => ref.uid === deployment.metadata!.uid);
       if (owned && replicaSet.metadata!.name !== name && ((replicaSet as Workload).spec?.replicas ?? 0) !== 0) {
-        this.store.update('apps/replicasets', namespace, replicaSet.metadata!.name!, (rs) => { (rs as Workload).spec!.replicas = 0; });
+        this.store.update('apps/replicasets', namespace, replicaSet.metadata!.name!, (rs) => {
+          (rs as Workload).spec!.replicas = 0;
+        });
       }
     }
     const existing = this.store.get('apps/replicasets', namespace, name);
@@ -155,10 +175,19 @@ export class FakeReconciler {
     if (!existing) {
       this.store.create('apps/replicasets', namespace, {
         metadata: { name, namespace, labels: { ...template.metadata.labels }, ownerReferences: [ownerReference] },
-        spec: { replicas, selector: { matchLabels: { ...spec.selector?.matchLabels, 'pod-template-hash': hash }, matchExpressions: spec.selector?.matchExpressions }, template },
+        spec: {
+          replicas,
+          selector: {
+            matchLabels: { ...spec.selector?.matchLabels, 'pod-template-hash': hash },
+            matchExpressions: spec.selector?.matchExpressions,
+          },
+          template,
+        },
       });
     } else if ((existing as Workload).spec?.replicas !== replicas) {
-      this.store.update('apps/replicasets', namespace, name, (rs) => { (rs as Workload).spec!.replicas = replicas; });
+      this.store.update('apps/replicasets', namespace, name, (rs) => {
+        (rs as Workload).spec!.replicas = replicas;
+      });
     }
   }
 
@@ -171,12 +200,32 @@ export class FakeReconciler {
     if (pods.length < desired && this.canCreate(replicaSet)) {
       for (let i = pods.length; i < desired; i += 1) {
         this.store.create('pods', namespace, {
-          metadata: { generateName: `${replicaSet.metadata!.name}-`, namespace, labels: { ...spec.template?.metadata?.labels }, annotations: { ...spec.template?.metadata?.annotations }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSet.metadata!.name!, uid: replicaSet.metadata!.uid!, controller: true }] },
+          metadata: {
+            generateName: `${replicaSet.metadata!.name}-`,
+            namespace,
+            labels: { ...spec.template?.metadata?.labels },
+            annotations: { ...spec.template?.metadata?.annotations },
+            ownerReferences: [
+              {
+                apiVersion: 'apps/v1',
+                kind: 'ReplicaSet',
+                name: replicaSet.metadata!.name!,
+                uid: replicaSet.metadata!.uid!,
+                controller: true,
+              },
+            ],
+          },
           spec: structuredClone(spec.template?.spec ?? { containers: [{ name: 'app', image: 'example/app:1' }] }),
         });
       }
     } else if (pods.length > desired) {
-      const extra = pods.sort((a, b) => (b.metadata!.creationTimestamp! + b.metadata!.name!).localeCompare(a.metadata!.creationTimestamp! + a.metadata!.name!)).slice(0, pods.length - desired);
+      const extra = pods
+        .sort((a, b) =>
+          (b.metadata!.creationTimestamp! + b.metadata!.name!).localeCompare(
+            a.metadata!.creationTimestamp! + a.metadata!.name!,
+          ),
+        )
+        .slice(0, pods.length - desired);
       for (const pod of extra) this.store.delete('pods', namespace, pod.metadata!.name!);
     }
   }
@@ -193,7 +242,14 @@ export class FakeReconciler {
       if (names.has(podName)) continue;
       if (!this.canCreate(statefulSet)) break;
       this.store.create('pods', namespace, {
-        metadata: { name: podName, namespace, labels: { ...spec.template?.metadata?.labels, 'statefulset.kubernetes.io/pod-name': podName }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name, uid: statefulSet.metadata!.uid!, controller: true }] },
+        metadata: {
+          name: podName,
+          namespace,
+          labels: { ...spec.template?.metadata?.labels, 'statefulset.kubernetes.io/pod-name': podName },
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'StatefulSet', name, uid: statefulSet.metadata!.uid!, controller: true },
+          ],
+        },
         spec: structuredClone(spec.template?.spec ?? { containers: [{ name: 'app', image: 'example/app:1' }] }),
       });
     }
@@ -209,7 +265,11 @@ export class FakeReconciler {
     for (const pod of [...this.store.scan('pods')]) {
       const status = pod['status'] as { phase?: string } | undefined;
       if (status?.phase && status.phase !== 'Pending') continue;
-      const spec = (pod['spec'] ?? {}) as { nodeName?: string; nodeSelector?: Record<string, string>; tolerations?: Toleration[] };
+      const spec = (pod['spec'] ?? {}) as {
+        nodeName?: string;
+        nodeSelector?: Record<string, string>;
+        tolerations?: Toleration[];
+      };
       let nodeName = spec.nodeName;
       if (!nodeName && nodes.length > 0) {
         const candidates = nodes.filter((node) => {
@@ -217,12 +277,24 @@ export class FakeReconciler {
           if (nodeSpec.unschedulable) return false;
           const labels = node.metadata?.labels ?? {};
           if (Object.entries(spec.nodeSelector ?? {}).some(([key, value]) => labels[key] !== value)) return false;
-          return (nodeSpec.taints ?? []).every((taint) => taint.effect === 'PreferNoSchedule' || tolerates(spec.tolerations ?? [], taint));
+          return (nodeSpec.taints ?? []).every(
+            (taint) => taint.effect === 'PreferNoSchedule' || tolerates(spec.tolerations ?? [], taint),
+          );
         });
         if (candidates.length === 0) {
           if (!status?.phase) {
             this.store.update('pods', pod.metadata!.namespace, pod.metadata!.name!, (draft) => {
-              draft['status'] = { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/' + nodes.length + ' nodes are available' }] };
+              draft['status'] = {
+                phase: 'Pending',
+                conditions: [
+                  {
+                    type: 'PodScheduled',
+                    status: 'False',
+                    reason: 'Unschedulable',
+                    message: '0/' + nodes.length + ' nodes are available',
+                  },
+                ],
+              };
             });
           }
           continue;
@@ -238,11 +310,25 @@ export class FakeReconciler {
       const time = now();
       this.store.update('pods', pod.metadata!.namespace, pod.metadata!.name!, (draft) => {
         if (nodeName) (draft['spec'] as Record<string, unknown>)['nodeName'] = nodeName;
-        const containers = ((draft['spec'] as { containers?: Array<{ name: string; image?: string }> }).containers ?? []);
+        const containers = (draft['spec'] as { containers?: Array<{ name: string; image?: string }> }).containers ?? [];
         draft['status'] = {
-          phase: 'Running', hostIP: '10.0.0.1', podIP: `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`, startTime: time,
-          conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({ type, status: 'True', lastTransitionTime: time })),
-          containerStatuses: containers.map((container) => ({ name: container.name, image: container.image ?? '', ready: true, started: true, restartCount: 0, state: { running: { startedAt: time } } })),
+          phase: 'Running',
+          hostIP: '10.0.0.1',
+          podIP: `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+          startTime: time,
+          conditions: ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'].map((type) => ({
+            type,
+            status: 'True',
+            lastTransitionTime: time,
+          })),
+          containerStatuses: containers.map((container) => ({
+            name: container.name,
+            image: container.image ?? '',
+            ready: true,
+            started: true,
+            restartCount: 0,
+            state: { running: { startedAt: time } },
+          })),
         };
       });
     }
@@ -255,12 +341,25 @@ export class FakeReconciler {
 
   private updateReplicaSetStatus(replicaSet: Readonly<KubeObject>): void {
     const { total, ready } = this.podCounts(replicaSet);
-    this.setStatus('apps/replicasets', replicaSet, { replicas: total, fullyLabeledReplicas: total, readyReplicas: ready, availableReplicas: ready, observedGeneration: replicaSet.metadata!.generation });
+    this.setStatus('apps/replicasets', replicaSet, {
+      replicas: total,
+      fullyLabeledReplicas: total,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: replicaSet.metadata!.generation,
+    });
   }
 
   private updateStatefulSetStatus(statefulSet: Readonly<KubeObject>): void {
     const { total, ready } = this.podCounts(statefulSet);
-    this.setStatus('apps/statefulsets', statefulSet, { replicas: total, readyReplicas: ready, currentReplicas: total, updatedReplicas: total, availableReplicas: ready, observedGeneration: statefulSet.metadata!.generation });
+    this.setStatus('apps/statefulsets', statefulSet, {
+      replicas: total,
+      readyReplicas: ready,
+      currentReplicas: total,
+      updatedReplicas: total,
+      availableReplicas: ready,
+      observedGeneration: statefulSet.metadata!.generation,
+    });
   }
 
   private updateDeploymentStatus(deployment: Readonly<KubeObject>): void {
@@ -274,16 +373,28 @@ export class FakeReconciler {
       const counts = this.podCounts(replicaSet);
       total += counts.total;
       ready += counts.ready;
-      if (((replicaSet as Workload).spec?.replicas ?? 0) > 0 && replicaSet.metadata!.name!.startsWith(hashPrefix)) updated += counts.total;
+      if (((replicaSet as Workload).spec?.replicas ?? 0) > 0 && replicaSet.metadata!.name!.startsWith(hashPrefix))
+        updated += counts.total;
     }
-    const previous = (deployment['status'] ?? {}) as { conditions?: Array<{ type: string; status: string; lastTransitionTime?: string }> };
+    const previous = (deployment['status'] ?? {}) as {
+      conditions?: Array<{ type: string; status: string; lastTransitionTime?: string }>;
+    };
     const availableNow = ready >= desired ? 'True' : 'False';
     const oldAvailable = previous.conditions?.find((condition) => condition.type === 'Available');
     const transition = oldAvailable && oldAvailable.status === availableNow ? oldAvailable.lastTransitionTime : now();
     const status: Record<string, unknown> = {
-      observedGeneration: deployment.metadata!.generation, replicas: total, updatedReplicas: updated, readyReplicas: ready, availableReplicas: ready,
+      observedGeneration: deployment.metadata!.generation,
+      replicas: total,
+      updatedReplicas: updated,
+      readyReplicas: ready,
+      availableReplicas: ready,
       conditions: [
-        { type: 'Available', status: availableNow, reason: availableNow === 'True' ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', lastTransitionTime: transition },
+        {
+          type: 'Available',
+          status: availableNow,
+          reason: availableNow === 'True' ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+          lastTransitionTime: transition,
+        },
         { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' },
       ],
     };
@@ -292,9 +403,13 @@ export class FakeReconciler {
   }
 
   private setStatus(ref: string, object: Readonly<KubeObject>, status: Record<string, unknown>): void {
-    for (const key of Object.keys(status)) if (status[key] === undefined || (status[key] === 0 && key !== 'replicas' && key !== 'observedGeneration')) delete status[key];
+    for (const key of Object.keys(status))
+      if (status[key] === undefined || (status[key] === 0 && key !== 'replicas' && key !== 'observedGeneration'))
+        delete status[key];
     if (JSON.stringify(object['status'] ?? {}) === JSON.stringify(status)) return;
-    this.store.update(ref, object.metadata!.namespace, object.metadata!.name!, (draft) => { draft['status'] = status; });
+    this.store.update(ref, object.metadata!.namespace, object.metadata!.name!, (draft) => {
+      draft['status'] = status;
+    });
   }
 
   /** Delete objects whose controlling owner no longer exists (background cascading deletion). */
@@ -306,7 +421,11 @@ export class FakeReconciler {
     for (const ref of ['apps/replicasets', 'pods']) {
       for (const object of [...this.store.scan(ref)]) {
         const owner = object.metadata?.ownerReferences?.find((reference) => reference.controller);
-        if (owner && ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(owner.kind) && !uids.has(owner.uid)) {
+        if (
+          owner &&
+          ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'].includes(owner.kind) &&
+          !uids.has(owner.uid)
+        ) {
           this.store.delete(ref, object.metadata!.namespace, object.metadata!.name!);
         }
       }

@@ -24,7 +24,12 @@ function splitTopLevel(text: string): string[] {
 
 function parseRequirement(text: string): Requirement {
   let match = text.match(/^([^\s!=()]+)\s+(in|notin)\s+\(([^)]*)\)$/);
-  if (match) return { op: match[2] as 'in' | 'notin', key: match[1]!, values: match[3]!.split(',').map((value) => value.trim()) };
+  if (match)
+    return {
+      op: match[2] as 'in' | 'notin',
+      key: match[1]!,
+      values: match[3]!.split(',').map((value) => value.trim()),
+    };
   match = text.match(/^([^\s!=()]+)\s*(!=|==|=)\s*([^\s!=()]*)$/);
   if (match) return { op: match[2] === '!=' ? 'neq' : 'eq', key: match[1]!, value: match[3]! };
   match = text.match(/^!\s*([^\s!=()]+)$/);
@@ -38,19 +43,28 @@ function parseRequirement(text: string): Requirement {
  * A compiled Kubernetes label selector: equality (`a=b`, `a==b`, `a!=b`), sets (`a in (x,y)`,
  * `a notin (x)`) and existence (`a`, `!a`), comma-separated (AND).
  */
-export function compileLabelSelector(selector: string | undefined): (labels: Record<string, string> | undefined) => boolean {
+export function compileLabelSelector(
+  selector: string | undefined,
+): (labels: Record<string, string> | undefined) => boolean {
   if (!selector || selector.trim() === '') return () => true;
   const requirements = splitTopLevel(selector).map(parseRequirement);
-  return (labels = {}) => requirements.every((req) => {
-    const has = Object.prototype.hasOwnProperty.call(labels, req.key);
-    const value = labels[req.key];
-    switch (req.op) {
-      case 'eq': return has && value === req.value;
-      case 'neq': return !has || value !== req.value;
-      case 'in': return has && req.values.includes(value!);
-      case 'notin': return !has || !req.values.includes(value!);
-      case 'exists': return has;
-      case 'notexists': return !has;
-    }
-  });
+  return (labels = {}) =>
+    requirements.every((req) => {
+      const has = Object.prototype.hasOwnProperty.call(labels, req.key);
+      const value = labels[req.key];
+      switch (req.op) {
+        case 'eq':
+          return has && value === req.value;
+        case 'neq':
+          return !has || value !== req.value;
+        case 'in':
+          return has && req.values.includes(value!);
+        case 'notin':
+          return !has || !req.values.includes(value!);
+        case 'exists':
+          return has;
+        case 'notexists':
+          return !has;
+      }
+    });
 }

@@ -52,7 +52,17 @@ type EventFields = Record<string, unknown>;
 
 /** core/v1 Event → events.k8s.io/v1 Event (the API server converts between the two views). */
 function toEventsV1(object: KubeObject): KubeObject {
-  const { involvedObject, message, source, reportingComponent, reportingInstance, firstTimestamp, lastTimestamp, count, ...rest } = object as EventFields;
+  const {
+    involvedObject,
+    message,
+    source,
+    reportingComponent,
+    reportingInstance,
+    firstTimestamp,
+    lastTimestamp,
+    count,
+    ...rest
+  } = object as EventFields;
   return {
     ...rest,
     regarding: involvedObject,
@@ -68,8 +78,26 @@ function toEventsV1(object: KubeObject): KubeObject {
 
 /** events.k8s.io/v1 Event → core/v1 Event, for writes through the events.k8s.io view. */
 function fromEventsV1(object: KubeObject): KubeObject {
-  const { regarding, note, reportingController, deprecatedFirstTimestamp, deprecatedLastTimestamp, deprecatedCount, deprecatedSource, ...rest } = object as EventFields;
-  return { ...rest, involvedObject: regarding, message: note, reportingComponent: reportingController, firstTimestamp: deprecatedFirstTimestamp, lastTimestamp: deprecatedLastTimestamp, count: deprecatedCount, source: deprecatedSource } as KubeObject;
+  const {
+    regarding,
+    note,
+    reportingController,
+    deprecatedFirstTimestamp,
+    deprecatedLastTimestamp,
+    deprecatedCount,
+    deprecatedSource,
+    ...rest
+  } = object as EventFields;
+  return {
+    ...rest,
+    involvedObject: regarding,
+    message: note,
+    reportingComponent: reportingController,
+    firstTimestamp: deprecatedFirstTimestamp,
+    lastTimestamp: deprecatedLastTimestamp,
+    count: deprecatedCount,
+    source: deprecatedSource,
+  } as KubeObject;
 }
 
 /**
@@ -187,35 +215,60 @@ export class ResourceStore {
     if (items.length >= limit && lastKey !== undefined) {
       // Only hand out a continue token when something could follow (the real API does the same).
       const more = keys.slice(index).some((key) => !prefix || key.startsWith(prefix));
-      if (more) result.continue = Buffer.from(JSON.stringify({ start: lastKey, rv: this.revision })).toString('base64url');
+      if (more)
+        result.continue = Buffer.from(JSON.stringify({ start: lastKey, rv: this.revision })).toString('base64url');
     }
     return result;
   }
 
   /** POST: a new object; fills uid, resourceVersion, creationTimestamp, generation, generateName. */
-  create(ref: ResourceRef, namespace: string | undefined, body: KubeObject, version?: string, options: { keepCreationTimestamp?: boolean } = {}): KubeObject {
+  create(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    body: KubeObject,
+    version?: string,
+    options: { keepCreationTimestamp?: boolean } = {},
+  ): KubeObject {
     const type = this.resolve(ref);
     const object = type.group === 'events.k8s.io' ? fromEventsV1(structuredClone(body)) : structuredClone(body);
     const metadata = (object.metadata ??= {});
     if (!metadata.name && metadata.generateName) metadata.name = `${metadata.generateName}${randomSuffix()}`;
     const name = metadata.name ?? '';
-    if (!name) throw StatusError.invalid(type.kind, '', [{ field: 'metadata.name', message: 'Required value: name or generateName is required' }]);
+    if (!name)
+      throw StatusError.invalid(type.kind, '', [
+        { field: 'metadata.name', message: 'Required value: name or generateName is required' },
+      ]);
     if (name.length > 253 || !dnsSubdomain.test(name)) {
-      throw StatusError.invalid(type.kind, name, [{ field: 'metadata.name', message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character` }]);
+      throw StatusError.invalid(type.kind, name, [
+        {
+          field: 'metadata.name',
+          message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+        },
+      ]);
     }
     if (type.namespaced) {
-      if (!namespace) throw StatusError.badRequest(`the namespace of the provided object does not match the namespace sent on the request`);
-      if (metadata.namespace && metadata.namespace !== namespace) throw StatusError.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+      if (!namespace)
+        throw StatusError.badRequest(
+          `the namespace of the provided object does not match the namespace sent on the request`,
+        );
+      if (metadata.namespace && metadata.namespace !== namespace)
+        throw StatusError.badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       metadata.namespace = namespace;
       if (!this.bucket(this.resolve('namespaces')).has(`/${namespace}`)) {
-        throw new StatusError(404, 'NotFound', `namespaces "${namespace}" not found`, { name: namespace, kind: 'namespaces' });
+        throw new StatusError(404, 'NotFound', `namespaces "${namespace}" not found`, {
+          name: namespace,
+          kind: 'namespaces',
+        });
       }
     } else delete metadata.namespace;
     const key = this.key(type, namespace, name);
     const bucket = this.bucket(type);
     if (bucket.has(key)) throw StatusError.alreadyExists(type.group, type.plural, name);
     metadata.uid = randomUUID();
-    if (!options.keepCreationTimestamp || !metadata.creationTimestamp) metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    if (!options.keepCreationTimestamp || !metadata.creationTimestamp)
+      metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     metadata.generation = 1;
     const stored = type.storedAs ? this.resolve(type.storedAs) : type;
     object.apiVersion = stored.group ? `${stored.group}/${stored.versions[0]}` : stored.versions[0]!;
@@ -229,7 +282,13 @@ export class ResourceStore {
   }
 
   /** PUT: replace; a stale `metadata.resourceVersion` is a 409 Conflict like the real API. */
-  replace(ref: ResourceRef, namespace: string | undefined, name: string, body: KubeObject, version?: string): KubeObject {
+  replace(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    body: KubeObject,
+    version?: string,
+  ): KubeObject {
     const type = this.resolve(ref);
     const bucket = this.bucket(type);
     const key = this.key(type, namespace, name);
@@ -237,13 +296,23 @@ export class ResourceStore {
     if (!current) throw StatusError.notFound(type.group, type.plural, name);
     const object = structuredClone(body);
     const metadata = (object.metadata ??= {});
-    if (metadata.name && metadata.name !== name) throw StatusError.badRequest(`the name of the object (${metadata.name}) does not match the name on the URL (${name})`);
-    if (metadata.resourceVersion && metadata.resourceVersion !== current.metadata!.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
+    if (metadata.name && metadata.name !== name)
+      throw StatusError.badRequest(
+        `the name of the object (${metadata.name}) does not match the name on the URL (${name})`,
+      );
+    if (metadata.resourceVersion && metadata.resourceVersion !== current.metadata!.resourceVersion)
+      throw StatusError.conflict(type.group, type.plural, name);
     return this.commit(type, key, current, object, version);
   }
 
   /** Read-modify-write without a version check (controllers, patches, test setup). */
-  update(ref: ResourceRef, namespace: string | undefined, name: string, mutate: (object: KubeObject) => KubeObject | void, version?: string): KubeObject {
+  update(
+    ref: ResourceRef,
+    namespace: string | undefined,
+    name: string,
+    mutate: (object: KubeObject) => KubeObject | void,
+    version?: string,
+  ): KubeObject {
     const type = this.resolve(ref);
     const bucket = this.bucket(type);
     const key = this.key(type, namespace, name);
@@ -252,7 +321,8 @@ export class ResourceStore {
     const draft = structuredClone(current);
     const next = mutate(draft) ?? draft;
     const metadata = (next.metadata ??= {});
-    if (metadata.resourceVersion && metadata.resourceVersion !== current.metadata!.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
+    if (metadata.resourceVersion && metadata.resourceVersion !== current.metadata!.resourceVersion)
+      throw StatusError.conflict(type.group, type.plural, name);
     return this.commit(type, key, current, next, version);
   }
 
@@ -279,11 +349,20 @@ export class ResourceStore {
   put(object: KubeObject): KubeObject {
     const type = this.registry.findByKind(object.apiVersion ?? 'v1', object.kind ?? '');
     if (!type) throw new Error(`fake API server: no resource type for ${object.apiVersion} ${object.kind}`);
-    const namespace = type.namespaced ? object.metadata?.namespace ?? 'default' : undefined;
-    if (namespace && !this.get('namespaces', undefined, namespace)) this.create('namespaces', undefined, { metadata: { name: namespace } });
+    const namespace = type.namespaced ? (object.metadata?.namespace ?? 'default') : undefined;
+    if (namespace && !this.get('namespaces', undefined, namespace))
+      this.create('namespaces', undefined, { metadata: { name: namespace } });
     const name = object.metadata?.name ?? '';
     if (name && this.get(type, namespace, name)) {
-      return this.update(type, namespace, name, (current) => ({ ...structuredClone(object), metadata: { ...object.metadata, uid: current.metadata?.uid, creationTimestamp: current.metadata?.creationTimestamp, resourceVersion: undefined } }));
+      return this.update(type, namespace, name, (current) => ({
+        ...structuredClone(object),
+        metadata: {
+          ...object.metadata,
+          uid: current.metadata?.uid,
+          creationTimestamp: current.metadata?.creationTimestamp,
+          resourceVersion: undefined,
+        },
+      }));
     }
     return this.create(type, namespace, object, undefined, { keepCreationTimestamp: true });
   }
@@ -307,7 +386,10 @@ export class ResourceStore {
     next.kind = current.kind;
     const specChanged = JSON.stringify(next['spec']) !== JSON.stringify(current['spec']);
     metadata.generation = (current.metadata!.generation ?? 1) + (specChanged ? 1 : 0);
-    if (JSON.stringify({ ...next, metadata: { ...metadata, resourceVersion: undefined } }) === JSON.stringify({ ...current, metadata: { ...current.metadata, resourceVersion: undefined } })) {
+    if (
+      JSON.stringify({ ...next, metadata: { ...metadata, resourceVersion: undefined } }) ===
+      JSON.stringify({ ...current, metadata: { ...current.metadata, resourceVersion: undefined } })
+    ) {
       // A no-op write keeps its resourceVersion and emits nothing, like the real API server.
       return this.output(type, current, version);
     }
@@ -318,7 +400,13 @@ export class ResourceStore {
   }
 
   private emit(type: WatchEventType, resource: ResourceType, object: KubeObject): void {
-    const event: StoreEvent = { type, storage: storageOf(resource), resource, object: structuredClone(object), resourceVersion: this.revision };
+    const event: StoreEvent = {
+      type,
+      storage: storageOf(resource),
+      resource,
+      object: structuredClone(object),
+      resourceVersion: this.revision,
+    };
     this.history.push(event);
     if (this.history.length > historyLimit) {
       const dropped = this.history.splice(0, this.history.length - historyLimit);

@@ -6,7 +6,13 @@ export interface KubeStatus {
   status: 'Success' | 'Failure';
   message: string;
   reason: string;
-  details?: { name?: string; group?: string; kind?: string; causes?: Array<{ reason?: string; message: string; field?: string }>; retryAfterSeconds?: number };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: Array<{ reason?: string; message: string; field?: string }>;
+    retryAfterSeconds?: number;
+  };
   code: number;
 }
 
@@ -16,7 +22,16 @@ export class StatusError extends Error {
 
   constructor(code: number, reason: string, message: string, details?: KubeStatus['details']) {
     super(message);
-    this.status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
+    this.status = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      ...(details ? { details } : {}),
+      code,
+    };
   }
 
   static notFound(group: string, plural: string, name: string): StatusError {
@@ -31,12 +46,21 @@ export class StatusError extends Error {
 
   static conflict(group: string, plural: string, name: string): StatusError {
     const resource = group ? `${plural}.${group}` : plural;
-    return new StatusError(409, 'Conflict', `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`, { name, group, kind: plural });
+    return new StatusError(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+      { name, group, kind: plural },
+    );
   }
 
   static invalid(kind: string, name: string, causes: Array<{ field: string; message: string }>): StatusError {
     const text = causes.map((cause) => `${cause.field}: ${cause.message}`).join(', ');
-    return new StatusError(422, 'Invalid', `${kind} "${name}" is invalid: ${text}`, { name, kind, causes: causes.map((cause) => ({ reason: 'FieldValueInvalid', ...cause })) });
+    return new StatusError(422, 'Invalid', `${kind} "${name}" is invalid: ${text}`, {
+      name,
+      kind,
+      causes: causes.map((cause) => ({ reason: 'FieldValueInvalid', ...cause })),
+    });
   }
 
   static badRequest(message: string): StatusError {

@@ -14,7 +14,14 @@ afterEach(async () => {
 
 async function nodeService() {
   const monkey = createMonkey({ logger: quiet });
-  const server = createServer(monkey.http((_req, res) => { res.end('ok'); }, { actuator: monkey.actuator({ token: 'tok' }) }));
+  const server = createServer(
+    monkey.http(
+      (_req, res) => {
+        res.end('ok');
+      },
+      { actuator: monkey.actuator({ token: 'tok' }) },
+    ),
+  );
   servers.push(server);
   return { monkey, baseUrl: `${await listen(server)}/actuator` };
 }
@@ -25,16 +32,34 @@ function activity(name: string): ActivityDefinition {
   return found;
 }
 
-async function run(name: string, args: Record<string, unknown>, ctx = createTestContext({ secrets: { chaosmonkey_token: 'tok' } })) {
+async function run(
+  name: string,
+  args: Record<string, unknown>,
+  ctx = createTestContext({ secrets: { chaosmonkey_token: 'tok' } }),
+) {
   const def = activity(name);
   return { result: await def.run(def.arguments.parse(args), ctx), ctx };
 }
 
 describe('chaosspring activities against a Node service', () => {
   it('serves the chaostoolkit-spring names under their python modules', () => {
-    const names = (module: string) => driver.activities.filter((a) => a.python?.includes(module)).map((a) => a.name).sort();
-    expect(names('chaosspring.actions')).toEqual(['change_assaults_configuration', 'change_watcher_configuration', 'disable_chaosmonkey', 'enable_chaosmonkey']);
-    expect(names('chaosspring.probes')).toEqual(['assault_configuration', 'assaults_configuration', 'chaosmonkey_enabled', 'watcher_configuration']);
+    const names = (module: string) =>
+      driver.activities
+        .filter((a) => a.python?.includes(module))
+        .map((a) => a.name)
+        .sort();
+    expect(names('chaosspring.actions')).toEqual([
+      'change_assaults_configuration',
+      'change_watcher_configuration',
+      'disable_chaosmonkey',
+      'enable_chaosmonkey',
+    ]);
+    expect(names('chaosspring.probes')).toEqual([
+      'assault_configuration',
+      'assaults_configuration',
+      'chaosmonkey_enabled',
+      'watcher_configuration',
+    ]);
     expect(driver.activities.filter((a) => a.mutating).length).toBe(4);
   });
 
@@ -44,7 +69,13 @@ describe('chaosspring activities against a Node service', () => {
     const { result, ctx } = await run('enable_chaosmonkey', { base_url: baseUrl });
     expect(JSON.parse(result as string)).toMatchObject({ enabled: true });
     expect(monkey.status().enabled).toBe(true);
-    expect(ctx.reverts).toEqual([expect.objectContaining({ driver: '@faultline/monkey', func: 'disable_chaosmonkey', arguments: { base_url: baseUrl } })]);
+    expect(ctx.reverts).toEqual([
+      expect.objectContaining({
+        driver: '@faultline/monkey',
+        func: 'disable_chaosmonkey',
+        arguments: { base_url: baseUrl },
+      }),
+    ]);
     expect((await run('chaosmonkey_enabled', { base_url: baseUrl })).result).toBe(true);
     await run(ctx.reverts[0]!.func, ctx.reverts[0]!.arguments);
     expect(monkey.status().enabled).toBe(false);
@@ -54,7 +85,10 @@ describe('chaosspring activities against a Node service', () => {
     const { monkey, baseUrl } = await nodeService();
     monkey.updateConfig({ level: 4, latency: { minMs: 100, maxMs: 200 } });
     const change = { level: 2, latencyActive: true, latencyRangeStart: 300, latencyRangeEnd: 400 };
-    const { result, ctx } = await run('change_assaults_configuration', { base_url: baseUrl, assaults_configuration: change });
+    const { result, ctx } = await run('change_assaults_configuration', {
+      base_url: baseUrl,
+      assaults_configuration: change,
+    });
     expect(result).toBe('Assault config has changed');
     expect(monkey.getConfig()).toMatchObject({ level: 2, latency: { enabled: true, minMs: 300, maxMs: 400 } });
     expect(ctx.reverts[0]!.arguments).toEqual({
@@ -65,7 +99,10 @@ describe('chaosspring activities against a Node service', () => {
     await run(ctx.reverts[0]!.func, ctx.reverts[0]!.arguments);
     expect(monkey.getConfig()).toMatchObject({ level: 4, latency: { enabled: false, minMs: 100, maxMs: 200 } });
 
-    const w = await run('change_watcher_configuration', { base_url: baseUrl, watchers_configuration: { repository: false } });
+    const w = await run('change_watcher_configuration', {
+      base_url: baseUrl,
+      watchers_configuration: { repository: false },
+    });
     expect(monkey.getConfig().watchers.repository).toBe(false);
     expect((await run('watcher_configuration', { base_url: baseUrl })).result).toMatchObject({ repository: false });
     await run(w.ctx.reverts[0]!.func, w.ctx.reverts[0]!.arguments);
@@ -78,13 +115,20 @@ describe('chaosspring activities against a Node service', () => {
     await run('enable_chaosmonkey', { base_url: baseUrl }, dry);
     expect(monkey.status().enabled).toBe(false);
     expect(dry.reverts).toEqual([]);
-    await expect(run('change_assaults_configuration', { base_url: baseUrl, assaults_configuration: { level: 0 } }))
-      .rejects.toThrow(/HTTP 400.*level: must be greater than or equal to 1/);
-    await expect(run('enable_chaosmonkey', { base_url: baseUrl }, createTestContext()))
-      .rejects.toMatchObject({ message: expect.stringMatching(/HTTP 401/), hint: expect.stringMatching(/chaosmonkey_token/) });
+    await expect(
+      run('change_assaults_configuration', { base_url: baseUrl, assaults_configuration: { level: 0 } }),
+    ).rejects.toThrow(/HTTP 400.*level: must be greater than or equal to 1/);
+    await expect(run('enable_chaosmonkey', { base_url: baseUrl }, createTestContext())).rejects.toMatchObject({
+      message: expect.stringMatching(/HTTP 401/),
+      hint: expect.stringMatching(/chaosmonkey_token/),
+    });
     // A token in headers works too, and stays out of the revert (reverts land in the journal).
     const ctx = createTestContext();
-    await run('enable_chaosmonkey', { base_url: baseUrl, headers: { Authorization: 'Bearer tok', 'X-Team': 'orders' } }, ctx);
+    await run(
+      'enable_chaosmonkey',
+      { base_url: baseUrl, headers: { Authorization: 'Bearer tok', 'X-Team': 'orders' } },
+      ctx,
+    );
     expect(ctx.reverts[0]!.arguments).toEqual({ base_url: baseUrl, headers: { 'X-Team': 'orders' } });
   });
 });

@@ -48,45 +48,61 @@ function tokenFromSecrets(ctx: ActivityContext): string | undefined {
 }
 
 /** One call to the Chaos Monkey actuator API of a Node (this package) or Spring Boot service. */
-export function callActuator(ctx: ActivityContext, args: ConnectionArgs, method: 'GET' | 'POST', endpoint: string, body?: unknown): Promise<ActuatorAnswer> {
+export function callActuator(
+  ctx: ActivityContext,
+  args: ConnectionArgs,
+  method: 'GET' | 'POST',
+  endpoint: string,
+  body?: unknown,
+): Promise<ActuatorAnswer> {
   const url = new URL(`${args.base_url.replace(/\/+$/, '')}/${endpoint}`);
   const headers: Record<string, string> = { accept: 'application/json', ...args.headers };
   const token = tokenFromSecrets(ctx);
-  if (token && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization')) headers.authorization = `Bearer ${token}`;
+  if (token && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
+    headers.authorization = `Bearer ${token}`;
   const payload = body === undefined ? undefined : JSON.stringify(body);
   if (payload !== undefined) headers['content-type'] = 'application/json';
   const timeoutMs = args.timeout === undefined ? 30_000 : parseDuration(args.timeout, 'timeout') * 1000;
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method,
-      headers,
-      timeout: timeoutMs,
-      signal: ctx.signal,
-      ...(url.protocol === 'https:' ? { rejectUnauthorized: args.verify_ssl ?? true } : {}),
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({
-          status: res.statusCode ?? 0,
-          text,
-          json: () => {
-            try {
-              return JSON.parse(text);
-            } catch {
-              throw new ActivityFailedError(`${method} ${url.pathname} did not answer JSON: ${text.slice(0, 200)}`);
-            }
-          },
+    const req = request(
+      url,
+      {
+        method,
+        headers,
+        timeout: timeoutMs,
+        signal: ctx.signal,
+        ...(url.protocol === 'https:' ? { rejectUnauthorized: args.verify_ssl ?? true } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            text,
+            json: () => {
+              try {
+                return JSON.parse(text);
+              } catch {
+                throw new ActivityFailedError(`${method} ${url.pathname} did not answer JSON: ${text.slice(0, 200)}`);
+              }
+            },
+          });
         });
-      });
-      res.on('error', reject);
-    });
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', (e) => reject(new ActivityFailedError(`${method} ${url.href} failed: ${e.message}`, {
-      cause: e, hint: 'is base_url the service\'s actuator root (http://host:port/actuator) and the chaos monkey API mounted there?',
-    })));
+    req.on('error', (e) =>
+      reject(
+        new ActivityFailedError(`${method} ${url.href} failed: ${e.message}`, {
+          cause: e,
+          hint: "is base_url the service's actuator root (http://host:port/actuator) and the chaos monkey API mounted there?",
+        }),
+      ),
+    );
     req.end(payload);
   });
 }
@@ -94,9 +110,12 @@ export function callActuator(ctx: ActivityContext, args: ConnectionArgs, method:
 /** Fails the activity unless the service answered 200, with the service's own words. */
 export function expectOk(answer: ActuatorAnswer, what: string): ActuatorAnswer {
   if (answer.status === 200) return answer;
-  const hint = answer.status === 401 || answer.status === 403
-    ? 'pass the token: secrets {"chaosmonkey_token": "…"} or headers {"Authorization": "Bearer …"}'
-    : answer.status === 404 ? 'is the chaos monkey endpoint exposed (management.endpoint.chaosmonkey / monkey.actuator())?' : undefined;
+  const hint =
+    answer.status === 401 || answer.status === 403
+      ? 'pass the token: secrets {"chaosmonkey_token": "…"} or headers {"Authorization": "Bearer …"}'
+      : answer.status === 404
+        ? 'is the chaos monkey endpoint exposed (management.endpoint.chaosmonkey / monkey.actuator())?'
+        : undefined;
   throw new ActivityFailedError(`${what} failed: HTTP ${answer.status} ${answer.text.slice(0, 500)}`, { hint });
 }
 

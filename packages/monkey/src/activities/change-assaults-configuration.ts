@@ -6,15 +6,23 @@ import { previousValues } from './previous-values.js';
 export const changeAssaultsConfiguration = defineActivity({
   name: 'change_assaults_configuration',
   type: 'action',
-  description: 'Change the assaults of the service\'s Chaos Monkey (POST /chaosmonkey/assaults); reverted to the values it replaced.',
+  description:
+    "Change the assaults of the service's Chaos Monkey (POST /chaosmonkey/assaults); reverted to the values it replaced.",
   python: ['chaosspring.actions'],
   mutating: true,
   arguments: z.object({ ...connectionArguments, assaults_configuration: z.record(z.string(), z.unknown()) }),
   async run(args, ctx) {
-    const current = expectOk(await callActuator(ctx, args, 'GET', 'chaosmonkey/assaults'), 'Reading ChaosMonkey assaults').json() as Record<string, unknown>;
+    const current = expectOk(
+      await callActuator(ctx, args, 'GET', 'chaosmonkey/assaults'),
+      'Reading ChaosMonkey assaults',
+    ).json() as Record<string, unknown>;
     const previous = previousValues(current, args.assaults_configuration);
     if (ctx.dryRun) {
-      ctx.logger.info('dry run: would change Chaos Monkey assaults', { base_url: args.base_url, from: previous, to: args.assaults_configuration });
+      ctx.logger.info('dry run: would change Chaos Monkey assaults', {
+        base_url: args.base_url,
+        from: previous,
+        to: args.assaults_configuration,
+      });
       return 'dry run: assaults unchanged';
     }
     ctx.registerRevert({
@@ -23,6 +31,9 @@ export const changeAssaultsConfiguration = defineActivity({
       func: 'change_assaults_configuration',
       arguments: { ...revertConnection(args), assaults_configuration: previous },
     });
-    return expectOk(await callActuator(ctx, args, 'POST', 'chaosmonkey/assaults', args.assaults_configuration), 'Change ChaosMonkey Assaults Configuration').text;
+    return expectOk(
+      await callActuator(ctx, args, 'POST', 'chaosmonkey/assaults', args.assaults_configuration),
+      'Change ChaosMonkey Assaults Configuration',
+    ).text;
   },
 });

@@ -20,7 +20,11 @@ describe('examples/monkey/latency-experiment.yaml through the faultline CLI', ()
   beforeAll(async () => {
     buildMonkey();
     if (!existsSync(cli)) {
-      await promisify(execFile)(process.execPath, [`${repoRoot}node_modules/typescript/bin/tsc`, '-b', `${repoRoot}packages/cli`]);
+      await promisify(execFile)(process.execPath, [
+        `${repoRoot}node_modules/typescript/bin/tsc`,
+        '-b',
+        `${repoRoot}packages/cli`,
+      ]);
     }
     service = await forkServer(`${repoRoot}examples/monkey/orders-service.mjs`, { CHAOS_MONKEY_TOKEN: token });
     dir = mkdtempSync(join(tmpdir(), 'monkey-e2e-'));
@@ -37,10 +41,14 @@ describe('examples/monkey/latency-experiment.yaml through the faultline CLI', ()
       .replace('after: 5', 'after: 1');
     writeFileSync(join(dir, 'experiment.yaml'), experiment);
     const journalPath = join(dir, 'journal.json');
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'run', join(dir, 'experiment.yaml'), '--journal-path', journalPath, '--no-log-file', '--no-color'], {
-      cwd: dir,
-      env: { ...process.env, CHAOS_MONKEY_TOKEN: token },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, 'run', join(dir, 'experiment.yaml'), '--journal-path', journalPath, '--no-log-file', '--no-color'],
+      {
+        cwd: dir,
+        env: { ...process.env, CHAOS_MONKEY_TOKEN: token },
+      },
+    );
     expect(stdout).toMatch(/steady state held/);
     const journal = readFileSync(journalPath, 'utf8');
     expect(JSON.parse(journal)).toMatchObject({ status: 'completed', deviated: false });
@@ -50,7 +58,12 @@ describe('examples/monkey/latency-experiment.yaml through the faultline CLI', ()
     const status = await call(`${service.base}/actuator/chaosmonkey/status`, { headers: auth });
     expect(status.json).toMatchObject({ enabled: false });
     const assaults = await call(`${service.base}/actuator/chaosmonkey/assaults`, { headers: auth });
-    expect(assaults.json).toMatchObject({ level: 1, latencyActive: false, latencyRangeStart: 1000, latencyRangeEnd: 3000 });
+    expect(assaults.json).toMatchObject({
+      level: 1,
+      latencyActive: false,
+      latencyRangeStart: 1000,
+      latencyRangeEnd: 3000,
+    });
   });
 
   it('after a hard kill of the run, `faultline revert <journal>` restores the monkey', async () => {
@@ -61,10 +74,17 @@ describe('examples/monkey/latency-experiment.yaml through the faultline CLI', ()
     writeFileSync(join(dir, 'long.yaml'), experiment);
     const journalPath = join(dir, 'killed.json');
     const env = { ...process.env, CHAOS_MONKEY_TOKEN: token };
-    const run = spawn(process.execPath, [cli, 'run', join(dir, 'long.yaml'), '--journal-path', journalPath, '--no-log-file', '--no-color'], { cwd: dir, env, stdio: 'ignore' });
+    const run = spawn(
+      process.execPath,
+      [cli, 'run', join(dir, 'long.yaml'), '--journal-path', journalPath, '--no-log-file', '--no-color'],
+      { cwd: dir, env, stdio: 'ignore' },
+    );
     const auth = { authorization: `Bearer ${token}` };
     const deadline = Date.now() + 20_000;
-    while (!((await call(`${service.base}/actuator/chaosmonkey/status`, { headers: auth })).json as { enabled: boolean }).enabled) {
+    while (
+      !((await call(`${service.base}/actuator/chaosmonkey/status`, { headers: auth })).json as { enabled: boolean })
+        .enabled
+    ) {
       if (Date.now() > deadline) throw new Error('the run never enabled the monkey');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -72,11 +92,23 @@ describe('examples/monkey/latency-experiment.yaml through the faultline CLI', ()
     await new Promise((r) => setTimeout(r, 500));
     run.kill('SIGKILL');
     await once(run, 'exit');
-    expect((await call(`${service.base}/actuator/chaosmonkey/assaults`, { headers: auth })).json).toMatchObject({ level: 3, latencyActive: true });
+    expect((await call(`${service.base}/actuator/chaosmonkey/assaults`, { headers: auth })).json).toMatchObject({
+      level: 3,
+      latencyActive: true,
+    });
 
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'revert', journalPath, '--no-log-file', '--no-color'], { cwd: dir, env });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [cli, 'revert', journalPath, '--no-log-file', '--no-color'],
+      { cwd: dir, env },
+    );
     expect(stdout).toMatch(/reverted: disable Chaos Monkey/);
-    expect((await call(`${service.base}/actuator/chaosmonkey/status`, { headers: auth })).json).toMatchObject({ enabled: false });
-    expect((await call(`${service.base}/actuator/chaosmonkey/assaults`, { headers: auth })).json).toMatchObject({ level: 1, latencyActive: false });
+    expect((await call(`${service.base}/actuator/chaosmonkey/status`, { headers: auth })).json).toMatchObject({
+      enabled: false,
+    });
+    expect((await call(`${service.base}/actuator/chaosmonkey/assaults`, { headers: auth })).json).toMatchObject({
+      level: 1,
+      latencyActive: false,
+    });
   }, 60_000);
 });

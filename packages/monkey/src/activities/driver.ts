@@ -12,7 +12,13 @@ import { watcherConfiguration } from './watcher-configuration.js';
 export const driver: Driver = {
   name: '@faultline/monkey',
   activities: [
-    enableChaosmonkey, disableChaosmonkey, changeAssaultsConfiguration, changeWatcherConfiguration,
-    chaosmonkeyEnabled, assaultsConfiguration, assaultConfiguration, watcherConfiguration,
+    enableChaosmonkey,
+    disableChaosmonkey,
+    changeAssaultsConfiguration,
+    changeWatcherConfiguration,
+    chaosmonkeyEnabled,
+    assaultsConfiguration,
+    assaultConfiguration,
+    watcherConfiguration,
   ],
 };

@@ -2,7 +2,10 @@
  * The values `change` is about to overwrite, taken from `current`, so a revert restores exactly
  * what the action touched. The latency range travels as a pair (the API requires both or neither).
  */
-export function previousValues(current: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
+export function previousValues(
+  current: Record<string, unknown>,
+  change: Record<string, unknown>,
+): Record<string, unknown> {
   const keys = new Set(Object.keys(change));
   if (keys.has('latencyRangeStart') || keys.has('latencyRangeEnd')) {
     keys.add('latencyRangeStart');

@@ -5,7 +5,7 @@ import { callActuator, connectionArguments, expectOk } from './actuator-client.j
 export const watcherConfiguration = defineActivity({
   name: 'watcher_configuration',
   type: 'probe',
-  description: 'The current watcher configuration of the service\'s Chaos Monkey (GET /chaosmonkey/watchers).',
+  description: "The current watcher configuration of the service's Chaos Monkey (GET /chaosmonkey/watchers).",
   python: ['chaosspring.probes'],
   arguments: z.object({ ...connectionArguments }),
   async run(args, ctx) {

@@ -10,7 +10,10 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export function createAuthCheck(token: string | false | undefined, what: string): (req: IncomingMessage) => AuthResult {
   if (token === false) return () => ({ ok: true });
   if (typeof token !== 'string' || token.length === 0) {
-    throw new MonkeyConfigError([`${what}: token is required`], 'pass { token: process.env.CHAOS_MONKEY_TOKEN }, or { token: false } to turn auth off explicitly');
+    throw new MonkeyConfigError(
+      [`${what}: token is required`],
+      'pass { token: process.env.CHAOS_MONKEY_TOKEN }, or { token: false } to turn auth off explicitly',
+    );
   }
   const expected = digest(token);
   return (req) => {

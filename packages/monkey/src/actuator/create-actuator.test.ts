@@ -21,7 +21,9 @@ async function app(actuator: ActuatorOptions, options: MonkeyOptions = {}, bodyP
   if (bodyParser) a.use(express.json());
   a.use(monkey);
   a.use(monkey.actuator(actuator));
-  a.get('/api/orders', (_req, res) => { res.json({ orders: [] }); });
+  a.get('/api/orders', (_req, res) => {
+    res.json({ orders: [] });
+  });
   const server = createServer(a);
   servers.push(server);
   return { base: await listen(server), monkey };
@@ -55,30 +57,45 @@ const curl = findSystemBinary('curl');
 
 describe('the seed curl commands', () => {
   for (const bodyParser of [false, true]) {
-    it.skipIf(!curl)(`configure a Node service as they do a Spring one (${bodyParser ? 'with' : 'without'} express.json())`, async () => {
-      const { base, monkey } = await app({ token: false }, {}, bodyParser);
-      const outputs: string[] = [];
-      for (const command of seedCurls) {
-        const { stdout } = await promisify(execFile)('sh', ['-c', `${command.replace('http://localhost:8080', base)} -s -w '\\n%{http_code}'`]);
-        outputs.push(stdout);
-      }
-      const [enable, assaults, watchers] = outputs.map((o) => {
-        const lines = o.trimEnd().split('\n');
-        return { status: Number(lines.pop()), body: lines.join('\n') };
-      });
-      expect(enable!.status).toBe(200);
-      expect(JSON.parse(enable!.body)).toMatchObject({ enabled: true, status: 'Chaos Monkey is enabled' });
-      expect(assaults).toEqual({ status: 200, body: 'Assault config has changed' });
-      expect(watchers).toEqual({ status: 200, body: 'Watcher config has changed' });
-      expect(monkey.getConfig()).toMatchObject({
-        enabled: true, level: 5,
-        latency: { enabled: true, minMs: 1000, maxMs: 3000 },
-        exceptions: { enabled: true }, killProcess: { enabled: false },
-        watchers: { controller: true, service: true, repository: false, component: false, restController: true },
-      });
-      const got = await call(`${base}/actuator/chaosmonkey/assaults`);
-      expect(got.json).toMatchObject({ level: 5, latencyActive: true, latencyRangeStart: 1000, latencyRangeEnd: 3000, exceptionsActive: true, killApplicationActive: false });
-    });
+    it.skipIf(!curl)(
+      `configure a Node service as they do a Spring one (${bodyParser ? 'with' : 'without'} express.json())`,
+      async () => {
+        const { base, monkey } = await app({ token: false }, {}, bodyParser);
+        const outputs: string[] = [];
+        for (const command of seedCurls) {
+          const { stdout } = await promisify(execFile)('sh', [
+            '-c',
+            `${command.replace('http://localhost:8080', base)} -s -w '\\n%{http_code}'`,
+          ]);
+          outputs.push(stdout);
+        }
+        const [enable, assaults, watchers] = outputs.map((o) => {
+          const lines = o.trimEnd().split('\n');
+          return { status: Number(lines.pop()), body: lines.join('\n') };
+        });
+        expect(enable!.status).toBe(200);
+        expect(JSON.parse(enable!.body)).toMatchObject({ enabled: true, status: 'Chaos Monkey is enabled' });
+        expect(assaults).toEqual({ status: 200, body: 'Assault config has changed' });
+        expect(watchers).toEqual({ status: 200, body: 'Watcher config has changed' });
+        expect(monkey.getConfig()).toMatchObject({
+          enabled: true,
+          level: 5,
+          latency: { enabled: true, minMs: 1000, maxMs: 3000 },
+          exceptions: { enabled: true },
+          killProcess: { enabled: false },
+          watchers: { controller: true, service: true, repository: false, component: false, restController: true },
+        });
+        const got = await call(`${base}/actuator/chaosmonkey/assaults`);
+        expect(got.json).toMatchObject({
+          level: 5,
+          latencyActive: true,
+          latencyRangeStart: 1000,
+          latencyRangeEnd: 3000,
+          exceptionsActive: true,
+          killApplicationActive: false,
+        });
+      },
+    );
   }
 });
 
@@ -88,7 +105,14 @@ describe('Spring-compatible endpoints', () => {
     const settings = await call(`${base}/actuator/chaosmonkey`);
     expect(settings.json).toMatchObject({
       chaosMonkeyProperties: { enabled: false, togglePrefix: 'chaos.monkey' },
-      assaultProperties: { level: 1, latencyRangeStart: 1000, latencyRangeEnd: 3000, exception: { type: 'java.lang.RuntimeException', method: '<init>' }, memoryFillTargetFraction: 0.25, cpuCronExpression: 'OFF' },
+      assaultProperties: {
+        level: 1,
+        latencyRangeStart: 1000,
+        latencyRangeEnd: 3000,
+        exception: { type: 'java.lang.RuntimeException', method: '<init>' },
+        memoryFillTargetFraction: 0.25,
+        cpuCronExpression: 'OFF',
+      },
       watcherProperties: { controller: true, restTemplate: false, beans: [] },
     });
     const off = await call(`${base}/actuator/chaosmonkey/status`);
@@ -100,10 +124,18 @@ describe('Spring-compatible endpoints', () => {
     await new Promise((r) => setTimeout(r, 30));
     const status = await call(`${base}/actuator/chaosmonkey/status`);
     expect(status.status).toBe(200);
-    expect(status.json).toMatchObject({ enabled: true, status: 'Ready to be evil!', enabledFor: { formatted: '0 seconds' } });
+    expect(status.json).toMatchObject({
+      enabled: true,
+      status: 'Ready to be evil!',
+      enabledFor: { formatted: '0 seconds' },
+    });
     expect((status.json as { enabledFor: { raw: string } }).enabledFor.raw).toMatch(/^PT0\.\d+S$/);
     const off2 = await call(`${base}/actuator/chaosmonkey/disable`, { method: 'POST' });
-    expect(off2.json).toMatchObject({ enabled: false, status: 'Chaos Monkey is disabled', enabledFor: { formatted: '0 seconds' } });
+    expect(off2.json).toMatchObject({
+      enabled: false,
+      status: 'Chaos Monkey is disabled',
+      enabledFor: { formatted: '0 seconds' },
+    });
     expect((off2.json as { disabledAt?: string }).disabledAt).toBeDefined();
     expect((await call(`${base}/actuator/chaosmonkey`, { method: 'POST' })).status).toBe(405);
     expect((await call(`${base}/actuator/chaosmonkey/watcher`)).json).toMatchObject({ controller: true });
@@ -115,7 +147,10 @@ describe('Spring-compatible endpoints', () => {
     const bad: Array<[unknown, RegExp]> = [
       [{ level: 0 }, /level: must be greater than or equal to 1/],
       [{ level: 10001 }, /level: must be less than or equal to 10000/],
-      [{ level: 10, latencyRangeStart: 200, latencyRangeEnd: 100 }, /Value of latencyRangeStart must not be greater than value of latencyRangeEnd!/],
+      [
+        { level: 10, latencyRangeStart: 200, latencyRangeEnd: 100 },
+        /Value of latencyRangeStart must not be greater than value of latencyRangeEnd!/,
+      ],
       [{ level: 1000, latencyRangeStart: 200, latencyActive: true }, /Invalid range parameters/],
       [{ memoryFillTargetFraction: 0.99 }, /memoryFillTargetFraction: must be less than or equal to 0.95/],
       [{ memoryMillisecondsWaitNextIncrease: 50 }, /must be greater than or equal to 100/],
@@ -131,17 +166,41 @@ describe('Spring-compatible endpoints', () => {
       expect(answer.json).toMatchObject({ status: 400, error: 'Bad Request', path: '/actuator/chaosmonkey/assaults' });
       expect((answer.json as { message: string }).message).toMatch(message);
     }
-    const notJson = await call(`${base}/actuator/chaosmonkey/assaults`, { method: 'POST', body: '{level:', headers: { 'content-type': 'application/json' } });
+    const notJson = await call(`${base}/actuator/chaosmonkey/assaults`, {
+      method: 'POST',
+      body: '{level:',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
-    expect((await call(`${base}/actuator/chaosmonkey/watchers`, { method: 'POST', json: { service: 'yes' } })).status).toBe(400);
+    expect(
+      (await call(`${base}/actuator/chaosmonkey/watchers`, { method: 'POST', json: { service: 'yes' } })).status,
+    ).toBe(400);
     expect(monkey.getConfig()).toEqual(before);
     // Partial update, Node extensions, Java exception class names accepted.
     const ok = await call(`${base}/actuator/chaosmonkey/assaults`, {
       method: 'POST',
-      json: { level: '7', exceptionsProbability: 0.5, exception: { type: 'java.lang.IllegalArgumentException', method: '<init>', arguments: [{ className: 'java.lang.String', value: 'custom illegal argument exception' }], status: 503 } },
+      json: {
+        level: '7',
+        exceptionsProbability: 0.5,
+        exception: {
+          type: 'java.lang.IllegalArgumentException',
+          method: '<init>',
+          arguments: [{ className: 'java.lang.String', value: 'custom illegal argument exception' }],
+          status: 503,
+        },
+      },
     });
     expect(ok.text).toBe('Assault config has changed');
-    expect(monkey.getConfig()).toMatchObject({ level: 7, latency: before.latency, exceptions: { probability: 0.5, type: 'java.lang.IllegalArgumentException', message: 'custom illegal argument exception', status: 503 } });
+    expect(monkey.getConfig()).toMatchObject({
+      level: 7,
+      latency: before.latency,
+      exceptions: {
+        probability: 0.5,
+        type: 'java.lang.IllegalArgumentException',
+        message: 'custom illegal argument exception',
+        status: 503,
+      },
+    });
   });
 
   it('never attacks its own routes', async () => {
@@ -160,10 +219,16 @@ describe('safety', () => {
     const none = await call(`${base}/actuator/chaosmonkey/enable`, { method: 'POST' });
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    const wrong = await call(`${base}/actuator/chaosmonkey/enable`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
+    const wrong = await call(`${base}/actuator/chaosmonkey/enable`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(wrong.status).toBe(403);
     expect(monkey.status().enabled).toBe(false);
-    const right = await call(`${base}/actuator/chaosmonkey/enable`, { method: 'POST', headers: { authorization: 'Bearer s3cret-token' } });
+    const right = await call(`${base}/actuator/chaosmonkey/enable`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer s3cret-token' },
+    });
     expect(right.status).toBe(200);
     expect(monkey.status().enabled).toBe(true);
     // Requests outside the API pass through untouched.

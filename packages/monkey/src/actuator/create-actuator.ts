@@ -17,9 +17,17 @@ function errorBody(status: number, error: string, message: string, path: string,
 }
 
 function badRequest(res: ServerResponse, path: string, objectName: string, problems: readonly ValidationProblem[]) {
-  sendJson(res, 400, errorBody(400, 'Bad Request',
-    `Validation failed for object='${objectName}'. Error count: ${problems.length}. ${problems.map((p) => `${p.field}: ${p.defaultMessage}`).join('; ')}`,
-    path, { errors: problems.map((p) => ({ ...p, objectName })) }));
+  sendJson(
+    res,
+    400,
+    errorBody(
+      400,
+      'Bad Request',
+      `Validation failed for object='${objectName}'. Error count: ${problems.length}. ${problems.map((p) => `${p.field}: ${p.defaultMessage}`).join('; ')}`,
+      path,
+      { errors: problems.map((p) => ({ ...p, objectName })) },
+    ),
+  );
 }
 
 function isProduction(): boolean {
@@ -44,23 +52,42 @@ export function createActuator(
 
   const refuseInProduction = (res: ServerResponse, path: string): boolean => {
     if (!isProduction() || options.allowInProduction) return false;
-    sendJson(res, 403, errorBody(403, 'Forbidden', 'refusing to enable Chaos Monkey while NODE_ENV=production', path,
-      { hint: 'pass allowInProduction: true to monkey.actuator() if you really mean it' }));
+    sendJson(
+      res,
+      403,
+      errorBody(403, 'Forbidden', 'refusing to enable Chaos Monkey while NODE_ENV=production', path, {
+        hint: 'pass allowInProduction: true to monkey.actuator() if you really mean it',
+      }),
+    );
     return true;
   };
 
-  const readObject = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<Record<string, unknown> | undefined> => {
+  const readObject = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ): Promise<Record<string, unknown> | undefined> => {
     const body = await readJsonBody(req, limit);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      sendJson(res, 400, errorBody(400, 'Bad Request', 'Required request body is missing or is not a JSON object', path));
+      sendJson(
+        res,
+        400,
+        errorBody(400, 'Bad Request', 'Required request body is missing or is not a JSON object', path),
+      );
       return undefined;
     }
     return body as Record<string, unknown>;
   };
 
   const update = async (
-    req: IncomingMessage, res: ServerResponse, path: string, objectName: string,
-    read: (body: Record<string, unknown>) => { update: Parameters<ChaosMonkeyInstance['updateConfig']>[0]; problems: ValidationProblem[] },
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    objectName: string,
+    read: (body: Record<string, unknown>) => {
+      update: Parameters<ChaosMonkeyInstance['updateConfig']>[0];
+      problems: ValidationProblem[];
+    },
     done: string,
   ) => {
     const body = await readObject(req, res, path);
@@ -71,7 +98,12 @@ export function createActuator(
       monkey.updateConfig(change);
     } catch (e) {
       if (!(e instanceof MonkeyConfigError)) throw e;
-      return badRequest(res, path, objectName, e.problems.map((p) => ({ field: p.split(':')[0]!, rejectedValue: null, defaultMessage: p, code: 'Invalid' })));
+      return badRequest(
+        res,
+        path,
+        objectName,
+        e.problems.map((p) => ({ field: p.split(':')[0]!, rejectedValue: null, defaultMessage: p, code: 'Invalid' })),
+      );
     }
     sendText(res, 200, done);
   };
@@ -82,7 +114,11 @@ export function createActuator(
         const config = monkey.getConfig();
         const status = monkey.status();
         sendJson(res, 200, {
-          chaosMonkeyProperties: { enabled: status.enabled, lastEnabledToggleTimestamp: status.lastToggle, togglePrefix: 'chaos.monkey' },
+          chaosMonkeyProperties: {
+            enabled: status.enabled,
+            lastEnabledToggleTimestamp: status.lastToggle,
+            togglePrefix: 'chaos.monkey',
+          },
           assaultProperties: toAssaultDto(config),
           watcherProperties: toWatcherDto(config),
         });
@@ -91,7 +127,11 @@ export function createActuator(
     '/status': {
       GET: (_req, res) => {
         const status = monkey.status();
-        sendJson(res, status.enabled ? 200 : disabledStatus, statusDto(status, status.enabled ? 'Ready to be evil!' : 'You switched me off!'));
+        sendJson(
+          res,
+          status.enabled ? 200 : disabledStatus,
+          statusDto(status, status.enabled ? 'Ready to be evil!' : 'You switched me off!'),
+        );
       },
     },
     '/enable': {
@@ -108,11 +148,13 @@ export function createActuator(
     },
     '/assaults': {
       GET: (_req, res) => sendJson(res, 200, toAssaultDto(monkey.getConfig())),
-      POST: (req, res, path) => update(req, res, path, 'assaultPropertiesUpdate', fromAssaultDto, 'Assault config has changed'),
+      POST: (req, res, path) =>
+        update(req, res, path, 'assaultPropertiesUpdate', fromAssaultDto, 'Assault config has changed'),
     },
     '/watchers': {
       GET: (_req, res) => sendJson(res, 200, toWatcherDto(monkey.getConfig())),
-      POST: (req, res, path) => update(req, res, path, 'watcherPropertiesUpdate', fromWatcherDto, 'Watcher config has changed'),
+      POST: (req, res, path) =>
+        update(req, res, path, 'watcherPropertiesUpdate', fromWatcherDto, 'Watcher config has changed'),
     },
     '/assaults/runtime/attack': {
       POST: (req, res, path) => {
@@ -141,22 +183,43 @@ export function createActuator(
     const authResult = auth(req);
     if (!authResult.ok) {
       req.resume();
-      return sendJson(res, authResult.status, errorBody(authResult.status, authResult.status === 401 ? 'Unauthorized' : 'Forbidden', authResult.message, path),
-        authResult.status === 401 ? { 'www-authenticate': 'Bearer realm="chaosmonkey"' } : {});
+      return sendJson(
+        res,
+        authResult.status,
+        errorBody(
+          authResult.status,
+          authResult.status === 401 ? 'Unauthorized' : 'Forbidden',
+          authResult.message,
+          path,
+        ),
+        authResult.status === 401 ? { 'www-authenticate': 'Bearer realm="chaosmonkey"' } : {},
+      );
     }
     const methods = routes[sub];
     if (!methods) return sendJson(res, 404, errorBody(404, 'Not Found', `no chaos monkey endpoint ${path}`, path));
-    const method = req.method === 'HEAD' ? 'GET' : req.method ?? 'GET';
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     const route = methods[method];
     if (!route) {
       req.resume();
-      return sendJson(res, 405, errorBody(405, 'Method Not Allowed', `${req.method} is not supported here`, path), { allow: Object.keys(methods).join(', ') });
+      return sendJson(res, 405, errorBody(405, 'Method Not Allowed', `${req.method} is not supported here`, path), {
+        allow: Object.keys(methods).join(', '),
+      });
     }
     Promise.resolve()
       .then(() => route(req, res, path))
       .catch((e: unknown) => {
         if (res.headersSent) return res.destroy();
-        if (e instanceof BodyError) return sendJson(res, e.status, errorBody(e.status, e.status === 413 ? 'Payload Too Large' : e.status === 415 ? 'Unsupported Media Type' : 'Bad Request', e.message, path));
+        if (e instanceof BodyError)
+          return sendJson(
+            res,
+            e.status,
+            errorBody(
+              e.status,
+              e.status === 413 ? 'Payload Too Large' : e.status === 415 ? 'Unsupported Media Type' : 'Bad Request',
+              e.message,
+              path,
+            ),
+          );
         // Never leak a stack trace to the caller.
         console.error(`Chaos Monkey control API failed on ${req.method} ${path}: ${(e as Error).message}`);
         sendJson(res, 500, errorBody(500, 'Internal Server Error', 'chaos monkey control API failed', path));

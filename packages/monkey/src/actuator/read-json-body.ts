@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
 export class BodyError extends Error {
-  constructor(readonly status: 400 | 413 | 415, message: string) {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -15,7 +18,8 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
   if (pre._body === true || req.readableEnded) {
     if (Buffer.isBuffer(pre.body)) return parse(pre.body.toString('utf8'));
     if (typeof pre.body === 'string') return parse(pre.body);
-    return pre.body === undefined || (typeof pre.body === 'object' && pre.body !== null && Object.keys(pre.body).length === 0 && !pre._body)
+    return pre.body === undefined ||
+      (typeof pre.body === 'object' && pre.body !== null && Object.keys(pre.body).length === 0 && !pre._body)
       ? undefined
       : pre.body;
   }
@@ -33,7 +37,8 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     return parse(text);
   } catch (e) {
     // Lenient about a missing Content-Type (curl -d sends form-urlencoded), strict about bad JSON.
-    if (type !== undefined && !/json/i.test(type)) throw new BodyError(415, `expected Content-Type application/json, got ${type}`);
+    if (type !== undefined && !/json/i.test(type))
+      throw new BodyError(415, `expected Content-Type application/json, got ${type}`);
     throw e;
   }
 }

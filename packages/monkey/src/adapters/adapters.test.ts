@@ -13,12 +13,20 @@ afterEach(async () => {
 describe('node:http adapter', () => {
   it('attacks a plain handler and serves the actuator in front of it', async () => {
     const monkey = createMonkey({ logger: quiet, latency: { enabled: true, minMs: 400, maxMs: 400 } });
-    const handler = monkey.http((_req, res) => { res.end('hello'); }, { actuator: monkey.actuator({ token: 't' }) });
+    const handler = monkey.http(
+      (_req, res) => {
+        res.end('hello');
+      },
+      { actuator: monkey.actuator({ token: 't' }) },
+    );
     const server = createServer(handler);
     servers.push(server);
     const base = await listen(server);
     expect((await call(`${base}/x`)).ms).toBeLessThan(300);
-    expect((await call(`${base}/actuator/chaosmonkey/enable`, { method: 'POST', headers: { authorization: 'Bearer t' } })).status).toBe(200);
+    expect(
+      (await call(`${base}/actuator/chaosmonkey/enable`, { method: 'POST', headers: { authorization: 'Bearer t' } }))
+        .status,
+    ).toBe(200);
     const slowed = await call(`${base}/x`);
     expect(slowed.text).toBe('hello');
     expect(slowed.ms).toBeGreaterThanOrEqual(398);
@@ -33,7 +41,10 @@ describe('node:http adapter', () => {
 
 describe('Fastify plugin', () => {
   it('attacks every route through an onRequest hook and serves the actuator', async () => {
-    const monkey = createMonkey({ logger: quiet, exceptions: { enabled: true, status: 502, body: { error: 'bad gateway' } } });
+    const monkey = createMonkey({
+      logger: quiet,
+      exceptions: { enabled: true, status: 502, body: { error: 'bad gateway' } },
+    });
     const app = Fastify();
     await app.register(monkey.fastify, { actuator: { token: false } });
     app.get('/api/orders', async () => ({ orders: [] }));
@@ -42,9 +53,14 @@ describe('Fastify plugin', () => {
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     try {
       expect((await call(`${base}/api/orders`)).json).toEqual({ orders: [] });
-      const assaults = await call(`${base}/actuator/chaosmonkey/assaults`, { method: 'POST', json: { level: 1, exceptionsActive: true } });
+      const assaults = await call(`${base}/actuator/chaosmonkey/assaults`, {
+        method: 'POST',
+        json: { level: 1, exceptionsActive: true },
+      });
       expect(assaults.text).toBe('Assault config has changed');
-      expect((await call(`${base}/actuator/chaosmonkey/enable`, { method: 'POST' })).json).toMatchObject({ enabled: true });
+      expect((await call(`${base}/actuator/chaosmonkey/enable`, { method: 'POST' })).json).toMatchObject({
+        enabled: true,
+      });
       const failed = await call(`${base}/api/orders`);
       expect(failed.status).toBe(502);
       expect(failed.json).toEqual({ error: 'bad gateway' });

@@ -20,11 +20,14 @@ describe('Express 4', () => {
       app.use(monkey);
       app.use(monkey.actuator({ token: 'x' }));
       app.get('/api/orders', (_req: unknown, res: { json(b: unknown): void }) => res.json({ orders: [] }));
-      app.post('/chaos/latency', (req: { body: { enabled: boolean; minMs: number; maxMs: number } }, res: { json(b: unknown): void }) => {
-        const { enabled, minMs, maxMs } = req.body;
-        monkey.updateConfig({ latency: { enabled, minMs, maxMs } });
-        res.json({ status: 'Latency configuration updated' });
-      });
+      app.post(
+        '/chaos/latency',
+        (req: { body: { enabled: boolean; minMs: number; maxMs: number } }, res: { json(b: unknown): void }) => {
+          const { enabled, minMs, maxMs } = req.body;
+          monkey.updateConfig({ latency: { enabled, minMs, maxMs } });
+          res.json({ status: 'Latency configuration updated' });
+        },
+      );
       const server = createServer(app);
       servers.push(server);
       const base = await listen(server);
@@ -33,10 +36,15 @@ describe('Express 4', () => {
       const slow = await call(`${base}/api/orders`);
       expect(slow.json).toEqual({ orders: [] });
       expect(slow.ms).toBeGreaterThanOrEqual(98);
-      expect((await call(`${base}/chaos/latency`, { method: 'POST', json: { enabled: false, minMs: 1, maxMs: 2 } })).json)
-        .toEqual({ status: 'Latency configuration updated' });
+      expect(
+        (await call(`${base}/chaos/latency`, { method: 'POST', json: { enabled: false, minMs: 1, maxMs: 2 } })).json,
+      ).toEqual({ status: 'Latency configuration updated' });
       expect(monkey.getConfig().latency).toMatchObject({ enabled: false, minMs: 1, maxMs: 2 });
-      const assaults = await call(`${base}/actuator/chaosmonkey/assaults`, { method: 'POST', headers: auth, json: { exceptionsActive: true } });
+      const assaults = await call(`${base}/actuator/chaosmonkey/assaults`, {
+        method: 'POST',
+        headers: auth,
+        json: { exceptionsActive: true },
+      });
       expect(assaults.text).toBe('Assault config has changed');
       const failed = await call(`${base}/api/orders`);
       expect(failed.status).toBe(500);

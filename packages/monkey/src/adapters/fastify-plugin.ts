@@ -4,7 +4,11 @@ import type { ChaosMonkeyInstance } from '../monkey/monkey-types.js';
 import { delay } from '../util/delay.js';
 
 /** The few Fastify types the plugin touches; Fastify itself stays the app's dependency. */
-interface FastifyRequestLike { raw: IncomingMessage; url: string; method: string }
+interface FastifyRequestLike {
+  raw: IncomingMessage;
+  url: string;
+  method: string;
+}
 interface FastifyReplyLike {
   raw: ServerResponse;
   hijack(): void;
@@ -33,7 +37,12 @@ export function createFastifyPlugin(monkey: ChaosMonkeyInstance): FastifyPlugin 
   const plugin = (async (fastify: FastifyLike, options: FastifyPluginOptions = {}) => {
     const actuator = options.actuator ? monkey.actuator(options.actuator) : undefined;
     fastify.addHook('onRequest', async (request, reply) => {
-      if (actuator && (request.url === actuator.basePath || request.url.startsWith(`${actuator.basePath}/`) || request.url.startsWith(`${actuator.basePath}?`))) {
+      if (
+        actuator &&
+        (request.url === actuator.basePath ||
+          request.url.startsWith(`${actuator.basePath}/`) ||
+          request.url.startsWith(`${actuator.basePath}?`))
+      ) {
         reply.hijack();
         await new Promise<void>((resolve) => {
           reply.raw.once('finish', resolve);

@@ -27,12 +27,13 @@ export function wrapNodeHandler(
   };
   const actuator = options.actuator;
   if (!actuator) return attacked;
-  return (req, res) => actuator(req, res, (err) => {
-    if (err) {
-      res.statusCode = 500;
-      res.end();
-    } else {
-      attacked(req, res);
-    }
-  });
+  return (req, res) =>
+    actuator(req, res, (err) => {
+      if (err) {
+        res.statusCode = 500;
+        res.end();
+      } else {
+        attacked(req, res);
+      }
+    });
 }

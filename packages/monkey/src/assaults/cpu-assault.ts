@@ -23,19 +23,30 @@ while (Date.now() < end) {
  * stays free (the service slows down because its cores are busy, not because it is blocked).
  */
 export function cpuAssault(config: CpuConfig, logger: MonkeyLogger, cores = availableParallelism()): RuntimeAssaultRun {
-  logger.warn(`Chaos Monkey: CPU assault loading ${cores} cores to ${config.targetFraction * 100}% for ${config.holdMs} ms`);
-  const workers = Array.from({ length: cores }, () =>
-    new Worker(workerSource, { eval: true, workerData: { holdMs: config.holdMs, target: config.targetFraction } }));
+  logger.warn(
+    `Chaos Monkey: CPU assault loading ${cores} cores to ${config.targetFraction * 100}% for ${config.holdMs} ms`,
+  );
+  const workers = Array.from(
+    { length: cores },
+    () =>
+      new Worker(workerSource, { eval: true, workerData: { holdMs: config.holdMs, target: config.targetFraction } }),
+  );
   let running = workers.length;
   let finish!: () => void;
-  const done = new Promise<void>((resolve) => { finish = resolve; });
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
   for (const w of workers) {
     w.unref();
-    w.once('exit', () => { if (--running === 0) finish(); });
+    w.once('exit', () => {
+      if (--running === 0) finish();
+    });
     w.once('error', (e) => logger.warn(`Chaos Monkey: CPU worker failed: ${e.message}`));
   }
   return {
-    stop() { for (const w of workers) void w.terminate(); },
+    stop() {
+      for (const w of workers) void w.terminate();
+    },
     done,
     held: () => running,
   };

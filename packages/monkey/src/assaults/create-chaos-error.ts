@@ -11,7 +11,13 @@ export interface ChaosError extends Error {
 }
 
 const nodeErrors: Record<string, ErrorConstructor> = {
-  Error, TypeError, RangeError, SyntaxError, ReferenceError, EvalError, URIError,
+  Error,
+  TypeError,
+  RangeError,
+  SyntaxError,
+  ReferenceError,
+  EvalError,
+  URIError,
 };
 
 /** Java class names come from scripts written for the Spring monkey: "java.lang.IllegalStateException". */

@@ -13,7 +13,9 @@ export function memoryAssault(config: MemoryConfig, logger: MonkeyLogger): Runti
   const hoard: number[][] = [];
   let timer: NodeJS.Timeout | undefined;
   let finish!: () => void;
-  const done = new Promise<void>((resolve) => { finish = resolve; });
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
   let stopped = false;
 
   const stop = () => {

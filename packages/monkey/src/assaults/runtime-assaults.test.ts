@@ -12,7 +12,10 @@ describe('memory assault', () => {
   it('fills the heap towards the target in steps, holds, then releases', async () => {
     const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
     const targetFraction = (used + 160 * MiB) / limit;
-    const run = memoryAssault({ enabled: true, targetFraction, incrementFraction: 0.5, waitNextIncreaseMs: 20, holdMs: 1000, cron: 'OFF' }, quiet);
+    const run = memoryAssault(
+      { enabled: true, targetFraction, incrementFraction: 0.5, waitNextIncreaseMs: 20, holdMs: 1000, cron: 'OFF' },
+      quiet,
+    );
     const steps: number[] = [];
     const timer = setInterval(() => steps.push(run.held()), 10);
     await new Promise((r) => setTimeout(r, 600));
@@ -66,7 +69,10 @@ describe('runtime attack and cron', () => {
   });
 
   it('fires runtime assaults on their cron schedule, respecting the enabled switch', async () => {
-    const monkey = createMonkey({ logger: quiet, cpu: { enabled: true, holdMs: 50, targetFraction: 0.1, cron: '* * * * * *' } });
+    const monkey = createMonkey({
+      logger: quiet,
+      cpu: { enabled: true, holdMs: 50, targetFraction: 0.1, cron: '* * * * * *' },
+    });
     await new Promise((r) => setTimeout(r, 1300));
     expect(monkey.stats().assaulted.cpu).toBe(0);
     monkey.enable();

@@ -37,9 +37,17 @@ const sections: Record<string, Record<string, FieldKind>> = {
   },
   cpu: { enabled: bool, holdMs: int(0, big), targetFraction: fraction(0.1, 1), cron: { kind: 'string' } },
   watchers: {
-    controller: bool, restController: bool, service: bool, repository: bool, component: bool,
-    restTemplate: bool, webClient: bool, actuatorHealth: bool,
-    beans: { kind: 'strings' }, routes: { kind: 'strings' }, exclude: { kind: 'strings' },
+    controller: bool,
+    restController: bool,
+    service: bool,
+    repository: bool,
+    component: bool,
+    restTemplate: bool,
+    webClient: bool,
+    actuatorHealth: bool,
+    beans: { kind: 'strings' },
+    routes: { kind: 'strings' },
+    exclude: { kind: 'strings' },
   },
 };
 
@@ -68,7 +76,8 @@ function checkField(path: string, value: unknown, field: FieldKind, problems: st
       problems.push(`${path}: must be a string`);
       return false;
     case 'strings':
-      if ((field.nullable && value === null) || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) return true;
+      if ((field.nullable && value === null) || (Array.isArray(value) && value.every((v) => typeof v === 'string')))
+        return true;
       problems.push(`${path}: must be a list of strings`);
       return false;
     case 'number':
@@ -108,7 +117,8 @@ function mergeSection(
       problems.push(`${prefix}${name}.${key}: unknown option (known: ${Object.keys(fields).join(', ')})`);
       continue;
     }
-    if (checkField(`${prefix}${name}.${key}`, value, field, problems)) target[key] = Array.isArray(value) ? [...value] : value;
+    if (checkField(`${prefix}${name}.${key}`, value, field, problems))
+      target[key] = Array.isArray(value) ? [...value] : value;
   }
 }
 
@@ -128,7 +138,9 @@ function checkOverride(raw: unknown, index: number, problems: string[]): Watcher
       mergeSection(key, section, value, problems, `${at}.`);
       override[key] = section;
     } else {
-      problems.push(`${at}.${key}: unknown option (known: target, level, deterministic, latency, exceptions, killProcess, eventLoopBlock)`);
+      problems.push(
+        `${at}.${key}: unknown option (known: target, level, deterministic, latency, exceptions, killProcess, eventLoopBlock)`,
+      );
     }
   }
   return override as unknown as WatcherOverride;
@@ -156,14 +168,20 @@ export function applyConfigUpdate(current: MonkeyConfig, update: MonkeyConfigUpd
   for (const [key, value] of Object.entries(update as Record<string, unknown>)) {
     if (value === undefined) continue;
     if (key in topLevel) {
-      if (checkField(key, value, topLevel[key]!, problems)) (next as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
+      if (checkField(key, value, topLevel[key]!, problems))
+        (next as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
     } else if (key in sections) {
       mergeSection(key, (next as unknown as Record<string, Record<string, unknown>>)[key]!, value, problems);
     } else if (key === 'overrides') {
       if (!Array.isArray(value)) problems.push('overrides: must be a list');
-      else next.overrides = value.map((o, i) => checkOverride(o, i, problems)).filter((o): o is WatcherOverride => o !== undefined);
+      else
+        next.overrides = value
+          .map((o, i) => checkOverride(o, i, problems))
+          .filter((o): o is WatcherOverride => o !== undefined);
     } else {
-      problems.push(`${key}: unknown option (known: ${[...Object.keys(topLevel), ...Object.keys(sections), 'overrides'].join(', ')})`);
+      problems.push(
+        `${key}: unknown option (known: ${[...Object.keys(topLevel), ...Object.keys(sections), 'overrides'].join(', ')})`,
+      );
     }
   }
   if (next.latency.minMs > next.latency.maxMs) {
@@ -174,7 +192,9 @@ export function applyConfigUpdate(current: MonkeyConfig, update: MonkeyConfigUpd
     checkProbabilities(o, `overrides[${i}]: `, problems);
     const latency = { ...next.latency, ...o.latency };
     if (latency.minMs > latency.maxMs) {
-      problems.push(`overrides[${i}].latency: minMs (${latency.minMs}) must not be greater than maxMs (${latency.maxMs})`);
+      problems.push(
+        `overrides[${i}].latency: minMs (${latency.minMs}) must not be greater than maxMs (${latency.maxMs})`,
+      );
     }
   });
   if (problems.length > 0) throw new MonkeyConfigError(problems, 'see docs/monkey.md for every option and its range');

@@ -10,4 +10,10 @@ export interface CallTarget {
 
 export type TargetKind = 'controller' | 'restController' | 'service' | 'repository' | 'component';
 
-export const targetKinds: readonly TargetKind[] = ['controller', 'restController', 'service', 'repository', 'component'];
+export const targetKinds: readonly TargetKind[] = [
+  'controller',
+  'restController',
+  'service',
+  'repository',
+  'component',
+];

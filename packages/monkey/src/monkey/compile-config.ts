@@ -1,5 +1,9 @@
 import type {
-  EventLoopBlockConfig, ExceptionsConfig, KillProcessConfig, LatencyConfig, MonkeyConfig,
+  EventLoopBlockConfig,
+  ExceptionsConfig,
+  KillProcessConfig,
+  LatencyConfig,
+  MonkeyConfig,
 } from '../config/monkey-config.js';
 import type { Candidate } from '../decide/choose-assault.js';
 import { targetPattern, type TargetPattern } from '../decide/target-pattern.js';
@@ -47,7 +51,14 @@ function plan(
 }
 
 export function compileConfig(config: MonkeyConfig, controlPrefixes: Iterable<string>): CompiledConfig {
-  const base = plan(config.level, config.deterministic, config.latency, config.exceptions, config.killProcess, config.eventLoopBlock);
+  const base = plan(
+    config.level,
+    config.deterministic,
+    config.latency,
+    config.exceptions,
+    config.killProcess,
+    config.eventLoopBlock,
+  );
   const overrides = config.overrides.map((o) => ({
     pattern: targetPattern(o.target),
     plan: plan(
@@ -66,6 +77,7 @@ export function compileConfig(config: MonkeyConfig, controlPrefixes: Iterable<st
     overrides,
     routes: config.watchers.routes.map(targetPattern),
     exclude: exclude.map((p) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p)),
-    custom: config.watchedCustomServices && config.watchedCustomServices.length > 0 ? config.watchedCustomServices : null,
+    custom:
+      config.watchedCustomServices && config.watchedCustomServices.length > 0 ? config.watchedCustomServices : null,
   };
 }

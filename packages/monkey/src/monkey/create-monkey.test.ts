@@ -16,9 +16,15 @@ async function expressApp(options: MonkeyOptions): Promise<{ base: string; monke
   const monkey = createMonkey({ logger: quiet, ...options });
   const app = express();
   app.use(monkey);
-  app.get('/api/orders', (_req, res) => { res.json({ orders: [] }); });
-  app.get('/healthz', (_req, res) => { res.json({ ok: true }); });
-  app.get('/api/users/:id', (req, res) => { res.json({ id: req.params.id }); });
+  app.get('/api/orders', (_req, res) => {
+    res.json({ orders: [] });
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/api/users/:id', (req, res) => {
+    res.json({ id: req.params.id });
+  });
   const server = createServer(app);
   servers.push(server);
   return { base: await listen(server), monkey };
@@ -29,7 +35,8 @@ describe('latency assault', () => {
     const { base } = await expressApp({ enabled: true, latency: { enabled: true, minMs: 300, maxMs: 400 } });
     const start = performance.now();
     const { result, driftMs } = await maxTimerDrift(() =>
-      Promise.all(Array.from({ length: 20 }, () => call(`${base}/api/orders`))));
+      Promise.all(Array.from({ length: 20 }, () => call(`${base}/api/orders`))),
+    );
     for (const answer of result) {
       expect(answer.status).toBe(200);
       expect(answer.ms).toBeGreaterThanOrEqual(298);
@@ -57,7 +64,9 @@ describe('exception assault', () => {
     const n = 400;
     const answers: number[] = [];
     for (let i = 0; i < n; i += 50) {
-      answers.push(...(await Promise.all(Array.from({ length: 50 }, () => call(`${base}/api/orders`)))).map((a) => a.status));
+      answers.push(
+        ...(await Promise.all(Array.from({ length: 50 }, () => call(`${base}/api/orders`)))).map((a) => a.status),
+      );
     }
     const failed = answers.filter((s) => s === 500).length;
     expect(answers.every((s) => s === 200 || s === 500)).toBe(true);
@@ -66,7 +75,10 @@ describe('exception assault', () => {
   });
 
   it('answers a configured status and body itself', async () => {
-    const { base } = await expressApp({ enabled: true, exceptions: { enabled: true, status: 503, body: { error: 'unavailable' } } });
+    const { base } = await expressApp({
+      enabled: true,
+      exceptions: { enabled: true, status: 503, body: { error: 'unavailable' } },
+    });
     const answer = await call(`${base}/api/orders`);
     expect(answer.status).toBe(503);
     expect(answer.json).toEqual({ error: 'unavailable' });
@@ -76,7 +88,12 @@ describe('exception assault', () => {
     const random = await expressApp({ enabled: true, level: 4, exceptions: { enabled: true } });
     const n = 400;
     const statuses = [];
-    for (let i = 0; i < n; i += 50) statuses.push(...(await Promise.all(Array.from({ length: 50 }, () => call(`${random.base}/api/orders`)))).map((a) => a.status));
+    for (let i = 0; i < n; i += 50)
+      statuses.push(
+        ...(await Promise.all(Array.from({ length: 50 }, () => call(`${random.base}/api/orders`)))).map(
+          (a) => a.status,
+        ),
+      );
     const failed = statuses.filter((s) => s === 500).length;
     expect(Math.abs(failed - n / 4)).toBeLessThan(5 * Math.sqrt(n * 0.25 * 0.75));
 
@@ -123,7 +140,9 @@ describe('watchers', () => {
     const { base, monkey } = await expressApp({
       enabled: true,
       exceptions: { enabled: true },
-      overrides: [{ target: '/api/users/*', exceptions: { enabled: false }, latency: { enabled: true, minMs: 200, maxMs: 200 } }],
+      overrides: [
+        { target: '/api/users/*', exceptions: { enabled: false }, latency: { enabled: true, minMs: 200, maxMs: 200 } },
+      ],
     });
     const users = await call(`${base}/api/users/1`);
     expect(users.status).toBe(200);
@@ -136,11 +155,20 @@ describe('watchers', () => {
 
 describe('configuration', () => {
   it('rejects invalid options with every problem listed', () => {
-    expect(() => createMonkey({ level: 0, latency: { minMs: 10, maxMs: 5 }, bogus: 1 } as MonkeyOptions)).toThrow(/level.*between 1 and 10000.*bogus: unknown option.*minMs \(10\) must not be greater/s);
+    expect(() => createMonkey({ level: 0, latency: { minMs: 10, maxMs: 5 }, bogus: 1 } as MonkeyOptions)).toThrow(
+      /level.*between 1 and 10000.*bogus: unknown option.*minMs \(10\) must not be greater/s,
+    );
     const monkey = createMonkey({ logger: quiet });
-    expect(() => monkey.updateConfig({ exceptions: { enabled: true, probability: 0.8 }, killProcess: { enabled: true, probability: 0.5 } })).toThrow(/add up to 1.3/);
+    expect(() =>
+      monkey.updateConfig({
+        exceptions: { enabled: true, probability: 0.8 },
+        killProcess: { enabled: true, probability: 0.5 },
+      }),
+    ).toThrow(/add up to 1.3/);
     expect(() => monkey.updateConfig({ killProcess: { cron: '61 * * * * *' } })).toThrow(/cron/);
-    expect(() => monkey.updateConfig({ overrides: [{ target: '/x', latency: { minMs: 5000 } }] })).toThrow(/overrides\[0\].latency: minMs \(5000\) must not be greater than maxMs \(3000\)/);
+    expect(() => monkey.updateConfig({ overrides: [{ target: '/x', latency: { minMs: 5000 } }] })).toThrow(
+      /overrides\[0\].latency: minMs \(5000\) must not be greater than maxMs \(3000\)/,
+    );
     expect(monkey.getConfig().exceptions.probability).toBeNull();
   });
 

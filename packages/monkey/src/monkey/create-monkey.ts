@@ -28,7 +28,12 @@ import { sendJson } from '../util/send-json.js';
 import { fromSpringConfig } from '../spring/from-spring-config.js';
 import { needsSeedRouteBody, parseSeedRouteBody } from '../util/parse-seed-route-body.js';
 import type {
-  AssaultName, ChaosMonkeyInstance, MonkeyOptions, MonkeyStats, MonkeyStatus, Outcome,
+  AssaultName,
+  ChaosMonkeyInstance,
+  MonkeyOptions,
+  MonkeyStats,
+  MonkeyStatus,
+  Outcome,
 } from './monkey-types.js';
 
 const configKeys = new Set(Object.keys(defaultConfig()));
@@ -45,9 +50,15 @@ function splitOptions(options: MonkeyOptions): MonkeyConfigUpdate {
 function checkSemantics(config: MonkeyConfig): void {
   const problems: string[] = [];
   if (!isKnownErrorType(config.exceptions.type)) {
-    problems.push(`exceptions.type: "${config.exceptions.type}" is neither a JavaScript error (Error, TypeError, RangeError…) nor a Java class name`);
+    problems.push(
+      `exceptions.type: "${config.exceptions.type}" is neither a JavaScript error (Error, TypeError, RangeError…) nor a Java class name`,
+    );
   }
-  for (const [where, cron] of [['killProcess.cron', config.killProcess.cron], ['memory.cron', config.memory.cron], ['cpu.cron', config.cpu.cron]] as const) {
+  for (const [where, cron] of [
+    ['killProcess.cron', config.killProcess.cron],
+    ['memory.cron', config.memory.cron],
+    ['cpu.cron', config.cpu.cron],
+  ] as const) {
     if (isCronOff(cron)) continue;
     try {
       parseCron(cron);
@@ -62,7 +73,10 @@ function checkSemantics(config: MonkeyConfig): void {
 export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
   const logger = options.logger ?? console;
   const random = options.random ?? Math.random;
-  const base = options.spring === undefined ? defaultConfig() : applyConfigUpdate(defaultConfig(), fromSpringConfig(options.spring));
+  const base =
+    options.spring === undefined
+      ? defaultConfig()
+      : applyConfigUpdate(defaultConfig(), fromSpringConfig(options.spring));
   let config = applyConfigUpdate(base, splitOptions(options));
   checkSemantics(config);
   const controlPrefixes = new Set(['/chaos', '/actuator/chaosmonkey']);
@@ -107,7 +121,9 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
     } else if (running[name] === undefined) {
       const run = name === 'memory' ? memoryAssault(config.memory, logger) : cpuAssault(config.cpu, logger);
       running[name] = run;
-      void run.done.then(() => { if (running[name] === run) delete running[name]; });
+      void run.done.then(() => {
+        if (running[name] === run) delete running[name];
+      });
     } else {
       return false;
     }
@@ -118,12 +134,18 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
   const armCrons = () => {
     for (const stop of stopCrons) stop();
     stopCrons = [];
-    const sections = [['killProcess', config.killProcess], ['memory', config.memory], ['cpu', config.cpu]] as const;
+    const sections = [
+      ['killProcess', config.killProcess],
+      ['memory', config.memory],
+      ['cpu', config.cpu],
+    ] as const;
     for (const [name, section] of sections) {
       if (isCronOff(section.cron)) continue;
-      stopCrons.push(cronTimer(section.cron, () => {
-        if (enabled && config[name].enabled) runRuntime(name);
-      }));
+      stopCrons.push(
+        cronTimer(section.cron, () => {
+          if (enabled && config[name].enabled) runRuntime(name);
+        }),
+      );
     }
   };
   armCrons();
@@ -141,7 +163,11 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
       if (!w.controller && !w.restController) return false;
       const path = target.name;
       for (const prefix of compiled.exclude) {
-        if (path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47 || prefix.endsWith('/'))) return false;
+        if (
+          path.startsWith(prefix) &&
+          (path.length === prefix.length || path.charCodeAt(prefix.length) === 47 || prefix.endsWith('/'))
+        )
+          return false;
       }
       if (compiled.routes.length > 0 && !compiled.routes.some((r) => r.matches(path, target.method))) return false;
     } else if (!w[target.kind] && !w.beans.some((b) => target.name === b || target.name.startsWith(`${b}.`))) {
@@ -166,7 +192,12 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
         return { type: 'latency', ms };
       }
       case 'exception':
-        return { type: 'exception', error: createChaosError(plan.exceptions), status: plan.exceptions.status, body: plan.exceptions.body };
+        return {
+          type: 'exception',
+          error: createChaosError(plan.exceptions),
+          status: plan.exceptions.status,
+          body: plan.exceptions.body,
+        };
       case 'killProcess':
         killProcess(servers, plan.killProcess, logger);
         return undefined;
@@ -222,7 +253,10 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
     updateConfig(update: MonkeyConfigUpdate) {
       const next = applyConfigUpdate(config, update);
       checkSemantics(next);
-      const cronChanged = next.killProcess.cron !== config.killProcess.cron || next.memory.cron !== config.memory.cron || next.cpu.cron !== config.cpu.cron;
+      const cronChanged =
+        next.killProcess.cron !== config.killProcess.cron ||
+        next.memory.cron !== config.memory.cron ||
+        next.cpu.cron !== config.cpu.cron;
       config = next;
       compiled = compileConfig(config, controlPrefixes);
       if (config.enabled !== enabled) setEnabled(config.enabled);
@@ -233,17 +267,28 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
     status,
     stats: () => structuredClone(stats),
     decide,
-    wrap: (fn: (...args: never[]) => unknown, wrapOptions?: Parameters<ChaosMonkeyInstance['wrap']>[1]) => wrapFunction(fn, decide, wrapOptions),
+    wrap: (fn: (...args: never[]) => unknown, wrapOptions?: Parameters<ChaosMonkeyInstance['wrap']>[1]) =>
+      wrapFunction(fn, decide, wrapOptions),
     watch: (target: object, name?: string, watchOptions?: Parameters<ChaosMonkeyInstance['watch']>[2]) =>
       watchObject(target, (fn, o) => wrapFunction(fn, decide, o), name, watchOptions),
-    actuator: (actuatorOptions: Parameters<ChaosMonkeyInstance['actuator']>[0]) => createActuator(middleware, actuatorOptions, runRuntime),
-    routes: (routeOptions: Parameters<ChaosMonkeyInstance['routes']>[0]) => createControlRoutes(middleware, routeOptions),
-    http: (handler: (req: IncomingMessage, res: ServerResponse) => void, httpOptions?: Parameters<ChaosMonkeyInstance['http']>[1]) =>
-      wrapNodeHandler(handler, httpOptions ?? {}, (req) => {
-        if (!enabled) return undefined;
-        noteServer(req);
-        return decide(httpTarget(req));
-      }, sendChaosResponse),
+    actuator: (actuatorOptions: Parameters<ChaosMonkeyInstance['actuator']>[0]) =>
+      createActuator(middleware, actuatorOptions, runRuntime),
+    routes: (routeOptions: Parameters<ChaosMonkeyInstance['routes']>[0]) =>
+      createControlRoutes(middleware, routeOptions),
+    http: (
+      handler: (req: IncomingMessage, res: ServerResponse) => void,
+      httpOptions?: Parameters<ChaosMonkeyInstance['http']>[1],
+    ) =>
+      wrapNodeHandler(
+        handler,
+        httpOptions ?? {},
+        (req) => {
+          if (!enabled) return undefined;
+          noteServer(req);
+          return decide(httpTarget(req));
+        },
+        sendChaosResponse,
+      ),
     attack(): AssaultName[] {
       if (!enabled) return [];
       const started: AssaultName[] = [];
@@ -258,7 +303,9 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
       running.memory?.stop();
       running.cpu?.stop();
     },
-    attachServer(server: Server) { servers.add(server); },
+    attachServer(server: Server) {
+      servers.add(server);
+    },
     protectPath(prefix: string) {
       controlPrefixes.add(prefix.length > 1 && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix);
       compiled = compileConfig(config, controlPrefixes);

@@ -82,11 +82,18 @@ export interface MonkeyMethods {
   /** Wrap every method of an object in place ("the repository layer"); returns the object. */
   watch<T extends object>(target: T, name?: string, options?: WatchOptions): T;
   /** Chaos Monkey for Spring Boot's actuator API as middleware. */
-  actuator(options: import('../actuator/actuator-options.js').ActuatorOptions): Middleware & { readonly basePath: string };
+  actuator(
+    options: import('../actuator/actuator-options.js').ActuatorOptions,
+  ): Middleware & { readonly basePath: string };
   /** The seed's `/chaos/*` control routes as middleware. */
-  routes(options: import('../routes/control-routes-options.js').ControlRoutesOptions): Middleware & { readonly basePath: string };
+  routes(
+    options: import('../routes/control-routes-options.js').ControlRoutesOptions,
+  ): Middleware & { readonly basePath: string };
   /** Wrap a plain node:http handler. */
-  http(handler: (req: IncomingMessage, res: ServerResponse) => void, options?: HttpAdapterOptions): (req: IncomingMessage, res: ServerResponse) => void;
+  http(
+    handler: (req: IncomingMessage, res: ServerResponse) => void,
+    options?: HttpAdapterOptions,
+  ): (req: IncomingMessage, res: ServerResponse) => void;
   /** Fastify plugin: `fastify.register(monkey.fastify, { actuator: { token } })`. */
   readonly fastify: import('../adapters/fastify-plugin.js').FastifyPlugin;
   /** Run the active runtime assaults now (kill, memory, CPU); respects the enabled switch. */

@@ -10,10 +10,25 @@ import type { ControlRoutesOptions } from './control-routes-options.js';
 type Body = Record<string, unknown>;
 
 /** Each route: which config section its body updates, and the sentence the seed answers. */
-const sectionRoutes: Record<string, { section: 'latency' | 'exceptions' | 'killProcess'; fields: readonly string[]; done: string }> = {
-  '/latency': { section: 'latency', fields: ['enabled', 'minMs', 'maxMs', 'probability'], done: 'Latency configuration updated' },
-  '/exceptions': { section: 'exceptions', fields: ['enabled', 'probability', 'status', 'body', 'type', 'message'], done: 'Exceptions configuration updated' },
-  '/kill': { section: 'killProcess', fields: ['enabled', 'probability', 'exitCode', 'graceMs', 'cron'], done: 'Kill process configuration updated' },
+const sectionRoutes: Record<
+  string,
+  { section: 'latency' | 'exceptions' | 'killProcess'; fields: readonly string[]; done: string }
+> = {
+  '/latency': {
+    section: 'latency',
+    fields: ['enabled', 'minMs', 'maxMs', 'probability'],
+    done: 'Latency configuration updated',
+  },
+  '/exceptions': {
+    section: 'exceptions',
+    fields: ['enabled', 'probability', 'status', 'body', 'type', 'message'],
+    done: 'Exceptions configuration updated',
+  },
+  '/kill': {
+    section: 'killProcess',
+    fields: ['enabled', 'probability', 'exitCode', 'graceMs', 'cron'],
+    done: 'Kill process configuration updated',
+  },
 };
 
 /**
@@ -21,7 +36,10 @@ const sectionRoutes: Record<string, { section: 'latency' | 'exceptions' | 'killP
  * /chaos/exceptions, /chaos/kill (bodies as `{enabled, minMs, maxMs}` …), GET /chaos for the config.
  * Answers `{ status: "Chaos enabled" }` and so on, as the seed's hand-written routes do.
  */
-export function createControlRoutes(monkey: ChaosMonkeyInstance, options: ControlRoutesOptions): Middleware & { readonly basePath: string } {
+export function createControlRoutes(
+  monkey: ChaosMonkeyInstance,
+  options: ControlRoutesOptions,
+): Middleware & { readonly basePath: string } {
   const basePath = (options.basePath ?? '/chaos').replace(/\/+$/, '');
   const auth = createAuthCheck(options.token, 'monkey.routes()');
   monkey.protectPath(basePath);
@@ -30,10 +48,19 @@ export function createControlRoutes(monkey: ChaosMonkeyInstance, options: Contro
     if (sub === '' && (req.method === 'GET' || req.method === 'HEAD')) {
       return sendJson(res, 200, { ...monkey.getConfig(), status: monkey.status() });
     }
-    if (req.method !== 'POST') return sendJson(res, 405, { status: 'error', message: `${req.method} ${sub || '/'} is not supported` }, { allow: 'POST' });
+    if (req.method !== 'POST')
+      return sendJson(
+        res,
+        405,
+        { status: 'error', message: `${req.method} ${sub || '/'} is not supported` },
+        { allow: 'POST' },
+      );
     if (sub === '/enable') {
       if (process.env.NODE_ENV === 'production' && !options.allowInProduction) {
-        return sendJson(res, 403, { status: 'error', message: 'refusing to enable Chaos Monkey while NODE_ENV=production' });
+        return sendJson(res, 403, {
+          status: 'error',
+          message: 'refusing to enable Chaos Monkey while NODE_ENV=production',
+        });
       }
       monkey.enable();
       return sendJson(res, 200, { status: 'Chaos enabled' });
@@ -45,13 +72,15 @@ export function createControlRoutes(monkey: ChaosMonkeyInstance, options: Contro
     const route = sectionRoutes[sub];
     if (!route) return sendJson(res, 404, { status: 'error', message: `no chaos route ${sub}` });
     const body = ((await readJsonBody(req, 64 * 1024)) ?? {}) as Body;
-    if (typeof body !== 'object' || Array.isArray(body)) return sendJson(res, 400, { status: 'error', message: 'body must be a JSON object' });
+    if (typeof body !== 'object' || Array.isArray(body))
+      return sendJson(res, 400, { status: 'error', message: 'body must be a JSON object' });
     const section: Body = {};
     for (const field of route.fields) if (body[field] !== undefined) section[field] = body[field];
     try {
       monkey.updateConfig({ [route.section]: section } as MonkeyConfigUpdate);
     } catch (e) {
-      if (e instanceof MonkeyConfigError) return sendJson(res, 400, { status: 'error', message: e.message, problems: e.problems });
+      if (e instanceof MonkeyConfigError)
+        return sendJson(res, 400, { status: 'error', message: e.message, problems: e.problems });
       throw e;
     }
     return sendJson(res, 200, { status: route.done });
@@ -65,8 +94,12 @@ export function createControlRoutes(monkey: ChaosMonkeyInstance, options: Contro
     const result = auth(req);
     if (!result.ok) {
       req.resume();
-      return sendJson(res, result.status, { status: 'error', message: result.message },
-        result.status === 401 ? { 'www-authenticate': 'Bearer realm="chaos"' } : {});
+      return sendJson(
+        res,
+        result.status,
+        { status: 'error', message: result.message },
+        result.status === 401 ? { 'www-authenticate': 'Bearer realm="chaos"' } : {},
+      );
     }
     handle(req, res, path.slice(basePath.length).replace(/\/+$/, '')).catch((e: unknown) => {
       if (res.headersSent) return res.destroy();

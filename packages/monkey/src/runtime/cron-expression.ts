@@ -12,7 +12,12 @@ export interface CronExpression {
 const months = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const days = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
-interface FieldSpec { min: number; max: number; names?: string[]; namesFrom?: number }
+interface FieldSpec {
+  min: number;
+  max: number;
+  names?: string[];
+  namesFrom?: number;
+}
 
 const specs: FieldSpec[] = [
   { min: 0, max: 59 },
@@ -73,7 +78,8 @@ export function isCronOff(source: string): boolean {
 export function parseCron(source: string): CronExpression {
   const fields = source.trim().split(/\s+/);
   if (fields.length === 5) fields.unshift('0');
-  if (fields.length !== 6) throw new CronSyntaxError(source, `expected 6 fields (sec min hour day month weekday) or 5, got ${fields.length}`);
+  if (fields.length !== 6)
+    throw new CronSyntaxError(source, `expected 6 fields (sec min hour day month weekday) or 5, got ${fields.length}`);
   const [sec, min, hour, dom, mon, dow] = fields.map((f, i) => parseField(f, specs[i]!, source));
   if (dow!.has(7)) dow!.add(0);
   return {

@@ -11,11 +11,14 @@ export function cronTimer(expression: string, fire: () => void): () => void {
     if (stopped || at === undefined) return;
     const wait = at.getTime() - Date.now();
     // Timers cannot wait longer than ~24.8 days: hop until close enough.
-    timer = setTimeout(() => {
-      if (wait > maxTimeout) return arm(at);
-      fire();
-      arm(cron.next(new Date()));
-    }, Math.min(Math.max(wait, 0), maxTimeout));
+    timer = setTimeout(
+      () => {
+        if (wait > maxTimeout) return arm(at);
+        fire();
+        arm(cron.next(new Date()));
+      },
+      Math.min(Math.max(wait, 0), maxTimeout),
+    );
     timer.unref();
   };
   arm(cron.next(new Date()));

@@ -20,7 +20,9 @@ export function toAssaultDto(config: MonkeyConfig): Record<string, unknown> {
       method: '<init>',
       arguments: [{ type: 'java.lang.String', value: config.exceptions.message }],
       ...(config.exceptions.status === null ? {} : { status: config.exceptions.status }),
-      ...(config.exceptions.body === null || config.exceptions.body === undefined ? {} : { body: config.exceptions.body }),
+      ...(config.exceptions.body === null || config.exceptions.body === undefined
+        ? {}
+        : { body: config.exceptions.body }),
     },
     killApplicationActive: config.killProcess.enabled,
     killApplicationCronExpression: config.killProcess.cron,
@@ -52,12 +54,34 @@ export function toAssaultDto(config: MonkeyConfig): Record<string, unknown> {
 const ignoredSpringFields = new Set(['restartApplicationActive', 'beanClasses', 'excludeClasses']);
 
 const knownFields = new Set([
-  'level', 'deterministic', 'latencyRangeStart', 'latencyRangeEnd', 'latencyActive', 'exceptionsActive', 'exception',
-  'killApplicationActive', 'killApplicationCronExpression', 'memoryActive', 'memoryMillisecondsHoldFilledMemory',
-  'memoryMillisecondsWaitNextIncrease', 'memoryFillIncrementFraction', 'memoryFillTargetFraction', 'memoryCronExpression',
-  'cpuActive', 'cpuMillisecondsHoldLoad', 'cpuLoadTargetFraction', 'cpuCronExpression', 'runtimeAssaultCronExpression',
-  'watchedCustomServices', 'latencyProbability', 'exceptionsProbability', 'killApplicationProbability',
-  'killApplicationExitCode', 'killApplicationGraceMilliseconds', 'eventLoopBlockActive', 'eventLoopBlockMilliseconds',
+  'level',
+  'deterministic',
+  'latencyRangeStart',
+  'latencyRangeEnd',
+  'latencyActive',
+  'exceptionsActive',
+  'exception',
+  'killApplicationActive',
+  'killApplicationCronExpression',
+  'memoryActive',
+  'memoryMillisecondsHoldFilledMemory',
+  'memoryMillisecondsWaitNextIncrease',
+  'memoryFillIncrementFraction',
+  'memoryFillTargetFraction',
+  'memoryCronExpression',
+  'cpuActive',
+  'cpuMillisecondsHoldLoad',
+  'cpuLoadTargetFraction',
+  'cpuCronExpression',
+  'runtimeAssaultCronExpression',
+  'watchedCustomServices',
+  'latencyProbability',
+  'exceptionsProbability',
+  'killApplicationProbability',
+  'killApplicationExitCode',
+  'killApplicationGraceMilliseconds',
+  'eventLoopBlockActive',
+  'eventLoopBlockMilliseconds',
   'eventLoopBlockProbability',
 ]);
 
@@ -76,7 +100,12 @@ function cron(r: FieldReader, field: string): string | undefined {
 function readException(raw: unknown, problems: ValidationProblem[]): MonkeyConfigUpdate['exceptions'] {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push({ field: 'exception', rejectedValue: raw, defaultMessage: 'must be an object', code: 'typeMismatch' });
+    problems.push({
+      field: 'exception',
+      rejectedValue: raw,
+      defaultMessage: 'must be an object',
+      code: 'typeMismatch',
+    });
     return undefined;
   }
   const r = new FieldReader(raw as Record<string, unknown>);
@@ -84,7 +113,13 @@ function readException(raw: unknown, problems: ValidationProblem[]): MonkeyConfi
   const out: NonNullable<MonkeyConfigUpdate['exceptions']> = {};
   if (type !== undefined) {
     if (isKnownErrorType(type)) out.type = type;
-    else r.problem('type', type, 'Invalid combination of type, method and arguments provided', 'AssaultExceptionConstraint');
+    else
+      r.problem(
+        'type',
+        type,
+        'Invalid combination of type, method and arguments provided',
+        'AssaultExceptionConstraint',
+      );
   }
   const args = (raw as { arguments?: unknown }).arguments;
   if (Array.isArray(args)) {
@@ -105,22 +140,37 @@ function readException(raw: unknown, problems: ValidationProblem[]): MonkeyConfi
  * (level 1..10000, latency range both-or-none with start <= end, memory/CPU bounds, exception type).
  * Unknown fields are rejected rather than silently ignored: a typo must not look like success.
  */
-export function fromAssaultDto(body: Record<string, unknown>): { update: MonkeyConfigUpdate; problems: ValidationProblem[] } {
+export function fromAssaultDto(body: Record<string, unknown>): {
+  update: MonkeyConfigUpdate;
+  problems: ValidationProblem[];
+} {
   const r = new FieldReader(body);
   for (const key of Object.keys(body)) {
     if (!knownFields.has(key) && !ignoredSpringFields.has(key)) r.problem(key, body[key], 'unknown field', 'Unknown');
   }
   const start = r.num('latencyRangeStart', 1, maxInt, true);
   const end = r.num('latencyRangeEnd', 1, maxInt, true);
-  if (r.has('latencyRangeStart') !== r.has('latencyRangeEnd') || (start !== undefined && end !== undefined && start > end)) {
-    r.problem('latencyRangeStart', body.latencyRangeStart ?? null,
-      'Invalid range parameters. Value of latencyRangeStart must not be greater than value of latencyRangeEnd!', 'AssaultPropertiesUpdateLatencyRangeConstraint');
+  if (
+    r.has('latencyRangeStart') !== r.has('latencyRangeEnd') ||
+    (start !== undefined && end !== undefined && start > end)
+  ) {
+    r.problem(
+      'latencyRangeStart',
+      body.latencyRangeStart ?? null,
+      'Invalid range parameters. Value of latencyRangeStart must not be greater than value of latencyRangeEnd!',
+      'AssaultPropertiesUpdateLatencyRangeConstraint',
+    );
   }
   const all = cron(r, 'runtimeAssaultCronExpression');
   const update: MonkeyConfigUpdate = {
     level: r.num('level', 1, 10_000, true),
     deterministic: r.bool('deterministic'),
-    latency: { minMs: start, maxMs: end, enabled: r.bool('latencyActive'), probability: r.num('latencyProbability', 0, 1, false) },
+    latency: {
+      minMs: start,
+      maxMs: end,
+      enabled: r.bool('latencyActive'),
+      probability: r.num('latencyProbability', 0, 1, false),
+    },
     exceptions: { enabled: r.bool('exceptionsActive'), probability: r.num('exceptionsProbability', 0, 1, false) },
     killProcess: {
       enabled: r.bool('killApplicationActive'),
@@ -164,7 +214,8 @@ function prune(value: unknown): unknown {
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined) continue;
     const p = k === 'body' ? v : prune(v);
-    if (typeof p === 'object' && p !== null && !Array.isArray(p) && k !== 'body' && Object.keys(p).length === 0) continue;
+    if (typeof p === 'object' && p !== null && !Array.isArray(p) && k !== 'body' && Object.keys(p).length === 0)
+      continue;
     out[k] = p;
   }
   return out;

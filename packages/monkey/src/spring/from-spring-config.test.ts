@@ -48,9 +48,11 @@ describe('Spring Boot chaos.monkey configuration', () => {
   it('configures a Node monkey from the seed application.yml blocks', () => {
     const a = createMonkey({ logger: quiet, spring: parse(gettingStarted) });
     expect(a.getConfig()).toMatchObject({
-      enabled: true, level: 3,
+      enabled: true,
+      level: 3,
       latency: { enabled: true, minMs: 2000, maxMs: 5000 },
-      exceptions: { enabled: true }, killProcess: { enabled: false },
+      exceptions: { enabled: true },
+      killProcess: { enabled: false },
       watchers: { controller: true, service: true, repository: true, restController: true },
     });
     const b = createMonkey({ logger: quiet, spring: parse(caseStudy).chaos.monkey, enabled: false });
@@ -61,6 +63,8 @@ describe('Spring Boot chaos.monkey configuration', () => {
     const bad = { chaos: { monkey: { assaults: { level: 0, latencyRangeStart: 10 } } } };
     expect(() => fromSpringConfig(bad)).toThrow(/assaults.level: must be greater than or equal to 1/);
     expect(() => fromSpringConfig(bad)).toThrow(/Invalid range parameters/);
-    expect(() => fromSpringConfig({ chaos: { monkey: { watcher: { servise: true } } } })).toThrow(/watcher.servise: unknown field/);
+    expect(() => fromSpringConfig({ chaos: { monkey: { watcher: { servise: true } } } })).toThrow(
+      /watcher.servise: unknown field/,
+    );
   });
 });

@@ -19,7 +19,8 @@ export function fromSpringConfig(document: unknown): MonkeyConfigUpdate {
   const problems: string[] = [];
   const update: Record<string, unknown> = {};
   for (const key of Object.keys(block)) {
-    if (!['enabled', 'assaults', 'watcher', 'watchers', 'togglePrefix'].includes(key)) problems.push(`chaos.monkey.${key}: unknown field`);
+    if (!['enabled', 'assaults', 'watcher', 'watchers', 'togglePrefix'].includes(key))
+      problems.push(`chaos.monkey.${key}: unknown field`);
   }
   if (block.enabled !== undefined) {
     if (typeof block.enabled === 'boolean') update.enabled = block.enabled;
@@ -42,6 +43,7 @@ export function fromSpringConfig(document: unknown): MonkeyConfigUpdate {
       Object.assign(update, read.update);
     }
   }
-  if (problems.length > 0) throw new MonkeyConfigError(problems, 'the block follows Chaos Monkey for Spring Boot\'s chaos.monkey properties');
+  if (problems.length > 0)
+    throw new MonkeyConfigError(problems, "the block follows Chaos Monkey for Spring Boot's chaos.monkey properties");
   return update as MonkeyConfigUpdate;
 }

@@ -27,16 +27,31 @@ export class FieldReader {
     if (raw === undefined || raw === null) return undefined;
     const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
     if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
-      this.problems.push({ field, rejectedValue: raw, defaultMessage: integer ? 'must be an integer' : 'must be a number', code: 'typeMismatch' });
+      this.problems.push({
+        field,
+        rejectedValue: raw,
+        defaultMessage: integer ? 'must be an integer' : 'must be a number',
+        code: 'typeMismatch',
+      });
       return undefined;
     }
     const fmt = (n: number) => (integer ? String(n) : Number.isInteger(n) ? n.toFixed(1) : String(n));
     if (v < min) {
-      this.problems.push({ field, rejectedValue: raw, defaultMessage: `must be greater than or equal to ${fmt(min)}`, code: integer ? 'Min' : 'DecimalMin' });
+      this.problems.push({
+        field,
+        rejectedValue: raw,
+        defaultMessage: `must be greater than or equal to ${fmt(min)}`,
+        code: integer ? 'Min' : 'DecimalMin',
+      });
       return undefined;
     }
     if (v > max) {
-      this.problems.push({ field, rejectedValue: raw, defaultMessage: `must be less than or equal to ${fmt(max)}`, code: integer ? 'Max' : 'DecimalMax' });
+      this.problems.push({
+        field,
+        rejectedValue: raw,
+        defaultMessage: `must be less than or equal to ${fmt(max)}`,
+        code: integer ? 'Max' : 'DecimalMax',
+      });
       return undefined;
     }
     return v;

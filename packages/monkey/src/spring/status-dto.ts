@@ -26,10 +26,15 @@ export function formatDuration(ms: number): string {
  * `disabledAt`, `enabledFor {raw, formatted}`) plus 2.x's `status` sentence, so clients of either
  * version find what they read.
  */
-export function statusDto(status: MonkeyStatus, sentence: string, enabledForMs = status.enabledForMs): Record<string, unknown> {
+export function statusDto(
+  status: MonkeyStatus,
+  sentence: string,
+  enabledForMs = status.enabledForMs,
+): Record<string, unknown> {
   const dto: Record<string, unknown> = { status: sentence, enabled: status.enabled };
   if (status.enabledAt) dto.enabledAt = status.enabledAt.toISOString();
   if (status.disabledAt) dto.disabledAt = status.disabledAt.toISOString();
-  if (enabledForMs !== null) dto.enabledFor = { raw: isoDuration(enabledForMs), formatted: formatDuration(enabledForMs) };
+  if (enabledForMs !== null)
+    dto.enabledFor = { raw: isoDuration(enabledForMs), formatted: formatDuration(enabledForMs) };
   return dto;
 }

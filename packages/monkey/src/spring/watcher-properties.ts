@@ -2,7 +2,16 @@ import type { MonkeyConfig, MonkeyConfigUpdate } from '../config/monkey-config.j
 import { FieldReader } from './read-fields.js';
 import type { ValidationProblem } from './validation-problem.js';
 
-const flags = ['controller', 'restController', 'service', 'repository', 'component', 'restTemplate', 'webClient', 'actuatorHealth'] as const;
+const flags = [
+  'controller',
+  'restController',
+  'service',
+  'repository',
+  'component',
+  'restTemplate',
+  'webClient',
+  'actuatorHealth',
+] as const;
 
 /** Spring's WatcherProperties JSON (`GET /watchers`), plus Node-only `routes` and `exclude`. */
 export function toWatcherDto(config: MonkeyConfig): Record<string, unknown> {
@@ -17,11 +26,17 @@ export function toWatcherDto(config: MonkeyConfig): Record<string, unknown> {
   return dto;
 }
 
-export function fromWatcherDto(body: Record<string, unknown>): { update: MonkeyConfigUpdate; problems: ValidationProblem[] } {
+export function fromWatcherDto(body: Record<string, unknown>): {
+  update: MonkeyConfigUpdate;
+  problems: ValidationProblem[];
+} {
   const r = new FieldReader(body);
   const watchers: Record<string, unknown> = {};
   for (const key of Object.keys(body)) {
-    if (!(flags as readonly string[]).includes(key) && !['beans', 'beanClasses', 'excludeClasses', 'routes', 'exclude'].includes(key)) {
+    if (
+      !(flags as readonly string[]).includes(key) &&
+      !['beans', 'beanClasses', 'excludeClasses', 'routes', 'exclude'].includes(key)
+    ) {
       r.problem(key, body[key], 'unknown field', 'Unknown');
     }
   }
@@ -35,6 +50,10 @@ export function fromWatcherDto(body: Record<string, unknown>): { update: MonkeyC
   }
   // Java class names mean nothing in Node; accepted so Spring scripts run, treated as bean names.
   const classes = r.strings('beanClasses');
-  if (classes) watchers.beans = [...((watchers.beans as string[] | undefined) ?? []), ...classes.map((c) => c.slice(c.lastIndexOf('.') + 1))];
+  if (classes)
+    watchers.beans = [
+      ...((watchers.beans as string[] | undefined) ?? []),
+      ...classes.map((c) => c.slice(c.lastIndexOf('.') + 1)),
+    ];
   return { update: { watchers } as MonkeyConfigUpdate, problems: r.problems };
 }

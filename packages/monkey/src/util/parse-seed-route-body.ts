@@ -8,8 +8,14 @@ import { readJsonBody } from '../actuator/read-json-body.js';
  */
 export function needsSeedRouteBody(req: IncomingMessage): boolean {
   const url = req.url;
-  return url !== undefined && url.charCodeAt(1) === 99 /* c */ && url.startsWith('/chaos/') && req.method === 'POST'
-    && (req as { body?: unknown }).body === undefined && !req.readableEnded;
+  return (
+    url !== undefined &&
+    url.charCodeAt(1) === 99 /* c */ &&
+    url.startsWith('/chaos/') &&
+    req.method === 'POST' &&
+    (req as { body?: unknown }).body === undefined &&
+    !req.readableEnded
+  );
 }
 
 export function parseSeedRouteBody(req: IncomingMessage, then: () => void): void {

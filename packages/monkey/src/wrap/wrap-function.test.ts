@@ -5,8 +5,12 @@ const quiet = { info() {}, warn() {} };
 
 class OrderRepository {
   constructor(private readonly orders: string[]) {}
-  async findAll(): Promise<string[]> { return [...this.orders]; }
-  count(): number { return this.orders.length; }
+  async findAll(): Promise<string[]> {
+    return [...this.orders];
+  }
+  count(): number {
+    return this.orders.length;
+  }
 }
 
 describe('wrap and watch', () => {

@@ -15,7 +15,8 @@ import { connect } from './connect.js';
 export const computeMean = defineActivity({
   name: 'compute_mean',
   type: 'probe',
-  description: 'Mean (arithmetic, geometric or harmonic) of all data points a PromQL query returns over a window ("1d", "15m").',
+  description:
+    'Mean (arithmetic, geometric or harmonic) of all data points a PromQL query returns over a window ("1d", "15m").',
   python: ['chaosprometheus.probes'],
   arguments: z.object({
     query: z.string().min(1),
@@ -41,7 +42,8 @@ export const computeMean = defineActivity({
         hint: 'check the query in the Prometheus UI and that the targets are scraped',
       });
     }
-    if (values.length < all.length) ctx.logger.debug('compute_mean skipped NaN samples', { skipped: all.length - values.length });
+    if (values.length < all.length)
+      ctx.logger.debug('compute_mean skipped NaN samples', { skipped: all.length - values.length });
     return mean(values, args.mean_type);
   },
 });

@@ -12,6 +12,15 @@ import { pushgatewayMetricsControl } from '../controls/pushgateway-metrics.js';
 
 export const driver: Driver = {
   name: '@faultline/prometheus',
-  activities: [query, queryInterval, computeMean, nodesCpuUsageMean, queryValue, slo, queryResultsLowerThanThreshold, queryResultsHigherThanThreshold],
+  activities: [
+    query,
+    queryInterval,
+    computeMean,
+    nodesCpuUsageMean,
+    queryValue,
+    slo,
+    queryResultsLowerThanThreshold,
+    queryResultsHigherThanThreshold,
+  ],
   controls: [pushgatewayMetricsControl, grafanaAnnotationsControl],
 };

@@ -7,7 +7,8 @@ import { connect } from './connect.js';
 export const queryInterval = defineActivity({
   name: 'query_interval',
   type: 'probe',
-  description: 'Run a PromQL range query between two times ("5 minutes ago" to "now") every `step` and return Prometheus\' JSON response as-is.',
+  description:
+    'Run a PromQL range query between two times ("5 minutes ago" to "now") every `step` and return Prometheus\' JSON response as-is.',
   python: ['chaosprometheus.probes'],
   arguments: z.object({
     query: z.string().min(1),
@@ -23,8 +24,16 @@ export const queryInterval = defineActivity({
     const start = parseTime(args.start, now, 'start');
     const end = parseTime(args.end, now, 'end');
     // Prometheus refuses more than 11,000 points per series.
-    const step = args.step !== undefined ? parseDuration(args.step, 'step') : Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 1000 / 11_000));
-    ctx.logger.debug('prometheus range query', { query: args.query, start: start.toISOString(), end: end.toISOString(), step });
+    const step =
+      args.step !== undefined
+        ? parseDuration(args.step, 'step')
+        : Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 1000 / 11_000));
+    ctx.logger.debug('prometheus range query', {
+      query: args.query,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      step,
+    });
     return client.queryRange(args.query, start, end, step, extra);
   },
 });

@@ -4,7 +4,8 @@ import { thresholdArguments, thresholdCheck } from './threshold-check.js';
 export const queryResultsHigherThanThreshold = defineActivity({
   name: 'query_results_higher_than_threshold',
   type: 'probe',
-  description: 'Tolerance: true when every value of a query/query_interval result is above `threshold` (false when empty).',
+  description:
+    'Tolerance: true when every value of a query/query_interval result is above `threshold` (false when empty).',
   python: ['chaosprometheus.verification.probes'],
   arguments: thresholdArguments,
   run: (args, ctx) => thresholdCheck(args, ctx, 'higher'),

@@ -15,7 +15,8 @@ import { connect } from './connect.js';
 export const queryValue = defineActivity({
   name: 'query_value',
   type: 'probe',
-  description: 'The number an instant PromQL query returns (scalar or single series; or aggregated/one per series), for range tolerances.',
+  description:
+    'The number an instant PromQL query returns (scalar or single series; or aggregated/one per series), for range tolerances.',
   python: ['chaosprometheus.probes'],
   arguments: z.object({
     query: z.string().min(1),
@@ -28,7 +29,10 @@ export const queryValue = defineActivity({
   async run(args, ctx) {
     const { client, extra } = connect(ctx, args);
     const when = args.when === undefined ? undefined : parseTime(args.when, new Date(), 'when');
-    const series = sampleValues(await client.query(args.query, when, extra)).map((s) => ({ metric: s.metric, value: s.values[s.values.length - 1]! }));
+    const series = sampleValues(await client.query(args.query, when, extra)).map((s) => ({
+      metric: s.metric,
+      value: s.values[s.values.length - 1]!,
+    }));
     if (series.length === 0) {
       throw new ActivityFailedError(`query_value: "${args.query}" returned no data`, {
         code: 'E_PROMETHEUS_NO_DATA',
@@ -44,7 +48,11 @@ export const queryValue = defineActivity({
       });
     });
     if (args.aggregate === 'series') return values;
-    if (args.aggregate) return aggregate(values.map((s) => s.value), args.aggregate);
+    if (args.aggregate)
+      return aggregate(
+        values.map((s) => s.value),
+        args.aggregate,
+      );
     if (values.length > 1) {
       throw new ActivityFailedError(`query_value: "${args.query}" returned ${values.length} series, expected one`, {
         code: 'E_PROMETHEUS_MANY_SERIES',

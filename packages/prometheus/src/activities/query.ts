@@ -7,7 +7,8 @@ import { connect } from './connect.js';
 export const query = defineActivity({
   name: 'query',
   type: 'probe',
-  description: 'Run an instant PromQL query (optionally at a past time such as "2 minutes ago") and return Prometheus\' JSON response as-is.',
+  description:
+    'Run an instant PromQL query (optionally at a past time such as "2 minutes ago") and return Prometheus\' JSON response as-is.',
   python: ['chaosprometheus.probes'],
   arguments: z.object({
     query: z.string().min(1),

@@ -16,7 +16,8 @@ import { runStart } from './run-window.js';
 export const slo = defineActivity({
   name: 'slo',
   type: 'probe',
-  description: 'Whether a service level objective (PromQL indicator, objective, window) holds, e.g. error ratio < 1% over the run.',
+  description:
+    'Whether a service level objective (PromQL indicator, objective, window) holds, e.g. error ratio < 1% over the run.',
   python: ['chaosprometheus.probes'],
   arguments: sloDefinitionSchema.extend({
     window: sloDefinitionSchema.shape.window.default('run'),
@@ -29,11 +30,16 @@ export const slo = defineActivity({
     runStart(ctx);
     const { client } = connect(ctx, args);
     const end = parseTime(args.when, new Date(), 'when');
-    const start = args.window === 'run' ? runStart(ctx) : new Date(end.getTime() - parseWindow(args.window, 'window') * 1000);
+    const start =
+      args.window === 'run' ? runStart(ctx) : new Date(end.getTime() - parseWindow(args.window, 'window') * 1000);
     // A probe at the very start of a run still needs a window Prometheus can answer for.
     const safeStart = end.getTime() - start.getTime() < 1000 ? new Date(end.getTime() - 1000) : start;
     const result = await evaluateSlo(client, args, safeStart, end);
-    ctx.logger.info(`SLO ${result.name}: ${result.status}`, { measured: result.measured, objective: result.objective, window: result.window });
+    ctx.logger.info(`SLO ${result.name}: ${result.status}`, {
+      measured: result.measured,
+      objective: result.objective,
+      window: result.window,
+    });
     if (args.detail) return result;
     if (result.status === 'no-data') {
       throw new ActivityFailedError(`SLO "${result.name}": ${result.reason}`, {

@@ -12,7 +12,13 @@ export function setting(params: ControlHookParams, ...keys: string[]): string | 
 }
 
 /** The run journal handed to after_experiment_control as `state`, read defensively. */
-export function journalOf(state: unknown): { status?: string; deviated?: boolean; duration?: number; start?: string; end?: string } {
+export function journalOf(state: unknown): {
+  status?: string;
+  deviated?: boolean;
+  duration?: number;
+  start?: string;
+  end?: string;
+} {
   return state && typeof state === 'object' ? (state as Record<string, never>) : {};
 }
 

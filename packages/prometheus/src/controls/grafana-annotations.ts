@@ -16,7 +16,11 @@ const open = new Map<string, OpenAnnotation>();
 function tagsOf(params: ControlHookParams): string[] {
   const tags = params.arguments.tags;
   if (Array.isArray(tags)) return tags.map(String);
-  if (typeof tags === 'string') return tags.split(',').map((t) => t.trim()).filter(Boolean);
+  if (typeof tags === 'string')
+    return tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
   return ['chaos', 'faultline'];
 }
 
@@ -25,7 +29,8 @@ function headersOf(params: ControlHookParams): Record<string, string> {
   const token = setting(params, 'grafana_token', 'grafana_api_key');
   const user = setting(params, 'grafana_username');
   if (token) headers.authorization = `Bearer ${token}`;
-  else if (user) headers.authorization = `Basic ${Buffer.from(`${user}:${setting(params, 'grafana_password') ?? ''}`).toString('base64')}`;
+  else if (user)
+    headers.authorization = `Basic ${Buffer.from(`${user}:${setting(params, 'grafana_password') ?? ''}`).toString('base64')}`;
   const org = setting(params, 'grafana_org_id');
   if (org) headers['x-grafana-org-id'] = org;
   return headers;
@@ -45,31 +50,48 @@ export const grafanaAnnotationsControl: ControlDefinition = {
     async before_experiment_control(params) {
       const base = setting(params, 'grafana_url');
       if (!base) {
-        params.logger.warn('grafana_annotations: no grafana_url in arguments, secrets or configuration; no annotation posted');
+        params.logger.warn(
+          'grafana_annotations: no grafana_url in arguments, secrets or configuration; no annotation posted',
+        );
         return;
       }
       const url = `${base.replace(/\/+$/, '')}/api/annotations`;
       const start = Date.now();
       const tags = [...tagsOf(params), `run:${params.runId}`];
       const title = experimentTitle(params.experiment);
-      const body: Record<string, unknown> = { time: start, timeEnd: start, tags, text: `Chaos experiment started: ${title}` };
+      const body: Record<string, unknown> = {
+        time: start,
+        timeEnd: start,
+        tags,
+        text: `Chaos experiment started: ${title}`,
+      };
       const dashboardUid = setting(params, 'dashboard_uid');
       const panelId = setting(params, 'panel_id');
       if (dashboardUid) body.dashboardUID = dashboardUid;
       if (panelId) body.panelId = Number(panelId);
       const headers = headersOf(params);
       try {
-        const response = await httpRequest(url, { method: 'POST', headers, body: JSON.stringify(body), timeoutMs: 10_000 });
+        const response = await httpRequest(url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(body),
+          timeoutMs: 10_000,
+        });
         const parsed = safeJson(response.body) as { id?: number } | undefined;
         if (response.status !== 200 || typeof parsed?.id !== 'number') {
-          params.logger.warn(`Grafana refused the annotation (HTTP ${response.status})`, { url: redactText(url), body: response.body.slice(0, 200) });
+          params.logger.warn(`Grafana refused the annotation (HTTP ${response.status})`, {
+            url: redactText(url),
+            body: response.body.slice(0, 200),
+          });
           return;
         }
         open.set(params.runId, { id: parsed.id, start, url, headers, tags, title });
         params.logger.info('Grafana annotation posted', { id: parsed.id });
       } catch (error) {
         // Annotations are for people; they must never break the run.
-        params.logger.warn(`could not post the Grafana annotation: ${(error as Error).message}`, { url: redactText(url) });
+        params.logger.warn(`could not post the Grafana annotation: ${(error as Error).message}`, {
+          url: redactText(url),
+        });
       }
     },
     async after_experiment_control(params) {
@@ -87,10 +109,21 @@ export const grafanaAnnotationsControl: ControlDefinition = {
       };
       const url = `${annotation.url}/${annotation.id}`;
       try {
-        const response = await httpRequest(url, { method: 'PATCH', headers: annotation.headers, body: JSON.stringify(body), timeoutMs: 10_000 });
-        if (response.status !== 200) params.logger.warn(`Grafana refused the annotation update (HTTP ${response.status})`, { url: redactText(url), body: response.body.slice(0, 200) });
+        const response = await httpRequest(url, {
+          method: 'PATCH',
+          headers: annotation.headers,
+          body: JSON.stringify(body),
+          timeoutMs: 10_000,
+        });
+        if (response.status !== 200)
+          params.logger.warn(`Grafana refused the annotation update (HTTP ${response.status})`, {
+            url: redactText(url),
+            body: response.body.slice(0, 200),
+          });
       } catch (error) {
-        params.logger.warn(`could not update the Grafana annotation: ${(error as Error).message}`, { url: redactText(url) });
+        params.logger.warn(`could not update the Grafana annotation: ${(error as Error).message}`, {
+          url: redactText(url),
+        });
       }
     },
   },

@@ -18,9 +18,14 @@ const defaultBaseUrl = 'http://localhost:9090';
  * `prometheus_ca_file`/`prometheus_ca`, `prometheus_cert`/`prometheus_key`; extra headers:
  * `prometheus_headers`.
  */
-export function clientFromContext(configuration: Configuration, secrets: Secrets, overrides: ClientOverrides = {}): PrometheusClient {
+export function clientFromContext(
+  configuration: Configuration,
+  secrets: Secrets,
+  overrides: ClientOverrides = {},
+): PrometheusClient {
   const read = (key: string): unknown => secrets[key] ?? configuration[key];
-  const baseUrl = stringOf(configuration.prometheus_base_url ?? secrets.prometheus_base_url, 'prometheus_base_url') ?? defaultBaseUrl;
+  const baseUrl =
+    stringOf(configuration.prometheus_base_url ?? secrets.prometheus_base_url, 'prometheus_base_url') ?? defaultBaseUrl;
   const verifyConfigured = read('prometheus_verify_tls');
   return new PrometheusClient({
     baseUrl,
@@ -28,7 +33,9 @@ export function clientFromContext(configuration: Configuration, secrets: Secrets
     username: stringOf(read('prometheus_username'), 'prometheus_username'),
     password: stringOf(read('prometheus_password'), 'prometheus_password'),
     headers: headersOf(read('prometheus_headers')),
-    verifyTls: overrides.verify_tls ?? (verifyConfigured === undefined ? true : verifyConfigured !== false && verifyConfigured !== 'false'),
+    verifyTls:
+      overrides.verify_tls ??
+      (verifyConfigured === undefined ? true : verifyConfigured !== false && verifyConfigured !== 'false'),
     ca: readPem(read('prometheus_ca'), read('prometheus_ca_file'), 'prometheus_ca_file'),
     cert: readPem(read('prometheus_cert'), read('prometheus_cert_file'), 'prometheus_cert_file'),
     key: readPem(read('prometheus_key'), read('prometheus_key_file'), 'prometheus_key_file'),
@@ -45,7 +52,8 @@ function stringOf(value: unknown, key: string): string | undefined {
 
 function headersOf(value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new UsageError('prometheus_headers must be a mapping of header names to values');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new UsageError('prometheus_headers must be a mapping of header names to values');
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
 }
 

@@ -35,11 +35,17 @@ export function httpRequest(url: string | URL, options: HttpRequestOptions = {})
   try {
     target = typeof url === 'string' ? new URL(url) : url;
   } catch {
-    return Promise.reject(new UsageError(`not a valid URL: ${redactText(String(url))}`, { hint: 'write a full URL such as http://prometheus:9090' }));
+    return Promise.reject(
+      new UsageError(`not a valid URL: ${redactText(String(url))}`, {
+        hint: 'write a full URL such as http://prometheus:9090',
+      }),
+    );
   }
   const isHttps = target.protocol === 'https:';
   if (!isHttps && target.protocol !== 'http:') {
-    return Promise.reject(new UsageError(`unsupported URL scheme in ${redact(target)}`, { hint: 'use an http:// or https:// URL' }));
+    return Promise.reject(
+      new UsageError(`unsupported URL scheme in ${redact(target)}`, { hint: 'use an http:// or https:// URL' }),
+    );
   }
   const send = isHttps ? httpsRequestRaw : httpRequestRaw;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -48,23 +54,41 @@ export function httpRequest(url: string | URL, options: HttpRequestOptions = {})
       target,
       {
         method: options.method ?? 'GET',
-        headers: { ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}), ...options.headers },
+        headers: {
+          ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
+          ...options.headers,
+        },
         signal: options.signal,
-        ...(isHttps ? { rejectUnauthorized: options.verifyTls !== false, ca: options.ca, cert: options.cert, key: options.key } : {}),
+        ...(isHttps
+          ? { rejectUnauthorized: options.verifyTls !== false, ca: options.ca, cert: options.cert, key: options.key }
+          : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
     req.setTimeout(timeoutMs, () => {
-      req.destroy(new ActivityFailedError(`${req.method} ${redact(target)} timed out after ${timeoutMs} ms`, { code: 'E_HTTP_TIMEOUT', hint: 'raise the timeout or check that the server is reachable' }));
+      req.destroy(
+        new ActivityFailedError(`${req.method} ${redact(target)} timed out after ${timeoutMs} ms`, {
+          code: 'E_HTTP_TIMEOUT',
+          hint: 'raise the timeout or check that the server is reachable',
+        }),
+      );
     });
     req.on('error', (error: Error) => {
       if (error instanceof ActivityFailedError) return reject(error);
-      reject(new ActivityFailedError(`${req.method} ${redact(target)} failed: ${error.message}`, { code: 'E_HTTP', cause: error, hint: 'check the URL and that the server is running' }));
+      reject(
+        new ActivityFailedError(`${req.method} ${redact(target)} failed: ${error.message}`, {
+          code: 'E_HTTP',
+          cause: error,
+          hint: 'check the URL and that the server is running',
+        }),
+      );
     });
     if (options.body !== undefined) req.write(options.body);
     req.end();

@@ -46,11 +46,25 @@ export class PrometheusClient {
   }
 
   /** Range query from `start` to `end` every `stepSeconds`. */
-  queryRange(query: string, start: Date, end: Date, stepSeconds: number, extra: { timeout?: string } = {}): Promise<PrometheusResponse> {
+  queryRange(
+    query: string,
+    start: Date,
+    end: Date,
+    stepSeconds: number,
+    extra: { timeout?: string } = {},
+  ): Promise<PrometheusResponse> {
     if (end.getTime() < start.getTime()) {
-      throw new ActivityFailedError(`range query end (${end.toISOString()}) is before its start (${start.toISOString()})`, { hint: 'swap start and end' });
+      throw new ActivityFailedError(
+        `range query end (${end.toISOString()}) is before its start (${start.toISOString()})`,
+        { hint: 'swap start and end' },
+      );
     }
-    const params = new URLSearchParams({ query, start: toPromTime(start), end: toPromTime(end), step: String(Math.max(stepSeconds, 0.001)) });
+    const params = new URLSearchParams({
+      query,
+      start: toPromTime(start),
+      end: toPromTime(end),
+      step: String(Math.max(stepSeconds, 0.001)),
+    });
     if (extra.timeout) params.set('timeout', extra.timeout);
     return this.get('/api/v1/query_range', params, query);
   }
@@ -62,7 +76,12 @@ export class PrometheusClient {
     else if (this.options.username !== undefined) {
       headers.authorization = `Basic ${Buffer.from(`${this.options.username}:${this.options.password ?? ''}`).toString('base64')}`;
     }
-    const response = await httpRequest(url, { ...this.options, headers, timeoutMs: this.options.timeoutMs, signal: this.options.signal });
+    const response = await httpRequest(url, {
+      ...this.options,
+      headers,
+      timeoutMs: this.options.timeoutMs,
+      signal: this.options.signal,
+    });
     let parsed: PrometheusResponse | undefined;
     try {
       parsed = JSON.parse(response.body) as PrometheusResponse;
@@ -71,14 +90,18 @@ export class PrometheusClient {
     }
     if (response.status !== 200 || !parsed || parsed.status !== 'success') {
       const reason = parsed?.error ?? response.body.slice(0, 300);
-      throw new ActivityFailedError(`Prometheus query "${query}" failed (HTTP ${response.status} from ${redactText(url)}): ${reason}`, {
-        code: 'E_PROMETHEUS_QUERY',
-        hint: response.status === 401 || response.status === 403
-          ? 'check prometheus_bearer_token or prometheus_username/prometheus_password in secrets'
-          : response.status === 400 || response.status === 422
-            ? 'the PromQL expression is invalid or cannot be evaluated; try it in the Prometheus UI'
-            : 'check prometheus_base_url and that Prometheus is up',
-      });
+      throw new ActivityFailedError(
+        `Prometheus query "${query}" failed (HTTP ${response.status} from ${redactText(url)}): ${reason}`,
+        {
+          code: 'E_PROMETHEUS_QUERY',
+          hint:
+            response.status === 401 || response.status === 403
+              ? 'check prometheus_bearer_token or prometheus_username/prometheus_password in secrets'
+              : response.status === 400 || response.status === 422
+                ? 'the PromQL expression is invalid or cannot be evaluated; try it in the Prometheus UI'
+                : 'check prometheus_base_url and that Prometheus is up',
+        },
+      );
     }
     return parsed;
   }

@@ -16,7 +16,9 @@ describe('Prometheus over TLS', () => {
 
   beforeAll(async () => {
     server = createServer({ cert: readFileSync(caFile), key: readFileSync(keyFile) }, (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: { resultType: 'scalar', result: [1, '1'] } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'success', data: { resultType: 'scalar', result: [1, '1'] } }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -24,7 +26,10 @@ describe('Prometheus over TLS', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('refuses an untrusted certificate by default', async () => {
-    await expect(clientFromContext({ prometheus_base_url: base }, {}).query('1')).rejects.toMatchObject({ code: 'E_HTTP', message: expect.stringMatching(/self.signed|certificate/i) });
+    await expect(clientFromContext({ prometheus_base_url: base }, {}).query('1')).rejects.toMatchObject({
+      code: 'E_HTTP',
+      message: expect.stringMatching(/self.signed|certificate/i),
+    });
   });
 
   it('trusts the CA from prometheus_ca_file', async () => {
@@ -33,11 +38,17 @@ describe('Prometheus over TLS', () => {
   });
 
   it('skips verification with prometheus_verify_tls: false or the verify_tls argument', async () => {
-    await expect(clientFromContext({ prometheus_base_url: base, prometheus_verify_tls: false }, {}).query('1')).resolves.toMatchObject({ status: 'success' });
-    await expect(clientFromContext({ prometheus_base_url: base }, {}, { verify_tls: false }).query('1')).resolves.toMatchObject({ status: 'success' });
+    await expect(
+      clientFromContext({ prometheus_base_url: base, prometheus_verify_tls: false }, {}).query('1'),
+    ).resolves.toMatchObject({ status: 'success' });
+    await expect(
+      clientFromContext({ prometheus_base_url: base }, {}, { verify_tls: false }).query('1'),
+    ).resolves.toMatchObject({ status: 'success' });
   });
 
   it('names a missing CA file', () => {
-    expect(() => clientFromContext({ prometheus_base_url: base, prometheus_ca_file: '/nope/ca.crt' }, {})).toThrow(/prometheus_ca_file: cannot read \/nope\/ca.crt/);
+    expect(() => clientFromContext({ prometheus_base_url: base, prometheus_ca_file: '/nope/ca.crt' }, {})).toThrow(
+      /prometheus_ca_file: cannot read \/nope\/ca.crt/,
+    );
   });
 });

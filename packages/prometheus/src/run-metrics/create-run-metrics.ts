@@ -40,12 +40,42 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
   const registry = options.registry ?? new Registry();
   const base = ['experiment', 'run_id'] as const;
   const registers = [registry];
-  const runsTotal = new Counter({ name: runMetricNames.runsTotal, help: 'Experiment runs that ended, by journal status', labelNames: [...base, 'status'], registers });
-  const inProgress = new Gauge({ name: runMetricNames.runInProgress, help: '1 while the run is in progress', labelNames: base, registers });
-  const runStart = new Gauge({ name: runMetricNames.runStart, help: 'Unix time the run started', labelNames: base, registers });
-  const deviated = new Gauge({ name: runMetricNames.runDeviated, help: '1 if the run ended deviated (steady state not met after the method)', labelNames: base, registers });
-  const deviations = new Counter({ name: runMetricNames.deviationsTotal, help: 'Steady-state hypothesis evaluations that were not met, by phase', labelNames: [...base, 'phase'], registers });
-  const steadyState = new Gauge({ name: runMetricNames.steadyStateMet, help: 'Last steady-state hypothesis result by phase (1 met, 0 not met)', labelNames: [...base, 'phase'], registers });
+  const runsTotal = new Counter({
+    name: runMetricNames.runsTotal,
+    help: 'Experiment runs that ended, by journal status',
+    labelNames: [...base, 'status'],
+    registers,
+  });
+  const inProgress = new Gauge({
+    name: runMetricNames.runInProgress,
+    help: '1 while the run is in progress',
+    labelNames: base,
+    registers,
+  });
+  const runStart = new Gauge({
+    name: runMetricNames.runStart,
+    help: 'Unix time the run started',
+    labelNames: base,
+    registers,
+  });
+  const deviated = new Gauge({
+    name: runMetricNames.runDeviated,
+    help: '1 if the run ended deviated (steady state not met after the method)',
+    labelNames: base,
+    registers,
+  });
+  const deviations = new Counter({
+    name: runMetricNames.deviationsTotal,
+    help: 'Steady-state hypothesis evaluations that were not met, by phase',
+    labelNames: [...base, 'phase'],
+    registers,
+  });
+  const steadyState = new Gauge({
+    name: runMetricNames.steadyStateMet,
+    help: 'Last steady-state hypothesis result by phase (1 met, 0 not met)',
+    labelNames: [...base, 'phase'],
+    registers,
+  });
   const activityDuration = new Histogram({
     name: runMetricNames.activityDuration,
     help: 'Duration of each activity run, seconds',
@@ -53,8 +83,18 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
     registers,
   });
-  const faultsInjected = new Gauge({ name: runMetricNames.faultsInjected, help: 'Faults injected and not yet reverted, by the activity that injected them', labelNames: [...base, 'activity'], registers });
-  const faultsReverted = new Counter({ name: runMetricNames.faultsRevertedTotal, help: 'Revert attempts of injected faults, by outcome (reverted, failed, done-by-activity)', labelNames: [...base, 'activity', 'status'], registers });
+  const faultsInjected = new Gauge({
+    name: runMetricNames.faultsInjected,
+    help: 'Faults injected and not yet reverted, by the activity that injected them',
+    labelNames: [...base, 'activity'],
+    registers,
+  });
+  const faultsReverted = new Counter({
+    name: runMetricNames.faultsRevertedTotal,
+    help: 'Revert attempts of injected faults, by outcome (reverted, failed, done-by-activity)',
+    labelNames: [...base, 'activity', 'status'],
+    registers,
+  });
 
   let labels = { experiment: '', run_id: '' };
   let startedAt: number | undefined;
@@ -89,7 +129,13 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
           break;
         case 'activity-ended':
           activityDuration.observe(
-            { ...labels, activity: event.activity.name, type: event.activity.type, phase: event.phase, status: event.entry.status },
+            {
+              ...labels,
+              activity: event.activity.name,
+              type: event.activity.type,
+              phase: event.phase,
+              status: event.entry.status,
+            },
             event.entry.duration,
           );
           break;
@@ -137,7 +183,8 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
           return;
         }
         registry.metrics().then(
-          (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
+          (text) =>
+            res.writeHead(200, { 'content-type': registry.contentType }).end(req.method === 'HEAD' ? undefined : text),
           (error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`${error.message}\n`),
         );
       });
@@ -150,10 +197,11 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
           resolve({
             port: actual,
             url: `http://${shownHost}:${actual}/metrics`,
-            close: () => new Promise<void>((done) => {
-              server.closeAllConnections();
-              server.close(() => done());
-            }),
+            close: () =>
+              new Promise<void>((done) => {
+                server.closeAllConnections();
+                server.close(() => done());
+              }),
           });
         });
       });

@@ -23,7 +23,12 @@ export interface SloResult {
 const windowToken = /\$\{?window\}?|\$__range/g;
 
 /** Evaluate one SLO over [start, end] against Prometheus. */
-export async function evaluateSlo(client: PrometheusClient, slo: SloDefinition, start: Date, end: Date): Promise<SloResult> {
+export async function evaluateSlo(
+  client: PrometheusClient,
+  slo: SloDefinition,
+  start: Date,
+  end: Date,
+): Promise<SloResult> {
   const name = slo.name ?? slo.indicator;
   const objective = parseObjective(slo.objective as Parameters<typeof parseObjective>[0], `SLO "${name}" objective`);
   const seconds = Math.max(1, Math.ceil((end.getTime() - start.getTime()) / 1000));
@@ -36,7 +41,8 @@ export async function evaluateSlo(client: PrometheusClient, slo: SloDefinition, 
     query = slo.indicator.replace(windowToken, `${seconds}s`);
     values = sampleValues(await client.query(query, end)).flatMap((s) => s.values);
   } else {
-    const step = slo.step !== undefined ? parseDuration(slo.step, `SLO "${name}" step`) : Math.max(1, Math.ceil(seconds / 250));
+    const step =
+      slo.step !== undefined ? parseDuration(slo.step, `SLO "${name}" step`) : Math.max(1, Math.ceil(seconds / 250));
     values = sampleValues(await client.queryRange(query, start, end, step)).flatMap((s) => s.values);
   }
   // NaN is what 0/0 gives (no traffic at all): it is not a measurement.
@@ -44,14 +50,28 @@ export async function evaluateSlo(client: PrometheusClient, slo: SloDefinition, 
   if (usable.length === 0) {
     const met = slo.on_no_data === 'pass';
     return {
-      name, status: met ? 'met' : 'no-data', met, measured: null, objective: objective.text, query, window, samples: 0,
+      name,
+      status: met ? 'met' : 'no-data',
+      met,
+      measured: null,
+      objective: objective.text,
+      query,
+      window,
+      samples: 0,
       reason: `the indicator returned no data over the window${met ? ' (on_no_data: pass)' : ''}`,
     };
   }
   const measured = aggregate(usable, how);
   const met = meetsObjective(measured, objective);
   return {
-    name, status: met ? 'met' : 'violated', met, measured, objective: objective.text, query, window, samples: usable.length,
+    name,
+    status: met ? 'met' : 'violated',
+    met,
+    measured,
+    objective: objective.text,
+    query,
+    window,
+    samples: usable.length,
     reason: `${how} of ${usable.length} sample(s) = ${measured} ${met ? 'meets' : 'violates'} ${objective.text}`,
   };
 }

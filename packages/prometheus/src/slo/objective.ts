@@ -11,7 +11,8 @@ export interface Objective {
   readonly text: string;
 }
 
-export type ObjectiveInput = string | { op: string; value: number | string } | Partial<Record<Comparator, number | string>>;
+export type ObjectiveInput =
+  string | { op: string; value: number | string } | Partial<Record<Comparator, number | string>>;
 
 /**
  * Reads "< 0.01", "< 1%", "<= 300ms", ">= 99.9%", {"<": 0.01} or {op: "<", value: 0.01}.
@@ -20,13 +21,19 @@ export type ObjectiveInput = string | { op: string; value: number | string } | P
 export function parseObjective(input: ObjectiveInput, what = 'objective'): Objective {
   if (typeof input === 'string') {
     const match = input.trim().match(/^(<=|>=|==|<|>)\s*(.+)$/);
-    if (!match) throw new UsageError(`${what}: cannot read "${input}"`, { hint: 'write a comparison such as "< 0.01", "< 1%", "<= 300ms" or ">= 99.9%"' });
+    if (!match)
+      throw new UsageError(`${what}: cannot read "${input}"`, {
+        hint: 'write a comparison such as "< 0.01", "< 1%", "<= 300ms" or ">= 99.9%"',
+      });
     return { op: match[1] as Comparator, value: parseAmount(match[2]!, what), text: input.trim() };
   }
   if (input && typeof input === 'object') {
     if ('op' in input && typeof input.op === 'string') {
       const op = input.op as Comparator;
-      if (!comparators.includes(op)) throw new UsageError(`${what}: unknown comparator "${input.op}"`, { hint: `use one of ${comparators.join(' ')}` });
+      if (!comparators.includes(op))
+        throw new UsageError(`${what}: unknown comparator "${input.op}"`, {
+          hint: `use one of ${comparators.join(' ')}`,
+        });
       const value = (input as { value: number | string }).value;
       return { op, value: parseAmount(value, what), text: `${op} ${value}` };
     }
@@ -36,7 +43,9 @@ export function parseObjective(input: ObjectiveInput, what = 'objective'): Objec
       return { op, value: parseAmount(value, what), text: `${op} ${value}` };
     }
   }
-  throw new UsageError(`${what}: cannot read ${JSON.stringify(input)}`, { hint: 'write a comparison such as "< 0.01" or {"<": 0.01}' });
+  throw new UsageError(`${what}: cannot read ${JSON.stringify(input)}`, {
+    hint: 'write a comparison such as "< 0.01" or {"<": 0.01}',
+  });
 }
 
 function parseAmount(raw: number | string, what: string): number {
@@ -50,11 +59,16 @@ function parseAmount(raw: number | string, what: string): number {
 
 export function meetsObjective(measured: number, objective: Objective): boolean {
   switch (objective.op) {
-    case '<': return measured < objective.value;
-    case '<=': return measured <= objective.value;
-    case '>': return measured > objective.value;
-    case '>=': return measured >= objective.value;
-    case '==': return measured === objective.value;
+    case '<':
+      return measured < objective.value;
+    case '<=':
+      return measured <= objective.value;
+    case '>':
+      return measured > objective.value;
+    case '>=':
+      return measured >= objective.value;
+    case '==':
+      return measured === objective.value;
   }
 }
 

@@ -8,8 +8,13 @@ import { sloFileSchema, type SloFile } from './slo-definition.js';
 export function parseSloFile(document: unknown, source = 'SLO file'): SloFile {
   const parsed = sloFileSchema.safeParse(document);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
-    throw new UsageError(`${source} is invalid:\n${problems}`, { code: 'E_SLO_FILE', hint: 'see docs/prometheus.md for the SLO file format' });
+    const problems = parsed.error.issues
+      .map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('\n');
+    throw new UsageError(`${source} is invalid:\n${problems}`, {
+      code: 'E_SLO_FILE',
+      hint: 'see docs/prometheus.md for the SLO file format',
+    });
   }
   return parsed.data;
 }

@@ -3,17 +3,19 @@ import { aggregations } from '../values/aggregate.js';
 import { parseObjective, type ObjectiveInput } from './objective.js';
 
 // Checked when the experiment or SLO file is validated, not first when it is evaluated.
-const objectiveSchema = z.union([
-  z.string(),
-  z.object({ op: z.string(), value: z.union([z.number(), z.string()]) }),
-  z.record(z.string(), z.union([z.number(), z.string()])),
-]).superRefine((value, ctx) => {
-  try {
-    parseObjective(value as ObjectiveInput);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-  }
-});
+const objectiveSchema = z
+  .union([
+    z.string(),
+    z.object({ op: z.string(), value: z.union([z.number(), z.string()]) }),
+    z.record(z.string(), z.union([z.number(), z.string()])),
+  ])
+  .superRefine((value, ctx) => {
+    try {
+      parseObjective(value as ObjectiveInput);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  });
 
 /**
  * One service level objective. `indicator` is PromQL; `$window` in it is replaced by the length of

@@ -80,6 +80,10 @@ export async function startTestService(initial: TrafficProfile): Promise<TestSer
       settle(Date.now());
       profile = next;
     },
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -10,8 +10,11 @@ const longUnits: Record<string, number> = { d: 24, day: 24, days: 24, w: 168, we
 export function parseWindow(value: number | string, what = 'window'): number {
   if (typeof value === 'number') return parseDuration(value, what);
   const text = value.trim().replace(/^(an?)\s+/i, '1 ');
-  const rewritten = text.replace(/(\d+(?:\.\d+)?)\s*(days?|d|weeks?|w)(?![a-z])/gi, (_match, amount: string, unit: string) => {
-    return `${Number(amount) * longUnits[unit.toLowerCase()]!}h`;
-  });
+  const rewritten = text.replace(
+    /(\d+(?:\.\d+)?)\s*(days?|d|weeks?|w)(?![a-z])/gi,
+    (_match, amount: string, unit: string) => {
+      return `${Number(amount) * longUnits[unit.toLowerCase()]!}h`;
+    },
+  );
   return parseDuration(rewritten, what);
 }

@@ -3,7 +3,7 @@ import { mean } from './mean.js';
 import { parseSampleValue, sampleValues } from './sample-values.js';
 
 describe('mean', () => {
-  it('computes the three means like Python\'s statistics module', () => {
+  it("computes the three means like Python's statistics module", () => {
     expect(mean([1, 4, 4], 'arithmetic')).toBe(3);
     expect(mean([1, 4, 4], 'geometric')).toBeCloseTo(Math.cbrt(16), 12);
     expect(mean([1, 4, 4], 'harmonic')).toBeCloseTo(2, 12);
@@ -12,7 +12,12 @@ describe('mean', () => {
   });
 
   it('does not overflow on long windows', () => {
-    expect(mean(Array.from({ length: 10_000 }, () => 1e300), 'geometric')).toBeCloseTo(1e300, -290);
+    expect(
+      mean(
+        Array.from({ length: 10_000 }, () => 1e300),
+        'geometric',
+      ),
+    ).toBeCloseTo(1e300, -290);
   });
 
   it('fails where the mean is undefined', () => {
@@ -23,12 +28,29 @@ describe('mean', () => {
 });
 
 describe('sampleValues', () => {
-  it('reads every result type and Prometheus\' special values', () => {
+  it("reads every result type and Prometheus' special values", () => {
     expect(parseSampleValue('+Inf')).toBe(Infinity);
     expect(parseSampleValue('-Inf')).toBe(-Infinity);
     expect(parseSampleValue('NaN')).toBeNaN();
-    expect(sampleValues({ status: 'success', data: { resultType: 'scalar', result: [1, '2.5'] } })).toEqual([{ metric: {}, values: [2.5], times: [1] }]);
-    expect(sampleValues({ status: 'success', data: { resultType: 'matrix', result: [{ metric: { a: 'b' }, values: [[1, '1'], [2, '3']] }] } }))
-      .toEqual([{ metric: { a: 'b' }, values: [1, 3], times: [1, 2] }]);
+    expect(sampleValues({ status: 'success', data: { resultType: 'scalar', result: [1, '2.5'] } })).toEqual([
+      { metric: {}, values: [2.5], times: [1] },
+    ]);
+    expect(
+      sampleValues({
+        status: 'success',
+        data: {
+          resultType: 'matrix',
+          result: [
+            {
+              metric: { a: 'b' },
+              values: [
+                [1, '1'],
+                [2, '3'],
+              ],
+            },
+          ],
+        },
+      }),
+    ).toEqual([{ metric: { a: 'b' }, values: [1, 3], times: [1, 2] }]);
   });
 });

@@ -22,9 +22,17 @@ export function sampleValues(response: PrometheusResponse): SeriesValues[] {
     case 'scalar':
       return [{ metric: {}, values: [parseSampleValue(data.result[1])], times: [data.result[0]] }];
     case 'vector':
-      return data.result.map((s) => ({ metric: s.metric, values: [parseSampleValue(s.value[1])], times: [s.value[0]] }));
+      return data.result.map((s) => ({
+        metric: s.metric,
+        values: [parseSampleValue(s.value[1])],
+        times: [s.value[0]],
+      }));
     case 'matrix':
-      return data.result.map((s) => ({ metric: s.metric, values: s.values.map((v) => parseSampleValue(v[1])), times: s.values.map((v) => v[0]) }));
+      return data.result.map((s) => ({
+        metric: s.metric,
+        values: s.values.map((v) => parseSampleValue(v[1])),
+        times: s.values.map((v) => v[0]),
+      }));
     default:
       return [];
   }

@@ -32,7 +32,11 @@ export interface VerifyReport {
 export async function verifyJournal(options: VerifyOptions): Promise<VerifyReport> {
   const { journal } = options;
   const start = Date.parse(journal.start);
-  if (Number.isNaN(start)) throw new UsageError('the journal has no valid "start" time', { code: 'E_JOURNAL', hint: 'pass a journal written by faultline run or chaos run' });
+  if (Number.isNaN(start))
+    throw new UsageError('the journal has no valid "start" time', {
+      code: 'E_JOURNAL',
+      hint: 'pass a journal written by faultline run or chaos run',
+    });
   const endText = journal.end;
   const end = endText ? Date.parse(endText) : (options.now ?? new Date()).getTime();
   if (Number.isNaN(end)) throw new UsageError('the journal has an invalid "end" time', { code: 'E_JOURNAL' });
@@ -42,17 +46,22 @@ export async function verifyJournal(options: VerifyOptions): Promise<VerifyRepor
   const windowEnd = new Date(Math.min(end + after, (options.now ?? new Date()).getTime()));
 
   const configured = journal.experiment?.configuration?.prometheus_base_url;
-  const prometheusUrl = options.prometheusUrl ?? options.slos.prometheus_url ?? (typeof configured === 'string' ? configured : undefined);
+  const prometheusUrl =
+    options.prometheusUrl ?? options.slos.prometheus_url ?? (typeof configured === 'string' ? configured : undefined);
   if (!prometheusUrl) {
-    throw new UsageError('no Prometheus URL to verify against', { code: 'E_USAGE', hint: 'pass --prometheus-url, set prometheus_url in the SLO file, or prometheus_base_url in the experiment configuration' });
+    throw new UsageError('no Prometheus URL to verify against', {
+      code: 'E_USAGE',
+      hint: 'pass --prometheus-url, set prometheus_url in the SLO file, or prometheus_base_url in the experiment configuration',
+    });
   }
   const client = new PrometheusClient({ ...options.client, baseUrl: prometheusUrl });
   const results: SloResult[] = [];
   for (const slo of options.slos.slos) {
     // A rule's own window looks back from the end of the run (e.g. "the last 5 minutes").
-    const ruleStart = slo.window !== undefined && slo.window !== 'run'
-      ? new Date(windowEnd.getTime() - parseWindow(slo.window, `SLO "${slo.name ?? slo.indicator}" window`) * 1000)
-      : windowStart;
+    const ruleStart =
+      slo.window !== undefined && slo.window !== 'run'
+        ? new Date(windowEnd.getTime() - parseWindow(slo.window, `SLO "${slo.name ?? slo.indicator}" window`) * 1000)
+        : windowStart;
     results.push(await evaluateSlo(client, slo, ruleStart, windowEnd));
   }
   return {

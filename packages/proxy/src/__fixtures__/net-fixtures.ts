@@ -52,13 +52,21 @@ export async function sourceServer(cleanup: Cleanup, size: number): Promise<numb
   return listen(server, cleanup);
 }
 
-export async function startApi(cleanup: Cleanup, options: ConstructorParameters<typeof ProxyServer>[0] = {}): Promise<ProxyServer> {
+export async function startApi(
+  cleanup: Cleanup,
+  options: ConstructorParameters<typeof ProxyServer>[0] = {},
+): Promise<ProxyServer> {
   const server = await ProxyServer.start({ port: 0, ...options });
   cleanup.add(() => server.close());
   return server;
 }
 
-export async function api(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any; text: string }> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

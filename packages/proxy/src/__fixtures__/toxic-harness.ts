@@ -16,11 +16,20 @@ export interface ToxicHarness {
   removeToxic(name: string): Promise<number>;
 }
 
-export async function toxicHarness(cleanup: Cleanup, upstreamPort?: number, registry?: ToxicRegistry): Promise<ToxicHarness> {
-  const echo = upstreamPort === undefined ? await echoServer(cleanup) : { port: upstreamPort, sockets: new Set<Socket>() };
+export async function toxicHarness(
+  cleanup: Cleanup,
+  upstreamPort?: number,
+  registry?: ToxicRegistry,
+): Promise<ToxicHarness> {
+  const echo =
+    upstreamPort === undefined ? await echoServer(cleanup) : { port: upstreamPort, sockets: new Set<Socket>() };
   const server = await startApi(cleanup, registry ? { registry } : {});
   const base = server.url;
-  const created = await api(base, 'POST', '/proxies', { name: 'p', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` });
+  const created = await api(base, 'POST', '/proxies', {
+    name: 'p',
+    listen: '127.0.0.1:0',
+    upstream: `127.0.0.1:${echo.port}`,
+  });
   const proxyPort = portOf(created.json.listen);
   const proxy = server.collection.get('p');
   return {

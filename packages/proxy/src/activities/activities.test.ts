@@ -40,20 +40,49 @@ describe('@faultline/proxy driver', () => {
   it('exports a driver whose chaostoolkit-toxiproxy names and modules match the Python ones', () => {
     expect(driver.name).toBe('@faultline/proxy');
     expect(pythonPrefixes).toEqual(['chaostoxi']);
-    const byModule = (module: string) => driver.activities.filter((a) => a.python?.includes(module)).map((a) => a.name).sort();
-    expect(byModule('chaostoxi.proxy.actions')).toEqual(['create_proxy', 'delete_proxy', 'disable_proxy', 'enable_proxy', 'modify_proxy', 'reset']);
+    const byModule = (module: string) =>
+      driver.activities
+        .filter((a) => a.python?.includes(module))
+        .map((a) => a.name)
+        .sort();
+    expect(byModule('chaostoxi.proxy.actions')).toEqual([
+      'create_proxy',
+      'delete_proxy',
+      'disable_proxy',
+      'enable_proxy',
+      'modify_proxy',
+      'reset',
+    ]);
     expect(byModule('chaostoxi.proxy.probes')).toEqual(['get_proxy_attribute', 'proxy_exist']);
     expect(byModule('chaostoxi.toxic.actions')).toEqual(
-      ['create_bandwith_degradation_toxic', 'create_latency_toxic', 'create_limiter_toxic', 'create_slicer_toxic', 'create_slow_connection_close_toxic', 'create_timeout_toxic', 'create_toxic', 'delete_toxic'].sort(),
+      [
+        'create_bandwith_degradation_toxic',
+        'create_latency_toxic',
+        'create_limiter_toxic',
+        'create_slicer_toxic',
+        'create_slow_connection_close_toxic',
+        'create_timeout_toxic',
+        'create_toxic',
+        'delete_toxic',
+      ].sort(),
     );
     expect(new Set(driver.activities.map((a) => a.name)).size).toBe(driver.activities.length);
-    for (const a of driver.activities) if (a.type === 'action' && a.name !== 'restore_proxies') expect(a.mutating).toBe(true);
+    for (const a of driver.activities)
+      if (a.type === 'action' && a.name !== 'restore_proxies') expect(a.mutating).toBe(true);
   });
 
   it('create proxy → add toxic → reverts undo each step, registered before acting', async () => {
     const { ctx, base, echoPort } = await setup();
-    const created = (await run('create_proxy', { proxy_name: 'db', upstream_host: '127.0.0.1', upstream_port: echoPort }, ctx)) as { listen: string };
-    expect(ctx.reverts[0]).toMatchObject({ driver: '@faultline/proxy', func: 'delete_proxy', arguments: { proxy_name: 'db' } });
+    const created = (await run(
+      'create_proxy',
+      { proxy_name: 'db', upstream_host: '127.0.0.1', upstream_port: echoPort },
+      ctx,
+    )) as { listen: string };
+    expect(ctx.reverts[0]).toMatchObject({
+      driver: '@faultline/proxy',
+      func: 'delete_proxy',
+      arguments: { proxy_name: 'db' },
+    });
     expect(await run('proxy_exist', { proxy_name: 'db' }, ctx)).toBe(true);
     expect(await run('get_proxy_attribute', { proxy_name: 'db', attribute: 'enabled' }, ctx)).toBe(true);
     const socket = await connect(portOf(created.listen), cleanup);
@@ -64,7 +93,10 @@ describe('@faultline/proxy driver', () => {
     expect(await roundTrip(socket)).toBeGreaterThan(115);
 
     await run('update_toxic', { for_proxy: 'db', toxic_name: 'slow', attributes: { latency: 10 } }, ctx);
-    expect(ctx.reverts[2]).toMatchObject({ func: 'update_toxic', arguments: { attributes: { latency: 120, jitter: 0 }, toxicity: 1 } });
+    expect(ctx.reverts[2]).toMatchObject({
+      func: 'update_toxic',
+      arguments: { attributes: { latency: 120, jitter: 0 }, toxicity: 1 },
+    });
     await revert(ctx.reverts[2], createTestContext(ctx));
     expect((await getJson(`${base}/proxies/db/toxics/slow`)).attributes.latency).toBe(120);
 
@@ -79,7 +111,18 @@ describe('@faultline/proxy driver', () => {
   it('delete_toxic, disable_proxy, reset and delete_proxy are reverted to the exact previous state', async () => {
     const { ctx, base, echoPort } = await setup();
     await run('create_proxy', { proxy_name: 'api', upstream_host: '127.0.0.1', upstream_port: String(echoPort) }, ctx);
-    await run('create_toxic', { for_proxy: 'api', toxic_name: 'bw', toxic_type: 'bandwidth', stream: 'upstream', toxicity: 0.5, attributes: { rate: 50 } }, ctx);
+    await run(
+      'create_toxic',
+      {
+        for_proxy: 'api',
+        toxic_name: 'bw',
+        toxic_type: 'bandwidth',
+        stream: 'upstream',
+        toxicity: 0.5,
+        attributes: { rate: 50 },
+      },
+      ctx,
+    );
     const toxicsBefore = await getJson(`${base}/proxies/api/toxics`);
 
     const fresh = () => createTestContext({ configuration: ctx.configuration });
@@ -116,20 +159,38 @@ describe('@faultline/proxy driver', () => {
     const upstream = http.createServer((_req, res) => res.end('ok'));
     const upstreamPort = await listen(upstream, cleanup);
     const { ctx, base } = await setup();
-    const proxy = (await run('create_proxy', { proxy_name: 'payment', upstream_host: '127.0.0.1', upstream_port: upstreamPort, protocol: 'http' }, ctx)) as { listen: string };
+    const proxy = (await run(
+      'create_proxy',
+      { proxy_name: 'payment', upstream_host: '127.0.0.1', upstream_port: upstreamPort, protocol: 'http' },
+      ctx,
+    )) as { listen: string };
     const url = `http://127.0.0.1:${portOf(proxy.listen)}/pay`;
 
-    await run('add_http_abort_fault', { proxy_name: 'payment', http_status: 503, percentage: 100, match: { uri: { prefix: '/pay' } } }, ctx);
-    expect(ctx.reverts[1]).toMatchObject({ func: 'remove_http_fault', arguments: { proxy_name: 'payment', fault_name: 'abort' } });
+    await run(
+      'add_http_abort_fault',
+      { proxy_name: 'payment', http_status: 503, percentage: 100, match: { uri: { prefix: '/pay' } } },
+      ctx,
+    );
+    expect(ctx.reverts[1]).toMatchObject({
+      func: 'remove_http_fault',
+      arguments: { proxy_name: 'payment', fault_name: 'abort' },
+    });
     expect((await fetch(url)).status).toBe(503);
     await run('add_http_delay_fault', { proxy_name: 'payment', fixed_delay: '2s', percentage: 50 }, ctx);
-    expect((await getJson(`${base}/proxies/payment/faults/delay`)).delay).toEqual({ fixedDelay: '2000ms', percentage: { value: 50 } });
+    expect((await getJson(`${base}/proxies/payment/faults/delay`)).delay).toEqual({
+      fixedDelay: '2000ms',
+      percentage: { value: 50 },
+    });
 
     const rm = createTestContext({ configuration: ctx.configuration });
     expect(await run('remove_http_fault', { proxy_name: 'payment', fault_name: 'abort' }, rm)).toBe(true);
     // Only the abort went away; the delay fault stays.
     expect((await getJson(`${base}/proxies/payment/faults`)).map((f: { name: string }) => f.name)).toEqual(['delay']);
-    await run('remove_http_fault', { proxy_name: 'payment', fault_name: 'delay' }, createTestContext({ configuration: ctx.configuration }));
+    await run(
+      'remove_http_fault',
+      { proxy_name: 'payment', fault_name: 'delay' },
+      createTestContext({ configuration: ctx.configuration }),
+    );
     expect((await fetch(url)).status).toBe(200);
     await revert(rm.reverts[0], createTestContext({ configuration: ctx.configuration }));
     expect((await fetch(url)).status).toBe(503);
@@ -148,11 +209,15 @@ describe('@faultline/proxy driver', () => {
     const { ctx, echoPort } = await setup();
     await run('create_proxy', { proxy_name: 'x', upstream_host: '127.0.0.1', upstream_port: echoPort }, ctx);
     const again = createTestContext({ configuration: ctx.configuration });
-    await expect(run('create_proxy', { proxy_name: 'x', upstream_host: '127.0.0.1', upstream_port: echoPort }, again)).rejects.toThrow(/already exists/);
+    await expect(
+      run('create_proxy', { proxy_name: 'x', upstream_host: '127.0.0.1', upstream_port: echoPort }, again),
+    ).rejects.toThrow(/already exists/);
     expect(again.reverts[0].done).toBe(true);
 
     const dry = createTestContext({ configuration: ctx.configuration, dryRun: true });
-    expect(await run('create_timeout_toxic', { for_proxy: 'x', toxic_name: 't', timeout: 0 }, dry)).toMatchObject({ dry_run: true });
+    expect(await run('create_timeout_toxic', { for_proxy: 'x', toxic_name: 't', timeout: 0 }, dry)).toMatchObject({
+      dry_run: true,
+    });
     expect(dry.reverts).toEqual([]);
     expect(await run('get_proxy_attribute', { proxy_name: 'x', attribute: 'toxics' }, ctx)).toEqual([]);
 

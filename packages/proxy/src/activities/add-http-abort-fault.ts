@@ -9,7 +9,8 @@ import { proxyArguments } from './proxy-arguments.js';
 export const addHttpAbortFault = defineActivity({
   name: 'add_http_abort_fault',
   type: 'action',
-  description: 'Answer a percentage of the requests through an HTTP proxy with http_status (as chaosistio add_abort_fault, without a mesh).',
+  description:
+    'Answer a percentage of the requests through an HTTP proxy with http_status (as chaosistio add_abort_fault, without a mesh).',
   mutating: true,
   arguments: z.strictObject({
     proxy_name: proxyArguments.proxy_name,
@@ -23,7 +24,11 @@ export const addHttpAbortFault = defineActivity({
   run(args, ctx) {
     return installHttpFault(ctx, args.proxy_name, {
       name: args.fault_name,
-      abort: { httpStatus: args.http_status, percentage: { value: args.percentage }, ...(args.body === undefined ? {} : { body: args.body }) },
+      abort: {
+        httpStatus: args.http_status,
+        percentage: { value: args.percentage },
+        ...(args.body === undefined ? {} : { body: args.body }),
+      },
       ...(args.match ? { match: (Array.isArray(args.match) ? args.match : [args.match]) as HttpMatch[] } : {}),
       ...(args.first_n === undefined ? {} : { firstN: args.first_n }),
     });

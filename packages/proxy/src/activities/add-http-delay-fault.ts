@@ -9,7 +9,8 @@ import { proxyArguments } from './proxy-arguments.js';
 export const addHttpDelayFault = defineActivity({
   name: 'add_http_delay_fault',
   type: 'action',
-  description: 'Delay a percentage of the requests through an HTTP proxy by fixed_delay (as chaosistio add_delay_fault, without a mesh).',
+  description:
+    'Delay a percentage of the requests through an HTTP proxy by fixed_delay (as chaosistio add_delay_fault, without a mesh).',
   mutating: true,
   arguments: z.strictObject({
     proxy_name: proxyArguments.proxy_name,

@@ -9,13 +9,20 @@ import { proxyArguments } from './proxy-arguments.js';
 export const addHttpFault = defineActivity({
   name: 'add_http_fault',
   type: 'action',
-  description: 'Add an HTTP fault to an HTTP proxy, as an Istio fault stanza: delay {fixedDelay, percentage}, abort {httpStatus, percentage, body}.',
+  description:
+    'Add an HTTP fault to an HTTP proxy, as an Istio fault stanza: delay {fixedDelay, percentage}, abort {httpStatus, percentage, body}.',
   mutating: true,
   arguments: z.strictObject({
     proxy_name: proxyArguments.proxy_name,
     fault_name: httpFaultArguments.fault_name,
-    delay: z.looseObject({ fixedDelay: z.union([z.string(), z.number()]) }).optional().describe('Istio delay: {fixedDelay: "2s", percentage: {value: 50}}'),
-    abort: z.looseObject({ httpStatus: z.number().int() }).optional().describe('Istio abort: {httpStatus: 503, percentage: {value: 50}, body?}'),
+    delay: z
+      .looseObject({ fixedDelay: z.union([z.string(), z.number()]) })
+      .optional()
+      .describe('Istio delay: {fixedDelay: "2s", percentage: {value: 50}}'),
+    abort: z
+      .looseObject({ httpStatus: z.number().int() })
+      .optional()
+      .describe('Istio abort: {httpStatus: 503, percentage: {value: 50}, body?}'),
     match: httpFaultArguments.match,
     first_n: httpFaultArguments.first_n,
   }),

@@ -16,7 +16,10 @@ export interface AddToxicRequest {
 }
 
 /** Shared by create_toxic and its typed variants: registers delete_toxic as the revert, then adds. */
-export async function addToxic(ctx: ActivityContext, request: AddToxicRequest): Promise<ToxicJson | { dry_run: true; would: string }> {
+export async function addToxic(
+  ctx: ActivityContext,
+  request: AddToxicRequest,
+): Promise<ToxicJson | { dry_run: true; would: string }> {
   const what = `add ${request.toxic_type} toxic ${request.toxic_name} (${request.stream}, toxicity ${request.toxicity}, ${JSON.stringify(request.attributes)}) to proxy ${request.for_proxy}`;
   const dry = dryRun(ctx, what);
   if (dry) return dry;

@@ -1,7 +1,8 @@
 import type { ActivityContext } from '@faultline/core';
 import { ProxyClient } from '../client/proxy-client.js';
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
 
 /**
  * The API to talk to, from the experiment's configuration: `faultline_proxy_url`, else

@@ -18,6 +18,13 @@ export const createBandwithDegradationToxic = defineActivity({
     toxicity: proxyArguments.toxicity,
   }),
   run(args, ctx) {
-    return addToxic(ctx, { for_proxy: args.for_proxy, toxic_name: args.toxic_name, toxic_type: 'bandwidth', stream: args.stream, toxicity: args.toxicity, attributes: { rate: args.rate } });
+    return addToxic(ctx, {
+      for_proxy: args.for_proxy,
+      toxic_name: args.toxic_name,
+      toxic_type: 'bandwidth',
+      stream: args.stream,
+      toxicity: args.toxicity,
+      attributes: { rate: args.rate },
+    });
   },
 });

@@ -19,6 +19,13 @@ export const createLatencyToxic = defineActivity({
     toxicity: proxyArguments.toxicity,
   }),
   run(args, ctx) {
-    return addToxic(ctx, { for_proxy: args.for_proxy, toxic_name: args.toxic_name, toxic_type: 'latency', stream: args.stream, toxicity: args.toxicity, attributes: { latency: args.latency, jitter: args.jitter } });
+    return addToxic(ctx, {
+      for_proxy: args.for_proxy,
+      toxic_name: args.toxic_name,
+      toxic_type: 'latency',
+      stream: args.stream,
+      toxicity: args.toxicity,
+      attributes: { latency: args.latency, jitter: args.jitter },
+    });
   },
 });

@@ -18,6 +18,13 @@ export const createLimiterToxic = defineActivity({
     toxicity: proxyArguments.toxicity,
   }),
   run(args, ctx) {
-    return addToxic(ctx, { for_proxy: args.for_proxy, toxic_name: args.toxic_name, toxic_type: 'limit_data', stream: args.stream, toxicity: args.toxicity, attributes: { bytes: args.bytes_limit } });
+    return addToxic(ctx, {
+      for_proxy: args.for_proxy,
+      toxic_name: args.toxic_name,
+      toxic_type: 'limit_data',
+      stream: args.stream,
+      toxicity: args.toxicity,
+      attributes: { bytes: args.bytes_limit },
+    });
   },
 });

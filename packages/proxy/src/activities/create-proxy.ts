@@ -16,7 +16,9 @@ export const createProxy = defineActivity({
   arguments: z.strictObject({
     proxy_name: proxyArguments.proxy_name,
     upstream_host: z.string().min(1).describe('upstream host ("env:NAME" reads it from the environment)'),
-    upstream_port: z.union([z.number().int().min(1).max(65535), z.string().min(1)]).describe('upstream port ("env:NAME" allowed)'),
+    upstream_port: z
+      .union([z.number().int().min(1).max(65535), z.string().min(1)])
+      .describe('upstream port ("env:NAME" allowed)'),
     // chaostoolkit-toxiproxy defaults to 0.0.0.0; Faultline binds loopback unless told otherwise.
     listen_host: z.string().min(1).default('127.0.0.1').describe('address to listen on (default 127.0.0.1)'),
     listen_port: z.number().int().min(0).max(65535).default(0).describe('port to listen on; 0 picks a free one'),
@@ -35,7 +37,13 @@ export const createProxy = defineActivity({
       arguments: { proxy_name: args.proxy_name },
     });
     try {
-      const body = { name: args.proxy_name, listen, upstream, enabled: args.enabled, ...(args.protocol === 'http' ? { protocol: 'http' as const } : {}) };
+      const body = {
+        name: args.proxy_name,
+        listen,
+        upstream,
+        enabled: args.enabled,
+        ...(args.protocol === 'http' ? { protocol: 'http' as const } : {}),
+      };
       return await apiCall(`create proxy ${args.proxy_name}`, () => clientFor(ctx).createProxy(body));
     } catch (error) {
       // It already existed: it is not ours to delete.

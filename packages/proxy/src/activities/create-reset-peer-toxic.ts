@@ -17,6 +17,13 @@ export const createResetPeerToxic = defineActivity({
     toxicity: proxyArguments.toxicity,
   }),
   run(args, ctx) {
-    return addToxic(ctx, { for_proxy: args.for_proxy, toxic_name: args.toxic_name, toxic_type: 'reset_peer', stream: args.stream, toxicity: args.toxicity, attributes: { timeout: args.timeout } });
+    return addToxic(ctx, {
+      for_proxy: args.for_proxy,
+      toxic_name: args.toxic_name,
+      toxic_type: 'reset_peer',
+      stream: args.stream,
+      toxicity: args.toxicity,
+      attributes: { timeout: args.timeout },
+    });
   },
 });

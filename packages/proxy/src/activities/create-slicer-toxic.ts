@@ -20,6 +20,13 @@ export const createSlicerToxic = defineActivity({
     toxicity: proxyArguments.toxicity,
   }),
   run(args, ctx) {
-    return addToxic(ctx, { for_proxy: args.for_proxy, toxic_name: args.toxic_name, toxic_type: 'slicer', stream: args.stream, toxicity: args.toxicity, attributes: { average_size: args.average_size, size_variation: args.size_variation, delay: args.delay } });
+    return addToxic(ctx, {
+      for_proxy: args.for_proxy,
+      toxic_name: args.toxic_name,
+      toxic_type: 'slicer',
+      stream: args.stream,
+      toxicity: args.toxicity,
+      attributes: { average_size: args.average_size, size_variation: args.size_variation, delay: args.delay },
+    });
   },
 });

@@ -18,6 +18,13 @@ export const createSlowConnectionCloseToxic = defineActivity({
     toxicity: proxyArguments.toxicity,
   }),
   run(args, ctx) {
-    return addToxic(ctx, { for_proxy: args.for_proxy, toxic_name: args.toxic_name, toxic_type: 'slow_close', stream: args.stream, toxicity: args.toxicity, attributes: { delay: args.delay } });
+    return addToxic(ctx, {
+      for_proxy: args.for_proxy,
+      toxic_name: args.toxic_name,
+      toxic_type: 'slow_close',
+      stream: args.stream,
+      toxicity: args.toxicity,
+      attributes: { delay: args.delay },
+    });
   },
 });

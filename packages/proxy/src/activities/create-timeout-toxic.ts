@@ -18,6 +18,13 @@ export const createTimeoutToxic = defineActivity({
     toxicity: proxyArguments.toxicity,
   }),
   run(args, ctx) {
-    return addToxic(ctx, { for_proxy: args.for_proxy, toxic_name: args.toxic_name, toxic_type: 'timeout', stream: args.stream, toxicity: args.toxicity, attributes: { timeout: args.timeout } });
+    return addToxic(ctx, {
+      for_proxy: args.for_proxy,
+      toxic_name: args.toxic_name,
+      toxic_type: 'timeout',
+      stream: args.stream,
+      toxicity: args.toxicity,
+      attributes: { timeout: args.timeout },
+    });
   },
 });

@@ -7,7 +7,8 @@ import { proxyArguments } from './proxy-arguments.js';
 export const createToxic = defineActivity({
   name: 'create_toxic',
   type: 'action',
-  description: 'Add a toxic of any type (latency, bandwidth, slow_close, timeout, reset_peer, slicer, limit_data) to a proxy.',
+  description:
+    'Add a toxic of any type (latency, bandwidth, slow_close, timeout, reset_peer, slicer, limit_data) to a proxy.',
   python: ['chaostoxi.toxic.actions'],
   mutating: true,
   arguments: z.strictObject({
@@ -16,7 +17,10 @@ export const createToxic = defineActivity({
     toxic_type: z.string().min(1).describe('latency, bandwidth, slow_close, timeout, reset_peer, slicer or limit_data'),
     stream: proxyArguments.stream,
     toxicity: proxyArguments.toxicity,
-    attributes: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).nullish().describe('attributes of the toxic type'),
+    attributes: z
+      .record(z.string(), z.union([z.number(), z.string(), z.boolean()]))
+      .nullish()
+      .describe('attributes of the toxic type'),
   }),
   run(args, ctx) {
     return addToxic(ctx, { ...args, attributes: args.attributes ?? {} });

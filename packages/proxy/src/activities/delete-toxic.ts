@@ -30,7 +30,14 @@ export const deleteToxic = defineActivity({
       title: `add toxic ${before.name} back to proxy ${args.for_proxy}`,
       driver: proxyDriverName,
       func: 'create_toxic',
-      arguments: { for_proxy: args.for_proxy, toxic_name: before.name, toxic_type: before.type, stream: before.stream, toxicity: before.toxicity, attributes: before.attributes },
+      arguments: {
+        for_proxy: args.for_proxy,
+        toxic_name: before.name,
+        toxic_type: before.type,
+        stream: before.stream,
+        toxicity: before.toxicity,
+        attributes: before.attributes,
+      },
     });
     await apiCall(`remove toxic ${args.toxic_name}`, () => client.removeToxic(args.for_proxy, args.toxic_name));
     return true;

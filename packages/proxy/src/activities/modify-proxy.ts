@@ -23,7 +23,12 @@ export async function changeProxy(
       title: `restore proxy ${name} (${before.enabled ? 'enabled' : 'disabled'}, ${before.listen} → ${before.upstream})`,
       driver: proxyDriverName,
       func: 'modify_proxy',
-      arguments: { proxy_name: name, listen_address: before.listen, upstream_address: before.upstream, enabled: before.enabled },
+      arguments: {
+        proxy_name: name,
+        listen_address: before.listen,
+        upstream_address: before.upstream,
+        enabled: before.enabled,
+      },
     });
   }
   return apiCall(`modify proxy ${name}`, () => client.updateProxy(name, change));

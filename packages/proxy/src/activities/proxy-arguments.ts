@@ -6,7 +6,10 @@ export const proxyArguments = {
   proxy_name: z.string().min(1).describe('name of the proxy'),
   for_proxy: z.string().min(1).describe('name of the proxy the toxic belongs to'),
   toxic_name: z.string().min(1).describe('name of the toxic'),
-  stream: z.enum(['upstream', 'downstream']).default('downstream').describe('direction: downstream (to the client) or upstream'),
+  stream: z
+    .enum(['upstream', 'downstream'])
+    .default('downstream')
+    .describe('direction: downstream (to the client) or upstream'),
   toxicity: z.number().min(0).max(1).default(1).describe('probability (0–1) that a connection is affected'),
   /** Milliseconds as Toxiproxy wants them; also "500ms", "2s". */
   milliseconds: z

@@ -15,18 +15,35 @@ export async function snapshotProxy(client: ProxyClient, proxy: ProxyJson): Prom
 }
 
 /** Makes the server hold exactly the snapshot for each proxy named in it. */
-export async function restoreSnapshots(client: ProxyClient, snapshots: readonly ProxySnapshot[], ctx: ActivityContext): Promise<void> {
+export async function restoreSnapshots(
+  client: ProxyClient,
+  snapshots: readonly ProxySnapshot[],
+  ctx: ActivityContext,
+): Promise<void> {
   for (const snap of snapshots) {
     await apiCall(`restore proxy ${snap.name}`, async () => {
-      await client.populate([{ name: snap.name, listen: snap.listen, upstream: snap.upstream, enabled: snap.enabled, ...(snap.protocol ? { protocol: snap.protocol } : {}) }]);
+      await client.populate([
+        {
+          name: snap.name,
+          listen: snap.listen,
+          upstream: snap.upstream,
+          enabled: snap.enabled,
+          ...(snap.protocol ? { protocol: snap.protocol } : {}),
+        },
+      ]);
       const current = await client.proxy(snap.name);
       if (current.enabled !== snap.enabled) await client.updateProxy(snap.name, { enabled: snap.enabled });
       const wanted = new Map(snap.toxics.map((t) => [t.name, t]));
       for (const toxic of current.toxics) if (!wanted.has(toxic.name)) await client.removeToxic(snap.name, toxic.name);
       const have = new Set(current.toxics.map((t) => t.name));
       for (const toxic of snap.toxics) {
-        if (have.has(toxic.name)) await client.updateToxic(snap.name, toxic.name, { toxicity: toxic.toxicity, attributes: toxic.attributes });
-        else await client.addToxic(snap.name, { ...toxic, stream: toxic.stream === 'upstream' ? 'upstream' : 'downstream' });
+        if (have.has(toxic.name))
+          await client.updateToxic(snap.name, toxic.name, { toxicity: toxic.toxicity, attributes: toxic.attributes });
+        else
+          await client.addToxic(snap.name, {
+            ...toxic,
+            stream: toxic.stream === 'upstream' ? 'upstream' : 'downstream',
+          });
       }
       if (snap.protocol === 'http') {
         const faults = await client.faults(snap.name);

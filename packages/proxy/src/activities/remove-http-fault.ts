@@ -20,7 +20,9 @@ export const removeHttpFault = defineActivity({
     const client = clientFor(ctx);
     let before;
     try {
-      before = await apiCall(`read HTTP fault ${args.fault_name}`, () => client.fault(args.proxy_name, args.fault_name));
+      before = await apiCall(`read HTTP fault ${args.fault_name}`, () =>
+        client.fault(args.proxy_name, args.fault_name),
+      );
     } catch (error) {
       if (isNotFound(error)) return false;
       throw error;

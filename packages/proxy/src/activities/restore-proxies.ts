@@ -10,7 +10,15 @@ const snapshot = z.looseObject({
   upstream: z.string().min(1),
   enabled: z.boolean(),
   protocol: z.literal('http').optional(),
-  toxics: z.array(z.looseObject({ name: z.string(), type: z.string(), stream: z.string(), toxicity: z.number(), attributes: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])) })),
+  toxics: z.array(
+    z.looseObject({
+      name: z.string(),
+      type: z.string(),
+      stream: z.string(),
+      toxicity: z.number(),
+      attributes: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+    }),
+  ),
   faults: z.array(z.looseObject({ name: z.string() })).optional(),
 });
 
@@ -18,9 +26,12 @@ const snapshot = z.looseObject({
 export const restoreProxies = defineActivity({
   name: 'restore_proxies',
   type: 'action',
-  description: 'Recreate proxies with their toxics and HTTP faults exactly as recorded (used to revert delete_proxy and reset).',
+  description:
+    'Recreate proxies with their toxics and HTTP faults exactly as recorded (used to revert delete_proxy and reset).',
   mutating: true,
-  arguments: z.strictObject({ proxies: z.array(snapshot).describe('proxies as GET /proxies/{name} shows them, with `faults` for HTTP proxies') }),
+  arguments: z.strictObject({
+    proxies: z.array(snapshot).describe('proxies as GET /proxies/{name} shows them, with `faults` for HTTP proxies'),
+  }),
   async run(args, ctx) {
     const dry = dryRun(ctx, `restore ${args.proxies.length} proxies`);
     if (dry) return dry;

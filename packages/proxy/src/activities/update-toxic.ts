@@ -16,7 +16,10 @@ export const updateToxic = defineActivity({
     for_proxy: proxyArguments.for_proxy,
     toxic_name: proxyArguments.toxic_name,
     toxicity: z.number().min(0).max(1).optional(),
-    attributes: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional().describe('attributes to change; others keep their value'),
+    attributes: z
+      .record(z.string(), z.union([z.number(), z.string(), z.boolean()]))
+      .optional()
+      .describe('attributes to change; others keep their value'),
   }),
   async run(args, ctx) {
     const dry = dryRun(ctx, `update toxic ${args.toxic_name} of proxy ${args.for_proxy}`);
@@ -27,7 +30,12 @@ export const updateToxic = defineActivity({
       title: `restore toxic ${before.name} of proxy ${args.for_proxy}`,
       driver: proxyDriverName,
       func: 'update_toxic',
-      arguments: { for_proxy: args.for_proxy, toxic_name: before.name, toxicity: before.toxicity, attributes: before.attributes },
+      arguments: {
+        for_proxy: args.for_proxy,
+        toxic_name: before.name,
+        toxicity: before.toxicity,
+        attributes: before.attributes,
+      },
     });
     return apiCall(`update toxic ${args.toxic_name}`, () =>
       client.updateToxic(args.for_proxy, args.toxic_name, {

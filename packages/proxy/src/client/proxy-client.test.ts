@@ -12,7 +12,12 @@ describe('ProxyClient', () => {
     const client = new ProxyClient(`${server.url}/`, { token: 'tok' });
 
     expect(await client.version()).toMatch(/\d+\.\d+\.\d+/);
-    const proxy = await client.createProxy({ name: 'web', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}`, protocol: 'http' });
+    const proxy = await client.createProxy({
+      name: 'web',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${echo.port}`,
+      protocol: 'http',
+    });
     expect(proxy).toMatchObject({ name: 'web', enabled: true, protocol: 'http', toxics: [] });
     expect(Object.keys(await client.proxies())).toEqual(['web']);
     expect(await client.findProxy('nope')).toBeUndefined();
@@ -25,14 +30,19 @@ describe('ProxyClient', () => {
 
     const fault = await client.addFault('web', { name: 'boom', abort: { httpStatus: 503, percentage: { value: 10 } } });
     expect(fault.abort?.httpStatus).toBe(503);
-    expect((await client.updateFault('web', 'boom', { abort: { httpStatus: 500, percentage: { value: 10 } } })).abort?.httpStatus).toBe(500);
+    expect(
+      (await client.updateFault('web', 'boom', { abort: { httpStatus: 500, percentage: { value: 10 } } })).abort
+        ?.httpStatus,
+    ).toBe(500);
     expect(await client.faults('web')).toHaveLength(1);
     await client.removeFault('web', 'boom');
 
     expect((await client.updateProxy('web', { enabled: false })).enabled).toBe(false);
     await client.reset();
     expect((await client.proxy('web')).enabled).toBe(true);
-    expect(await client.populate([{ name: 'web2', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` }])).toHaveLength(1);
+    expect(
+      await client.populate([{ name: 'web2', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` }]),
+    ).toHaveLength(1);
 
     const missing = await client.toxic('web', 'ghost').catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(ProxyApiError);

@@ -95,7 +95,11 @@ export class ProxyClient {
     return this.request('POST', `/proxies/${encodeURIComponent(proxy)}/toxics`, body);
   }
 
-  updateToxic(proxy: string, name: string, body: { toxicity?: number; attributes?: ToxicAttributes }): Promise<ToxicJson> {
+  updateToxic(
+    proxy: string,
+    name: string,
+    body: { toxicity?: number; attributes?: ToxicAttributes },
+  ): Promise<ToxicJson> {
     return this.request('PATCH', `/proxies/${encodeURIComponent(proxy)}/toxics/${encodeURIComponent(name)}`, body);
   }
 
@@ -131,9 +135,15 @@ export class ProxyClient {
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     let res: Response;
     try {
-      res = await fetch(`${this.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+      res = await fetch(`${this.url}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
     } catch (error) {
-      const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      const reason =
+        error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
       throw new ProxyApiError(`${method} ${this.url}${path}: ${reason}`, 0, method, path);
     }
     const text = await res.text();
@@ -144,8 +154,16 @@ export class ProxyClient {
       json = undefined;
     }
     if (!res.ok) {
-      const message = json && typeof json === 'object' && typeof (json as { error?: unknown }).error === 'string' ? (json as { error: string }).error : text.trim();
-      throw new ProxyApiError(`${method} ${path}: HTTP ${res.status}${message ? `: ${message}` : ''}`, res.status, method, path);
+      const message =
+        json && typeof json === 'object' && typeof (json as { error?: unknown }).error === 'string'
+          ? (json as { error: string }).error
+          : text.trim();
+      throw new ProxyApiError(
+        `${method} ${path}: HTTP ${res.status}${message ? `: ${message}` : ''}`,
+        res.status,
+        method,
+        path,
+      );
     }
     return json as T;
   }

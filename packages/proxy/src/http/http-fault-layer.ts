@@ -12,7 +12,15 @@ interface ConnectionContext {
   agent: http.Agent;
 }
 
-const hopByHop = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
+const hopByHop = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+]);
 
 /**
  * The HTTP side of a `protocol: "http"` proxy. Each client connection (after its toxics) is fed
@@ -26,7 +34,8 @@ export function createHttpFaultLayer(): HttpFaultLayer {
 
   const forward = (req: IncomingMessage, res: ServerResponse, context: ConnectionContext): void => {
     const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !hopByHop.has(name)) headers[name] = value;
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined && !hopByHop.has(name)) headers[name] = value;
     const upstream = http.request({
       host: context.target.host,
       port: context.target.port,
@@ -62,7 +71,11 @@ export function createHttpFaultLayer(): HttpFaultLayer {
     const act = (): void => {
       if (decision?.abort) {
         const body = Buffer.from(decision.abort.body);
-        res.writeHead(decision.abort.status, { 'content-type': 'text/plain', 'content-length': body.length, 'x-faultline-fault': decision.fault });
+        res.writeHead(decision.abort.status, {
+          'content-type': 'text/plain',
+          'content-length': body.length,
+          'x-faultline-fault': decision.fault,
+        });
         res.end(body);
         req.resume();
         return;
@@ -85,7 +98,9 @@ export function createHttpFaultLayer(): HttpFaultLayer {
       if (socket.destroyed) return;
       if (decision?.abort) {
         const body = Buffer.from(decision.abort.body);
-        socket.end(`HTTP/1.1 ${decision.abort.status} ${http.STATUS_CODES[decision.abort.status] ?? ''}\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\nx-faultline-fault: ${decision.fault}\r\n\r\n${body}`);
+        socket.end(
+          `HTTP/1.1 ${decision.abort.status} ${http.STATUS_CODES[decision.abort.status] ?? ''}\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\nx-faultline-fault: ${decision.fault}\r\n\r\n${body}`,
+        );
         return;
       }
       const upstream = net.connect({ host: context.target.host, port: context.target.port, noDelay: true });

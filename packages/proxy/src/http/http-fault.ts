@@ -46,7 +46,8 @@ function parseStringMatch(value: unknown, where: string): StringMatch {
   if (typeof value === 'string') return { exact: value };
   if (!isRecord(value)) throw bad(`${where} must be a string or {exact|prefix|regex}`);
   const keys = ['exact', 'prefix', 'regex'].filter((k) => value[k] !== undefined);
-  if (keys.length !== 1 || typeof value[keys[0]] !== 'string') throw bad(`${where} needs exactly one of exact, prefix, regex (a string)`);
+  if (keys.length !== 1 || typeof value[keys[0]] !== 'string')
+    throw bad(`${where} needs exactly one of exact, prefix, regex (a string)`);
   if (keys[0] === 'regex') {
     try {
       new RegExp(value.regex as string);
@@ -68,7 +69,10 @@ function parseMatch(value: unknown): HttpMatch[] | undefined {
     if (item.headers !== undefined) {
       if (!isRecord(item.headers)) throw bad(`match[${i}].headers must be an object`);
       match.headers = Object.fromEntries(
-        Object.entries(item.headers).map(([name, m]) => [name.toLowerCase(), parseStringMatch(m, `match[${i}].headers.${name}`)]),
+        Object.entries(item.headers).map(([name, m]) => [
+          name.toLowerCase(),
+          parseStringMatch(m, `match[${i}].headers.${name}`),
+        ]),
       );
     }
     return match;
@@ -77,9 +81,10 @@ function parseMatch(value: unknown): HttpMatch[] | undefined {
 
 /** Istio: `percentage: {value}` (0–100, default 100); the deprecated integer `percent` is read too. */
 function parsePercentage(stanza: Record<string, unknown>, where: string): { value: number } {
-  const raw = isRecord(stanza.percentage) ? stanza.percentage.value : stanza.percentage ?? stanza.percent;
+  const raw = isRecord(stanza.percentage) ? stanza.percentage.value : (stanza.percentage ?? stanza.percent);
   if (raw === undefined || raw === null) return { value: 100 };
-  if (typeof raw !== 'number' || !(raw >= 0 && raw <= 100)) throw bad(`${where}.percentage.value must be a number from 0 to 100`);
+  if (typeof raw !== 'number' || !(raw >= 0 && raw <= 100))
+    throw bad(`${where}.percentage.value must be a number from 0 to 100`);
   return { value: raw };
 }
 
@@ -99,18 +104,21 @@ export function parseHttpFault(input: unknown, defaultName?: string): HttpFaultJ
     if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
       throw bad('abort.httpStatus must be an HTTP status from 200 to 599');
     }
-    if (input.abort.body !== undefined && typeof input.abort.body !== 'string') throw bad('abort.body must be a string');
+    if (input.abort.body !== undefined && typeof input.abort.body !== 'string')
+      throw bad('abort.body must be a string');
     fault.abort = { httpStatus: status, percentage: parsePercentage(input.abort, 'abort') };
     if (typeof input.abort.body === 'string') fault.abort.body = input.abort.body;
   }
   if (!fault.delay && !fault.abort) throw bad('a fault needs a delay, an abort or both');
   if (input.firstN !== undefined && input.firstN !== null) {
-    if (typeof input.firstN !== 'number' || !Number.isInteger(input.firstN) || input.firstN < 0) throw bad('firstN must be a non-negative integer');
+    if (typeof input.firstN !== 'number' || !Number.isInteger(input.firstN) || input.firstN < 0)
+      throw bad('firstN must be a non-negative integer');
     fault.firstN = input.firstN;
   }
   const match = parseMatch(input.match);
   if (match) fault.match = match;
-  const name = input.name ?? defaultName ?? (fault.abort && fault.delay ? 'delay_abort' : fault.abort ? 'abort' : 'delay');
+  const name =
+    input.name ?? defaultName ?? (fault.abort && fault.delay ? 'delay_abort' : fault.abort ? 'abort' : 'delay');
   if (typeof name !== 'string' || name === '') throw bad('name must be a non-empty string');
   fault.name = name;
   return fault;

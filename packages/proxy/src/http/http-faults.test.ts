@@ -18,7 +18,12 @@ async function setup(): Promise<{ base: string; url: string; upstreamHits: () =>
   });
   const port = await listen(upstream, cleanup);
   const server = await startApi(cleanup);
-  const created = await api(server.url, 'POST', '/proxies', { name: 'web', listen: '127.0.0.1:0', upstream: `127.0.0.1:${port}`, protocol: 'http' });
+  const created = await api(server.url, 'POST', '/proxies', {
+    name: 'web',
+    listen: '127.0.0.1:0',
+    upstream: `127.0.0.1:${port}`,
+    protocol: 'http',
+  });
   expect(created.json.protocol).toBe('http');
   return { base: server.url, url: `http://127.0.0.1:${portOf(created.json.listen)}`, upstreamHits: () => hits };
 }
@@ -39,13 +44,23 @@ describe('HTTP faults on protocol: "http" proxies', () => {
     const { url } = await setup();
     const res = await fetch(`${url}/orders?id=1`, { method: 'POST', body: 'payload' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ method: 'POST', url: '/orders?id=1', body: 'payload', host: new URL(url).host });
+    expect(await res.json()).toMatchObject({
+      method: 'POST',
+      url: '/orders?id=1',
+      body: 'payload',
+      host: new URL(url).host,
+    });
   });
 
   it('aborts the configured percentage of requests with the status and body (statistical bounds)', async () => {
     const { base, url, upstreamHits } = await setup();
-    const fault = await api(base, 'POST', '/proxies/web/faults', { abort: { httpStatus: 503, body: 'nope', percentage: { value: 30 } } });
-    expect(fault).toMatchObject({ status: 201, json: { name: 'abort', abort: { httpStatus: 503, body: 'nope', percentage: { value: 30 } } } });
+    const fault = await api(base, 'POST', '/proxies/web/faults', {
+      abort: { httpStatus: 503, body: 'nope', percentage: { value: 30 } },
+    });
+    expect(fault).toMatchObject({
+      status: 201,
+      json: { name: 'abort', abort: { httpStatus: 503, body: 'nope', percentage: { value: 30 } } },
+    });
     const got = await statuses(url, 400);
     const aborted = got.filter((s) => s === 503).length;
     // Binomial(400, 0.3): mean 120, sd ~9.2; ±5 sd.
@@ -59,7 +74,10 @@ describe('HTTP faults on protocol: "http" proxies', () => {
 
   it('delays the configured percentage of requests by fixedDelay', async () => {
     const { base, url } = await setup();
-    await api(base, 'POST', '/proxies/web/faults', { name: 'slow', delay: { fixedDelay: '200ms', percentage: { value: 50 } } });
+    await api(base, 'POST', '/proxies/web/faults', {
+      name: 'slow',
+      delay: { fixedDelay: '200ms', percentage: { value: 50 } },
+    });
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {
       const started = performance.now();
@@ -94,8 +112,13 @@ describe('HTTP faults on protocol: "http" proxies', () => {
     const { base, url } = await setup();
     await api(base, 'POST', '/proxies/web/faults', { name: 'd', delay: { fixedDelay: '1ms' } });
     await api(base, 'POST', '/proxies/web/faults', { name: 'a', abort: { httpStatus: 418 } });
-    expect((await api(base, 'GET', '/proxies/web/faults')).json.map((f: { name: string }) => f.name)).toEqual(['d', 'a']);
-    expect((await api(base, 'POST', '/proxies/web/faults', { name: 'a', abort: { httpStatus: 500 } })).status).toBe(409);
+    expect((await api(base, 'GET', '/proxies/web/faults')).json.map((f: { name: string }) => f.name)).toEqual([
+      'd',
+      'a',
+    ]);
+    expect((await api(base, 'POST', '/proxies/web/faults', { name: 'a', abort: { httpStatus: 500 } })).status).toBe(
+      409,
+    );
     expect((await api(base, 'POST', '/proxies/web/faults', { name: 'x' })).status).toBe(400);
     expect((await api(base, 'DELETE', '/proxies/web/faults/d')).status).toBe(204);
     expect(await statuses(url, 2)).toEqual([418, 418]);
@@ -115,16 +138,23 @@ describe('HTTP faults on protocol: "http" proxies', () => {
     });
     const port = await listen(upstream, cleanup);
     const server = await startApi(cleanup);
-    const created = await api(server.url, 'POST', '/proxies', { name: 'web', listen: '127.0.0.1:0', upstream: `127.0.0.1:${port}`, protocol: 'http' });
+    const created = await api(server.url, 'POST', '/proxies', {
+      name: 'web',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${port}`,
+      protocol: 'http',
+    });
     const url = `http://127.0.0.1:${portOf(created.json.listen)}`;
     for (const path of ['/client-closes', '/upstream-closes']) {
       const body = await new Promise<Buffer>((resolve, reject) => {
-        http.get(`${url}${path}`, { headers: { connection: 'close' }, agent: false }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (d: Buffer) => chunks.push(d));
-          res.on('end', () => resolve(Buffer.concat(chunks)));
-          res.on('error', reject);
-        }).on('error', reject);
+        http
+          .get(`${url}${path}`, { headers: { connection: 'close' }, agent: false }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (d: Buffer) => chunks.push(d));
+            res.on('end', () => resolve(Buffer.concat(chunks)));
+            res.on('error', reject);
+          })
+          .on('error', reject);
       });
       expect(body.length).toBe(big.length);
     }
@@ -134,16 +164,28 @@ describe('HTTP faults on protocol: "http" proxies', () => {
   it('tunnels upgraded connections (WebSocket-style) and can abort the upgrade', async () => {
     const upstream = http.createServer((_req, res) => res.end('plain'));
     upstream.on('upgrade', (req, socket) => {
-      socket.write(`HTTP/1.1 101 Switching Protocols\r\nupgrade: echo\r\nconnection: upgrade\r\nx-path: ${req.url}\r\n\r\n`);
+      socket.write(
+        `HTTP/1.1 101 Switching Protocols\r\nupgrade: echo\r\nconnection: upgrade\r\nx-path: ${req.url}\r\n\r\n`,
+      );
       socket.pipe(socket);
     });
     const port = await listen(upstream, cleanup);
     const server = await startApi(cleanup);
-    const created = await api(server.url, 'POST', '/proxies', { name: 'ws', listen: '127.0.0.1:0', upstream: `127.0.0.1:${port}`, protocol: 'http' });
+    const created = await api(server.url, 'POST', '/proxies', {
+      name: 'ws',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${port}`,
+      protocol: 'http',
+    });
     const proxyPort = portOf(created.json.listen);
     const upgrade = () =>
       new Promise<{ status: number; echo?: string }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port: proxyPort, path: '/chat', headers: { connection: 'upgrade', upgrade: 'echo' } });
+        const req = http.request({
+          host: '127.0.0.1',
+          port: proxyPort,
+          path: '/chat',
+          headers: { connection: 'upgrade', upgrade: 'echo' },
+        });
         req.on('upgrade', (res, socket) => {
           socket.write('hello');
           socket.once('data', (d: Buffer) => {

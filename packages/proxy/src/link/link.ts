@@ -156,9 +156,11 @@ export class Link implements ByteMeter {
     // Toxicity is rolled per connection (and again when the toxic is updated), as Toxiproxy does.
     const active = Math.random() < toxic.toxicity;
     stage.active = active;
-    stage.running = (active ? toxic.definition.pipe(stub, toxic.attributes) : noopPipe(stub)).catch((error: unknown) => {
-      this.host.failed(error);
-    });
+    stage.running = (active ? toxic.definition.pipe(stub, toxic.attributes) : noopPipe(stub)).catch(
+      (error: unknown) => {
+        this.host.failed(error);
+      },
+    );
   }
 
   private chain(): void {

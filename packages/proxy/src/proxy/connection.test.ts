@@ -16,13 +16,19 @@ describe('live connections', () => {
     // Write in pieces while toggling toxics in both directions.
     const writer = (async () => {
       for (let offset = 0; offset < total; offset += 64 * 1024) {
-        if (!socket.write(payload.subarray(offset, offset + 64 * 1024))) await new Promise((r) => socket.once('drain', r));
+        if (!socket.write(payload.subarray(offset, offset + 64 * 1024)))
+          await new Promise((r) => socket.once('drain', r));
         await sleep(1);
       }
     })();
     const toggler = (async () => {
       for (let round = 0; round < 5; round++) {
-        await h.addToxic({ name: 'lat', type: 'latency', stream: round % 2 ? 'upstream' : 'downstream', attributes: { latency: 5 } });
+        await h.addToxic({
+          name: 'lat',
+          type: 'latency',
+          stream: round % 2 ? 'upstream' : 'downstream',
+          attributes: { latency: 5 },
+        });
         await h.addToxic({ name: 'slice', type: 'slicer', attributes: { average_size: 4096, size_variation: 100 } });
         await h.updateToxic('lat', { attributes: { latency: 2, jitter: 1 } });
         await sleep(10);

@@ -32,7 +32,8 @@ export function parseProxyInput(body: unknown, where = ''): ProxyInput {
   const enabled = body.enabled ?? true;
   if (typeof enabled !== 'boolean') throw apiErrors.badRequestBody.with('enabled must be a boolean');
   const protocol = body.protocol ?? 'tcp';
-  if (protocol !== 'tcp' && protocol !== 'http') throw apiErrors.badRequestBody.with('protocol must be "tcp" or "http"');
+  if (protocol !== 'tcp' && protocol !== 'http')
+    throw apiErrors.badRequestBody.with('protocol must be "tcp" or "http"');
   return { name, listen, upstream, enabled, protocol };
 }
 

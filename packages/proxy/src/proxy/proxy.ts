@@ -51,7 +51,12 @@ export class Proxy {
   readonly http: HttpFaultLayer | undefined;
   /** Live connections and their raw upstream socket (absent behind the HTTP layer). */
   readonly connections = new Map<Connection, Socket | undefined>();
-  readonly closedTotals: ByteTotals = { upstreamReceived: 0, upstreamSent: 0, downstreamReceived: 0, downstreamSent: 0 };
+  readonly closedTotals: ByteTotals = {
+    upstreamReceived: 0,
+    upstreamSent: 0,
+    downstreamReceived: 0,
+    downstreamSent: 0,
+  };
   private server: Server | undefined;
 
   constructor(options: ProxyOptions) {
@@ -81,11 +86,16 @@ export class Proxy {
     if (this.enabled) return;
     const address = parseHostPort(this.listen === '' ? ':0' : this.listen);
     if (!address) throw apiErrors.badRequestBody.with(`listen address "${this.listen}" is not host:port`);
-    if (!parseHostPort(this.upstream)) throw apiErrors.badRequestBody.with(`upstream address "${this.upstream}" is not host:port`);
-    const server = net.createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false }, (client) => this.accept(client));
+    if (!parseHostPort(this.upstream))
+      throw apiErrors.badRequestBody.with(`upstream address "${this.upstream}" is not host:port`);
+    const server = net.createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false }, (client) =>
+      this.accept(client),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
-        reject(new ApiError(`listen tcp ${formatHostPort(address.host, address.port)}: ${error.code ?? error.message}`, 500));
+        reject(
+          new ApiError(`listen tcp ${formatHostPort(address.host, address.port)}: ${error.code ?? error.message}`, 500),
+        );
       });
       server.listen({ host: address.host, port: address.port, exclusive: true }, () => resolve());
     });
@@ -129,7 +139,9 @@ export class Proxy {
   private accept(client: Socket): void {
     const target = parseHostPort(this.upstream);
     if (!target) return void client.destroy();
-    const upstream = this.http ? undefined : net.connect({ host: target.host, port: target.port, allowHalfOpen: true, noDelay: true });
+    const upstream = this.http
+      ? undefined
+      : net.connect({ host: target.host, port: target.port, allowHalfOpen: true, noDelay: true });
     const back: Duplex = upstream ?? this.http!.attach(target);
     const connection = new Connection(client, back, this.toxics.snapshot(), (closed) => {
       this.connections.delete(closed);

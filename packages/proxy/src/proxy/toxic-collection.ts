@@ -37,7 +37,9 @@ function mergeAttributes(definition: ToxicDefinition, base: ToxicAttributes, inp
     if (value === undefined || value === null) continue;
     if (typeof fallback === 'number') {
       if (typeof value !== 'number' || !Number.isFinite(value) || !Number.isInteger(value)) {
-        throw apiErrors.badRequestBody.with(`attribute ${key} of ${definition.type} must be an integer, got ${JSON.stringify(value)}`);
+        throw apiErrors.badRequestBody.with(
+          `attribute ${key} of ${definition.type} must be an integer, got ${JSON.stringify(value)}`,
+        );
       }
     } else if (typeof value !== typeof fallback) {
       throw apiErrors.badRequestBody.with(`attribute ${key} of ${definition.type} must be a ${typeof fallback}`);
@@ -141,6 +143,11 @@ export class ToxicCollection {
 }
 
 function toJson(entry: Entry): ToxicJson {
-  return { attributes: { ...entry.attributes }, name: entry.name, type: entry.type, stream: entry.stream, toxicity: entry.toxicity };
+  return {
+    attributes: { ...entry.attributes },
+    name: entry.name,
+    type: entry.type,
+    stream: entry.stream,
+    toxicity: entry.toxicity,
+  };
 }
-

@@ -2,7 +2,9 @@ import type { Proxy } from '../proxy/proxy.js';
 
 const escape = (value: string): string => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
 const labels = (pairs: Record<string, string>): string =>
-  `{${Object.entries(pairs).map(([k, v]) => `${k}="${escape(v)}"`).join(',')}}`;
+  `{${Object.entries(pairs)
+    .map(([k, v]) => `${k}="${escape(v)}"`)
+    .join(',')}}`;
 
 /**
  * Prometheus text exposition: Toxiproxy's byte counters under their names (so its dashboards
@@ -16,14 +18,24 @@ export function metricsText(proxies: readonly Proxy[]): string {
   for (const proxy of proxies) {
     const totals = proxy.byteTotals();
     const base = { proxy: proxy.name, listener: proxy.listen, upstream: proxy.upstream };
-    received.push(`toxiproxy_proxy_received_bytes_total${labels({ direction: 'upstream', ...base })} ${totals.upstreamReceived}`);
-    received.push(`toxiproxy_proxy_received_bytes_total${labels({ direction: 'downstream', ...base })} ${totals.downstreamReceived}`);
+    received.push(
+      `toxiproxy_proxy_received_bytes_total${labels({ direction: 'upstream', ...base })} ${totals.upstreamReceived}`,
+    );
+    received.push(
+      `toxiproxy_proxy_received_bytes_total${labels({ direction: 'downstream', ...base })} ${totals.downstreamReceived}`,
+    );
     sent.push(`toxiproxy_proxy_sent_bytes_total${labels({ direction: 'upstream', ...base })} ${totals.upstreamSent}`);
-    sent.push(`toxiproxy_proxy_sent_bytes_total${labels({ direction: 'downstream', ...base })} ${totals.downstreamSent}`);
+    sent.push(
+      `toxiproxy_proxy_sent_bytes_total${labels({ direction: 'downstream', ...base })} ${totals.downstreamSent}`,
+    );
     connections.push(`faultline_proxy_connections${labels({ proxy: proxy.name })} ${proxy.connections.size}`);
     for (const [fault, counts] of Object.entries(proxy.http?.faults.counters() ?? {})) {
-      faults.push(`faultline_proxy_http_faults_total${labels({ proxy: proxy.name, fault, action: 'abort' })} ${counts.aborted}`);
-      faults.push(`faultline_proxy_http_faults_total${labels({ proxy: proxy.name, fault, action: 'delay' })} ${counts.delayed}`);
+      faults.push(
+        `faultline_proxy_http_faults_total${labels({ proxy: proxy.name, fault, action: 'abort' })} ${counts.aborted}`,
+      );
+      faults.push(
+        `faultline_proxy_http_faults_total${labels({ proxy: proxy.name, fault, action: 'delay' })} ${counts.delayed}`,
+      );
     }
   }
   return [

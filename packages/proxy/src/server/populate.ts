@@ -14,7 +14,10 @@ export async function populate(collection: ProxyCollection, input: unknown): Pro
     try {
       done.push(await collection.addOrReplace(proxyInput));
     } catch (error) {
-      throw new PopulateError(error instanceof ApiError ? error : new ApiError(String((error as Error).message ?? error), 500), done);
+      throw new PopulateError(
+        error instanceof ApiError ? error : new ApiError(String((error as Error).message ?? error), 500),
+        done,
+      );
     }
   }
   return done;

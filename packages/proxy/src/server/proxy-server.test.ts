@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, Cleanup, connect, echoServer, portOf, readBytes, roundTrip, startApi, waitFor } from '../__fixtures__/net-fixtures.js';
+import {
+  api,
+  Cleanup,
+  connect,
+  echoServer,
+  portOf,
+  readBytes,
+  roundTrip,
+  startApi,
+  waitFor,
+} from '../__fixtures__/net-fixtures.js';
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
@@ -10,9 +20,19 @@ describe('Toxiproxy HTTP API', () => {
     const server = await startApi(cleanup);
     const base = server.url;
 
-    const created = await api(base, 'POST', '/proxies', { name: 'echo', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` });
+    const created = await api(base, 'POST', '/proxies', {
+      name: 'echo',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${echo.port}`,
+    });
     expect(created.status).toBe(201);
-    expect(created.json).toEqual({ name: 'echo', listen: expect.stringMatching(/^127\.0\.0\.1:\d+$/), upstream: `127.0.0.1:${echo.port}`, enabled: true, toxics: [] });
+    expect(created.json).toEqual({
+      name: 'echo',
+      listen: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+      upstream: `127.0.0.1:${echo.port}`,
+      enabled: true,
+      toxics: [],
+    });
     expect(portOf(created.json.listen)).toBeGreaterThan(0);
 
     const socket = await connect(portOf(created.json.listen), cleanup);
@@ -21,11 +41,26 @@ describe('Toxiproxy HTTP API', () => {
 
     expect((await api(base, 'GET', '/proxies')).json).toEqual({ echo: created.json });
     expect((await api(base, 'GET', '/proxies/echo')).json).toEqual(created.json);
-    expect(await api(base, 'POST', '/proxies', { name: 'echo', upstream: 'x:1' })).toMatchObject({ status: 409, json: { error: 'proxy already exists', status: 409 } });
-    expect(await api(base, 'POST', '/proxies', { upstream: 'x:1' })).toMatchObject({ status: 400, json: { error: 'missing required field: name', status: 400 } });
-    expect(await api(base, 'POST', '/proxies', { name: 'n' })).toMatchObject({ status: 400, json: { error: 'missing required field: upstream' } });
-    expect(await api(base, 'POST', '/proxies', '{nope')).toMatchObject({ status: 400, json: { error: expect.stringMatching(/^bad request body: /) } });
-    expect(await api(base, 'GET', '/proxies/missing')).toMatchObject({ status: 404, json: { error: 'proxy not found', status: 404 } });
+    expect(await api(base, 'POST', '/proxies', { name: 'echo', upstream: 'x:1' })).toMatchObject({
+      status: 409,
+      json: { error: 'proxy already exists', status: 409 },
+    });
+    expect(await api(base, 'POST', '/proxies', { upstream: 'x:1' })).toMatchObject({
+      status: 400,
+      json: { error: 'missing required field: name', status: 400 },
+    });
+    expect(await api(base, 'POST', '/proxies', { name: 'n' })).toMatchObject({
+      status: 400,
+      json: { error: 'missing required field: upstream' },
+    });
+    expect(await api(base, 'POST', '/proxies', '{nope')).toMatchObject({
+      status: 400,
+      json: { error: expect.stringMatching(/^bad request body: /) },
+    });
+    expect(await api(base, 'GET', '/proxies/missing')).toMatchObject({
+      status: 404,
+      json: { error: 'proxy not found', status: 404 },
+    });
 
     const closed = new Promise((resolve) => socket.once('close', resolve));
     const disabled = await api(base, 'PATCH', '/proxies/echo', { enabled: false });
@@ -46,24 +81,63 @@ describe('Toxiproxy HTTP API', () => {
 
     const added = await api(base, 'POST', '/proxies/p/toxics', { type: 'latency', attributes: { latency: 50 } });
     expect(added).toMatchObject({ status: 200 });
-    expect(added.json).toEqual({ attributes: { latency: 50, jitter: 0 }, name: 'latency_downstream', type: 'latency', stream: 'downstream', toxicity: 1 });
-    expect(await api(base, 'POST', '/proxies/p/toxics', { type: 'latency' })).toMatchObject({ status: 409, json: { error: 'toxic already exists' } });
-    expect(await api(base, 'POST', '/proxies/p/toxics', { type: 'nope' })).toMatchObject({ status: 400, json: { error: 'invalid toxic type' } });
+    expect(added.json).toEqual({
+      attributes: { latency: 50, jitter: 0 },
+      name: 'latency_downstream',
+      type: 'latency',
+      stream: 'downstream',
+      toxicity: 1,
+    });
+    expect(await api(base, 'POST', '/proxies/p/toxics', { type: 'latency' })).toMatchObject({
+      status: 409,
+      json: { error: 'toxic already exists' },
+    });
+    expect(await api(base, 'POST', '/proxies/p/toxics', { type: 'nope' })).toMatchObject({
+      status: 400,
+      json: { error: 'invalid toxic type' },
+    });
     expect(await api(base, 'POST', '/proxies/p/toxics', { type: 'latency', stream: 'sideways' })).toMatchObject({
       status: 400,
       json: { error: 'stream was invalid, can be either upstream or downstream' },
     });
-    expect(await api(base, 'POST', '/proxies/p/toxics', { type: 'latency', name: 'x', attributes: { latency: 'slow' } })).toMatchObject({ status: 400 });
+    expect(
+      await api(base, 'POST', '/proxies/p/toxics', { type: 'latency', name: 'x', attributes: { latency: 'slow' } }),
+    ).toMatchObject({ status: 400 });
 
-    const up = await api(base, 'POST', '/proxies/p/toxics', { type: 'bandwidth', stream: 'upstream', toxicity: 0.5, attributes: { rate: 100 } });
-    expect(up.json).toEqual({ attributes: { rate: 100 }, name: 'bandwidth_upstream', type: 'bandwidth', stream: 'upstream', toxicity: 0.5 });
+    const up = await api(base, 'POST', '/proxies/p/toxics', {
+      type: 'bandwidth',
+      stream: 'upstream',
+      toxicity: 0.5,
+      attributes: { rate: 100 },
+    });
+    expect(up.json).toEqual({
+      attributes: { rate: 100 },
+      name: 'bandwidth_upstream',
+      type: 'bandwidth',
+      stream: 'upstream',
+      toxicity: 0.5,
+    });
     // Upstream toxics are listed first, as Toxiproxy does.
-    expect((await api(base, 'GET', '/proxies/p/toxics')).json.map((t: { name: string }) => t.name)).toEqual(['bandwidth_upstream', 'latency_downstream']);
+    expect((await api(base, 'GET', '/proxies/p/toxics')).json.map((t: { name: string }) => t.name)).toEqual([
+      'bandwidth_upstream',
+      'latency_downstream',
+    ]);
 
     const updated = await api(base, 'PATCH', '/proxies/p/toxics/latency_downstream', { attributes: { jitter: 5 } });
-    expect(updated.json).toEqual({ attributes: { latency: 50, jitter: 5 }, name: 'latency_downstream', type: 'latency', stream: 'downstream', toxicity: 1 });
-    expect((await api(base, 'POST', '/proxies/p/toxics/latency_downstream', { toxicity: 0.25 })).json.toxicity).toBe(0.25);
-    expect(await api(base, 'GET', '/proxies/p/toxics/nope')).toMatchObject({ status: 404, json: { error: 'toxic not found', status: 404 } });
+    expect(updated.json).toEqual({
+      attributes: { latency: 50, jitter: 5 },
+      name: 'latency_downstream',
+      type: 'latency',
+      stream: 'downstream',
+      toxicity: 1,
+    });
+    expect((await api(base, 'POST', '/proxies/p/toxics/latency_downstream', { toxicity: 0.25 })).json.toxicity).toBe(
+      0.25,
+    );
+    expect(await api(base, 'GET', '/proxies/p/toxics/nope')).toMatchObject({
+      status: 404,
+      json: { error: 'toxic not found', status: 404 },
+    });
     expect((await api(base, 'DELETE', '/proxies/p/toxics/latency_downstream')).status).toBe(204);
     expect((await api(base, 'DELETE', '/proxies/p/toxics/latency_downstream')).status).toBe(404);
     expect((await api(base, 'GET', '/proxies/p')).json.toxics).toHaveLength(1);
@@ -79,12 +153,29 @@ describe('Toxiproxy HTTP API', () => {
     ];
     const populated = await api(base, 'POST', '/populate', body);
     expect(populated.status).toBe(201);
-    expect(populated.json.proxies.map((p: { name: string; enabled: boolean }) => [p.name, p.enabled])).toEqual([['a', true], ['b', false]]);
-    expect(await api(base, 'POST', '/populate', [{ name: 'c' }])).toMatchObject({ status: 400, json: { error: 'missing required field: upstream at proxy 1' } });
+    expect(populated.json.proxies.map((p: { name: string; enabled: boolean }) => [p.name, p.enabled])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
+    expect(await api(base, 'POST', '/populate', [{ name: 'c' }])).toMatchObject({
+      status: 400,
+      json: { error: 'missing required field: upstream at proxy 1' },
+    });
     // Populating again with the same addresses keeps the proxies (and their connections) as they are.
     const live = await connect(portOf(populated.json.proxies[0].listen), cleanup);
-    const again = await api(base, 'POST', '/populate', populated.json.proxies.map((p: { name: string; listen: string; upstream: string }) => ({ name: p.name, listen: p.listen, upstream: p.upstream })));
-    expect(again.json.proxies.map((p: { listen: string }) => p.listen)).toEqual(populated.json.proxies.map((p: { listen: string }) => p.listen));
+    const again = await api(
+      base,
+      'POST',
+      '/populate',
+      populated.json.proxies.map((p: { name: string; listen: string; upstream: string }) => ({
+        name: p.name,
+        listen: p.listen,
+        upstream: p.upstream,
+      })),
+    );
+    expect(again.json.proxies.map((p: { listen: string }) => p.listen)).toEqual(
+      populated.json.proxies.map((p: { listen: string }) => p.listen),
+    );
     expect(await roundTrip(live)).toBeGreaterThan(0); // 4 bytes each way
     live.destroy();
     await waitFor(() => server.collection.get('a').connections.size === 0);
@@ -106,14 +197,18 @@ describe('Toxiproxy HTTP API', () => {
     const version = await api(base, 'GET', '/version');
     expect(version.json).toEqual({ version: expect.any(String) });
     const metrics = await api(base, 'GET', '/metrics');
-    expect(metrics.text).toMatch(/toxiproxy_proxy_received_bytes_total\{direction="upstream",proxy="a",listener="127\.0\.0\.1:\d+",upstream="[^"]+"\} 1004/);
+    expect(metrics.text).toMatch(
+      /toxiproxy_proxy_received_bytes_total\{direction="upstream",proxy="a",listener="127\.0\.0\.1:\d+",upstream="[^"]+"\} 1004/,
+    );
     expect(metrics.text).toMatch(/toxiproxy_proxy_sent_bytes_total\{direction="downstream",proxy="a",[^}]*\} 1004/);
     expect(metrics.text).toContain('faultline_proxy_connections{proxy="a"} 1');
   });
 
   it('refuses browsers and, with a token, unauthenticated calls', async () => {
     const server = await startApi(cleanup, { token: 's3cret' });
-    const browser = await fetch(`${server.url}/proxies`, { headers: { 'user-agent': 'Mozilla/5.0', authorization: 'Bearer s3cret' } });
+    const browser = await fetch(`${server.url}/proxies`, {
+      headers: { 'user-agent': 'Mozilla/5.0', authorization: 'Bearer s3cret' },
+    });
     expect(browser.status).toBe(403);
     expect((await fetch(`${server.url}/proxies`)).status).toBe(401);
     expect((await fetch(`${server.url}/proxies`, { headers: { authorization: 'Bearer wrong!' } })).status).toBe(401);

@@ -31,7 +31,9 @@ export class ProxyServer {
   private readonly token: Buffer | undefined;
 
   constructor(private readonly options: ProxyServerOptions = {}) {
-    this.collection = new ProxyCollection(options.registry ?? createDefaultToxicRegistry(), () => createHttpFaultLayer());
+    this.collection = new ProxyCollection(options.registry ?? createDefaultToxicRegistry(), () =>
+      createHttpFaultLayer(),
+    );
     this.token = options.token ? Buffer.from(options.token) : undefined;
   }
 
@@ -101,14 +103,17 @@ export class ProxyServer {
       const body = req.method === 'GET' || req.method === 'DELETE' ? undefined : await readBody(req);
       const answer = await route(this.collection, req.method ?? 'GET', url.pathname, body);
       if (answer.text !== undefined) {
-        res.writeHead(answer.status, { 'content-type': answer.contentType ?? 'text/plain; charset=utf-8' }).end(answer.text);
+        res
+          .writeHead(answer.status, { 'content-type': answer.contentType ?? 'text/plain; charset=utf-8' })
+          .end(answer.text);
       } else if (answer.json === undefined) {
         res.writeHead(answer.status).end();
       } else {
         res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.json));
       }
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(error instanceof Error ? error.message : String(error), 500);
+      const apiError =
+        error instanceof ApiError ? error : new ApiError(error instanceof Error ? error.message : String(error), 500);
       if (res.headersSent) return void res.destroy();
       res.writeHead(apiError.status, { 'content-type': 'application/json' }).end(`${JSON.stringify(apiError)}\n`);
     }

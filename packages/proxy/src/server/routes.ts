@@ -48,7 +48,11 @@ export async function route(collection: ProxyCollection, method: string, path: s
     return { status: 200, text: `${JSON.stringify({ version })}\n`, contentType: 'application/json;charset=utf-8' };
   }
   if (parts.length === 1 && root === 'metrics') {
-    return { status: 200, text: metricsText(collection.list()), contentType: 'text/plain; version=0.0.4; charset=utf-8' };
+    return {
+      status: 200,
+      text: metricsText(collection.list()),
+      contentType: 'text/plain; version=0.0.4; charset=utf-8',
+    };
   }
   if (parts.length === 1 && root === 'reset') {
     if (method !== 'POST') methodNotAllowed();
@@ -66,13 +70,17 @@ export async function route(collection: ProxyCollection, method: string, path: s
       return { status: 201, json: { proxies: proxies.map((p) => p.toJSON()) } };
     } catch (error) {
       if (!(error instanceof PopulateError)) throw error;
-      return { status: error.cause.status, json: { ...error.cause.toJSON(), proxies: error.proxies.map((p) => p.toJSON()) } };
+      return {
+        status: error.cause.status,
+        json: { ...error.cause.toJSON(), proxies: error.proxies.map((p) => p.toJSON()) },
+      };
     }
   }
   if (root !== 'proxies') throw new ApiError('not found', 404);
 
   if (parts.length === 1) {
-    if (method === 'GET') return { status: 200, json: Object.fromEntries(collection.list().map((p) => [p.name, p.toJSON()])) };
+    if (method === 'GET')
+      return { status: 200, json: Object.fromEntries(collection.list().map((p) => [p.name, p.toJSON()])) };
     if (method !== 'POST') methodNotAllowed();
     const proxy = await collection.add(parseProxyInput(parseJson(body)));
     return { status: 201, json: proxy.toJSON() };
@@ -87,7 +95,8 @@ export async function route(collection: ProxyCollection, method: string, path: s
     }
     if (method !== 'POST' && method !== 'PATCH') methodNotAllowed();
     const input = parseJson(body);
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw apiErrors.badRequestBody.with('expected a JSON object');
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      throw apiErrors.badRequestBody.with('expected a JSON object');
     const fields = input as Record<string, unknown>;
     const listen = fields.listen ?? proxy.listen;
     const upstream = fields.upstream ?? proxy.upstream;

@@ -12,7 +12,11 @@ describe('the published toxiproxy-node-client drives our server', () => {
     const toxiproxy = new Toxiproxy(server.url);
 
     expect(await toxiproxy.getVersion()).toContain('version');
-    const proxy = await toxiproxy.createProxy({ name: 'redis', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` });
+    const proxy = await toxiproxy.createProxy({
+      name: 'redis',
+      listen: '127.0.0.1:0',
+      upstream: `127.0.0.1:${echo.port}`,
+    });
     expect(proxy.name).toBe('redis');
     expect(proxy.enabled).toBe(true);
     const port = portOf(proxy.listen);
@@ -20,7 +24,12 @@ describe('the published toxiproxy-node-client drives our server', () => {
     const socket = await connect(port, cleanup);
     const base = percentile([await roundTrip(socket), await roundTrip(socket), await roundTrip(socket)], 50);
 
-    const body: ICreateToxicBody<Latency> = { type: 'latency', stream: 'downstream', toxicity: 1, attributes: { latency: 80, jitter: 0 } };
+    const body: ICreateToxicBody<Latency> = {
+      type: 'latency',
+      stream: 'downstream',
+      toxicity: 1,
+      attributes: { latency: 80, jitter: 0 },
+    };
     const toxic = await proxy.addToxic(body);
     expect(toxic.name).toBe('latency_downstream');
     expect(toxic.attributes).toEqual({ latency: 80, jitter: 0 });
@@ -41,7 +50,9 @@ describe('the published toxiproxy-node-client drives our server', () => {
 
     const all = await toxiproxy.getAll();
     expect(Object.keys(all)).toEqual(['redis']);
-    const populated = await toxiproxy.populate([{ name: 'other', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` }]);
+    const populated = await toxiproxy.populate([
+      { name: 'other', listen: '127.0.0.1:0', upstream: `127.0.0.1:${echo.port}` },
+    ]);
     expect(Object.keys(populated)).toEqual(['other']);
     await all.redis.remove();
     await expect(toxiproxy.get('redis')).rejects.toThrow(/404/);

@@ -15,7 +15,9 @@ const shout: ToxicDefinition<{ enabled: boolean }> = {
       const chunk = await stub.read();
       if (typeof chunk === 'symbol') return;
       if (chunk === null) return stub.close();
-      stub.write(enabled ? { data: Buffer.from(chunk.data.toString('latin1').toUpperCase(), 'latin1'), at: chunk.at } : chunk);
+      stub.write(
+        enabled ? { data: Buffer.from(chunk.data.toString('latin1').toUpperCase(), 'latin1'), at: chunk.at } : chunk,
+      );
     }
   },
 };

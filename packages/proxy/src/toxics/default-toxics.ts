@@ -9,7 +9,15 @@ import type { ToxicDefinition } from './toxic.js';
 import { ToxicRegistry } from './toxic-registry.js';
 
 /** Toxiproxy's toxics, in its order. */
-export const defaultToxics: readonly ToxicDefinition[] = [latency, bandwidth, slowClose, timeout, resetPeer, slicer, limitData];
+export const defaultToxics: readonly ToxicDefinition[] = [
+  latency,
+  bandwidth,
+  slowClose,
+  timeout,
+  resetPeer,
+  slicer,
+  limitData,
+];
 
 /** A fresh registry holding the default toxics; add your own with `register()`. */
 export function createDefaultToxicRegistry(): ToxicRegistry {

@@ -33,6 +33,8 @@ describe('slicer toxic', () => {
 
   it('rejects a size_variation not smaller than average_size', async () => {
     const h = await toxicHarness(cleanup, await sourceServer(cleanup, 1));
-    expect((await h.addToxic({ type: 'slicer', attributes: { average_size: 10, size_variation: 10 } })).status).toBe(400);
+    expect((await h.addToxic({ type: 'slicer', attributes: { average_size: 10, size_variation: 10 } })).status).toBe(
+      400,
+    );
   });
 });

@@ -30,7 +30,8 @@ export function toxicCase(definition: ToxicDefinition, options: ToxicCaseOptions
     it('declares flat JSON defaults and a description, and is in its registry', () => {
       expect(definition.type).toMatch(/^[a-z_]+$/);
       expect(definition.description.length).toBeGreaterThan(10);
-      for (const value of Object.values(definition.defaults)) expect(['number', 'string', 'boolean']).toContain(typeof value);
+      for (const value of Object.values(definition.defaults))
+        expect(['number', 'string', 'boolean']).toContain(typeof value);
       for (const key of Object.keys(options.attributes)) expect(Object.keys(definition.defaults)).toContain(key);
       expect(registry.get(definition.type)).toBe(definition);
     });

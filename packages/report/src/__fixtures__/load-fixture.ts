@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Journal } from '@faultline/core';
 
-export const fixtureNames = ['completed', 'deviated', 'failed', 'interrupted', 'aborted', 'continuous', 'chaostoolkit'] as const;
+export const fixtureNames = [
+  'completed',
+  'deviated',
+  'failed',
+  'interrupted',
+  'aborted',
+  'continuous',
+  'chaostoolkit',
+] as const;
 export type FixtureName = (typeof fixtureNames)[number] | 'continuous-later';
 
 /** A fixture journal as written to disk (raw JSON, not normalised). */

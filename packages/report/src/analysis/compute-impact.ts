@@ -73,7 +73,12 @@ export function computeImpact(input: Journal): ImpactSummary {
   });
   return {
     continuous,
-    samples: { total: during.length, held, failed: during.length - held, heldRatio: continuous ? held / during.length : null },
+    samples: {
+      total: during.length,
+      held,
+      failed: during.length - held,
+      heldRatio: continuous ? held / during.length : null,
+    },
     faults,
   };
 }

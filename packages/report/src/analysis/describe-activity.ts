@@ -5,7 +5,9 @@ function args(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(String).join(' ');
   if (typeof value === 'object') {
-    return Object.entries(value).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(', ');
+    return Object.entries(value)
+      .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      .join(', ');
   }
   return String(value);
 }
@@ -31,9 +33,18 @@ export function describeActivity(activity: Activity): string {
 export function previewOutput(output: unknown, max = 140): string {
   if (output === undefined || output === null) return '';
   // an HTTP provider's {status, headers, body}: the headers are noise in a table
-  if (typeof output === 'object' && !Array.isArray(output) && 'status' in output && 'headers' in output && typeof output.status === 'number') {
+  if (
+    typeof output === 'object' &&
+    !Array.isArray(output) &&
+    'status' in output &&
+    'headers' in output &&
+    typeof output.status === 'number'
+  ) {
     const body = 'body' in output ? output.body : undefined;
-    return previewOutput(`HTTP ${output.status}${body === undefined || body === '' ? '' : ` ${typeof body === 'string' ? body : JSON.stringify(body)}`}`, max);
+    return previewOutput(
+      `HTTP ${output.status}${body === undefined || body === '' ? '' : ` ${typeof body === 'string' ? body : JSON.stringify(body)}`}`,
+      max,
+    );
   }
   const text = typeof output === 'string' ? output : JSON.stringify(output);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

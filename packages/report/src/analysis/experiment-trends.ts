@@ -28,8 +28,22 @@ export function experimentTrends(summaries: RunSummary[]): ExperimentTrend[] {
   return [...byTitle.entries()].map(([title, list]) => {
     const runs = [...list]
       .sort((a, b) => a.start.localeCompare(b.start))
-      .map((s): TrendPoint => ({ runId: s.runId, start: s.start, outcome: s.outcome, durationSeconds: s.durationSeconds, heldRatio: s.impact.samples.heldRatio }));
-    const counts: Record<Outcome, number> = { held: 0, deviated: 0, failed: 0, interrupted: 0, aborted: 0, unfinished: 0, untried: 0 };
+      .map((s): TrendPoint => ({
+        runId: s.runId,
+        start: s.start,
+        outcome: s.outcome,
+        durationSeconds: s.durationSeconds,
+        heldRatio: s.impact.samples.heldRatio,
+      }));
+    const counts: Record<Outcome, number> = {
+      held: 0,
+      deviated: 0,
+      failed: 0,
+      interrupted: 0,
+      aborted: 0,
+      unfinished: 0,
+      untried: 0,
+    };
     for (const run of runs) counts[run.outcome] += 1;
     return { title, runs, counts, latest: runs[runs.length - 1]!.outcome };
   });

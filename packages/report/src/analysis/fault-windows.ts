@@ -49,9 +49,18 @@ export function faultWindows(journal: Journal): FaultWindow[] {
     if (start === undefined) continue;
     withRevert.add(revert.activity);
     const own = journal.run.find((entry) => entry.activity.name === revert.activity);
-    const end = revert.status === 'reverted' || revert.status === 'done-by-activity'
-      ? toMs(revert.reverted) ?? toMs(own?.end) : undefined;
-    const window: FaultWindow = { activity: revert.activity, title: revert.title, start, end, source: 'revert', revertStatus: revert.status };
+    const end =
+      revert.status === 'reverted' || revert.status === 'done-by-activity'
+        ? (toMs(revert.reverted) ?? toMs(own?.end))
+        : undefined;
+    const window: FaultWindow = {
+      activity: revert.activity,
+      title: revert.title,
+      start,
+      end,
+      source: 'revert',
+      revertStatus: revert.status,
+    };
     if (revert.error) window.revertError = revert.error;
     windows.push(window);
   }
@@ -62,9 +71,17 @@ export function faultWindows(journal: Journal): FaultWindow[] {
     if (func && undoing.test(func)) continue;
     const start = toMs(entry.start);
     if (start === undefined) continue;
-    const undo = func ? later.find((other) => other !== entry && (toMs(other.start) ?? 0) >= start && undoes(funcOf(other) ?? '', func)) : undefined;
-    const end = undo ? (undo.status === 'succeeded' ? toMs(undo.end) : undefined) : toMs(entry.end) ?? start;
-    windows.push({ activity: entry.activity.name, title: undo ? `${entry.activity.name} (undone by ${undo.activity.name})` : entry.activity.name, start, end, source: 'activity' });
+    const undo = func
+      ? later.find((other) => other !== entry && (toMs(other.start) ?? 0) >= start && undoes(funcOf(other) ?? '', func))
+      : undefined;
+    const end = undo ? (undo.status === 'succeeded' ? toMs(undo.end) : undefined) : (toMs(entry.end) ?? start);
+    windows.push({
+      activity: entry.activity.name,
+      title: undo ? `${entry.activity.name} (undone by ${undo.activity.name})` : entry.activity.name,
+      start,
+      end,
+      source: 'activity',
+    });
   }
   return windows.sort((a, b) => a.start - b.start);
 }

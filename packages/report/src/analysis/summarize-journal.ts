@@ -45,8 +45,11 @@ export interface RunSummary {
 }
 
 const probeName = (probe: unknown): string | undefined =>
-  typeof probe === 'object' && probe !== null && 'name' in probe && typeof probe.name === 'string' ? probe.name
-    : typeof probe === 'object' && probe !== null && 'ref' in probe && typeof probe.ref === 'string' ? probe.ref : undefined;
+  typeof probe === 'object' && probe !== null && 'name' in probe && typeof probe.name === 'string'
+    ? probe.name
+    : typeof probe === 'object' && probe !== null && 'ref' in probe && typeof probe.ref === 'string'
+      ? probe.ref
+      : undefined;
 
 function check(state: Journal['steady_states']['before'], name: string): ProbeCheck {
   const entry = state?.probes.find((p) => p.activity.name === name);
@@ -55,10 +58,19 @@ function check(state: Journal['steady_states']['before'], name: string): ProbeCh
 }
 
 function errorOf(phase: ErrorSummary['phase'], entry: RunEntry): ErrorSummary | undefined {
-  const message = entry.status === 'failed' ? firstErrorLine(entry) ?? entry.tolerance_reason ?? 'failed without a message'
-    : entry.tolerance_met === false ? entry.tolerance_reason ?? 'outside its tolerance' : undefined;
+  const message =
+    entry.status === 'failed'
+      ? (firstErrorLine(entry) ?? entry.tolerance_reason ?? 'failed without a message')
+      : entry.tolerance_met === false
+        ? (entry.tolerance_reason ?? 'outside its tolerance')
+        : undefined;
   if (!message) return undefined;
-  return { phase, activity: entry.activity.name, message, detail: (entry.exception ?? []).flatMap((l) => l.replace(/\n$/, '').split('\n')) };
+  return {
+    phase,
+    activity: entry.activity.name,
+    message,
+    detail: (entry.exception ?? []).flatMap((l) => l.replace(/\n$/, '').split('\n')),
+  };
 }
 
 /** What a script or a later run needs to know about one journal. */
@@ -84,7 +96,13 @@ export function summarizeJournal(journal: Journal): RunSummary {
       total += 1;
       if (entry.status === 'succeeded' && entry.tolerance_met !== false) held += 1;
     }
-    return { name, tolerance: describeTolerance(toleranceOf(name)), before: check(journal.steady_states.before, name), after: check(journal.steady_states.after, name), during: { held, total } };
+    return {
+      name,
+      tolerance: describeTolerance(toleranceOf(name)),
+      before: check(journal.steady_states.before, name),
+      after: check(journal.steady_states.after, name),
+      during: { held, total },
+    };
   });
   const errors: ErrorSummary[] = [];
   const push = (phase: ErrorSummary['phase'], list: RunEntry[]): void => {
@@ -106,13 +124,23 @@ export function summarizeJournal(journal: Journal): RunSummary {
     }
   }
   for (const { error, count } of duringErrors.values()) {
-    errors.push(count > 1 ? { ...error, message: `${error.message} (and ${count - 1} more sample${count > 2 ? 's' : ''})` } : error);
+    errors.push(
+      count > 1
+        ? { ...error, message: `${error.message} (and ${count - 1} more sample${count > 2 ? 's' : ''})` }
+        : error,
+    );
   }
   push('method', journal.run);
   push('hypothesis-after', journal.steady_states.after?.probes ?? []);
   push('rollback', journal.rollbacks);
   for (const revert of journal.faultline.reverts) {
-    if (revert.status === 'failed') errors.push({ phase: 'revert', activity: revert.activity, message: `${revert.title}: ${revert.error ?? 'revert failed'}`, detail: [] });
+    if (revert.status === 'failed')
+      errors.push({
+        phase: 'revert',
+        activity: revert.activity,
+        message: `${revert.title}: ${revert.error ?? 'revert failed'}`,
+        detail: [],
+      });
   }
   return {
     title: journal.experiment.title,
@@ -127,8 +155,16 @@ export function summarizeJournal(journal: Journal): RunSummary {
     durationSeconds: journal.duration ?? null,
     hypothesis: { title: ssh?.title ?? null, probes },
     method: { activities: journal.run.length, failed: journal.run.filter((e) => e.status === 'failed').length },
-    rollbacks: { activities: journal.rollbacks.length, failed: journal.rollbacks.filter((e) => e.status === 'failed').length },
-    reverts: journal.faultline.reverts.map((r) => ({ title: r.title, activity: r.activity, status: r.status, ...(r.error ? { error: r.error } : {}) })),
+    rollbacks: {
+      activities: journal.rollbacks.length,
+      failed: journal.rollbacks.filter((e) => e.status === 'failed').length,
+    },
+    reverts: journal.faultline.reverts.map((r) => ({
+      title: r.title,
+      activity: r.activity,
+      status: r.status,
+      ...(r.error ? { error: r.error } : {}),
+    })),
     faultsLeftBehind: verdict.leftBehind,
     impact,
     errors,

@@ -21,7 +21,10 @@ export function listInWords(items: string[]): string {
 
 /** The first line of an exception, without Python's traceback noise. */
 export function firstErrorLine(entry: RunEntry): string | undefined {
-  const lines = (entry.exception ?? []).flatMap((chunk) => chunk.split('\n')).map((l) => l.trim()).filter(Boolean);
+  const lines = (entry.exception ?? [])
+    .flatMap((chunk) => chunk.split('\n'))
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return undefined;
   if (lines[0] === 'Traceback (most recent call last):') return lines[lines.length - 1];
   return lines[0];
@@ -49,12 +52,20 @@ export function verdictOf(journal: Journal, impact: ImpactSummary = computeImpac
   const outcome = outcomeOf(journal);
   const hypothesis = journal.experiment['steady-state-hypothesis']?.title;
   const ssh = hypothesis ? `“${hypothesis}”` : 'the steady state';
-  const actions = journal.run.filter((e) => e.activity.type === 'action' && e.status !== 'skipped').map((e) => e.activity.name);
+  const actions = journal.run
+    .filter((e) => e.activity.type === 'action' && e.status !== 'skipped')
+    .map((e) => e.activity.name);
   const tried = actions.length ? listInWords(actions) : 'the method';
   const before = journal.steady_states.before;
   const after = journal.steady_states.after;
-  const failedBefore = before && !before.steady_state_met ? before.probes.find((p) => p.tolerance_met === false || p.status === 'failed') : undefined;
-  const failedAfter = after && !after.steady_state_met ? after.probes.find((p) => p.tolerance_met === false || p.status === 'failed') : undefined;
+  const failedBefore =
+    before && !before.steady_state_met
+      ? before.probes.find((p) => p.tolerance_met === false || p.status === 'failed')
+      : undefined;
+  const failedAfter =
+    after && !after.steady_state_met
+      ? after.probes.find((p) => p.tolerance_met === false || p.status === 'failed')
+      : undefined;
   const failedActivity = [...journal.run, ...journal.rollbacks].find((e) => e.status === 'failed');
   const { samples } = impact;
   const sampled = impact.continuous
@@ -63,9 +74,10 @@ export function verdictOf(journal: Journal, impact: ImpactSummary = computeImpac
   let sentence: string;
   switch (outcome) {
     case 'held':
-      sentence = impact.continuous && samples.failed > 0
-        ? `The system recovered, but did not hold throughout: while Faultline ran ${tried}, ${ssh} held in only ${samples.held} of ${samples.total} checks (${Math.round((samples.heldRatio ?? 0) * 100)}%); it was true again afterwards.`
-        : `The system held: while Faultline ran ${tried}, ${ssh} was still true afterwards.${sampled}`;
+      sentence =
+        impact.continuous && samples.failed > 0
+          ? `The system recovered, but did not hold throughout: while Faultline ran ${tried}, ${ssh} held in only ${samples.held} of ${samples.total} checks (${Math.round((samples.heldRatio ?? 0) * 100)}%); it was true again afterwards.`
+          : `The system held: while Faultline ran ${tried}, ${ssh} was still true afterwards.${sampled}`;
       break;
     case 'deviated':
       sentence = `The system did not hold: after ${tried}, ${ssh} was no longer true${failedAfter ? ` — ${why(failedAfter)}` : ''}.${sampled}`;
@@ -91,7 +103,10 @@ export function verdictOf(journal: Journal, impact: ImpactSummary = computeImpac
   }
   const leftBehind = journal.faultline.reverts
     .filter((r) => r.status === 'failed' || r.status === 'pending')
-    .map((r) => `${r.title} (${r.status === 'failed' ? `revert failed: ${r.error ?? 'unknown error'}` : 'never reverted'})`);
+    .map(
+      (r) =>
+        `${r.title} (${r.status === 'failed' ? `revert failed: ${r.error ?? 'unknown error'}` : 'never reverted'})`,
+    );
   if (leftBehind.length) {
     sentence += ` Warning: ${leftBehind.length === 1 ? 'a fault may still be in place' : `${leftBehind.length} faults may still be in place`} — run \`faultline revert\` on this journal.`;
   }

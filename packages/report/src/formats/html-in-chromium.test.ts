@@ -19,7 +19,9 @@ async function open(browser: Browser, html: string): Promise<{ page: Page; reque
     requests.push(route.request().url());
     await route.abort();
   });
-  page.on('console', (message) => { if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.setContent(html, { waitUntil: 'load' });
   return { page, requests, errors };
@@ -38,7 +40,10 @@ describe.skipIf(!binary)('the HTML report in headless Chromium', () => {
   });
 
   it('notices a page that does fetch something (so the checks below can fail)', async () => {
-    const { page, requests } = await open(browser, '<!DOCTYPE html><title>x</title><img src="http://127.0.0.1:9/leak.png">');
+    const { page, requests } = await open(
+      browser,
+      '<!DOCTYPE html><title>x</title><img src="http://127.0.0.1:9/leak.png">',
+    );
     await page.waitForTimeout(200);
     expect(requests).toEqual(['http://127.0.0.1:9/leak.png']);
     await page.close();
@@ -97,8 +102,12 @@ describe.skipIf(!binary)('the HTML report in headless Chromium', () => {
 
 describe('PDF without Chromium', () => {
   it('says what to install', async () => {
-    expect(() => findChromium({ chromiumPath: '/nonexistent/chromium' })).toThrow(expect.objectContaining({ code: 'E_REPORT_NO_CHROMIUM' }));
-    await expect(renderPdf(loadFixture('completed'), { env: { FAULTLINE_CHROMIUM: '/nonexistent/chrome' } })).rejects.toMatchObject({
+    expect(() => findChromium({ chromiumPath: '/nonexistent/chromium' })).toThrow(
+      expect.objectContaining({ code: 'E_REPORT_NO_CHROMIUM' }),
+    );
+    await expect(
+      renderPdf(loadFixture('completed'), { env: { FAULTLINE_CHROMIUM: '/nonexistent/chrome' } }),
+    ).rejects.toMatchObject({
       code: 'E_REPORT_NO_CHROMIUM',
       hint: expect.stringContaining('FAULTLINE_CHROMIUM'),
     });

@@ -5,7 +5,9 @@ import { fixtureNames, loadFixture } from '../__fixtures__/load-fixture.js';
 import { renderJunit } from './render-junit.js';
 
 // The Jenkins xUnit plugin's junit-10.xsd, checked by libxml2 (compiled to WebAssembly).
-const schemaDoc = XmlDocument.fromString(readFileSync(new URL('../__fixtures__/junit-10.xsd', import.meta.url), 'utf8'));
+const schemaDoc = XmlDocument.fromString(
+  readFileSync(new URL('../__fixtures__/junit-10.xsd', import.meta.url), 'utf8'),
+);
 const validator = XsdValidator.fromDoc(schemaDoc);
 
 function problems(xml: string): string[] {
@@ -28,8 +30,14 @@ afterAll(() => {
 
 describe('JUnit XML against the JUnit schema CI tools use', () => {
   it('rejects a document that breaks the schema (the checker can fail)', () => {
-    expect(problems('<testsuites><testsuite name="x" tests="1" failures="0" errors="0"><testcase time="1"/></testsuite></testsuites>')).not.toEqual([]);
-    expect(problems('<testsuites><testsuite name="x" tests="1" failures="0" errors="0" time="soon"/></testsuites>')).not.toEqual([]);
+    expect(
+      problems(
+        '<testsuites><testsuite name="x" tests="1" failures="0" errors="0"><testcase time="1"/></testsuite></testsuites>',
+      ),
+    ).not.toEqual([]);
+    expect(
+      problems('<testsuites><testsuite name="x" tests="1" failures="0" errors="0" time="soon"/></testsuites>'),
+    ).not.toEqual([]);
   });
 
   it.each(fixtureNames)('validates for the %s journal', (fixture) => {
@@ -51,9 +59,13 @@ describe('JUnit XML against the JUnit schema CI tools use', () => {
 
   it('reports deviation and failures as failures, not-run steps as skipped', () => {
     const deviated = renderJunit(loadFixture('deviated'));
-    expect(deviated).toMatch(/<testcase classname="Network Failure Resilience.steady-state-after" name="can-place-order"[^>]*>\s*<failure type="ToleranceNotMet" message="steady state deviated: expected true, got false">/);
+    expect(deviated).toMatch(
+      /<testcase classname="Network Failure Resilience.steady-state-after" name="can-place-order"[^>]*>\s*<failure type="ToleranceNotMet" message="steady state deviated: expected true, got false">/,
+    );
     const failed = renderJunit(loadFixture('failed'));
-    expect(failed).toMatch(/name="terminate-app-pod" time="0.000">\s*<skipped message="not run: the run ended \(failed\) before it"\/>/);
+    expect(failed).toMatch(
+      /name="terminate-app-pod" time="0.000">\s*<skipped message="not run: the run ended \(failed\) before it"\/>/,
+    );
     expect(failed).toMatch(/tests="4" failures="2" errors="0" skipped="2"/);
     const continuous = renderJunit(loadFixture('continuous'));
     expect(continuous).toContain('message="31 of 60 samples outside the tolerance (between 0 and 0.8 (body))"');

@@ -31,7 +31,10 @@ describe('several journals', () => {
   });
 
   it('groups runs of the same experiment into one trend, oldest first', () => {
-    const report = JSON.parse(renderJson(all)) as { runs: Array<{ title: string; start: string }>; experiments: Array<{ title: string; runs: Array<{ outcome: string }> }> };
+    const report = JSON.parse(renderJson(all)) as {
+      runs: Array<{ title: string; start: string }>;
+      experiments: Array<{ title: string; runs: Array<{ outcome: string }> }>;
+    };
     expect(report.runs).toHaveLength(8);
     expect(report.runs.map((r) => r.start)).toEqual([...report.runs.map((r) => r.start)].sort());
     const checkout = report.experiments.find((e) => e.title === 'Checkout latency under payment delay');
@@ -80,13 +83,20 @@ describe('HTML', () => {
   });
 
   it('says in one sentence what happened', () => {
-    const verdict = (fixture: (typeof fixtureNames)[number]) => /<p class="verdict[^"]*">([^<]*)<\/p>/.exec(renderHtml(loadFixture(fixture)))?.[1];
-    expect(verdict('completed')).toMatch(/^The system held: while Faultline ran terminate-product-catalog-pod and terminate-inventory-pod/);
+    const verdict = (fixture: (typeof fixtureNames)[number]) =>
+      /<p class="verdict[^"]*">([^<]*)<\/p>/.exec(renderHtml(loadFixture(fixture)))?.[1];
+    expect(verdict('completed')).toMatch(
+      /^The system held: while Faultline ran terminate-product-catalog-pod and terminate-inventory-pod/,
+    );
     expect(verdict('deviated')).toMatch(/^The system did not hold: .* — can-place-order: expected true, got false\.$/);
     expect(verdict('failed')).toMatch(/^Nothing was tried: .* ECONNREFUSED/);
     expect(verdict('interrupted')).toMatch(/^The run was stopped before it could tell/);
-    expect(verdict('aborted')).toMatch(/^The run was aborted: cordon-zone failed .* Warning: a fault may still be in place/);
-    expect(verdict('continuous')).toMatch(/^The system recovered, but did not hold throughout: .* held in only 29 of 60 checks \(48%\)/);
+    expect(verdict('aborted')).toMatch(
+      /^The run was aborted: cordon-zone failed .* Warning: a fault may still be in place/,
+    );
+    expect(verdict('continuous')).toMatch(
+      /^The system recovered, but did not hold throughout: .* held in only 29 of 60 checks \(48%\)/,
+    );
     expect(verdict('chaostoolkit')).toMatch(/^The system did not hold: .*Read timed out/);
   });
 
@@ -94,12 +104,17 @@ describe('HTML', () => {
     // Chaos Toolkit's layout for it: completed, not deviated, no method run
     const journal = loadFixture('completed');
     journal.steady_states.before!.steady_state_met = false;
-    Object.assign(journal.steady_states.before!.probes[1]!, { tolerance_met: false, tolerance_reason: 'expected 200, got 503' });
+    Object.assign(journal.steady_states.before!.probes[1]!, {
+      tolerance_met: false,
+      tolerance_reason: 'expected 200, got 503',
+    });
     journal.run = [];
     journal.steady_states.after = null;
     const html = renderHtml(journal);
     expect(html).toContain('<span class="badge outcome-untried">Not tried</span>');
-    expect(html).toContain('Nothing was tried: “Services are available and responsive” was already false before any fault was injected — orders-api-healthy: expected 200, got 503.');
+    expect(html).toContain(
+      'Nothing was tried: “Services are available and responsive” was already false before any fault was injected — orders-api-healthy: expected 200, got 503.',
+    );
     expect(renderMarkdown(journal)).toMatch(/^# 🚫 Pod Failure Resilience — untried/);
   });
 });

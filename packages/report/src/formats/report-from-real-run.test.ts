@@ -26,15 +26,33 @@ describe('a report of a real continuous run', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const experiment: Experiment = {
       title: 'Service survives an outage',
-      'steady-state-hypothesis': { title: 'Service is up', probes: [{ type: 'probe', name: 'health', tolerance: 200, provider: { type: 'http', url: `${url}/health` } }] },
+      'steady-state-hypothesis': {
+        title: 'Service is up',
+        probes: [{ type: 'probe', name: 'health', tolerance: 200, provider: { type: 'http', url: `${url}/health` } }],
+      },
       method: [
-        { type: 'action', name: 'break-service', provider: { type: 'http', url: `${url}/break` }, pauses: { before: 0.4, after: 0.6 } },
-        { type: 'action', name: 'heal-service', provider: { type: 'http', url: `${url}/heal` }, pauses: { after: 0.6 } },
+        {
+          type: 'action',
+          name: 'break-service',
+          provider: { type: 'http', url: `${url}/break` },
+          pauses: { before: 0.4, after: 0.6 },
+        },
+        {
+          type: 'action',
+          name: 'heal-service',
+          provider: { type: 'http', url: `${url}/heal` },
+          pauses: { after: 0.6 },
+        },
       ],
     };
     journal = await runExperiment({
-      experiment, baseDir: process.cwd(), resolver: new ActivityResolver([]), env: {},
-      hypothesisStrategy: 'continuously', hypothesisFrequency: 0.1, version: '0.0.0-test',
+      experiment,
+      baseDir: process.cwd(),
+      resolver: new ActivityResolver([]),
+      env: {},
+      hypothesisStrategy: 'continuously',
+      hypothesisFrequency: 0.1,
+      version: '0.0.0-test',
     });
   }, 30_000);
 
@@ -59,7 +77,11 @@ describe('a report of a real continuous run', () => {
     expect(html).toContain('<svg class="chart timeline"');
     expect(html).toContain('<svg class="chart probe-chart"');
     expect(html).toContain('class="bar pause"');
-    expect(html).toMatch(/The system recovered, but did not hold throughout: while Faultline ran break-service and heal-service/);
-    expect(renderJunit(journal)).toMatch(/<testcase classname="Service survives an outage.steady-state-during" name="health"[^>]*>\s*<failure type="ToleranceNotMet"/);
+    expect(html).toMatch(
+      /The system recovered, but did not hold throughout: while Faultline ran break-service and heal-service/,
+    );
+    expect(renderJunit(journal)).toMatch(
+      /<testcase classname="Service survives an outage.steady-state-during" name="health"[^>]*>\s*<failure type="ToleranceNotMet"/,
+    );
   });
 });

@@ -13,7 +13,11 @@ const TOP = 24;
 const PLOT = 150;
 const HEIGHT = TOP + PLOT + 30;
 
-interface Point { at: number; value: number | undefined; held: boolean }
+interface Point {
+  at: number;
+  value: number | undefined;
+  held: boolean;
+}
 
 function niceNumber(value: number): string {
   const abs = Math.abs(value);
@@ -29,26 +33,46 @@ function seriesByProbe(journal: Journal): Map<string, { tolerance: Tolerance | u
       const at = toMs(entry.start) ?? sample.at;
       const tolerance = entry.activity.tolerance;
       const known = series.get(entry.activity.name) ?? { tolerance, points: [] };
-      known.points.push({ at, value: entry.status === 'succeeded' ? probeValue(entry.output, tolerance) : undefined, held: entry.status === 'succeeded' && entry.tolerance_met !== false });
+      known.points.push({
+        at,
+        value: entry.status === 'succeeded' ? probeValue(entry.output, tolerance) : undefined,
+        held: entry.status === 'succeeded' && entry.tolerance_met !== false,
+      });
       series.set(entry.activity.name, known);
     }
   }
   return series;
 }
 
-function chart(name: string, tolerance: Tolerance | undefined, points: Point[], faults: FaultWindow[], from: number, to: number, id: string): string {
+function chart(
+  name: string,
+  tolerance: Tolerance | undefined,
+  points: Point[],
+  faults: FaultWindow[],
+  from: number,
+  to: number,
+  id: string,
+): string {
   const numeric = points.filter((p): p is Point & { value: number } => p.value !== undefined);
   const band = toleranceRange(tolerance);
   const scale = timeScale(from, to, LEFT, RIGHT);
   const out: string[] = [];
-  out.push(`<svg class="chart probe-chart" role="img" aria-labelledby="${id}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">`);
+  out.push(
+    `<svg class="chart probe-chart" role="img" aria-labelledby="${id}" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">`,
+  );
   const held = points.filter((p) => p.held).length;
-  out.push(`<title id="${id}">${escapeHtml(`${name}: ${held} of ${points.length} checks within tolerance (${describeTolerance(tolerance)})`)}</title>`);
-  out.push(`<text class="chart-title" x="${LEFT}" y="14">${escapeHtml(name)} <tspan class="muted">— tolerance ${escapeHtml(describeTolerance(tolerance))}; ${held}/${points.length} held</tspan></text>`);
+  out.push(
+    `<title id="${id}">${escapeHtml(`${name}: ${held} of ${points.length} checks within tolerance (${describeTolerance(tolerance)})`)}</title>`,
+  );
+  out.push(
+    `<text class="chart-title" x="${LEFT}" y="14">${escapeHtml(name)} <tspan class="muted">— tolerance ${escapeHtml(describeTolerance(tolerance))}; ${held}/${points.length} held</tspan></text>`,
+  );
   for (const fault of faults) {
     const x1 = scale.x(fault.start);
     const x2 = Math.max(scale.x(fault.end ?? to), x1 + 2);
-    out.push(`<rect class="fault${fault.end === undefined ? ' open' : ''}" x="${px(x1)}" y="${TOP}" width="${px(x2 - x1)}" height="${PLOT}"><title>${escapeHtml(`fault: ${fault.title}`)}</title></rect>`);
+    out.push(
+      `<rect class="fault${fault.end === undefined ? ' open' : ''}" x="${px(x1)}" y="${TOP}" width="${px(x2 - x1)}" height="${PLOT}"><title>${escapeHtml(`fault: ${fault.title}`)}</title></rect>`,
+    );
   }
   if (numeric.length >= 2) {
     const values = numeric.map((p) => p.value);
@@ -62,11 +86,15 @@ function chart(name: string, tolerance: Tolerance | undefined, points: Point[], 
     if (band) {
       const top = y(Math.min(band[1], high));
       const bottom = y(Math.max(band[0], low));
-      out.push(`<rect class="band" x="${LEFT}" y="${px(top)}" width="${RIGHT - LEFT}" height="${px(bottom - top)}"><title>${escapeHtml(`tolerance: ${band[0]} to ${band[1]}`)}</title></rect>`);
+      out.push(
+        `<rect class="band" x="${LEFT}" y="${px(top)}" width="${RIGHT - LEFT}" height="${px(bottom - top)}"><title>${escapeHtml(`tolerance: ${band[0]} to ${band[1]}`)}</title></rect>`,
+      );
     }
     for (let i = 0; i <= 4; i += 1) {
       const v = low + ((high - low) * i) / 4;
-      out.push(`<line class="grid" x1="${LEFT}" x2="${RIGHT}" y1="${px(y(v))}" y2="${px(y(v))}"/><text class="axis" x="${LEFT - 6}" y="${px(y(v) + 4)}">${niceNumber(v)}</text>`);
+      out.push(
+        `<line class="grid" x1="${LEFT}" x2="${RIGHT}" y1="${px(y(v))}" y2="${px(y(v))}"/><text class="axis" x="${LEFT - 6}" y="${px(y(v) + 4)}">${niceNumber(v)}</text>`,
+      );
     }
     // one path for the whole series, a second one over the samples outside the tolerance
     let line = '';
@@ -85,11 +113,14 @@ function chart(name: string, tolerance: Tolerance | undefined, points: Point[], 
     points.forEach((p, i) => {
       const x1 = scale.x(p.at);
       const x2 = scale.x(points[i + 1]?.at ?? p.at + 1000);
-      out.push(`<rect class="bar sample ${p.held ? 'held' : 'failed'}" x="${px(x1)}" y="${mid - 12}" width="${px(Math.max(x2 - x1, 1.5))}" height="24"/>`);
+      out.push(
+        `<rect class="bar sample ${p.held ? 'held' : 'failed'}" x="${px(x1)}" y="${mid - 12}" width="${px(Math.max(x2 - x1, 1.5))}" height="24"/>`,
+      );
     });
     out.push(`<text class="axis" x="${LEFT - 6}" y="${mid + 4}">held?</text>`);
   }
-  for (const tick of scale.ticks()) out.push(`<text class="tick" x="${px(tick.x)}" y="${HEIGHT - 10}">${escapeHtml(tick.label)}</text>`);
+  for (const tick of scale.ticks())
+    out.push(`<text class="tick" x="${px(tick.x)}" y="${HEIGHT - 10}">${escapeHtml(tick.label)}</text>`);
   out.push(`<rect class="frame" x="${LEFT}" y="${TOP}" width="${RIGHT - LEFT}" height="${PLOT}"/>`);
   out.push('</svg>');
   return out.join('');
@@ -105,5 +136,7 @@ export function probeChartsSvg(journal: Journal, faults: FaultWindow[], idPrefix
   const all = [...series.values()].flatMap((s) => s.points.map((p) => p.at));
   const from = Math.min(...all, ...faults.map((f) => f.start));
   const to = Math.max(...all, ...faults.map((f) => f.end ?? f.start));
-  return [...series.entries()].map(([name, s], i) => chart(name, s.tolerance, s.points, faults, from, to, `${idPrefix}-pc${i}`));
+  return [...series.entries()].map(([name, s], i) =>
+    chart(name, s.tolerance, s.points, faults, from, to, `${idPrefix}-pc${i}`),
+  );
 }

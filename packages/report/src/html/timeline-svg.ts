@@ -11,8 +11,17 @@ const RIGHT = WIDTH - 16;
 const ROW = 24;
 const TOP = 46;
 
-interface Bar { start: number; end: number; cls: string; title: string }
-interface Row { label: string; bars: Bar[]; marks?: Array<{ at: number; cls: string; title: string }> }
+interface Bar {
+  start: number;
+  end: number;
+  cls: string;
+  title: string;
+}
+interface Row {
+  label: string;
+  bars: Bar[];
+  marks?: Array<{ at: number; cls: string; title: string }>;
+}
 
 function pauseSeconds(value: unknown): number | undefined {
   if (typeof value !== 'number' && typeof value !== 'string') return undefined;
@@ -29,7 +38,12 @@ type PauseSpan = { start: number; end: number };
  * The pauses around an entry: as recorded by Faultline (`faultline.pauses`, exact, and absent when
  * skipped under --dry), else as declared by the activity (Chaos Toolkit journals).
  */
-function pausesOf(entry: RunEntry, recorded: PauseRecord[] | undefined, start: number, end: number): { before?: PauseSpan; after?: PauseSpan } {
+function pausesOf(
+  entry: RunEntry,
+  recorded: PauseRecord[] | undefined,
+  start: number,
+  end: number,
+): { before?: PauseSpan; after?: PauseSpan } {
   if (!recorded) {
     const before = pauseSeconds(entry.activity.pauses?.before);
     const after = pauseSeconds(entry.activity.pauses?.after);
@@ -60,13 +74,24 @@ function entryRow(entry: RunEntry, kind: 'method' | 'rollback', recorded?: Pause
   const pauses = pausesOf(entry, recorded, start, end);
   const before = pauses.before;
   const after = pauses.after;
-  if (before) bars.push({ ...before, cls: 'pause', title: `pause ${formatSeconds((before.end - before.start) / 1000)} before ${entry.activity.name}` });
+  if (before)
+    bars.push({
+      ...before,
+      cls: 'pause',
+      title: `pause ${formatSeconds((before.end - before.start) / 1000)} before ${entry.activity.name}`,
+    });
   bars.push({
-    start, end,
+    start,
+    end,
     cls: `${kind === 'rollback' ? 'rollback' : type} ${status}`,
     title: `${type} ${entry.activity.name}: ${status}, ${formatSeconds(entry.duration)}${entry.activity.background ? ' (background)' : ''}`,
   });
-  if (after) bars.push({ ...after, cls: 'pause', title: `pause ${formatSeconds((after.end - after.start) / 1000)} after ${entry.activity.name}` });
+  if (after)
+    bars.push({
+      ...after,
+      cls: 'pause',
+      title: `pause ${formatSeconds((after.end - after.start) / 1000)} after ${entry.activity.name}`,
+    });
   return { label: `${kind === 'rollback' ? '↺ ' : ''}${entry.activity.name}`, bars };
 }
 
@@ -85,7 +110,8 @@ function sampleRuns(samples: ReturnType<typeof hypothesisSamples>): Bar[] {
     }
     bars.push({ start: sample.at, end: next, cls, title: '' });
   });
-  for (const bar of bars) bar.title = `${bar.cls.endsWith('held') ? 'held' : 'did not hold'} for ${formatSeconds((bar.end - bar.start) / 1000)}`;
+  for (const bar of bars)
+    bar.title = `${bar.cls.endsWith('held') ? 'held' : 'did not hold'} for ${formatSeconds((bar.end - bar.start) / 1000)}`;
   return bars;
 }
 
@@ -100,7 +126,17 @@ export function timelineSvg(journal: Journal, faults: FaultWindow[], idPrefix = 
     const start = toMs(state.start) ?? toMs(state.probes[0]?.start);
     if (start === undefined) return;
     const end = toMs(state.end) ?? start;
-    rows.push({ label, bars: [{ start, end, cls: `hypothesis ${state.steady_state_met ? 'held' : 'failed'}`, title: `${label}: ${state.steady_state_met ? 'held' : 'did not hold'}` }] });
+    rows.push({
+      label,
+      bars: [
+        {
+          start,
+          end,
+          cls: `hypothesis ${state.steady_state_met ? 'held' : 'failed'}`,
+          title: `${label}: ${state.steady_state_met ? 'held' : 'did not hold'}`,
+        },
+      ],
+    });
   };
   stateRow('Steady state before', journal.steady_states.before);
   const recorded = journal.faultline?.pauses;
@@ -111,7 +147,15 @@ export function timelineSvg(journal: Journal, faults: FaultWindow[], idPrefix = 
   for (const entry of journal.rollbacks) rows.push(entryRow(entry, 'rollback', recorded));
   const reverts = journal.faultline.reverts.filter((r) => toMs(r.reverted) !== undefined);
   if (reverts.length) {
-    rows.push({ label: 'Reverts', bars: [], marks: reverts.map((r) => ({ at: toMs(r.reverted)!, cls: `revert ${r.status}`, title: `${r.title}: ${r.status}` })) });
+    rows.push({
+      label: 'Reverts',
+      bars: [],
+      marks: reverts.map((r) => ({
+        at: toMs(r.reverted)!,
+        cls: `revert ${r.status}`,
+        title: `${r.title}: ${r.status}`,
+      })),
+    });
   }
 
   const times: number[] = [];
@@ -129,32 +173,48 @@ export function timelineSvg(journal: Journal, faults: FaultWindow[], idPrefix = 
   const scale = timeScale(from, to, LABEL, RIGHT);
   const height = TOP + rows.length * ROW + 12;
   const out: string[] = [];
-  out.push(`<svg class="chart timeline" role="img" aria-labelledby="${idPrefix}-tl" viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">`);
+  out.push(
+    `<svg class="chart timeline" role="img" aria-labelledby="${idPrefix}-tl" viewBox="0 0 ${WIDTH} ${height}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">`,
+  );
   out.push(`<title id="${idPrefix}-tl">Timeline of the run: activities, pauses, hypothesis checks and faults</title>`);
-  out.push(`<defs><pattern id="${idPrefix}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="6" class="hatch"/></pattern></defs>`);
+  out.push(
+    `<defs><pattern id="${idPrefix}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="6" class="hatch"/></pattern></defs>`,
+  );
   for (const tick of scale.ticks()) {
-    out.push(`<line class="grid" x1="${px(tick.x)}" x2="${px(tick.x)}" y1="${TOP - 6}" y2="${height - 12}"/><text class="tick" x="${px(tick.x)}" y="${TOP - 9}">${escapeHtml(tick.label)}</text>`);
+    out.push(
+      `<line class="grid" x1="${px(tick.x)}" x2="${px(tick.x)}" y1="${TOP - 6}" y2="${height - 12}"/><text class="tick" x="${px(tick.x)}" y="${TOP - 9}">${escapeHtml(tick.label)}</text>`,
+    );
   }
   faults.forEach((fault, i) => {
     const x1 = scale.x(fault.start);
     const x2 = Math.max(scale.x(fault.end ?? to), x1 + 2);
     const open = fault.end === undefined;
-    out.push(`<rect class="fault${open ? ' open' : ''}" x="${px(x1)}" y="${TOP - 4}" width="${px(x2 - x1)}" height="${rows.length * ROW + 4}"${open ? ` fill="url(#${idPrefix}-hatch)"` : ''}><title>${escapeHtml(`fault: ${fault.title}${open ? ' (never removed)' : ''}`)}</title></rect>`);
+    out.push(
+      `<rect class="fault${open ? ' open' : ''}" x="${px(x1)}" y="${TOP - 4}" width="${px(x2 - x1)}" height="${rows.length * ROW + 4}"${open ? ` fill="url(#${idPrefix}-hatch)"` : ''}><title>${escapeHtml(`fault: ${fault.title}${open ? ' (never removed)' : ''}`)}</title></rect>`,
+    );
     // labels near the right edge end at the fault instead of running off the chart
     const nearEnd = x1 > RIGHT - 220;
-    out.push(`<text class="fault-label" x="${px(nearEnd ? Math.min(x2, RIGHT) : x1 + 3)}" y="${12 + (i % 2) * 12}"${nearEnd ? ' text-anchor="end"' : ''}>${escapeHtml(fault.activity)}</text>`);
+    out.push(
+      `<text class="fault-label" x="${px(nearEnd ? Math.min(x2, RIGHT) : x1 + 3)}" y="${12 + (i % 2) * 12}"${nearEnd ? ' text-anchor="end"' : ''}>${escapeHtml(fault.activity)}</text>`,
+    );
   });
   rows.forEach((row, i) => {
     const y = TOP + i * ROW;
-    out.push(`<text class="label" x="${LABEL - 8}" y="${y + 15}">${escapeHtml(row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label)}</text>`);
+    out.push(
+      `<text class="label" x="${LABEL - 8}" y="${y + 15}">${escapeHtml(row.label.length > 34 ? `${row.label.slice(0, 33)}…` : row.label)}</text>`,
+    );
     for (const bar of row.bars) {
       const x1 = scale.x(bar.start);
       const w = Math.max(scale.x(bar.end) - x1, 2);
-      out.push(`<rect class="bar ${bar.cls}" x="${px(x1)}" y="${y + 4}" width="${px(w)}" height="${ROW - 8}" rx="2"><title>${escapeHtml(bar.title)}</title></rect>`);
+      out.push(
+        `<rect class="bar ${bar.cls}" x="${px(x1)}" y="${y + 4}" width="${px(w)}" height="${ROW - 8}" rx="2"><title>${escapeHtml(bar.title)}</title></rect>`,
+      );
     }
     for (const mark of row.marks ?? []) {
       const x = scale.x(mark.at);
-      out.push(`<path class="mark ${mark.cls}" d="M${px(x)} ${y + 4}l6 8l-6 8l-6 -8z"><title>${escapeHtml(mark.title)}</title></path>`);
+      out.push(
+        `<path class="mark ${mark.cls}" d="M${px(x)} ${y + 4}l6 8l-6 8l-6 -8z"><title>${escapeHtml(mark.title)}</title></path>`,
+      );
     }
   });
   out.push('</svg>');

@@ -15,14 +15,22 @@ describe('normalizeJournal', () => {
   });
 
   it('takes timestamps without an offset as UTC, as old Chaos Toolkit versions wrote them', () => {
-    const journal = normalizeJournal({ experiment: { title: 'x' }, start: '2019-05-01T08:00:00.123456', run: [{ activity: { name: 'a', type: 'action' }, start: '2019-05-01T08:00:01', end: '2019-05-01T08:00:03' }] });
+    const journal = normalizeJournal({
+      experiment: { title: 'x' },
+      start: '2019-05-01T08:00:00.123456',
+      run: [{ activity: { name: 'a', type: 'action' }, start: '2019-05-01T08:00:01', end: '2019-05-01T08:00:03' }],
+    });
     expect(journal.start).toBe('2019-05-01T08:00:00.123Z');
     expect(journal.run[0]).toMatchObject({ start: '2019-05-01T08:00:01.000Z', duration: 2, status: 'failed' }); // no status: it did not succeed
     expect(journal.status).toBe('running');
   });
 
   it('drops null continuous samples and fills what an interrupted run left out', () => {
-    const journal = normalizeJournal({ experiment: {}, status: null, steady_states: { before: null, during: [null, { steady_state_met: true, probes: [] }] } });
+    const journal = normalizeJournal({
+      experiment: {},
+      status: null,
+      steady_states: { before: null, during: [null, { steady_state_met: true, probes: [] }] },
+    });
     expect(journal.experiment.title).toBe('(untitled experiment)');
     expect(journal.steady_states.during).toHaveLength(1);
     expect(journal.run).toEqual([]);
@@ -30,7 +38,14 @@ describe('normalizeJournal', () => {
   });
 
   it('refuses what is not a journal, with a hint', () => {
-    expect(() => parseJournal('{"title":"an experiment"}', 'experiment.json')).toThrow(expect.objectContaining({ code: 'E_REPORT_NOT_A_JOURNAL', message: expect.stringContaining('experiment.json is not a run journal') }));
-    expect(() => parseJournal('<html>', 'report.html')).toThrow(expect.objectContaining({ code: 'E_REPORT_NOT_A_JOURNAL', hint: expect.stringContaining('--journal-path') }));
+    expect(() => parseJournal('{"title":"an experiment"}', 'experiment.json')).toThrow(
+      expect.objectContaining({
+        code: 'E_REPORT_NOT_A_JOURNAL',
+        message: expect.stringContaining('experiment.json is not a run journal'),
+      }),
+    );
+    expect(() => parseJournal('<html>', 'report.html')).toThrow(
+      expect.objectContaining({ code: 'E_REPORT_NOT_A_JOURNAL', hint: expect.stringContaining('--journal-path') }),
+    );
   });
 });

@@ -1,4 +1,13 @@
-import { UsageError, type Activity, type Experiment, type Journal, type JournalStatus, type PendingRevert, type RunEntry, type SteadyStateResult } from '@faultline/core';
+import {
+  UsageError,
+  type Activity,
+  type Experiment,
+  type Journal,
+  type JournalStatus,
+  type PendingRevert,
+  type RunEntry,
+  type SteadyStateResult,
+} from '@faultline/core';
 import { toMs } from '../util/time.js';
 
 const statuses: readonly JournalStatus[] = ['running', 'completed', 'failed', 'aborted', 'interrupted'];
@@ -25,15 +34,21 @@ function normalizeEntry(value: unknown): RunEntry | undefined {
   const endIso = isoOrEmpty(value.end);
   const exception = Array.isArray(value.exception)
     ? value.exception.map(String)
-    : typeof value.exception === 'string' ? [value.exception] : undefined;
+    : typeof value.exception === 'string'
+      ? [value.exception]
+      : undefined;
   const startMs = toMs(start);
   const endMs = toMs(endIso);
-  const duration = typeof value.duration === 'number' ? value.duration
-    : startMs !== undefined && endMs !== undefined ? (endMs - startMs) / 1000 : 0;
+  const duration =
+    typeof value.duration === 'number'
+      ? value.duration
+      : startMs !== undefined && endMs !== undefined
+        ? (endMs - startMs) / 1000
+        : 0;
   // Chaos Toolkit leaves `status` out when an activity was cut short by something other than
   // ActivityFailed (an interruption): it did not succeed.
-  const status = value.status === 'succeeded' || value.status === 'failed' || value.status === 'skipped'
-    ? value.status : 'failed';
+  const status =
+    value.status === 'succeeded' || value.status === 'failed' || value.status === 'skipped' ? value.status : 'failed';
   const entry: RunEntry = {
     activity: normalizeActivity(value.activity),
     output: value.output ?? null,
@@ -65,7 +80,10 @@ function normalizeState(value: unknown): SteadyStateResult | null {
 
 function normalizeRevert(value: unknown): PendingRevert | undefined {
   if (!isObject(value)) return undefined;
-  const status = value.status === 'reverted' || value.status === 'failed' || value.status === 'done-by-activity' ? value.status : 'pending';
+  const status =
+    value.status === 'reverted' || value.status === 'failed' || value.status === 'done-by-activity'
+      ? value.status
+      : 'pending';
   const revert: PendingRevert = {
     id: str(value.id),
     activity: str(value.activity),

@@ -11,13 +11,23 @@ describe('redactJournal', () => {
 
   it('masks a literal secret wherever it leaked, and credential-looking keys', () => {
     const raw = normalizeJournal(loadFixture('completed'));
-    raw.run[0]!.output = { echoed: 'Authorization: Bearer tok-9f8e7d6c5b4a', password: 'p4ss', nested: [{ api_key: 12345678 }] };
+    raw.run[0]!.output = {
+      echoed: 'Authorization: Bearer tok-9f8e7d6c5b4a',
+      password: 'p4ss',
+      nested: [{ api_key: 12345678 }],
+    };
     raw.run[1]!.exception = ['HTTPError: 401 for token tok-9f8e7d6c5b4a'];
     const journal = redactJournal(raw);
-    expect(journal.run[0]!.output).toEqual({ echoed: 'Authorization: Bearer ***', password: '***', nested: [{ api_key: '***' }] });
+    expect(journal.run[0]!.output).toEqual({
+      echoed: 'Authorization: Bearer ***',
+      password: '***',
+      nested: [{ api_key: '***' }],
+    });
     expect(journal.run[1]!.exception).toEqual(['HTTPError: 401 for token ***']);
     // a ${placeholder} says where a secret goes, not what it is: it stays readable
-    const probe = journal.experiment['steady-state-hypothesis']!.probes![0] as { provider: { headers: Record<string, string> } };
+    const probe = journal.experiment['steady-state-hypothesis']!.probes![0] as {
+      provider: { headers: Record<string, string> };
+    };
     expect(probe.provider.headers.Authorization).toBe('Bearer ${api_token}');
     expect(JSON.stringify(journal)).not.toContain('tok-9f8e7d6c5b4a');
     // the input is left alone

@@ -3,7 +3,8 @@ import type { Journal } from '@faultline/core';
 export const REDACTED = '***';
 
 /** Keys whose values are credentials wherever they appear (headers, arguments, outputs). */
-const sensitiveKey = /(pass(word|wd)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authorization|credentials?|cookie)$/i;
+const sensitiveKey =
+  /(pass(word|wd)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authorization|credentials?|cookie)$/i;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -19,10 +19,16 @@ export function buildHttpRequest(provider: HttpProvider): HttpRequestPlan {
   try {
     url = new URL(provider.url);
   } catch {
-    throw new ActivityFailedError(`invalid URL "${safeUrl(provider.url)}"`, { code: 'E_HTTP_URL', hint: 'an http provider needs an absolute http:// or https:// URL' });
+    throw new ActivityFailedError(`invalid URL "${safeUrl(provider.url)}"`, {
+      code: 'E_HTTP_URL',
+      hint: 'an http provider needs an absolute http:// or https:// URL',
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ActivityFailedError(`unsupported URL scheme "${url.protocol}" in ${safeUrl(provider.url)}`, { code: 'E_HTTP_URL', hint: 'use http:// or https://' });
+    throw new ActivityFailedError(`unsupported URL scheme "${url.protocol}" in ${safeUrl(provider.url)}`, {
+      code: 'E_HTTP_URL',
+      hint: 'use http:// or https://',
+    });
   }
   const method = (provider.method ?? 'GET').toUpperCase();
   const headers: Record<string, string> = {};

@@ -47,16 +47,31 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const run = (provider: Omit<HttpProvider, 'type'>, options: { signal?: AbortSignal; verifyTls?: boolean; env?: Record<string, string> } = {}) =>
-  runHttpProvider({ type: 'http', ...provider }, { signal: options.signal ?? new AbortController().signal, verifyTls: options.verifyTls, env: options.env ?? {} });
+const run = (
+  provider: Omit<HttpProvider, 'type'>,
+  options: { signal?: AbortSignal; verifyTls?: boolean; env?: Record<string, string> } = {},
+) =>
+  runHttpProvider(
+    { type: 'http', ...provider },
+    { signal: options.signal ?? new AbortController().signal, verifyTls: options.verifyTls, env: options.env ?? {} },
+  );
 
 /** A forward proxy on 127.0.0.1: answers plain requests itself, tunnels CONNECT to `tunnelTo`. */
-async function startProxy(tunnelTo?: () => number): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
+async function startProxy(
+  tunnelTo?: () => number,
+): Promise<{ url: string; seen: string[]; close: () => Promise<void> }> {
   const seen: string[] = [];
   const proxy = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ via: 'proxy', url: req.url, host: req.headers.host, auth: req.headers['proxy-authorization'] ?? null }));
+    res.end(
+      JSON.stringify({
+        via: 'proxy',
+        url: req.url,
+        host: req.headers.host,
+        auth: req.headers['proxy-authorization'] ?? null,
+      }),
+    );
   });
   const tunnels: net.Socket[] = [];
   proxy.on('connect', (req, socket: net.Socket, head: Buffer) => {
@@ -179,11 +194,21 @@ describe('runHttpProvider: responses', () => {
   it('follows redirects, turning a 302 POST into a GET', async () => {
     route('/target', echo);
     const url = route('/redirect', (_req, _b, res) => res.writeHead(302, { Location: '/target?from=redirect' }).end());
-    const out = await run({ url, method: 'post', headers: { 'Content-Type': 'application/json' }, arguments: { a: 1 } });
+    const out = await run({
+      url,
+      method: 'post',
+      headers: { 'Content-Type': 'application/json' },
+      arguments: { a: 1 },
+    });
     expect(out.status).toBe(200);
     expect(out.body).toMatchObject({ method: 'GET', url: '/target?from=redirect', body: '' });
     const keep = route('/redirect-307', (_req, _b, res) => res.writeHead(307, { Location: '/target' }).end());
-    const kept = await run({ url: keep, method: 'PUT', headers: { 'Content-Type': 'application/json' }, arguments: { a: 1 } });
+    const kept = await run({
+      url: keep,
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      arguments: { a: 1 },
+    });
     expect(kept.body).toMatchObject({ method: 'PUT', body: '{"a":1}' });
   });
 });
@@ -202,26 +227,36 @@ describe('runHttpProvider: requests', () => {
 
   it('sends JSON when Content-Type is application/json (any header case)', async () => {
     const url = route('/echo-json', echo);
-    const out = await run({ url, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, arguments: { n: 1, list: [1, 2] } });
+    const out = await run({
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      arguments: { n: 1, list: [1, 2] },
+    });
     expect(out.body).toMatchObject({ method: 'POST', body: '{"n":1,"list":[1,2]}' });
   });
 
   it('form-encodes arguments otherwise', async () => {
     const url = route('/echo-form', echo);
-    const out = (await run({ url, method: 'PUT', arguments: { a: 'x y', b: [1, 2] } })).body as { body: string; headers: Record<string, string> };
+    const out = (await run({ url, method: 'PUT', arguments: { a: 'x y', b: [1, 2] } })).body as {
+      body: string;
+      headers: Record<string, string>;
+    };
     expect(out.body).toBe('a=x+y&b=1&b=2');
     expect(out.headers['content-type']).toBe('application/x-www-form-urlencoded');
   });
 
   it('sends a string argument as is', async () => {
     const url = route('/echo-str', echo);
-    const out = (await run({ url, method: 'POST', headers: { 'Content-Type': 'text/plain' }, arguments: 'raw body' })).body as { body: string };
+    const out = (await run({ url, method: 'POST', headers: { 'Content-Type': 'text/plain' }, arguments: 'raw body' }))
+      .body as { body: string };
     expect(out.body).toBe('raw body');
   });
 
   it('sends the declared headers', async () => {
     const url = route('/echo-headers', echo);
-    const out = (await run({ url, method: 'DELETE', headers: { Authorization: 'Bearer t0k3n', 'X-Trace': '1' } })).body as { method: string; headers: Record<string, string> };
+    const out = (await run({ url, method: 'DELETE', headers: { Authorization: 'Bearer t0k3n', 'X-Trace': '1' } }))
+      .body as { method: string; headers: Record<string, string> };
     expect(out.method).toBe('DELETE');
     expect(out.headers.authorization).toBe('Bearer t0k3n');
     expect(out.headers['x-trace']).toBe('1');
@@ -232,7 +267,10 @@ describe('runHttpProvider: requests', () => {
 describe('runHttpProvider: failures', () => {
   it('throws ActivityFailedError on connection refused, naming the URL but not the headers', async () => {
     const port = await freePort();
-    const error = await run({ url: `http://user:pw@127.0.0.1:${port}/health`, headers: { Authorization: 'Bearer sup3rs3cret' } }).catch((e: unknown) => e);
+    const error = await run({
+      url: `http://user:pw@127.0.0.1:${port}/health`,
+      headers: { Authorization: 'Bearer sup3rs3cret' },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActivityFailedError);
     const message = (error as Error).message;
     expect(message).toContain(`127.0.0.1:${port}/health`);
@@ -296,7 +334,7 @@ describe('runHttpProvider: failures', () => {
     expect(hits.get('/slow-once')).toBe(1);
   });
 
-  it('stops when the signal aborts, with the run\'s reason', async () => {
+  it("stops when the signal aborts, with the run's reason", async () => {
     const url = route('/hang', (_req, _b, res) => {
       const timer = setTimeout(() => res.end('late'), 10_000);
       res.on('close', () => clearTimeout(timer));
@@ -334,7 +372,10 @@ describe('runHttpProvider: proxies from the environment', () => {
         host: 'service.test:8080',
         auth: `Basic ${Buffer.from('us@er:pw').toString('base64')}`,
       });
-      const lower = await run({ url: 'http://service.test/' }, { env: { http_proxy: proxy.url.slice('http://'.length) } });
+      const lower = await run(
+        { url: 'http://service.test/' },
+        { env: { http_proxy: proxy.url.slice('http://'.length) } },
+      );
       expect((lower.body as { via: string }).via).toBe('proxy');
     } finally {
       await proxy.close();
@@ -348,7 +389,9 @@ describe('runHttpProvider: proxies from the environment', () => {
       expect((await run({ url: `${base}/direct` }, { env: { HTTP_PROXY: proxy.url } })).body).toBe('direct');
       // service.invalid does not resolve: going direct fails, and the proxy never sees it.
       const env = { HTTP_PROXY: proxy.url, NO_PROXY: 'example.org, .invalid' };
-      await expect(run({ url: 'http://service.invalid/', timeout: 5 }, { env })).rejects.toBeInstanceOf(ActivityFailedError);
+      await expect(run({ url: 'http://service.invalid/', timeout: 5 }, { env })).rejects.toBeInstanceOf(
+        ActivityFailedError,
+      );
       expect(proxy.seen).toEqual([]);
     } finally {
       await proxy.close();
@@ -357,11 +400,15 @@ describe('runHttpProvider: proxies from the environment', () => {
 
   it('reports a proxy that cannot be reached', async () => {
     const port = await freePort();
-    await expect(run({ url: 'http://service.test/' }, { env: { HTTP_PROXY: `http://127.0.0.1:${port}` } })).rejects.toThrow(/failed to connect/);
+    await expect(
+      run({ url: 'http://service.test/' }, { env: { HTTP_PROXY: `http://127.0.0.1:${port}` } }),
+    ).rejects.toThrow(/failed to connect/);
   });
 
   it('refuses proxies it cannot speak', async () => {
-    await expect(run({ url: 'http://service.test/' }, { env: { HTTP_PROXY: 'socks5://127.0.0.1:1080' } })).rejects.toThrow(/socks5 proxies are not supported/);
+    await expect(
+      run({ url: 'http://service.test/' }, { env: { HTTP_PROXY: 'socks5://127.0.0.1:1080' } }),
+    ).rejects.toThrow(/socks5 proxies are not supported/);
   });
 });
 
@@ -380,11 +427,32 @@ describe('runHttpProvider: TLS', () => {
       return;
     }
     dir = mkdtempSync(join(tmpdir(), 'faultline-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
-    tlsServer = https.createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end('{"secure":true}');
-    });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
+    tlsServer = https.createServer(
+      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+      (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"secure":true}');
+      },
+    );
     await new Promise<void>((resolve) => tlsServer!.listen(0, '127.0.0.1', resolve));
     tlsUrl = `https://127.0.0.1:${(tlsServer.address() as net.AddressInfo).port}/`;
   });
@@ -426,7 +494,9 @@ describe('runHttpProvider: TLS', () => {
     if (skipReason) ctx.skip();
     const proxy = await startProxy();
     try {
-      const error = await run({ url: 'https://secure.test/' }, { env: { https_proxy: proxy.url } }).catch((e: unknown) => e);
+      const error = await run({ url: 'https://secure.test/' }, { env: { https_proxy: proxy.url } }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ActivityFailedError);
       expect((error as Error).message).toMatch(/answered 407 to CONNECT secure\.test:443/);
     } finally {

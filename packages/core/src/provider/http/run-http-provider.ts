@@ -46,13 +46,20 @@ export async function runHttpProvider(provider: HttpProvider, options: HttpProvi
       return { status: response.status, headers, body: readHttpBody(response.body, headers) };
     }
     if (hop >= maxRedirects) {
-      throw new ActivityFailedError(`HTTP ${plan.method} ${safeUrl(provider.url)}: more than ${maxRedirects} redirects`, { code: 'E_HTTP_REDIRECTS' });
+      throw new ActivityFailedError(
+        `HTTP ${plan.method} ${safeUrl(provider.url)}: more than ${maxRedirects} redirects`,
+        { code: 'E_HTTP_REDIRECTS' },
+      );
     }
     plan = redirect(plan, response.status, location);
   }
 }
 
-async function sendWithRetries(plan: HttpRequestPlan, options: Parameters<typeof sendHttpRequest>[1], retries: number): Promise<RawHttpResponse> {
+async function sendWithRetries(
+  plan: HttpRequestPlan,
+  options: Parameters<typeof sendHttpRequest>[1],
+  retries: number,
+): Promise<RawHttpResponse> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await sendHttpRequest(plan, options);
@@ -61,7 +68,11 @@ async function sendWithRetries(plan: HttpRequestPlan, options: Parameters<typeof
       // Unlike requests (which retries at once), wait a little: a refused connection rarely heals in 0 ms.
       if (!(error instanceof HttpAttemptError) || !error.beforeConnect || attempt >= retries) {
         if (error instanceof HttpAttemptError && attempt > 0) {
-          throw new ActivityFailedError(`${error.message} (after ${attempt + 1} attempts)`, { code: error.code, hint: error.hint, cause: error.cause });
+          throw new ActivityFailedError(`${error.message} (after ${attempt + 1} attempts)`, {
+            code: error.code,
+            hint: error.hint,
+            cause: error.cause,
+          });
         }
         throw error;
       }
@@ -87,7 +98,8 @@ function timeouts(timeout: HttpProvider['timeout']): { connectMs?: number; readM
   if (Array.isArray(timeout)) {
     const [connect, read] = timeout as Array<number | string | null | undefined>;
     return {
-      connectMs: connect === null || connect === undefined ? undefined : parseDurationMs(connect, 'http connect timeout'),
+      connectMs:
+        connect === null || connect === undefined ? undefined : parseDurationMs(connect, 'http connect timeout'),
       readMs: read === null || read === undefined ? undefined : parseDurationMs(read, 'http read timeout'),
     };
   }
@@ -115,7 +127,10 @@ function redirect(plan: HttpRequestPlan, status: number, location: string): Http
   const url = new URL(location, plan.url);
   let { method, body } = plan;
   const headers = { ...plan.headers };
-  const toGet = (status === 303 && method !== 'HEAD') || (status === 302 && method !== 'HEAD') || (status === 301 && method === 'POST');
+  const toGet =
+    (status === 303 && method !== 'HEAD') ||
+    (status === 302 && method !== 'HEAD') ||
+    (status === 301 && method === 'POST');
   if (toGet) {
     method = 'GET';
     body = undefined;

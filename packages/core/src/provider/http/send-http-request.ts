@@ -33,8 +33,13 @@ export class HttpAttemptError extends ActivityFailedError {
 }
 
 const tlsCodes = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
 /** One HTTP exchange on a fresh connection (no pooling: every probe measures a real connect). */
@@ -44,13 +49,19 @@ export async function sendHttpRequest(plan: HttpRequestPlan, options: SendOption
   if (options.proxy && plan.url.protocol === 'https:') {
     const started = Date.now();
     const tunnel = await openTunnel(plan.url, options.proxy, options, label);
-    const connectMs = options.connectMs === undefined ? undefined : Math.max(1, options.connectMs - (Date.now() - started));
+    const connectMs =
+      options.connectMs === undefined ? undefined : Math.max(1, options.connectMs - (Date.now() - started));
     return exchange(plan, { ...options, connectMs }, label, tunnel);
   }
   return exchange(plan, options, label);
 }
 
-function exchange(plan: HttpRequestPlan, options: SendOptions, label: string, tunnel?: Socket): Promise<RawHttpResponse> {
+function exchange(
+  plan: HttpRequestPlan,
+  options: SendOptions,
+  label: string,
+  tunnel?: Socket,
+): Promise<RawHttpResponse> {
   return new Promise((resolve, reject) => {
     if (options.signal.aborted) {
       reject(abortError(options.signal, label));
@@ -79,16 +90,25 @@ function exchange(plan: HttpRequestPlan, options: SendOptions, label: string, tu
     } catch (error) {
       // Node validates header names and values synchronously.
       tunnel?.destroy();
-      reject(new ActivityFailedError(`${label} cannot be sent: ${(error as Error).message}`, { code: 'E_HTTP_REQUEST', cause: error }));
+      reject(
+        new ActivityFailedError(`${label} cannot be sent: ${(error as Error).message}`, {
+          code: 'E_HTTP_REQUEST',
+          cause: error,
+        }),
+      );
       return;
     }
     options.signal.addEventListener('abort', onAbort, { once: true });
 
     if (options.connectMs !== undefined) {
       connectTimer = setTimeout(() => {
-        settle(new HttpAttemptError(`${label} timed out: no connection within ${seconds(options.connectMs!)}`, {
-          code: 'E_HTTP_TIMEOUT', beforeConnect: true, hint: 'raise the provider timeout ([connect, read] in seconds) or check the target is reachable',
-        }));
+        settle(
+          new HttpAttemptError(`${label} timed out: no connection within ${seconds(options.connectMs!)}`, {
+            code: 'E_HTTP_TIMEOUT',
+            beforeConnect: true,
+            hint: 'raise the provider timeout ([connect, read] in seconds) or check the target is reachable',
+          }),
+        );
       }, options.connectMs);
     }
 
@@ -98,9 +118,13 @@ function exchange(plan: HttpRequestPlan, options: SendOptions, label: string, tu
         clearTimeout(connectTimer);
         if (options.readMs !== undefined) {
           socket.setTimeout(options.readMs, () => {
-            settle(new HttpAttemptError(`${label} timed out: no data for ${seconds(options.readMs!)}`, {
-              code: 'E_HTTP_TIMEOUT', beforeConnect: false, hint: 'raise the provider timeout (seconds, or [connect, read])',
-            }));
+            settle(
+              new HttpAttemptError(`${label} timed out: no data for ${seconds(options.readMs!)}`, {
+                code: 'E_HTTP_TIMEOUT',
+                beforeConnect: false,
+                hint: 'raise the provider timeout (seconds, or [connect, read])',
+              }),
+            );
           });
         }
       };
@@ -110,7 +134,9 @@ function exchange(plan: HttpRequestPlan, options: SendOptions, label: string, tu
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => settle(undefined, { status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        settle(undefined, { status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }),
+      );
       res.on('error', (error) => settle(describe(error, label, connected)));
       res.on('aborted', () => settle(describe(new Error('connection closed before the response ended'), label, true)));
     });
@@ -144,7 +170,12 @@ function openRequest(plan: HttpRequestPlan, options: SendOptions, tunnel?: Socke
     });
   }
   const mod = plan.url.protocol === 'https:' ? https : http;
-  return mod.request(plan.url, { method: plan.method, headers: plan.headers, agent: false, rejectUnauthorized: options.verifyTls });
+  return mod.request(plan.url, {
+    method: plan.method,
+    headers: plan.headers,
+    agent: false,
+    rejectUnauthorized: options.verifyTls,
+  });
 }
 
 /** HTTPS through a proxy: CONNECT host:port, then TLS inside the tunnel. */
@@ -173,22 +204,45 @@ function openTunnel(target: URL, proxy: URL, options: SendOptions, label: string
     });
     const onAbort = () => finish(abortError(options.signal, label));
     options.signal.addEventListener('abort', onAbort, { once: true });
-    const timer = options.connectMs === undefined ? undefined : setTimeout(() => {
-      finish(new HttpAttemptError(`${label} timed out: no connection through proxy ${proxy.host} within ${seconds(options.connectMs!)}`, {
-        code: 'E_HTTP_TIMEOUT', beforeConnect: true,
-      }));
-    }, options.connectMs);
+    const timer =
+      options.connectMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            finish(
+              new HttpAttemptError(
+                `${label} timed out: no connection through proxy ${proxy.host} within ${seconds(options.connectMs!)}`,
+                {
+                  code: 'E_HTTP_TIMEOUT',
+                  beforeConnect: true,
+                },
+              ),
+            );
+          }, options.connectMs);
     req.on('connect', (res, socket) => {
       if (res.statusCode !== 200) {
-        finish(new HttpAttemptError(`${label} failed to connect: proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${authority}`, {
-          code: 'E_HTTP_PROXY', beforeConnect: false, hint: res.statusCode === 407 ? 'the proxy needs credentials: http://user:password@proxy:port' : undefined,
-        }), socket);
+        finish(
+          new HttpAttemptError(
+            `${label} failed to connect: proxy ${proxy.host} answered ${res.statusCode} to CONNECT ${authority}`,
+            {
+              code: 'E_HTTP_PROXY',
+              beforeConnect: false,
+              hint: res.statusCode === 407 ? 'the proxy needs credentials: http://user:password@proxy:port' : undefined,
+            },
+          ),
+          socket,
+        );
         return;
       }
       finish(undefined, socket);
     });
     req.on('error', (error) => {
-      finish(new HttpAttemptError(`${label} failed to connect to proxy ${proxy.host}: ${error.message}`, { code: 'E_HTTP_CONNECT', beforeConnect: true, cause: error }));
+      finish(
+        new HttpAttemptError(`${label} failed to connect to proxy ${proxy.host}: ${error.message}`, {
+          code: 'E_HTTP_CONNECT',
+          beforeConnect: true,
+          cause: error,
+        }),
+      );
     });
     req.end();
   });
@@ -205,13 +259,17 @@ function describe(error: Error, label: string, connected: boolean): Error {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   if (tlsCodes.has(code) || /certificate/i.test(error.message)) {
     return new HttpAttemptError(`${label} failed TLS verification: ${error.message}`, {
-      code: 'E_HTTP_TLS', beforeConnect: false, cause: error,
+      code: 'E_HTTP_TLS',
+      beforeConnect: false,
+      cause: error,
       hint: 'set verify_tls: false on the provider, or run with --no-verify-tls, for self-signed certificates',
     });
   }
   const what = connected ? 'failed' : 'failed to connect';
   return new HttpAttemptError(`${label} ${what}: ${error.message || code}`, {
-    code: connected ? 'E_HTTP_FAILED' : 'E_HTTP_CONNECT', beforeConnect: !connected, cause: error,
+    code: connected ? 'E_HTTP_FAILED' : 'E_HTTP_CONNECT',
+    beforeConnect: !connected,
+    cause: error,
     hint: connected ? undefined : 'is the target running and listening on that address?',
   });
 }

@@ -7,7 +7,10 @@ import { delimiter, isAbsolute, join, resolve } from 'node:path';
  * (relative to `cwd`), a bare name is looked up on PATH. Returns the absolute path of an executable
  * file, or undefined.
  */
-export function findExecutable(path: string, options: { cwd: string; env?: Readonly<Record<string, string | undefined>> }): string | undefined {
+export function findExecutable(
+  path: string,
+  options: { cwd: string; env?: Readonly<Record<string, string | undefined>> },
+): string | undefined {
   const env = options.env ?? process.env;
   let wanted = path;
   if (wanted === '~' || wanted.startsWith('~/')) wanted = join(env.HOME ?? homedir(), wanted.slice(1));

@@ -8,8 +8,14 @@ import { findExecutable } from './find-executable.js';
 import { runProcessProvider } from './run-process-provider.js';
 
 let dir: string;
-const run = (provider: Omit<ProcessProvider, 'type'>, options: { signal?: AbortSignal; env?: Record<string, string | undefined> } = {}) =>
-  runProcessProvider({ type: 'process', ...provider }, { signal: options.signal ?? new AbortController().signal, cwd: dir, env: options.env, killGraceMs: 500 });
+const run = (
+  provider: Omit<ProcessProvider, 'type'>,
+  options: { signal?: AbortSignal; env?: Record<string, string | undefined> } = {},
+) =>
+  runProcessProvider(
+    { type: 'process', ...provider },
+    { signal: options.signal ?? new AbortController().signal, cwd: dir, env: options.env, killGraceMs: 500 },
+  );
 
 function alive(pid: number): boolean {
   try {
@@ -31,7 +37,10 @@ async function waitFor(check: () => boolean, ms = 10_000): Promise<boolean> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'faultline-process-'));
-  await writeFile(join(dir, 'args.sh'), '#!/bin/sh\nfor a in "$@"; do echo "[$a]"; done\necho "to stderr" >&2\nexit ${EXIT_CODE:-0}\n');
+  await writeFile(
+    join(dir, 'args.sh'),
+    '#!/bin/sh\nfor a in "$@"; do echo "[$a]"; done\necho "to stderr" >&2\nexit ${EXIT_CODE:-0}\n',
+  );
   await chmod(join(dir, 'args.sh'), 0o755);
   await writeFile(join(dir, 'not-executable.sh'), '#!/bin/sh\necho no\n');
 });
@@ -47,7 +56,10 @@ describe('runProcessProvider', () => {
   });
 
   it('runs a string of arguments through a shell', async () => {
-    const out = await run({ path: 'echo', arguments: 'one   two && echo "$FAULTLINE_T"' }, { env: { ...process.env, FAULTLINE_T: 'from-env' } });
+    const out = await run(
+      { path: 'echo', arguments: 'one   two && echo "$FAULTLINE_T"' },
+      { env: { ...process.env, FAULTLINE_T: 'from-env' } },
+    );
     expect(out.stdout).toBe('one two\nfrom-env\n');
     expect(out.status).toBe(0);
   });
@@ -87,7 +99,11 @@ describe('runProcessProvider', () => {
   it('kills the process (and its group) on timeout and throws', async () => {
     const pidFile = join(dir, 'grandchild.pid');
     const started = Date.now();
-    const error = await run({ path: 'sh', arguments: `-c 'sleep 30 & echo $! > ${pidFile}; wait'`, timeout: 0.5 }).catch((e: unknown) => e);
+    const error = await run({
+      path: 'sh',
+      arguments: `-c 'sleep 30 & echo $! > ${pidFile}; wait'`,
+      timeout: 0.5,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActivityFailedError);
     expect((error as ActivityFailedError).code).toBe('E_PROCESS_TIMEOUT');
     expect((error as Error).message).toMatch(/took longer than 0\.5s/);
@@ -102,16 +118,20 @@ describe('runProcessProvider', () => {
 
   it('escalates to SIGKILL when the process ignores SIGTERM', async () => {
     const started = Date.now();
-    await expect(run({ path: 'sh', arguments: ['-c', 'trap "" TERM; sleep 30'], timeout: 0.3 })).rejects.toThrow(/took longer/);
+    await expect(run({ path: 'sh', arguments: ['-c', 'trap "" TERM; sleep 30'], timeout: 0.3 })).rejects.toThrow(
+      /took longer/,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('kills the process group when the signal aborts and throws the run\'s reason', async () => {
+  it("kills the process group when the signal aborts and throws the run's reason", async () => {
     const pidFile = join(dir, 'aborted.pid');
     const controller = new AbortController();
     setTimeout(() => controller.abort(new InterruptedError('SIGINT received')), 300);
     const started = Date.now();
-    await expect(run({ path: 'sh', arguments: ['-c', `sleep 30 & echo $! > ${pidFile}; wait`] }, { signal: controller.signal })).rejects.toThrow('SIGINT received');
+    await expect(
+      run({ path: 'sh', arguments: ['-c', `sleep 30 & echo $! > ${pidFile}; wait`] }, { signal: controller.signal }),
+    ).rejects.toThrow('SIGINT received');
     expect(Date.now() - started).toBeLessThan(10_000);
     const grandchild = Number((await import('node:fs/promises').then((fs) => fs.readFile(pidFile, 'utf8'))).trim());
     expect(await waitFor(() => !alive(grandchild))).toBe(true);
@@ -131,7 +151,10 @@ describe('runProcessProvider', () => {
   });
 
   it('flattens a mapping of arguments into key, value pairs (Chaos Toolkit)', async () => {
-    const out = await runProcessProvider({ type: 'process', path: './args.sh', arguments: { '--name': 'x', '--n': 2 } as unknown as string[] }, { signal: new AbortController().signal, cwd: dir });
+    const out = await runProcessProvider(
+      { type: 'process', path: './args.sh', arguments: { '--name': 'x', '--n': 2 } as unknown as string[] },
+      { signal: new AbortController().signal, cwd: dir },
+    );
     expect(out.stdout).toBe('[--name]\n[x]\n[--n]\n[2]\n');
   });
 });

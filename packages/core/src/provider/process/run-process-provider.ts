@@ -31,20 +31,31 @@ export interface ProcessProviderOptions {
  * A non-zero exit is an output, not an error. A timeout or an aborted signal kills the process and
  * its whole process group (SIGTERM, then SIGKILL) and throws.
  */
-export async function runProcessProvider(provider: ProcessProvider, options: ProcessProviderOptions): Promise<ProcessOutput> {
+export async function runProcessProvider(
+  provider: ProcessProvider,
+  options: ProcessProviderOptions,
+): Promise<ProcessOutput> {
   const env = options.env ?? process.env;
   const executable = findExecutable(provider.path, { cwd: options.cwd, env });
   if (!executable) {
-    throw new ActivityFailedError(`process "${provider.path}" was not found${provider.path.includes('/') ? '' : ' on PATH'} or is not executable`, {
-      code: 'E_PROCESS_NOT_FOUND',
-      hint: provider.path.includes('/') ? `check the path (relative paths resolve from ${options.cwd})` : 'install it, give its full path, or fix PATH',
-    });
+    throw new ActivityFailedError(
+      `process "${provider.path}" was not found${provider.path.includes('/') ? '' : ' on PATH'} or is not executable`,
+      {
+        code: 'E_PROCESS_NOT_FOUND',
+        hint: provider.path.includes('/')
+          ? `check the path (relative paths resolve from ${options.cwd})`
+          : 'install it, give its full path, or fix PATH',
+      },
+    );
   }
   const label = `process ${provider.path}`;
   if (options.signal.aborted) throw abortError(options.signal, label);
 
   const { command, args } = commandLine(executable, provider.arguments);
-  const timeoutMs = provider.timeout === undefined || provider.timeout === null ? undefined : parseDurationMs(provider.timeout, 'process timeout');
+  const timeoutMs =
+    provider.timeout === undefined || provider.timeout === null
+      ? undefined
+      : parseDurationMs(provider.timeout, 'process timeout');
   const graceMs = options.killGraceMs ?? 2000;
 
   return new Promise<ProcessOutput>((resolvePromise, reject) => {
@@ -52,7 +63,12 @@ export async function runProcessProvider(provider: ProcessProvider, options: Pro
     try {
       child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     } catch (error) {
-      reject(new ActivityFailedError(`${label} could not start: ${(error as Error).message}`, { code: 'E_PROCESS_SPAWN', cause: error }));
+      reject(
+        new ActivityFailedError(`${label} could not start: ${(error as Error).message}`, {
+          code: 'E_PROCESS_SPAWN',
+          cause: error,
+        }),
+      );
       return;
     }
     const stdout: Buffer[] = [];
@@ -82,11 +98,17 @@ export async function runProcessProvider(provider: ProcessProvider, options: Pro
       killGroup('SIGTERM');
       killTimer = setTimeout(() => killGroup('SIGKILL'), graceMs);
     };
-    const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-      stop(new ActivityFailedError(`${label} took longer than ${timeoutMs / 1000}s and was killed`, {
-        code: 'E_PROCESS_TIMEOUT', hint: 'raise the provider timeout (seconds, or a string like "2m")',
-      }));
-    }, timeoutMs);
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            stop(
+              new ActivityFailedError(`${label} took longer than ${timeoutMs / 1000}s and was killed`, {
+                code: 'E_PROCESS_TIMEOUT',
+                hint: 'raise the provider timeout (seconds, or a string like "2m")',
+              }),
+            );
+          }, timeoutMs);
     const onAbort = () => stop(abortError(options.signal, label));
     options.signal.addEventListener('abort', onAbort, { once: true });
 
@@ -102,7 +124,7 @@ export async function runProcessProvider(provider: ProcessProvider, options: Pro
         reject(stopping);
         return;
       }
-      const status = code ?? -(signal ? constants.signals[signal] ?? 1 : 1);
+      const status = code ?? -(signal ? (constants.signals[signal] ?? 1) : 1);
       resolvePromise({ status, stdout: decode(stdout), stderr: decode(stderr) });
     };
 
@@ -112,7 +134,12 @@ export async function runProcessProvider(provider: ProcessProvider, options: Pro
       clearTimeout(timer);
       clearTimeout(killTimer);
       options.signal.removeEventListener('abort', onAbort);
-      reject(new ActivityFailedError(`${label} could not start: ${error.message}`, { code: 'E_PROCESS_SPAWN', cause: error }));
+      reject(
+        new ActivityFailedError(`${label} could not start: ${error.message}`, {
+          code: 'E_PROCESS_SPAWN',
+          cause: error,
+        }),
+      );
     });
     child.on('close', finish);
     // A background grandchild may keep the pipes open forever; once our child exited, stop waiting soon.
@@ -127,7 +154,10 @@ export async function runProcessProvider(provider: ProcessProvider, options: Pro
   });
 }
 
-function commandLine(executable: string, args: ProcessProvider['arguments'] | Record<string, unknown>): { command: string; args: string[] } {
+function commandLine(
+  executable: string,
+  args: ProcessProvider['arguments'] | Record<string, unknown>,
+): { command: string; args: string[] } {
   if (typeof args === 'string') return { command: '/bin/sh', args: ['-c', `${shellQuote(executable)} ${args}`] };
   let list: unknown[] = [];
   if (Array.isArray(args)) list = args;

@@ -17,11 +17,20 @@ export function createWorld() {
       mutating: true,
       description: 'inject a named fault (registers its revert first)',
       python: ['chaosfixture.actions'],
-      arguments: z.object({ fault: z.string(), duration: z.number().default(0), undo_itself: z.boolean().default(false) }),
+      arguments: z.object({
+        fault: z.string(),
+        duration: z.number().default(0),
+        undo_itself: z.boolean().default(false),
+      }),
       async run(args, ctx) {
         calls.push(`inject:${args.fault}${ctx.dryRun ? ':dry' : ''}`);
         if (ctx.dryRun) return { would_inject: args.fault };
-        const handle = ctx.registerRevert({ title: `remove ${args.fault}`, driver: '@test/world', func: 'remove_fault', arguments: { fault: args.fault } });
+        const handle = ctx.registerRevert({
+          title: `remove ${args.fault}`,
+          driver: '@test/world',
+          func: 'remove_fault',
+          arguments: { fault: args.fault },
+        });
         faults.add(args.fault);
         if (args.duration) await abortableSleep(args.duration * 1000, ctx.signal);
         if (args.undo_itself) {

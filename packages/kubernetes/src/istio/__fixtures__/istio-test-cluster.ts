@@ -15,8 +15,10 @@ export interface IstioTestCluster {
 
 export async function startIstioTestCluster(objects: readonly KubeObject[]): Promise<IstioTestCluster> {
   const fake = await startFakeApiServer({ objects, reconcile: false });
-  const context = (overrides: Partial<ActivityContext> = {}) => createTestContext({ secrets: { KUBERNETES_HOST: fake.url }, ...overrides });
-  const run = async (activity: ActivityDefinition, args: Record<string, unknown>, ctx: ActivityContext = context()) => activity.run(activity.arguments.parse(args), ctx);
+  const context = (overrides: Partial<ActivityContext> = {}) =>
+    createTestContext({ secrets: { KUBERNETES_HOST: fake.url }, ...overrides });
+  const run = async (activity: ActivityDefinition, args: Record<string, unknown>, ctx: ActivityContext = context()) =>
+    activity.run(activity.arguments.parse(args), ctx);
   return {
     fake,
     context,
@@ -25,7 +27,8 @@ export async function startIstioTestCluster(objects: readonly KubeObject[]): Pro
     async revertAll(ctx, restore) {
       for (const revert of [...ctx.reverts].reverse()) {
         if (revert.done) continue;
-        if (revert.func !== restore.name || revert.driver !== '@faultline/kubernetes') throw new Error(`unexpected revert ${revert.driver}:${revert.func}`);
+        if (revert.func !== restore.name || revert.driver !== '@faultline/kubernetes')
+          throw new Error(`unexpected revert ${revert.driver}:${revert.func}`);
         await run(restore, JSON.parse(JSON.stringify(revert.arguments)) as Record<string, unknown>, context());
       }
     },
