@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   ActivityResolver,
+  collectVars,
   createRedactor,
   exitCodes,
   loadSettings,
@@ -17,7 +18,6 @@ import {
 import type { GlobalFlags } from '../global-flags.js';
 import type { CliIo } from '../cli-io.js';
 import { knownDrivers } from '../known-drivers.js';
-import { collectVars } from './collect-vars.js';
 
 /** Runs the reverts a journal still lists as pending (or failed), newest first, and records the outcome. */
 export async function revertJournal(
@@ -43,7 +43,7 @@ export async function revertJournal(
     for (const revert of todo) io.stdout.write(`would revert: ${revert.title} (${revert.driver} ${revert.func})\n`);
     return;
   }
-  const vars = await collectVars([], flags.varFile, io.cwd);
+  const vars = await collectVars({ varFiles: flags.varFile, cwd: io.cwd });
   const secrets = resolveSecrets(journal.experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<
     string,
     Record<string, unknown>

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   ActivityResolver,
   callHook,
+  collectVars,
   controlsFromSettings,
   loadControls,
   formatProblem,
@@ -23,7 +24,6 @@ import { TerminalProgress } from '../progress/terminal-progress.js';
 import { faultlineVersion } from '../version.js';
 import { knownDrivers } from '../known-drivers.js';
 import { loadControlFiles } from './load-control-files.js';
-import { collectVars } from './collect-vars.js';
 import type { RunFlags } from './run.js';
 import type { GlobalFlags } from '../global-flags.js';
 
@@ -56,7 +56,7 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   );
   for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
 
-  const vars = await collectVars(flags.var, flags.varFile, io.cwd);
+  const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
   const failFast = flags.failFast === undefined ? undefined : flags.failFast === true ? true : Number(flags.failFast);
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))
     throw new UsageError('--fail-fast ratio must be between 0 and 1');

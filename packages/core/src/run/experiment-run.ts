@@ -1,3 +1,4 @@
+import { faultlineVersion } from '../util/faultline-version.js';
 import { hostname, platform, release } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { ActivityContext } from '../activity/activity-context.js';
@@ -69,7 +70,7 @@ class ExperimentRun {
     for (const activity of allActivities(this.experiment)) this.activitiesByName.set(activity.name, activity);
     this.journal = {
       'chaoslib-version': chaoslibVersion,
-      'faultline-version': options.version ?? '0.0.0',
+      'faultline-version': options.version ?? faultlineVersion,
       platform: `${platform()}-${release()}`,
       node: hostname(),
       experiment: this.experiment,

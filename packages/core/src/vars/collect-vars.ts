@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { loadVarFile, type VarFile } from './load-var-file.js';
 import { parseVarFlag } from './parse-var-flag.js';
 
@@ -7,10 +8,15 @@ import { parseVarFlag } from './parse-var-flag.js';
  * within a scope. `env` holds the variables of `.env` files, to add to the environment used for
  * `{type: env}` entries and for process providers (Chaos Toolkit writes them into os.environ).
  */
-export async function collectVars(input: { vars?: readonly string[]; varFiles?: readonly string[] }): Promise<VarFile> {
+export async function collectVars(input: {
+  vars?: readonly string[];
+  varFiles?: readonly string[];
+  /** Relative var-file paths are read from here (default: the process's working directory). */
+  cwd?: string;
+}): Promise<VarFile> {
   const merged: VarFile = { configuration: {}, secrets: {}, env: {} };
   for (const path of input.varFiles ?? []) {
-    const file = await loadVarFile(path);
+    const file = await loadVarFile(resolve(input.cwd ?? process.cwd(), path));
     Object.assign(merged.configuration, file.configuration);
     Object.assign(merged.env, file.env);
     for (const [scope, entries] of Object.entries(file.secrets)) {

@@ -3,7 +3,7 @@ import type { ControlDefinition, ControlHookParams } from '@faultline/core';
 import type { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { httpRequest, redactText } from '../http/http-request.js';
 import { experimentTitle, journalOf, setting } from './control-arguments.js';
-import { faultlineVersion } from '../meta/faultline-version.js';
+import { faultlineVersion } from '@faultline/core';
 
 const statuses = ['completed', 'failed', 'aborted', 'interrupted'] as const;
 const labelNames = [
