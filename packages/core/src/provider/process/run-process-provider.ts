@@ -112,13 +112,18 @@ export async function runProcessProvider(
     const onAbort = () => stop(abortError(options.signal, label));
     options.signal.addEventListener('abort', onAbort, { once: true });
 
-    const finish = (code: number | null, signal: NodeJS.Signals | null) => {
-      if (done) return;
+    /** Marks the process settled (once) and releases its timers and listener; false if it already was. */
+    const settle = (): boolean => {
+      if (done) return false;
       done = true;
       clearTimeout(timer);
       clearTimeout(killTimer);
       clearTimeout(drainTimer);
       options.signal.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (!settle()) return;
       if (stopping) {
         killGroup('SIGKILL'); // leave nothing of the group behind
         reject(stopping);
@@ -129,11 +134,7 @@ export async function runProcessProvider(
     };
 
     child.on('error', (error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      clearTimeout(killTimer);
-      options.signal.removeEventListener('abort', onAbort);
+      if (!settle()) return;
       reject(
         new ActivityFailedError(`${label} could not start: ${error.message}`, {
           code: 'E_PROCESS_SPAWN',
