@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Tests import workspace packages from their TypeScript sources, so unit tests need no build;
-// end-to-end tests spawn the built CLI (`npm test` builds first).
+// Tests import workspace packages from their TypeScript sources; end-to-end tests spawn the built
+// CLI, which the global setup builds (incrementally) before any test runs.
 export default defineConfig({
   resolve: {
     alias: [
@@ -13,6 +13,7 @@ export default defineConfig({
     ],
   },
   test: {
+    globalSetup: ['test/support/global-setup.ts'],
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
