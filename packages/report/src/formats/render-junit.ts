@@ -6,16 +6,13 @@ import { prepareRuns } from './prepare-runs.js';
 
 /** XML-escapes and drops characters XML 1.0 forbids (control bytes from process output). */
 function xml(value: unknown): string {
-  return (
-    String(value ?? '')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
+  return String(value ?? '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const seconds = (value: number | undefined | null): string =>
@@ -199,7 +196,6 @@ export function renderJunit(input: Journal | readonly Journal[]): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  let skipped = 0;
   let time = 0;
   runs.forEach(({ journal, summary }, i) => {
     const cases = casesOf(journal, summary);
@@ -207,7 +203,6 @@ export function renderJunit(input: Journal | readonly Journal[]): string {
     const suiteSkipped = cases.filter((c) => c.skipped && !c.failure).length;
     tests += cases.length;
     failures += suiteFailures;
-    skipped += suiteSkipped;
     time += journal.duration ?? 0;
     // the JUnit convention is a local timestamp without zone; ours is UTC
     const timestamp = journal.start ? journal.start.slice(0, 19) : '';
