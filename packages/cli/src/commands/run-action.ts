@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import {
   ActivityResolver,
   callHook,
+  checkOutputPath,
   collectVars,
   controlsFromSettings,
   loadControls,
@@ -28,9 +29,17 @@ import type { RunFlags } from './run.js';
 import type { GlobalFlags } from '../global-flags.js';
 
 export async function runCommand(source: string, flags: RunFlags, globals: GlobalFlags, io: CliIo): Promise<void> {
-  const { settings } = await loadSettings(globals.settings, io.env);
+  const { settings, path: settingsPath } = await loadSettings(globals.settings, io.env);
+  // Nothing the run writes may overwrite what it reads: checked before anything runs.
+  const inputs = [
+    ...(/^https?:\/\//i.test(source) ? [] : [resolve(io.cwd, source)]),
+    ...flags.varFile.map((file) => resolve(io.cwd, file)),
+    ...flags.controlFile.map((file) => resolve(io.cwd, file)),
+    ...(settingsPath ? [settingsPath] : []),
+  ];
+  const journalPath = checkOutputPath(flags.journalPath, 'journal', { cwd: io.cwd, inputs });
   const logger = createLogger({
-    file: globals.logFile === false ? undefined : resolve(io.cwd, globals.logFile ?? 'faultline.log'),
+    file: logFileFor(globals, io, [...inputs, journalPath]),
     stderr: flags.output === 'json' ? undefined : io.stderr,
     verbose: globals.verbose,
   });
@@ -84,7 +93,6 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
         `\n${signal} again: still reverting faults so nothing is left behind; a hard kill leaves them pending (use \`faultline revert\`)\n`,
       );
   });
-  const journalPath = resolve(io.cwd, flags.journalPath);
   try {
     const journal = await runExperiment({
       experiment: loaded.experiment,
@@ -122,11 +130,37 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   }
 }
 
+/**
+ * The log file: an explicit `--log-file` must be writable (exit 64 otherwise); the default
+ * `faultline.log` is skipped with a warning when the working directory cannot take it.
+ */
+function logFileFor(globals: GlobalFlags, io: CliIo, inputs: readonly string[]): string | undefined {
+  if (globals.logFile === false) return undefined;
+  if (globals.logFile !== undefined) {
+    return checkOutputPath(globals.logFile, 'log file', { cwd: io.cwd, inputs });
+  }
+  try {
+    return checkOutputPath('faultline.log', 'log file', { cwd: io.cwd, inputs });
+  } catch (error) {
+    io.stderr.write(`warning: no log file: ${(error as Error).message} (use --log-file or --no-log-file)\n`);
+    return undefined;
+  }
+}
+
 async function startMetrics(port: number, io: CliIo): Promise<{ observer: RunObserver; close(): Promise<void> }> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--metrics-port must be a port number');
   const { createRunMetrics } = await import('@faultline/prometheus');
   const metrics = createRunMetrics();
-  const server = await metrics.startServer(port, '127.0.0.1');
+  const server = await metrics.startServer(port, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+      throw new UsageError(
+        `--metrics-port ${port}: port ${error.code === 'EADDRINUSE' ? 'already in use' : 'not allowed'}`,
+        {
+          hint: 'choose another port, or 0 for any free one',
+        },
+      );
+    throw error;
+  });
   io.stderr.write(`metrics: http://127.0.0.1:${server.port}/metrics\n`);
   return { observer: metrics.observer, close: () => server.close() };
 }
