@@ -16,6 +16,7 @@ export * from './run/index.js';
 export * from './util/nearest-names.js';
 export * from './util/faultline-version.js';
 export * from './util/check-output-path.js';
+export * from './util/strip-control-characters.js';
 export * from './settings/index.js';
 export * from './substitution/index.js';
 export * from './tolerance/index.js';

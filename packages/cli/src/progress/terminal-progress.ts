@@ -1,4 +1,4 @@
-import type { Journal, RunEvent, RunObserver } from '@faultline/core';
+import { stripControlCharactersDeep, type Journal, type RunEvent, type RunObserver } from '@faultline/core';
 import { createStyle, type Style } from './style.js';
 
 interface Output {
@@ -31,7 +31,10 @@ export class TerminalProgress implements RunObserver {
     this.live = options.live;
   }
 
-  onEvent(event: RunEvent): void {
+  onEvent(raw: RunEvent): void {
+    // Titles, names and errors come from the experiment and its targets: no escape sequence of
+    // theirs reaches the terminal (colours, hyperlinks, title changes, cursor moves).
+    const event = stripControlCharactersDeep(raw);
     const s = this.style;
     switch (event.type) {
       case 'run-started':

@@ -1,4 +1,4 @@
-import type { Journal } from '@faultline/core';
+import { stripControlCharacters, type Journal } from '@faultline/core';
 import type { Outcome } from '../analysis/verdict.js';
 import { formatSeconds, formatUtc, toMs } from '../util/time.js';
 import { prepareRuns, type RenderOptions } from './prepare-runs.js';
@@ -18,17 +18,27 @@ const checkIcon = { held: '✅', failed: '❌', 'not-run': '➖' } as const;
 const mark = (outcome: Outcome, heldRatio: number | null): string =>
   outcome === 'held' && heldRatio !== null && heldRatio < 1 ? '⚠️' : icon[outcome];
 
-/** Safe inside a table cell or a line: no pipes, no newlines, no stray HTML. */
+/**
+ * Safe inside a table cell or a line: no pipes, no newlines, no stray HTML, no terminal escapes,
+ * no Markdown links, images or emphasis from the journal's text.
+ */
 function cell(value: unknown): string {
-  return String(value ?? '')
+  return stripControlCharacters(String(value ?? ''))
     .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_[\]!])/g, '\\$1')
     .replace(/\|/g, '\\|')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 }
 
 function code(value: string): string {
-  const text = cell(value).replace(/`/g, "'");
+  // Inside a code span nothing is Markdown; pipes, backticks, controls and tags still matter.
+  const text = stripControlCharacters(String(value ?? ''))
+    .replace(/\r?\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/`/g, "'");
   return text ? `\`${text}\`` : '';
 }
 
@@ -60,7 +70,7 @@ export function renderMarkdown(input: Journal | readonly Journal[], options: Ren
     const facts = [
       `**Started** ${formatUtc(toMs(journal.start))}`,
       `**Duration** ${formatSeconds(journal.duration)}`,
-      `**Status** ${journal.status}${journal.deviated ? ' (deviated)' : ''}`,
+      `**Status** ${cell(journal.status)}${journal.deviated ? ' (deviated)' : ''}`,
     ];
     if (summary.runId) facts.push(`**Run** ${code(summary.runId)}`);
     out.push(facts.join(' · '), '');
@@ -110,7 +120,7 @@ export function renderMarkdown(input: Journal | readonly Journal[], options: Ren
       for (const { e, kind } of activities) {
         const mark = e.status === 'succeeded' ? '✅' : e.status === 'skipped' ? '➖' : '❌';
         out.push(
-          `- ${mark} ${kind}${e.activity.type} ${code(e.activity.name)} — ${e.status}, ${formatSeconds(e.duration)}`,
+          `- ${mark} ${kind}${cell(e.activity.type)} ${code(e.activity.name)} — ${cell(e.status)}, ${formatSeconds(e.duration)}`,
         );
       }
       out.push('');
@@ -125,7 +135,7 @@ export function renderMarkdown(input: Journal | readonly Journal[], options: Ren
       out.push('<details><summary>Reverts</summary>', '');
       for (const r of summary.reverts)
         out.push(
-          `- ${r.status === 'reverted' || r.status === 'done-by-activity' ? '✅' : '❌'} ${cell(r.title)} — ${r.status}${r.error ? `: ${cell(r.error)}` : ''}`,
+          `- ${r.status === 'reverted' || r.status === 'done-by-activity' ? '✅' : '❌'} ${cell(r.title)} — ${cell(r.status)}${r.error ? `: ${cell(r.error)}` : ''}`,
         );
       out.push('', '</details>', '');
     }

@@ -207,16 +207,24 @@ export function timelineSvg(journal: Journal, faults: FaultWindow[], idPrefix = 
       const x1 = scale.x(bar.start);
       const w = Math.max(scale.x(bar.end) - x1, 2);
       out.push(
-        `<rect class="bar ${bar.cls}" x="${px(x1)}" y="${y + 4}" width="${px(w)}" height="${ROW - 8}" rx="2"><title>${escapeHtml(bar.title)}</title></rect>`,
+        `<rect class="bar ${classTokens(bar.cls)}" x="${px(x1)}" y="${y + 4}" width="${px(w)}" height="${ROW - 8}" rx="2"><title>${escapeHtml(bar.title)}</title></rect>`,
       );
     }
     for (const mark of row.marks ?? []) {
       const x = scale.x(mark.at);
       out.push(
-        `<path class="mark ${mark.cls}" d="M${px(x)} ${y + 4}l6 8l-6 8l-6 -8z"><title>${escapeHtml(mark.title)}</title></path>`,
+        `<path class="mark ${classTokens(mark.cls)}" d="M${px(x)} ${y + 4}l6 8l-6 8l-6 -8z"><title>${escapeHtml(mark.title)}</title></path>`,
       );
     }
   });
   out.push('</svg>');
   return out.join('');
+}
+
+/** Class names come partly from the journal (activity type, statuses): keep only safe tokens. */
+function classTokens(value: string): string {
+  return value
+    .split(/\s+/)
+    .filter((token) => /^[A-Za-z0-9_-]+$/.test(token))
+    .join(' ');
 }
