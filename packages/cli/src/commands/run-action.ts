@@ -8,7 +8,7 @@ import {
   loadControls,
   formatProblem,
   loadSettings,
-  parseDuration,
+  parseWait,
   runExperiment,
   UsageError,
   type HypothesisStrategy,
@@ -69,7 +69,10 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   const failFast = flags.failFast === undefined ? undefined : flags.failFast === true ? true : Number(flags.failFast);
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))
     throw new UsageError('--fail-fast ratio must be between 0 and 1');
-  const frequency = flags.hypothesisFrequency === undefined ? undefined : Number(flags.hypothesisFrequency);
+  const frequency =
+    flags.hypothesisFrequency === undefined
+      ? undefined
+      : parseWait(flags.hypothesisFrequency, '--hypothesis-frequency');
   if (frequency !== undefined && !(frequency > 0))
     throw new UsageError('--hypothesis-frequency must be a positive number of seconds');
 
@@ -110,7 +113,7 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
       journalPath,
       controls,
       signal: interrupt.signal,
-      maxDuration: flags.maxDuration ? parseDuration(flags.maxDuration, '--max-duration') : undefined,
+      maxDuration: flags.maxDuration ? parseWait(flags.maxDuration, '--max-duration') : undefined,
       observers,
       logger,
       version: faultlineVersion,

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { ActivityContext } from '../activity/activity-context.js';
 import { silentLogger, type Logger } from '../activity/logger.js';
 import type { ControlHookName } from '../control/control-module.js';
-import { parseDuration } from '../duration/parse-duration.js';
+import { parseWait } from '../duration/parse-duration.js';
+import { longTimeoutSignal } from '../util/long-timeout-signal.js';
+import { setLongTimeout } from '../util/set-long-timeout.js';
 import { FaultlineError, InterruptedError } from '../errors/faultline-error.js';
 import { exitCodes } from '../errors/exit-codes.js';
 import type { Journal, PauseRecord, RunEntry, SteadyStateResult } from '../journal/journal.js';
@@ -111,12 +113,12 @@ class ExperimentRun {
   async run(): Promise<Journal> {
     const startedMs = performance.now();
     const timer = this.options.maxDuration
-      ? setTimeout(
+      ? setLongTimeout(
           () => this.interrupt(`maximum duration of ${this.options.maxDuration}s reached`),
           this.options.maxDuration * 1000,
+          { unref: true },
         )
       : undefined;
-    timer?.unref();
     this.journal.faultline.settings = {
       rollback_strategy: this.rollbackStrategy,
       hypothesis_strategy: this.hypothesisStrategy,
@@ -142,13 +144,13 @@ class ExperimentRun {
       // Configuration or secrets that cannot be resolved (an unset env variable) are invalid
       // input, like a validation error: nothing has run, so there is no journal to write.
       if (!started && error instanceof FaultlineError && error.exitCode === exitCodes.invalid) {
-        if (timer) clearTimeout(timer);
+        timer?.clear();
         throw error;
       }
       if (!started) announce();
       this.recordRunError(error);
     } finally {
-      if (timer) clearTimeout(timer);
+      timer?.clear();
     }
     await this.revertFaults();
     await this.maybeRollback();
@@ -399,9 +401,9 @@ class ExperimentRun {
     try {
       const resolved = this.substituted(activity);
       const timeout =
-        activity.timeout === undefined ? undefined : parseDuration(activity.timeout, `${activity.name}.timeout`);
+        activity.timeout === undefined ? undefined : parseWait(activity.timeout, `${activity.name}.timeout`);
       const signal =
-        timeout === undefined ? phaseSignal : AbortSignal.any([phaseSignal, AbortSignal.timeout(timeout * 1000)]);
+        timeout === undefined ? phaseSignal : AbortSignal.any([phaseSignal, longTimeoutSignal(timeout * 1000)]);
       const ctx = this.activityContext(activity.name, phase, resolved.provider.secrets, signal, isDry);
       // Under dry mode Chaos Toolkit runs nothing. Faultline still calls mutating driver activities
       // with ctx.dryRun so they can report the exact targets they would touch.
@@ -442,7 +444,7 @@ class ExperimentRun {
     skip: boolean,
     signal: AbortSignal,
   ): Promise<void> {
-    const seconds = parseDuration(value, `pauses.${when}`);
+    const seconds = parseWait(value, `pauses.${when}`);
     if (skip || seconds <= 0 || signal.aborted) return;
     const start = now();
     this.emit({ type: 'pause-started', activity, when, seconds, at: start });

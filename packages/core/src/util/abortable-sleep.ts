@@ -1,10 +1,12 @@
-/** Resolves after `ms`, or early (without throwing) when the signal aborts. */
+import { setLongTimeout } from './set-long-timeout.js';
+
+/** Resolves after `ms` (any length), or early (without throwing) when the signal aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0 || signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
+    const timer = setLongTimeout(done, ms);
     function done() {
-      clearTimeout(timer);
+      timer.clear();
       signal?.removeEventListener('abort', done);
       resolve();
     }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ExperimentSource, DocumentPath } from '../loader/experiment-source.js';
 import type { Experiment } from '../model/experiment.js';
-import { parseDuration } from '../duration/parse-duration.js';
+import { parseWait } from '../duration/parse-duration.js';
 import { findExecutable } from '../provider/process/index.js';
 import type { ActivityResolver } from '../resolve/activity-resolver.js';
 import { experimentSchema, knownKeys } from './experiment-schema.js';
@@ -180,7 +180,7 @@ async function checkSemantics(
         const pause = activity.pauses[when];
         if (pause === undefined || (typeof pause === 'string' && pause.includes('$'))) continue;
         try {
-          parseDuration(pause as number | string, 'pause');
+          parseWait(pause, 'pause');
         } catch (e) {
           error([...path, 'pauses', when], (e as Error).message);
         }

@@ -3,9 +3,7 @@ import type { ActivityContext } from '@faultline/core';
 import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } from '../testing/index.js';
 
 /** A fake cluster and a test context whose secrets point at it (KUBECONFIG), as an experiment's would. */
-export async function kubeTestCluster(
-  options: FakeApiServerOptions = {},
-): Promise<{
+export async function kubeTestCluster(options: FakeApiServerOptions = {}): Promise<{
   server: FakeApiServer;
   context: (overrides?: Partial<ActivityContext> & { kubernetes?: Record<string, unknown> }) => TestContext;
 }> {

@@ -1,5 +1,5 @@
 import { ActivityFailedError } from '../../errors/faultline-error.js';
-import { parseDurationMs } from '../../duration/parse-duration.js';
+import { maxWaitSeconds, parseDurationMs } from '../../duration/parse-duration.js';
 import type { HttpProvider } from '../../model/experiment.js';
 import { buildHttpRequest, headerValue, safeUrl, type HttpRequestPlan } from './build-http-request.js';
 import { proxyFor } from './proxy-for.js';
@@ -99,11 +99,16 @@ function timeouts(timeout: HttpProvider['timeout']): { connectMs?: number; readM
     const [connect, read] = timeout as Array<number | string | null | undefined>;
     return {
       connectMs:
-        connect === null || connect === undefined ? undefined : parseDurationMs(connect, 'http connect timeout'),
-      readMs: read === null || read === undefined ? undefined : parseDurationMs(read, 'http read timeout'),
+        connect === null || connect === undefined
+          ? undefined
+          : parseDurationMs(connect, 'http connect timeout', { max: maxWaitSeconds }),
+      readMs:
+        read === null || read === undefined
+          ? undefined
+          : parseDurationMs(read, 'http read timeout', { max: maxWaitSeconds }),
     };
   }
-  const ms = parseDurationMs(timeout, 'http timeout');
+  const ms = parseDurationMs(timeout, 'http timeout', { max: maxWaitSeconds });
   return { connectMs: ms, readMs: ms };
 }
 

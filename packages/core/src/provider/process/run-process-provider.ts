@@ -1,7 +1,8 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { constants } from 'node:os';
-import { parseDurationMs } from '../../duration/parse-duration.js';
+import { maxWaitSeconds, parseDurationMs } from '../../duration/parse-duration.js';
+import { setLongTimeout, type LongTimeout } from '../../util/set-long-timeout.js';
 import { ActivityFailedError } from '../../errors/faultline-error.js';
 import type { ProcessProvider } from '../../model/experiment.js';
 import { isPlainObject } from '../../substitution/is-plain-object.js';
@@ -55,7 +56,7 @@ export async function runProcessProvider(
   const timeoutMs =
     provider.timeout === undefined || provider.timeout === null
       ? undefined
-      : parseDurationMs(provider.timeout, 'process timeout');
+      : parseDurationMs(provider.timeout, 'process timeout', { max: maxWaitSeconds });
   const graceMs = options.killGraceMs ?? 2000;
 
   return new Promise<ProcessOutput>((resolvePromise, reject) => {
@@ -98,10 +99,10 @@ export async function runProcessProvider(
       killGroup('SIGTERM');
       killTimer = setTimeout(() => killGroup('SIGKILL'), graceMs);
     };
-    const timer =
+    const timer: LongTimeout | undefined =
       timeoutMs === undefined
         ? undefined
-        : setTimeout(() => {
+        : setLongTimeout(() => {
             stop(
               new ActivityFailedError(`${label} took longer than ${timeoutMs / 1000}s and was killed`, {
                 code: 'E_PROCESS_TIMEOUT',
@@ -116,7 +117,7 @@ export async function runProcessProvider(
     const settle = (): boolean => {
       if (done) return false;
       done = true;
-      clearTimeout(timer);
+      timer?.clear();
       clearTimeout(killTimer);
       clearTimeout(drainTimer);
       options.signal.removeEventListener('abort', onAbort);
