@@ -33,29 +33,43 @@ export async function revertJournal(
   } catch (error) {
     throw new UsageError(`cannot read journal ${journalPath}: ${(error as Error).message}`);
   }
-  const reverts: PendingRevert[] = journal.faultline?.reverts ?? [];
+  if (!isPlainObject(journal) || !('experiment' in journal) || !Array.isArray(journal.run))
+    throw new UsageError(`${journalPath} is not a journal (no "experiment" and "run" entries)`, {
+      hint: 'give the journal a run wrote (--journal-path, default journal.json)',
+    });
+  const reverts = pendingRevertsOf(journal, journalPath);
   const todo = reverts.filter((r) => r.status === 'pending' || r.status === 'failed').reverse();
   if (!todo.length) {
     io.stdout.write('nothing to revert: every fault of this run was reverted\n');
     return;
   }
+  const resolver = new ActivityResolver(knownDrivers);
   if (flags.dry) {
-    for (const revert of todo) io.stdout.write(`would revert: ${revert.title} (${revert.driver} ${revert.func})\n`);
+    // Exactly what would run: the driver function and its arguments, or why it would be refused.
+    for (const revert of todo) {
+      const refused = await resolver.resolveRevert(revert).then(
+        () => '',
+        (error: Error) => ` — REFUSED: ${error.message}`,
+      );
+      io.stdout.write(
+        `would revert: ${revert.title} (${revert.driver} ${revert.func} ${JSON.stringify(revert.arguments)})${refused}\n`,
+      );
+    }
     return;
   }
   const vars = await collectVars({ varFiles: flags.varFile, cwd: io.cwd });
-  const secrets = resolveSecrets(journal.experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<
+  const experiment = isPlainObject(journal.experiment) ? journal.experiment : ({} as Journal['experiment']);
+  const secrets = resolveSecrets(experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<
     string,
     Record<string, unknown>
   >;
-  const configuration = await resolveConfiguration(journal.experiment.configuration, {
+  const configuration = await resolveConfiguration(experiment.configuration, {
     env: io.env,
     vars: vars.configuration,
   }).catch(() => vars.configuration);
   const allSecrets = Object.assign({}, ...Object.values(secrets)) as Record<string, unknown>;
   const { settings } = await loadSettings(globals.settings, io.env);
   const redact = createRedactor(secrets, { configuration });
-  const resolver = new ActivityResolver(knownDrivers);
   let failed = 0;
   for (const revert of todo) {
     await runRevert(
@@ -70,7 +84,7 @@ export async function revertJournal(
         runId: journal.faultline.run_id,
         experimentDir: io.cwd,
         settings,
-        experimentTitle: journal.experiment.title,
+        experimentTitle: String(experiment.title ?? ''),
         runStartedAt: journal.start,
         registerRevert: () => RevertLedger.noopHandle,
       },
@@ -87,4 +101,30 @@ export async function revertJournal(
   await writeFile(temp, `${JSON.stringify(journal, null, 2)}\n`);
   await rename(temp, path);
   io.setExitCode(failed ? exitCodes.failed : exitCodes.ok);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The journal's reverts, each checked for the shape a run writes (a forged entry is refused whole). */
+function pendingRevertsOf(journal: Journal, journalPath: string): PendingRevert[] {
+  const reverts: unknown = isPlainObject(journal.faultline) ? journal.faultline.reverts : undefined;
+  if (reverts === undefined || reverts === null) return [];
+  const bad = !Array.isArray(reverts)
+    ? 'faultline.reverts is not a list'
+    : reverts
+        .map((r: unknown, i) =>
+          isPlainObject(r) &&
+          typeof r.title === 'string' &&
+          typeof r.driver === 'string' &&
+          typeof r.func === 'string' &&
+          typeof r.status === 'string' &&
+          isPlainObject(r.arguments)
+            ? ''
+            : `faultline.reverts[${i}] is not a revert (title, driver, func, status, arguments)`,
+        )
+        .find(Boolean);
+  if (bad) throw new UsageError(`${journalPath}: ${bad}`);
+  return reverts as PendingRevert[];
 }

@@ -7,6 +7,12 @@ export interface Driver {
   readonly name: string;
   readonly activities: readonly ActivityDefinition[];
   readonly controls?: readonly ControlDefinition[];
+  /**
+   * The activities a journal may replay as reverts (at the end of a run and by `faultline revert`).
+   * Nothing else can be run from a journal: a forged one cannot name, say, a query runner with a
+   * program path of its choosing.
+   */
+  readonly reverts?: readonly string[];
 }
 
 /**

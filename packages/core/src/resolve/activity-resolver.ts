@@ -86,7 +86,14 @@ export class ActivityResolver {
   async resolveRevert(spec: RevertSpec): Promise<ResolvedActivity> {
     const entry = this.entryForJavascript(spec.driver);
     if (!entry) throw new ResolutionError(`revert names unknown driver "${spec.driver}"`);
-    return this.resolveDriverFunction(await this.loadDriver(entry), spec.func);
+    const driver = await this.loadDriver(entry);
+    const resolved = this.resolveDriverFunction(driver, spec.func);
+    if (!driver.reverts?.includes(resolved.definition!.name))
+      throw new ResolutionError(
+        `revert names ${driver.name} ${spec.func}, which is not one of its reverts`,
+        `only these run from a journal: ${driver.reverts?.join(', ') || '(none)'}`,
+      );
+    return resolved;
   }
 
   private async resolvePython(module: string, func: string): Promise<ResolvedActivity> {

@@ -6,4 +6,20 @@ import { kubernetesActivities } from './kubernetes-activities.js';
 export const driver: Driver = {
   name: '@faultline/kubernetes',
   activities: [...kubernetesActivities, ...istioActivities],
+  reverts: [
+    'cordon_node',
+    'uncordon_node',
+    'taint_nodes',
+    'untaint_nodes',
+    'scale_deployment',
+    'scale_statefulset',
+    'remove_network_policy',
+    'remove_deny_all_ingress',
+    'remove_deny_all_egress',
+    'restore_custom_object',
+    'restore_virtual_service_faults',
+    'delete_stress_pod',
+    'stop_pod_stress',
+    'restore_deployment_restart',
+  ],
 };

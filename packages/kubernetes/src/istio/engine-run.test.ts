@@ -24,7 +24,7 @@ const seed = parse(
 const driverEntry: DriverEntry = {
   name: '@faultline/kubernetes',
   pythonPrefixes: ['chaosistio'],
-  load: async () => ({ name: '@faultline/kubernetes', activities: istioActivities }),
+  load: async () => ({ ...(await import('../activities/kubernetes-driver.js')).driver, activities: istioActivities }),
 };
 const vsRef = 'networking.istio.io/virtualservices';
 

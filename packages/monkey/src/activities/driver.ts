@@ -21,4 +21,10 @@ export const driver: Driver = {
     assaultConfiguration,
     watcherConfiguration,
   ],
+  reverts: [
+    'enable_chaosmonkey',
+    'disable_chaosmonkey',
+    'change_assaults_configuration',
+    'change_watcher_configuration',
+  ],
 };

@@ -105,7 +105,7 @@ export function createWorld() {
     name: '@test/world',
     pythonPrefixes: ['chaosfixture'],
     aliases: ['world'],
-    load: async () => ({ name: '@test/world', activities }),
+    load: async () => ({ name: '@test/world', activities, reverts: ['remove_fault'] }),
   };
   return {
     faults,
