@@ -20,6 +20,7 @@ export * from './util/strip-control-characters.js';
 export * from './util/set-long-timeout.js';
 export * from './util/abortable-sleep.js';
 export * from './util/long-timeout-signal.js';
+export * from './util/error-message.js';
 export * from './settings/index.js';
 export * from './substitution/index.js';
 export * from './tolerance/index.js';

@@ -1,3 +1,4 @@
+import { errorMessage } from '../util/error-message.js';
 import type { ControlHookName, ControlModule } from '../control/control-module.js';
 import type { ControlDeclaration } from '../model/experiment.js';
 import type { Logger } from '../activity/logger.js';
@@ -62,7 +63,7 @@ export async function callHook(
         interrupt: env.interrupt,
       });
     } catch (error) {
-      env.logger.warn(`control ${control.declaration.name} failed in ${hook}: ${(error as Error).message}`);
+      env.logger.warn(`control ${control.declaration.name} failed in ${hook}: ${errorMessage(error)}`);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../util/error-message.js';
 import { faultlineVersion } from '../util/faultline-version.js';
 import { hostname, platform, release } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -417,7 +418,7 @@ class ExperimentRun {
       entry.status = 'failed';
       entry.exception = this.redact(exceptionLines(error));
       if (error instanceof ResolutionError || (stopsRun && this.abort.signal.aborted)) escaped = error;
-      else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact((error as Error).message)}`);
+      else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact(errorMessage(error))}`);
     }
     entry.end = now();
     entry.duration = (performance.now() - startedAt) / 1000;
@@ -535,7 +536,7 @@ class ExperimentRun {
         if (activity.background) background.push(run.catch((e) => this.logger.error(String(e))));
         else await run;
       } catch (error) {
-        this.logger.error(`rollback failed: ${(error as Error).message}`);
+        this.logger.error(`rollback failed: ${errorMessage(error)}`);
       }
     }
     await Promise.all(background);
@@ -551,7 +552,7 @@ class ExperimentRun {
       for (const [key, value] of Object.entries(faultline))
         if (!(key in this.journal.faultline)) this.journal.faultline[key] = value;
     } catch (error) {
-      this.logger.warn(`could not summarise the run: ${(error as Error).message}`);
+      this.logger.warn(`could not summarise the run: ${errorMessage(error)}`);
     }
   }
 
@@ -616,7 +617,7 @@ class ExperimentRun {
       try {
         observer.onEvent(event);
       } catch (error) {
-        this.logger.debug(`observer failed: ${(error as Error).message}`);
+        this.logger.debug(`observer failed: ${errorMessage(error)}`);
       }
     }
   }
@@ -647,8 +648,8 @@ function allActivities(experiment: Experiment): Activity[] {
 }
 
 function exceptionLines(error: unknown): string[] {
-  const err = error as Error & { hint?: string; code?: string };
-  const lines = [`${err?.name ?? 'Error'}: ${err?.message ?? String(error)}`];
+  const err = error as (Error & { hint?: string; code?: string }) | null | undefined;
+  const lines = [`${err instanceof Error ? err.name : 'Error'}: ${errorMessage(error)}`];
   if (err?.hint) lines.push(`hint: ${err.hint}`);
   let cause = err?.cause as Error | undefined;
   while (cause) {
