@@ -33,6 +33,16 @@ describe('faultline commands (in process)', () => {
     expect(again.stderr).toMatch(/exists[\s\S]*--force/);
   });
 
+  it('init creates the folder of --experiment-path, and a path under a file is exit 64, not a crash', async () => {
+    const made = await cli(['init', '--experiment-path', 'sub/dir/e.yaml']);
+    expect(made.code).toBe(0);
+    expect(existsSync(join(made.cwd, 'sub/dir/e.yaml'))).toBe(true);
+    writeFileSync(join(made.cwd, 'plain'), 'x');
+    const underFile = await cli(['init', '--experiment-path', 'plain/e.yaml'], made.cwd);
+    expect(underFile.code).toBe(64);
+    expect(underFile.stderr).toMatch(/part of its folder is a file/);
+  });
+
   it('discover lists every driver activity with arguments from its schema', async () => {
     const { code, stdout } = await cli(['discover', '--json']);
     expect(code).toBe(0);

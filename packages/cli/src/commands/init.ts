@@ -42,9 +42,9 @@ export function registerInitCommand(program: Command, io: CliIo): void {
     .option('--force', 'overwrite an existing file')
     .action(async (flags: { experimentPath: string; url: string; force?: boolean }) => {
       const { writeFile } = await import('node:fs/promises');
-      const { resolve } = await import('node:path');
-      const { UsageError } = await import('@faultline/core');
-      const path = resolve(io.cwd, flags.experimentPath);
+      const { checkOutputPath, UsageError } = await import('@faultline/core');
+      // Creates the folder if needed; a directory, FIFO or unwritable place is exit 64.
+      const path = checkOutputPath(flags.experimentPath, 'experiment', { cwd: io.cwd });
       try {
         await writeFile(path, template(flags.url), { flag: flags.force ? 'w' : 'wx' });
       } catch (error) {

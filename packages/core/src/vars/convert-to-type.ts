@@ -5,7 +5,8 @@ export type VarType = (typeof varTypes)[number];
 
 /**
  * Chaos Toolkit's `convert_to_type`, used by `--var key:type=value` and `env_var_type`.
- * `bool` is false only for "false", "0" and "no" (any case); `bytes` stays a string in JavaScript.
+ * `bool` reads true/1/yes/on and false/0/no/off (any case) and refuses anything else, so a typo
+ * such as `maybe` is an error rather than `true`; `bytes` stays a string in JavaScript.
  * Throws a UsageError naming `what` when the value does not convert.
  */
 export function convertToType(type: string | undefined | null, value: unknown, what = 'value'): unknown {
@@ -21,8 +22,7 @@ export function convertToType(type: string | undefined | null, value: unknown, w
     case 'number':
       return toFloat(value, what);
     case 'bool':
-      if (typeof value === 'boolean') return value;
-      return !['false', '0', 'no'].includes(String(value).toLowerCase());
+      return toBool(value, what);
     case 'json':
       if (value === '' || value === null || value === undefined || typeof value !== 'string') return value;
       try {
@@ -55,4 +55,14 @@ function toFloat(value: unknown, what: string): number {
   if (/^[+-]?(?:inf|infinity)$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
   if (/^[+-]?nan$/i.test(text)) return Number.NaN;
   throw new UsageError(`${what}: ${JSON.stringify(value)} is not a number`);
+}
+
+function toBool(value: unknown, what: string): boolean {
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  throw new UsageError(`${what}: ${JSON.stringify(value)} is not a boolean`, {
+    hint: 'use true/false (or 1/0, yes/no, on/off)',
+  });
 }

@@ -25,6 +25,7 @@ describe('parseVarFlag', () => {
     expect(parseVarFlag('on:bool=No')).toEqual(['on', false]);
     expect(parseVarFlag('on:bool=0')).toEqual(['on', false]);
     expect(parseVarFlag('on:bool=FALSE')).toEqual(['on', false]);
+    expect(() => parseVarFlag('on:bool=maybe')).toThrow(/not a boolean/);
     expect(parseVarFlag('obj:json={"a":[1,2]}')).toEqual(['obj', { a: [1, 2] }]);
   });
   it('takes the type after the last colon of the key', () => {
