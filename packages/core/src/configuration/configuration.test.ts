@@ -251,6 +251,15 @@ describe('resolveSecrets', () => {
     });
   });
 
+  it('resolves {type: env} secrets that come from a var file, in declared and new scopes', () => {
+    const declared = secretsOf({ k8s: { token: 'inline' } });
+    const vars = { k8s: { token: { type: 'env', key: 'TOKEN' } }, extra: { key: { type: 'env', key: 'KEY' } } };
+    expect(resolveSecrets(declared, { env: { TOKEN: 't-1', KEY: 'k-2' }, vars })).toEqual({
+      k8s: { token: 't-1' },
+      extra: { key: 'k-2' },
+    });
+  });
+
   it('rejects secrets that are not grouped in scopes', () => {
     expect(() => resolveSecrets(secretsOf({ token: 'flat' }), { env: {} })).toThrow(/must be a scope/);
     expect(() => resolveSecrets(secretsOf({ token: { type: 'env', key: 'X' } }), { env: { X: '1' } })).toThrow(

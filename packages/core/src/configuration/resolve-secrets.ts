@@ -42,15 +42,22 @@ export function resolveSecrets(
     const overrides = isPlainObject(vars[scope]) ? vars[scope]! : {};
     const resolved: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(entries)) {
-      resolved[name] = Object.prototype.hasOwnProperty.call(overrides, name)
-        ? overrides[name]
-        : resolveValue(value, `${scope}.${name}`, options.env);
+      // A var-file secret may itself be `{type: env, key}`: resolved like a declared one.
+      resolved[name] = resolveValue(
+        Object.prototype.hasOwnProperty.call(overrides, name) ? overrides[name] : value,
+        `${scope}.${name}`,
+        options.env,
+      );
     }
-    for (const [name, value] of Object.entries(overrides)) if (!(name in resolved)) resolved[name] = value;
+    for (const [name, value] of Object.entries(overrides))
+      if (!(name in resolved)) resolved[name] = resolveValue(value, `${scope}.${name}`, options.env);
     secrets[scope] = resolved;
   }
   for (const [scope, overrides] of Object.entries(vars)) {
-    if (!(scope in secrets) && isPlainObject(overrides)) secrets[scope] = { ...overrides };
+    if (scope in secrets || !isPlainObject(overrides)) continue;
+    secrets[scope] = Object.fromEntries(
+      Object.entries(overrides).map(([name, value]) => [name, resolveValue(value, `${scope}.${name}`, options.env)]),
+    );
   }
   return secrets;
 }
