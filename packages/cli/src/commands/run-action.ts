@@ -42,6 +42,8 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
     file: logFileFor(globals, io, [...inputs, journalPath]),
     stderr: flags.output === 'json' ? undefined : io.stderr,
     verbose: globals.verbose,
+    // Under --dry the drivers say what they would have changed: that is the point of the dry run.
+    echoInfo: flags.dry || settings.dry_run ? (message) => /\bdry run:|\bwould /.test(message) : undefined,
   });
   const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
   // Global controls see the experiment being loaded, as Chaos Toolkit's loading hooks do.

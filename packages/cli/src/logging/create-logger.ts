@@ -8,6 +8,8 @@ interface LoggerOptions {
   /** Also echo warnings/errors (and debug with --verbose) to stderr. */
   stderr?: { write(chunk: string): unknown };
   verbose?: boolean;
+  /** Info lines to show on stderr even without --verbose (e.g. what a dry run would have done). */
+  echoInfo?: (message: string) => boolean;
 }
 
 /** A logger writing timestamped lines to a file and the important ones to stderr. */
@@ -21,7 +23,8 @@ export function createLogger(options: LoggerOptions): Logger {
       level === 'error' ||
       level === 'warn' ||
       (options.verbose && level !== 'info') ||
-      (options.verbose && level === 'info');
+      (options.verbose && level === 'info') ||
+      (level === 'info' && options.echoInfo?.(message) === true);
     if (echo && options.stderr)
       options.stderr.write(
         `${level === 'error' ? 'error' : level === 'warn' ? 'warning' : level}: ${message}${suffix}\n`,
