@@ -19,7 +19,7 @@ export { MonkeyConfigError } from './config/monkey-config-error.js';
 export type { ActuatorOptions, ControlAuthOptions } from './actuator/actuator-options.js';
 export type { ControlRoutesOptions } from './routes/control-routes-options.js';
 export type { FastifyPlugin, FastifyPluginOptions } from './adapters/fastify-plugin.js';
-export type { ChaosError } from './assaults/create-chaos-error.js';
+export type { ChaosError } from './assaults/exceptions.js';
 export type { PromMetricsOptions, PromClientLike } from './metrics/prom-metrics-options.js';
 export type { MonkeyLogger } from './util/monkey-logger.js';
 export { toAssaultDto, fromAssaultDto } from './spring/assault-properties.js';

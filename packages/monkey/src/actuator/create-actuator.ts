@@ -5,6 +5,7 @@ import { fromAssaultDto, toAssaultDto } from '../spring/assault-properties.js';
 import { statusDto } from '../spring/status-dto.js';
 import type { ValidationProblem } from '../spring/validation-problem.js';
 import { fromWatcherDto, toWatcherDto } from '../spring/watcher-properties.js';
+import { isUnder, requestPath, trimSlashes } from '../util/request-path.js';
 import { sendJson, sendText } from '../util/send-json.js';
 import type { ActuatorOptions } from './actuator-options.js';
 import { createAuthCheck } from './check-auth.js';
@@ -42,9 +43,8 @@ function isProduction(): boolean {
 export function createActuator(
   monkey: ChaosMonkeyInstance,
   options: ActuatorOptions,
-  runRuntime: (name: 'killProcess' | 'memory' | 'cpu') => boolean,
 ): Middleware & { readonly basePath: string } {
-  const basePath = (options.basePath ?? '/actuator/chaosmonkey').replace(/\/+$/, '');
+  const basePath = trimSlashes(options.basePath ?? '/actuator/chaosmonkey');
   const auth = createAuthCheck(options.token, 'monkey.actuator()');
   const limit = options.bodyLimit ?? 64 * 1024;
   const disabledStatus = options.disabledStatus ?? 503;
@@ -163,11 +163,7 @@ export function createActuator(
         if (server) monkey.attachServer(server);
         // Answer first: a kill assault must not cut off its own response.
         sendText(res, 200, 'Started runtime assaults');
-        res.once('finish', () => {
-          if (!monkey.status().enabled) return;
-          const config = monkey.getConfig();
-          for (const name of ['killProcess', 'memory', 'cpu'] as const) if (config[name].enabled) runRuntime(name);
-        });
+        res.once('finish', () => monkey.attack());
       },
     },
   };
@@ -175,11 +171,9 @@ export function createActuator(
   routes['/watcher'] = { GET: routes['/watchers']!.GET };
 
   const handler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
-    const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    if (path !== basePath && !path.startsWith(`${basePath}/`)) return next();
-    const sub = path.slice(basePath.length).replace(/\/+$/, '');
+    const path = requestPath(req);
+    if (!isUnder(path, basePath)) return next();
+    const sub = trimSlashes(path.slice(basePath.length));
     const authResult = auth(req);
     if (!authResult.ok) {
       req.resume();

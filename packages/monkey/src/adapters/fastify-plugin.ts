@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActuatorOptions } from '../actuator/actuator-options.js';
 import type { ChaosMonkeyInstance } from '../monkey/monkey-types.js';
 import { delay } from '../util/delay.js';
+import { isUnder, pathOf } from '../util/request-path.js';
 
 /** The few Fastify types the plugin touches; Fastify itself stays the app's dependency. */
 interface FastifyRequestLike {
@@ -37,12 +38,8 @@ export function createFastifyPlugin(monkey: ChaosMonkeyInstance): FastifyPlugin 
   const plugin = (async (fastify: FastifyLike, options: FastifyPluginOptions = {}) => {
     const actuator = options.actuator ? monkey.actuator(options.actuator) : undefined;
     fastify.addHook('onRequest', async (request, reply) => {
-      if (
-        actuator &&
-        (request.url === actuator.basePath ||
-          request.url.startsWith(`${actuator.basePath}/`) ||
-          request.url.startsWith(`${actuator.basePath}?`))
-      ) {
+      const path = pathOf(request.url);
+      if (actuator && isUnder(path, actuator.basePath)) {
         reply.hijack();
         await new Promise<void>((resolve) => {
           reply.raw.once('finish', resolve);
@@ -56,7 +53,6 @@ export function createFastifyPlugin(monkey: ChaosMonkeyInstance): FastifyPlugin 
       }
       const server = (request.raw.socket as { server?: import('node:net').Server } | null)?.server;
       if (server) monkey.attachServer(server);
-      const path = request.url.split('?', 1)[0]!;
       const outcome = monkey.decide({ kind: 'controller', name: path, method: request.method });
       if (outcome === undefined) return;
       if (outcome.type === 'latency') {

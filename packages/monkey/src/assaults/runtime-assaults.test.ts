@@ -2,8 +2,8 @@ import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { maxTimerDrift } from '../__fixtures__/http-fixtures.js';
 import { createMonkey } from '../monkey/create-monkey.js';
-import { cpuAssault } from './cpu-assault.js';
-import { memoryAssault } from './memory-assault.js';
+import { cpuAssault } from './cpu.js';
+import { memoryAssault } from './memory.js';
 
 const quiet = { info() {}, warn() {} };
 const MiB = 2 ** 20;

@@ -1,41 +1,12 @@
+import { allAssaults, requestAssaults } from '../assaults/all-assaults.js';
+import type { AssaultConfig } from '../assaults/assault.js';
+import { bool, checkField, int, strings, type FieldKind } from './field-kind.js';
 import { MonkeyConfigError } from './monkey-config-error.js';
 import type { MonkeyConfig, MonkeyConfigUpdate, WatcherOverride } from './monkey-config.js';
 
-type FieldKind =
-  | { kind: 'boolean' }
-  | { kind: 'number'; min: number; max: number; integer?: boolean; nullable?: boolean }
-  | { kind: 'string'; nullable?: boolean }
-  | { kind: 'strings'; nullable?: boolean }
-  | { kind: 'any' };
-
-const bool = { kind: 'boolean' } as const;
-const int = (min: number, max: number) => ({ kind: 'number', min, max, integer: true }) as const;
-const fraction = (min: number, max: number) => ({ kind: 'number', min, max }) as const;
-const probability = { kind: 'number', min: 0, max: 1, nullable: true } as const;
-const big = Number.MAX_SAFE_INTEGER;
-
-/** Every settable field of each section and what it accepts. */
-const sections: Record<string, Record<string, FieldKind>> = {
-  latency: { enabled: bool, minMs: int(0, 2_147_483_647), maxMs: int(0, 2_147_483_647), probability },
-  exceptions: {
-    enabled: bool,
-    probability,
-    type: { kind: 'string' },
-    message: { kind: 'string' },
-    status: { kind: 'number', min: 100, max: 599, integer: true, nullable: true },
-    body: { kind: 'any' },
-  },
-  killProcess: { enabled: bool, probability, exitCode: int(0, 255), graceMs: int(0, big), cron: { kind: 'string' } },
-  eventLoopBlock: { enabled: bool, probability, durationMs: int(1, 60_000) },
-  memory: {
-    enabled: bool,
-    holdMs: int(0, big),
-    waitNextIncreaseMs: int(0, 30_000),
-    incrementFraction: fraction(0, 1),
-    targetFraction: fraction(0.05, 0.95),
-    cron: { kind: 'string' },
-  },
-  cpu: { enabled: bool, holdMs: int(0, big), targetFraction: fraction(0.1, 1), cron: { kind: 'string' } },
+/** Every settable field of each section (an assault's come from its definition) and what it accepts. */
+const sections: Record<string, Readonly<Record<string, FieldKind>>> = {
+  ...Object.fromEntries(allAssaults.map((a) => [a.section, a.fields])),
   watchers: {
     controller: bool,
     restController: bool,
@@ -45,9 +16,9 @@ const sections: Record<string, Record<string, FieldKind>> = {
     restTemplate: bool,
     webClient: bool,
     actuatorHealth: bool,
-    beans: { kind: 'strings' },
-    routes: { kind: 'strings' },
-    exclude: { kind: 'strings' },
+    beans: strings,
+    routes: strings,
+    exclude: strings,
   },
 };
 
@@ -62,41 +33,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checkField(path: string, value: unknown, field: FieldKind, problems: string[]): boolean {
-  if (value === undefined) return false;
-  switch (field.kind) {
-    case 'any':
-      return true;
-    case 'boolean':
-      if (typeof value === 'boolean') return true;
-      problems.push(`${path}: must be true or false, got ${JSON.stringify(value)}`);
-      return false;
-    case 'string':
-      if (typeof value === 'string' || (field.nullable && value === null)) return true;
-      problems.push(`${path}: must be a string`);
-      return false;
-    case 'strings':
-      if ((field.nullable && value === null) || (Array.isArray(value) && value.every((v) => typeof v === 'string')))
-        return true;
-      problems.push(`${path}: must be a list of strings`);
-      return false;
-    case 'number':
-      if (field.nullable && value === null) return true;
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        problems.push(`${path}: must be a number, got ${JSON.stringify(value)}`);
-        return false;
-      }
-      if (field.integer && !Number.isInteger(value)) {
-        problems.push(`${path}: must be a whole number, got ${value}`);
-        return false;
-      }
-      if (value < field.min || value > field.max) {
-        problems.push(`${path}: must be between ${field.min} and ${field.max}, got ${value}`);
-        return false;
-      }
-      return true;
-  }
-}
+const known = (keys: Iterable<string>) => `(known: ${[...keys].join(', ')})`;
 
 function mergeSection(
   name: string,
@@ -112,15 +49,16 @@ function mergeSection(
   }
   const fields = sections[name]!;
   for (const [key, value] of Object.entries(update)) {
-    const field = fields[key];
-    if (!field) {
-      problems.push(`${prefix}${name}.${key}: unknown option (known: ${Object.keys(fields).join(', ')})`);
+    if (!Object.hasOwn(fields, key)) {
+      problems.push(`${prefix}${name}.${key}: unknown option ${known(Object.keys(fields))}`);
       continue;
     }
-    if (checkField(`${prefix}${name}.${key}`, value, field, problems))
+    if (checkField(`${prefix}${name}.${key}`, value, fields[key]!, problems))
       target[key] = Array.isArray(value) ? [...value] : value;
   }
 }
+
+const overrideKeys = ['target', 'level', 'deterministic', ...requestAssaults.map((a) => a.section)];
 
 function checkOverride(raw: unknown, index: number, problems: string[]): WatcherOverride | undefined {
   const at = `overrides[${index}]`;
@@ -133,27 +71,34 @@ function checkOverride(raw: unknown, index: number, problems: string[]): Watcher
     if (key === 'target') continue;
     if (key === 'level' || key === 'deterministic') {
       if (checkField(`${at}.${key}`, value, topLevel[key]!, problems)) override[key] = value;
-    } else if (key === 'latency' || key === 'exceptions' || key === 'killProcess' || key === 'eventLoopBlock') {
+    } else if (requestAssaults.some((a) => a.section === key)) {
       const section: Record<string, unknown> = {};
       mergeSection(key, section, value, problems, `${at}.`);
       override[key] = section;
     } else {
-      problems.push(
-        `${at}.${key}: unknown option (known: target, level, deterministic, latency, exceptions, killProcess, eventLoopBlock)`,
-      );
+      problems.push(`${at}.${key}: unknown option ${known(overrideKeys)}`);
     }
   }
   return override as unknown as WatcherOverride;
 }
 
-/** The sum of explicit probabilities must leave room: one assault is chosen per attacked call. */
-function checkProbabilities(config: MonkeyConfig | WatcherOverride, where: string, problems: string[]): void {
+/**
+ * Checks what single fields cannot show, for the config itself (`where` = '') and for each
+ * override merged over it: each assault's own checks, and that the explicit probabilities of the
+ * enabled request assaults leave room (one assault is chosen per attacked call).
+ */
+function checkSections(config: MonkeyConfig, override: WatcherOverride | undefined, where: string, problems: string[]) {
+  const sectionsOf = config as unknown as Record<string, AssaultConfig>;
+  const own = override as unknown as Record<string, Partial<AssaultConfig>> | undefined;
   let sum = 0;
-  for (const key of ['latency', 'exceptions', 'killProcess', 'eventLoopBlock'] as const) {
-    const section = config[key];
-    if (section?.enabled !== false && typeof section?.probability === 'number') sum += section.probability;
+  for (const assault of override ? requestAssaults : allAssaults) {
+    const section = { ...sectionsOf[assault.section]!, ...own?.[assault.section] };
+    problems.push(...(assault.check?.(section, where ? `${where}.${assault.section}` : assault.section) ?? []));
+    const p = section.probability;
+    if (assault.attack && section.enabled !== false && typeof p === 'number') sum += p;
   }
-  if (sum > 1 + 1e-9) problems.push(`${where}probabilities of the enabled assaults add up to ${sum}, more than 1`);
+  if (sum > 1 + 1e-9)
+    problems.push(`${where ? `${where}: ` : ''}probabilities of the enabled assaults add up to ${sum}, more than 1`);
 }
 
 /**
@@ -167,10 +112,10 @@ export function applyConfigUpdate(current: MonkeyConfig, update: MonkeyConfigUpd
   if (!isPlainObject(update)) throw new MonkeyConfigError(['options must be an object']);
   for (const [key, value] of Object.entries(update as Record<string, unknown>)) {
     if (value === undefined) continue;
-    if (key in topLevel) {
+    if (Object.hasOwn(topLevel, key)) {
       if (checkField(key, value, topLevel[key]!, problems))
         (next as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
-    } else if (key in sections) {
+    } else if (Object.hasOwn(sections, key)) {
       mergeSection(key, (next as unknown as Record<string, Record<string, unknown>>)[key]!, value, problems);
     } else if (key === 'overrides') {
       if (!Array.isArray(value)) problems.push('overrides: must be a list');
@@ -180,23 +125,12 @@ export function applyConfigUpdate(current: MonkeyConfig, update: MonkeyConfigUpd
           .filter((o): o is WatcherOverride => o !== undefined);
     } else {
       problems.push(
-        `${key}: unknown option (known: ${[...Object.keys(topLevel), ...Object.keys(sections), 'overrides'].join(', ')})`,
+        `${key}: unknown option ${known([...Object.keys(topLevel), ...Object.keys(sections), 'overrides'])}`,
       );
     }
   }
-  if (next.latency.minMs > next.latency.maxMs) {
-    problems.push(`latency: minMs (${next.latency.minMs}) must not be greater than maxMs (${next.latency.maxMs})`);
-  }
-  checkProbabilities(next, '', problems);
-  next.overrides.forEach((o, i) => {
-    checkProbabilities(o, `overrides[${i}]: `, problems);
-    const latency = { ...next.latency, ...o.latency };
-    if (latency.minMs > latency.maxMs) {
-      problems.push(
-        `overrides[${i}].latency: minMs (${latency.minMs}) must not be greater than maxMs (${latency.maxMs})`,
-      );
-    }
-  });
-  if (problems.length > 0) throw new MonkeyConfigError(problems, 'see docs/monkey.md for every option and its range');
+  checkSections(next, undefined, '', problems);
+  next.overrides.forEach((o, i) => checkSections(next, o, `overrides[${i}]`, problems));
+  if (problems.length > 0) throw new MonkeyConfigError(problems);
   return next;
 }

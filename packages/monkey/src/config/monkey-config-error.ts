@@ -1,17 +1,12 @@
-/**
- * Thrown for invalid options or updates. The monkey has no runtime dependencies, so this is a plain
- * Error with the same `code`/`hint` fields as Faultline's errors.
- */
-export class MonkeyConfigError extends Error {
-  readonly code = 'E_MONKEY_CONFIG';
-  readonly hint?: string;
+import { MonkeyError } from '../errors/monkey-error.js';
+
+/** Thrown for invalid options or updates, listing every problem at once. */
+export class MonkeyConfigError extends MonkeyError {
   /** Every problem found, "path: message". */
   readonly problems: readonly string[];
 
-  constructor(problems: readonly string[], hint?: string) {
-    super(`invalid chaos monkey configuration: ${problems.join('; ')}`);
-    this.name = 'MonkeyConfigError';
+  constructor(problems: readonly string[], hint = 'see docs/monkey.md for every option and its range') {
+    super(`invalid chaos monkey configuration: ${problems.join('; ')}`, { code: 'E_MONKEY_CONFIG', hint });
     this.problems = problems;
-    this.hint = hint;
   }
 }

@@ -1,58 +1,11 @@
-/**
- * The monkey's configuration, in the Node shape the seed uses (`latency: {enabled, minMs, maxMs}` …).
- * The actuator translates it to and from Chaos Monkey for Spring Boot's flat JSON.
- * `probability: null` means "no own probability: share what the others leave" (see choose-assault.ts).
- */
-export interface LatencyConfig {
-  enabled: boolean;
-  /** Inclusive range of injected latency. */
-  minMs: number;
-  maxMs: number;
-  probability: number | null;
-}
+import type { CpuConfig } from '../assaults/cpu.js';
+import type { EventLoopBlockConfig } from '../assaults/event-loop-block.js';
+import type { ExceptionsConfig } from '../assaults/exceptions.js';
+import type { KillProcessConfig } from '../assaults/kill-process.js';
+import type { LatencyConfig } from '../assaults/latency.js';
+import type { MemoryConfig } from '../assaults/memory.js';
 
-export interface ExceptionsConfig {
-  enabled: boolean;
-  probability: number | null;
-  /** Error constructor name: "Error", "TypeError", or a Java class name (mapped to Error) for Spring clients. */
-  type: string;
-  message: string;
-  /** When set, answer with this status and body instead of passing the error to the framework. */
-  status: number | null;
-  body: unknown;
-}
-
-export interface KillProcessConfig {
-  enabled: boolean;
-  probability: number | null;
-  exitCode: number;
-  /** Time between "stop accepting connections" and process exit, so in-flight requests are answered. */
-  graceMs: number;
-  /** Spring cron expression (6 fields, or 5) or "OFF". */
-  cron: string;
-}
-
-export interface EventLoopBlockConfig {
-  enabled: boolean;
-  probability: number | null;
-  durationMs: number;
-}
-
-export interface MemoryConfig {
-  enabled: boolean;
-  holdMs: number;
-  waitNextIncreaseMs: number;
-  incrementFraction: number;
-  targetFraction: number;
-  cron: string;
-}
-
-export interface CpuConfig {
-  enabled: boolean;
-  holdMs: number;
-  targetFraction: number;
-  cron: string;
-}
+export type { CpuConfig, EventLoopBlockConfig, ExceptionsConfig, KillProcessConfig, LatencyConfig, MemoryConfig };
 
 /** Which calls are watched. Spring's flags; HTTP requests count as controller/restController. */
 export interface WatcherConfig {
@@ -85,6 +38,11 @@ export interface WatcherOverride {
   eventLoopBlock?: Partial<EventLoopBlockConfig>;
 }
 
+/**
+ * The monkey's configuration, in the Node shape the seed uses (`latency: {enabled, minMs, maxMs}` …).
+ * The actuator translates it to and from Chaos Monkey for Spring Boot's flat JSON.
+ * `probability: null` means "no own probability: share what the others leave" (see choose-assault.ts).
+ */
 export interface MonkeyConfig {
   enabled: boolean;
   /** 1-in-`level` calls are attacked (1 = every call), 1..10000 as in Spring. */

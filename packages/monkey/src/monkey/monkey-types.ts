@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MonkeyConfig, MonkeyConfigUpdate } from '../config/monkey-config.js';
-import type { ChaosError } from '../assaults/create-chaos-error.js';
+import type { ChaosError } from '../assaults/exceptions.js';
 import type { CallTarget, TargetKind } from './call-target.js';
 import type { MonkeyLogger } from '../util/monkey-logger.js';
 import type { PromMetricsOptions } from '../metrics/prom-metrics-options.js';

@@ -1,34 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AssaultDefinition } from '../assaults/assault.js';
+import { exceptions } from '../assaults/exceptions.js';
+import { killProcess } from '../assaults/kill-process.js';
+import { latency } from '../assaults/latency.js';
 import { MonkeyConfigError } from '../config/monkey-config-error.js';
 import type { MonkeyConfigUpdate } from '../config/monkey-config.js';
 import { createAuthCheck } from '../actuator/check-auth.js';
 import { BodyError, readJsonBody } from '../actuator/read-json-body.js';
 import type { ChaosMonkeyInstance, Middleware } from '../monkey/monkey-types.js';
+import { isUnder, requestPath, trimSlashes } from '../util/request-path.js';
 import { sendJson } from '../util/send-json.js';
 import type { ControlRoutesOptions } from './control-routes-options.js';
 
 type Body = Record<string, unknown>;
 
-/** Each route: which config section its body updates, and the sentence the seed answers. */
-const sectionRoutes: Record<
-  string,
-  { section: 'latency' | 'exceptions' | 'killProcess'; fields: readonly string[]; done: string }
-> = {
-  '/latency': {
-    section: 'latency',
-    fields: ['enabled', 'minMs', 'maxMs', 'probability'],
-    done: 'Latency configuration updated',
-  },
-  '/exceptions': {
-    section: 'exceptions',
-    fields: ['enabled', 'probability', 'status', 'body', 'type', 'message'],
-    done: 'Exceptions configuration updated',
-  },
-  '/kill': {
-    section: 'killProcess',
-    fields: ['enabled', 'probability', 'exitCode', 'graceMs', 'cron'],
-    done: 'Kill process configuration updated',
-  },
+/** Each route: which assault's section its body updates, and the sentence the seed answers. */
+const sectionRoutes: Record<string, { assault: AssaultDefinition; done: string }> = {
+  '/latency': { assault: latency, done: 'Latency configuration updated' },
+  '/exceptions': { assault: exceptions, done: 'Exceptions configuration updated' },
+  '/kill': { assault: killProcess, done: 'Kill process configuration updated' },
 };
 
 /**
@@ -40,7 +30,7 @@ export function createControlRoutes(
   monkey: ChaosMonkeyInstance,
   options: ControlRoutesOptions,
 ): Middleware & { readonly basePath: string } {
-  const basePath = (options.basePath ?? '/chaos').replace(/\/+$/, '');
+  const basePath = trimSlashes(options.basePath ?? '/chaos');
   const auth = createAuthCheck(options.token, 'monkey.routes()');
   monkey.protectPath(basePath);
 
@@ -75,9 +65,9 @@ export function createControlRoutes(
     if (typeof body !== 'object' || Array.isArray(body))
       return sendJson(res, 400, { status: 'error', message: 'body must be a JSON object' });
     const section: Body = {};
-    for (const field of route.fields) if (body[field] !== undefined) section[field] = body[field];
+    for (const field of Object.keys(route.assault.fields)) if (body[field] !== undefined) section[field] = body[field];
     try {
-      monkey.updateConfig({ [route.section]: section } as MonkeyConfigUpdate);
+      monkey.updateConfig({ [route.assault.section]: section } as MonkeyConfigUpdate);
     } catch (e) {
       if (e instanceof MonkeyConfigError)
         return sendJson(res, 400, { status: 'error', message: e.message, problems: e.problems });
@@ -87,10 +77,8 @@ export function createControlRoutes(
   };
 
   const handler = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => {
-    const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    if (path !== basePath && !path.startsWith(`${basePath}/`)) return next();
+    const path = requestPath(req);
+    if (!isUnder(path, basePath)) return next();
     const result = auth(req);
     if (!result.ok) {
       req.resume();
@@ -101,7 +89,7 @@ export function createControlRoutes(
         result.status === 401 ? { 'www-authenticate': 'Bearer realm="chaos"' } : {},
       );
     }
-    handle(req, res, path.slice(basePath.length).replace(/\/+$/, '')).catch((e: unknown) => {
+    handle(req, res, trimSlashes(path.slice(basePath.length))).catch((e: unknown) => {
       if (res.headersSent) return res.destroy();
       if (e instanceof BodyError) return sendJson(res, e.status, { status: 'error', message: e.message });
       console.error(`Chaos Monkey control route failed: ${(e as Error).message}`);

@@ -110,3 +110,14 @@ export function parseCron(source: string): CronExpression {
     },
   };
 }
+
+/** Problems of a config's cron field ("OFF" included), as "<at>.cron: message". */
+export function cronProblems(cron: string, at: string): string[] {
+  if (isCronOff(cron)) return [];
+  try {
+    parseCron(cron);
+    return [];
+  } catch (e) {
+    return [`${at}.cron: ${(e as Error).message}`];
+  }
+}

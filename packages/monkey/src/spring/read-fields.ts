@@ -5,9 +5,20 @@ import type { ValidationProblem } from './validation-problem.js';
  * Validation's messages, so 400 answers read like the Spring monkey's.
  */
 export class FieldReader {
-  readonly problems: ValidationProblem[] = [];
+  constructor(
+    private readonly body: Record<string, unknown>,
+    readonly problems: ValidationProblem[] = [],
+    private readonly prefix = '',
+  ) {}
 
-  constructor(private readonly body: Record<string, unknown>) {}
+  /** A reader of a nested object whose problems land here, as "<prefix><field>". */
+  nested(body: Record<string, unknown>, prefix: string): FieldReader {
+    return new FieldReader(body, this.problems, `${this.prefix}${prefix}`);
+  }
+
+  value(field: string): unknown {
+    return this.body[field];
+  }
 
   has(field: string): boolean {
     return this.body[field] !== undefined && this.body[field] !== null;
@@ -18,7 +29,7 @@ export class FieldReader {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'boolean') return v;
     if (v === 'true' || v === 'false') return v === 'true';
-    this.problems.push({ field, rejectedValue: v, defaultMessage: 'must be a boolean', code: 'typeMismatch' });
+    this.problem(field, v, 'must be a boolean', 'typeMismatch');
     return undefined;
   }
 
@@ -27,31 +38,16 @@ export class FieldReader {
     if (raw === undefined || raw === null) return undefined;
     const v = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
     if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
-      this.problems.push({
-        field,
-        rejectedValue: raw,
-        defaultMessage: integer ? 'must be an integer' : 'must be a number',
-        code: 'typeMismatch',
-      });
+      this.problem(field, raw, integer ? 'must be an integer' : 'must be a number', 'typeMismatch');
       return undefined;
     }
     const fmt = (n: number) => (integer ? String(n) : Number.isInteger(n) ? n.toFixed(1) : String(n));
     if (v < min) {
-      this.problems.push({
-        field,
-        rejectedValue: raw,
-        defaultMessage: `must be greater than or equal to ${fmt(min)}`,
-        code: integer ? 'Min' : 'DecimalMin',
-      });
+      this.problem(field, raw, `must be greater than or equal to ${fmt(min)}`, integer ? 'Min' : 'DecimalMin');
       return undefined;
     }
     if (v > max) {
-      this.problems.push({
-        field,
-        rejectedValue: raw,
-        defaultMessage: `must be less than or equal to ${fmt(max)}`,
-        code: integer ? 'Max' : 'DecimalMax',
-      });
+      this.problem(field, raw, `must be less than or equal to ${fmt(max)}`, integer ? 'Max' : 'DecimalMax');
       return undefined;
     }
     return v;
@@ -61,7 +57,7 @@ export class FieldReader {
     const v = this.body[field];
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v;
-    this.problems.push({ field, rejectedValue: v, defaultMessage: 'must be a string', code: 'typeMismatch' });
+    this.problem(field, v, 'must be a string', 'typeMismatch');
     return undefined;
   }
 
@@ -70,11 +66,11 @@ export class FieldReader {
     if (v === undefined) return undefined;
     if (v === null) return null;
     if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return [...v] as string[];
-    this.problems.push({ field, rejectedValue: v, defaultMessage: 'must be a list of strings', code: 'typeMismatch' });
+    this.problem(field, v, 'must be a list of strings', 'typeMismatch');
     return undefined;
   }
 
   problem(field: string, rejectedValue: unknown, defaultMessage: string, code: string): void {
-    this.problems.push({ field, rejectedValue, defaultMessage, code });
+    this.problems.push({ field: `${this.prefix}${field}`, rejectedValue, defaultMessage, code });
   }
 }

@@ -1,8 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CpuConfig } from '../config/monkey-config.js';
+import { bool, duration, fraction, string } from '../config/field-kind.js';
+import { cronProblems } from '../runtime/cron-expression.js';
+import { springBool, springCron, springMaxInt, springNumber } from '../spring/spring-property.js';
 import type { MonkeyLogger } from '../util/monkey-logger.js';
+import { defineAssault } from './assault.js';
 import type { RuntimeAssaultRun } from './runtime-assault-run.js';
+
+export type CpuConfig = {
+  enabled: boolean;
+  holdMs: number;
+  targetFraction: number;
+  cron: string;
+};
 
 // Each worker alternates busy and idle slices of 100 ms so its core runs at `target` load.
 const workerSource = `
@@ -51,3 +61,20 @@ export function cpuAssault(config: CpuConfig, logger: MonkeyLogger, cores = avai
     held: () => running,
   };
 }
+
+/** Busy cores: the service slows down as under a noisy neighbour, its event loop stays free. */
+export const cpu = defineAssault<CpuConfig>({
+  section: 'cpu',
+  name: 'cpu',
+  description: 'Loads every core to targetFraction from worker threads for holdMs.',
+  defaults: { enabled: false, holdMs: 90_000, targetFraction: 0.9, cron: 'OFF' },
+  fields: { enabled: bool, holdMs: duration(), targetFraction: fraction(0.1, 1), cron: string },
+  spring: [
+    springBool('cpuActive', 'enabled'),
+    springNumber('cpuMillisecondsHoldLoad', 'holdMs', { min: 1500, max: springMaxInt, integer: true }),
+    springNumber('cpuLoadTargetFraction', 'targetFraction', { min: 0.1, max: 1, integer: false }),
+    springCron('cpuCronExpression', 'cron'),
+  ],
+  check: (c, at) => cronProblems(c.cron, at),
+  start: (c, { logger }) => cpuAssault(c, logger),
+});
