@@ -2,6 +2,13 @@ import { connect } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../__fixtures__/http-fixtures.js';
 import { buildMonkeyCjs, forkServer, repoRoot, type Child } from '../__fixtures__/built-package.js';
+import { assaultCase } from './assault.case.js';
+import { killProcess } from './kill-process.js';
+
+assaultCase(killProcess, {
+  attributes: { enabled: true, probability: 0.1, exitCode: 3, graceMs: 200, cron: '0 0 3 * * *' },
+  harmless: false,
+});
 
 const script = `${repoRoot}packages/monkey/src/__fixtures__/kill-app.cjs`;
 const auth = { authorization: 'Bearer kill-token' };
@@ -29,7 +36,7 @@ describe('kill application assault (in a child process)', () => {
     child = await forkServer(script);
     const c = child;
     const slow = call(`${c.base}/slow`);
-    await new Promise((r) => setTimeout(r, 50));
+    await expect.poll(() => c.output(), { timeout: 20_000 }).toMatch(/slow request started/);
     const configured = await call(`${c.base}/actuator/chaosmonkey/assaults`, {
       method: 'POST',
       headers: auth,
@@ -38,8 +45,7 @@ describe('kill application assault (in a child process)', () => {
     expect(configured.text).toBe('Assault config has changed');
     const trigger = await call(`${c.base}/fast`);
     expect(trigger.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(await refused(c.base)).toBe(true);
+    await expect.poll(() => refused(c.base), { timeout: 20_000 }).toBe(true);
     const inFlight = await slow;
     expect(inFlight.status).toBe(200);
     expect(inFlight.json).toEqual({ done: true });
@@ -80,5 +86,25 @@ describe('kill application assault (in a child process)', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(c.proc.exitCode).toBeNull();
     expect((await call(`${c.base}/fast`)).status).toBe(200);
+  });
+
+  it('waits a grace time longer than a Node timer can (2^31 ms) instead of exiting at once', async () => {
+    child = await forkServer(script, { KILL_GRACE_MS: String(25 * 24 * 3600 * 1000) });
+    const c = child;
+    await call(`${c.base}/actuator/chaosmonkey/assaults`, {
+      method: 'POST',
+      headers: auth,
+      json: { level: 10000, killApplicationActive: true },
+    });
+    const attack = await call(`${c.base}/actuator/chaosmonkey/assaults/runtime/attack`, {
+      method: 'POST',
+      headers: auth,
+    });
+    expect(attack.text).toBe('Started runtime assaults');
+    await expect.poll(() => refused(c.base), { timeout: 20_000 }).toBe(true);
+    expect(c.output()).toMatch(/killing the process in 2160000000 ms/);
+    // An overflowing timer fires after ~1 ms; give it ample time to (wrongly) exit.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(c.proc.exitCode).toBeNull();
   });
 });

@@ -32,29 +32,35 @@ async function expressApp(options: MonkeyOptions): Promise<{ base: string; monke
 
 describe('latency assault', () => {
   it('delays every attacked request within the inclusive range, using timers only', async () => {
-    const { base } = await expressApp({ enabled: true, latency: { enabled: true, minMs: 300, maxMs: 400 } });
+    const { base, monkey } = await expressApp({ enabled: true, latency: { enabled: true, minMs: 1000, maxMs: 1100 } });
     const start = performance.now();
     const { result, driftMs } = await maxTimerDrift(() =>
       Promise.all(Array.from({ length: 20 }, () => call(`${base}/api/orders`))),
     );
     for (const answer of result) {
       expect(answer.status).toBe(200);
-      expect(answer.ms).toBeGreaterThanOrEqual(298);
-      expect(answer.ms).toBeLessThan(400 + 600);
+      expect(answer.ms).toBeGreaterThanOrEqual(998);
     }
-    // 20 requests of >= 300 ms ran concurrently, far under their 6 s sum, and a 5 ms timer never
-    // waited as long as one injected delay: nothing blocked the event loop.
-    expect(performance.now() - start).toBeLessThan(2500);
-    expect(driftMs).toBeLessThan(250);
+    const injected = monkey.stats().latencyInjectedMs;
+    expect(injected).toBeGreaterThanOrEqual(20 * 1000);
+    expect(injected).toBeLessThanOrEqual(20 * 1100);
+    // 20 requests of >= 1 s ran concurrently, well under their 20 s sum, and a 5 ms timer never
+    // waited as long as one injected delay: nothing blocked the event loop (bounds loose for a
+    // loaded machine, still far from what blocking would show).
+    expect(performance.now() - start).toBeLessThan(15_000);
+    expect(driftMs).toBeLessThan(900);
   });
 
   it('leaves requests alone while disabled and after disable()', async () => {
     const { base, monkey } = await expressApp({ enabled: false, latency: { enabled: true, minMs: 600, maxMs: 600 } });
-    expect((await call(`${base}/api/orders`)).ms).toBeLessThan(450);
+    expect((await call(`${base}/api/orders`)).status).toBe(200);
+    expect(monkey.stats()).toMatchObject({ watched: 0, assaulted: { latency: 0 } });
     monkey.enable();
     expect((await call(`${base}/api/orders`)).ms).toBeGreaterThanOrEqual(598);
+    expect(monkey.stats()).toMatchObject({ watched: 1, assaulted: { latency: 1 }, latencyInjectedMs: 600 });
     monkey.disable();
-    expect((await call(`${base}/api/orders`)).ms).toBeLessThan(450);
+    expect((await call(`${base}/api/orders`)).status).toBe(200);
+    expect(monkey.stats()).toMatchObject({ watched: 1, assaulted: { latency: 1 } });
   });
 });
 
@@ -183,22 +189,5 @@ describe('configuration', () => {
     expect(status.enabled).toBe(true);
     expect(status.enabledAt).toBeInstanceOf(Date);
     expect(status.enabledForMs).toBeGreaterThanOrEqual(15);
-  });
-});
-
-describe('event-loop block assault', () => {
-  it('is separate from latency: it freezes the whole process for its duration', async () => {
-    const monkey = createMonkey({ logger: quiet, enabled: true, eventLoopBlock: { enabled: true, durationMs: 150 } });
-    const fn = monkey.wrap(async () => 'done', { name: 'blocking' });
-    const { result, driftMs } = await maxTimerDrift(async () => {
-      await new Promise((r) => setTimeout(r, 20));
-      const value = await fn();
-      // Let the interval timer run once more and notice the gap.
-      await new Promise((r) => setTimeout(r, 20));
-      return value;
-    });
-    expect(result).toBe('done');
-    expect(driftMs).toBeGreaterThanOrEqual(140);
-    expect(monkey.stats().assaulted.eventLoopBlock).toBe(1);
   });
 });
