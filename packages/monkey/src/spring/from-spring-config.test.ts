@@ -1,48 +1,10 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createMonkey } from '../monkey/create-monkey.js';
+import { caseStudy, gettingStarted } from '../__fixtures__/seed-application-yml.js';
 import { fromSpringConfig } from './from-spring-config.js';
 
 const quiet = { info() {}, warn() {} };
-
-// The seed's application.yml blocks, verbatim.
-const gettingStarted = `
-spring:
-  profiles:
-    active: chaos-monkey
-
-chaos:
-  monkey:
-    enabled: true
-    assaults:
-      level: 3  # Probability of an assault occurring (1-10)
-      latencyActive: true
-      latencyRangeStart: 2000  # Min latency in ms
-      latencyRangeEnd: 5000    # Max latency in ms
-      exceptionsActive: true
-      killApplicationActive: false
-    watcher:
-      controller: true
-      service: true
-      repository: true
-      restController: true
-`;
-
-const caseStudy = `
-# application.yml for Spring Boot services
-chaos:
-  monkey:
-    enabled: true
-    assaults:
-      level: 3
-      latencyActive: true
-      latencyRangeStart: 500
-      latencyRangeEnd: 1500
-      exceptionsActive: true
-    watcher:
-      service: true
-      repository: true
-`;
 
 describe('Spring Boot chaos.monkey configuration', () => {
   it('configures a Node monkey from the seed application.yml blocks', () => {
