@@ -3,13 +3,27 @@ import { request as httpsRequest } from 'node:https';
 import { ActivityFailedError, parseDuration, type ActivityContext } from '@faultline/core';
 import { z } from 'zod';
 
+/** The longest request timeout: what one Node timer can wait (~24.8 days); longer ones fire at once. */
+const maxTimeoutMs = 2 ** 31 - 1;
+
+function isTimeout(value: number | string): boolean {
+  try {
+    return parseDuration(value, 'timeout') * 1000 <= maxTimeoutMs;
+  } catch {
+    return false;
+  }
+}
+
 /** Arguments every chaosspring activity accepts (names as in chaostoolkit-spring). */
 export const connectionArguments = {
   /** Actuator base URL, e.g. "http://orders:8080/actuator"; "/chaosmonkey/…" is appended. */
   base_url: z.string().url(),
   headers: z.record(z.string(), z.string()).optional(),
   /** Seconds (Chaos Toolkit) or a duration string. */
-  timeout: z.union([z.number(), z.string()]).optional(),
+  timeout: z
+    .union([z.number(), z.string()])
+    .refine(isTimeout, 'must be a duration up to 24 days: seconds (30) or with a unit (500ms, 30s, 2m)')
+    .optional(),
   verify_ssl: z.boolean().optional(),
 };
 
