@@ -21,11 +21,12 @@ describe('the seed snippet against the built package', () => {
     const calm = await call(`${child.base}/api/orders`);
     expect(calm.status).toBe(200);
     expect(calm.json).toEqual({ orders: [] });
-    expect(calm.ms).toBeLessThan(400);
+    // Loose bounds against the 2 s latency injected below (the machine may be loaded).
+    expect(calm.ms).toBeLessThan(1500);
 
     const latency = await call(`${child.base}/chaos/latency`, {
       method: 'POST',
-      json: { enabled: true, minMs: 600, maxMs: 700 },
+      json: { enabled: true, minMs: 2000, maxMs: 2100 },
     });
     expect(latency.json).toEqual({ status: 'Latency configuration updated' });
     expect((await call(`${child.base}/chaos/enable`, { method: 'POST' })).json).toEqual({ status: 'Chaos enabled' });
@@ -38,14 +39,14 @@ describe('the seed snippet against the built package', () => {
     expect(failed.length).toBeGreaterThanOrEqual(3);
     expect(failed.length).toBeLessThanOrEqual(34);
     for (const a of slowed) {
-      expect(a.ms).toBeGreaterThanOrEqual(598);
-      expect(a.ms).toBeLessThan(700 + 1500);
+      expect(a.ms).toBeGreaterThanOrEqual(1998);
+      expect(a.ms).toBeLessThan(2100 + 10_000);
     }
 
     expect((await call(`${child.base}/chaos/disable`, { method: 'POST' })).json).toEqual({ status: 'Chaos disabled' });
     const after = await call(`${child.base}/api/orders`);
     expect(after.status).toBe(200);
-    expect(after.ms).toBeLessThan(450);
+    expect(after.ms).toBeLessThan(1500);
   });
 });
 
