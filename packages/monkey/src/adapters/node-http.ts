@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpAdapterOptions, Outcome } from '../monkey/monkey-types.js';
+import { longTimeout } from '../util/long-timeout.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 type ExceptionOutcome = Extract<Outcome, { type: 'exception' }>;
@@ -18,7 +19,7 @@ export function wrapNodeHandler(
     const outcome = decide(req);
     if (outcome === undefined) return handler(req, res);
     if (outcome.type === 'latency') {
-      setTimeout(handler, outcome.ms, req, res);
+      longTimeout(() => handler(req, res), outcome.ms);
     } else if (outcome.status === null && options.onError) {
       options.onError(outcome.error, req, res);
     } else {

@@ -82,7 +82,7 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
     },
     attachServer: servers.add,
     protectPath(prefix) {
-      protectedPaths.add(prefix.length > 1 && prefix.endsWith('/') ? prefix.slice(0, -1) : prefix);
+      protectedPaths.add(prefix);
       compiled = compileConfig(config, protectedPaths);
     },
   };
