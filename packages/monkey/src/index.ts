@@ -16,6 +16,7 @@ export type {
 export type { CallTarget, TargetKind } from './monkey/call-target.js';
 export type * from './config/monkey-config.js';
 export { MonkeyConfigError } from './config/monkey-config-error.js';
+export { MonkeyError } from './errors/monkey-error.js';
 export type { ActuatorOptions, ControlAuthOptions } from './actuator/actuator-options.js';
 export type { ControlRoutesOptions } from './routes/control-routes-options.js';
 export type { FastifyPlugin, FastifyPluginOptions } from './adapters/fastify-plugin.js';
