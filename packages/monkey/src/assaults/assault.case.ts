@@ -7,7 +7,7 @@ import { MonkeyConfigError } from '../config/monkey-config-error.js';
 import type { MonkeyConfigUpdate } from '../config/monkey-config.js';
 import { createMonkey } from '../monkey/create-monkey.js';
 import { fromAssaultDto, toAssaultDto } from '../spring/assault-properties.js';
-import { allAssaults } from './all-assaults.js';
+import { allAssaults, type AssaultName } from './all-assaults.js';
 import type { AssaultConfig, AssaultDefinition } from './assault.js';
 
 export interface AssaultCaseOptions<C extends AssaultConfig> {
@@ -27,7 +27,7 @@ const update = (section: string, value: unknown) => ({ [section]: value }) as Mo
  * it acts when enabled.
  */
 export function assaultCase<C extends AssaultConfig>(
-  assault: AssaultDefinition<C>,
+  assault: AssaultDefinition<C, AssaultName>,
   options: AssaultCaseOptions<C>,
 ): void {
   describe(`assault contract: ${assault.section}`, () => {

@@ -1,6 +1,6 @@
 import type { Server } from 'node:net';
 import type { FieldKind } from '../config/field-kind.js';
-import type { AssaultName, Outcome } from '../monkey/monkey-types.js';
+import type { Outcome } from '../monkey/monkey-types.js';
 import type { SpringProperty } from '../spring/spring-property.js';
 import type { MonkeyLogger } from '../util/monkey-logger.js';
 import type { RuntimeAssaultRun } from './runtime-assault-run.js';
@@ -21,11 +21,11 @@ export interface AssaultContext {
  * what it does. Adding an assault is one file exporting one of these, listed in all-assaults.ts,
  * plus its test running the shared contract (assault.case.ts).
  */
-export interface AssaultDefinition<C extends AssaultConfig = AssaultConfig> {
+export interface AssaultDefinition<C extends AssaultConfig = AssaultConfig, N extends string = string> {
   /** Its section of the monkey's config: `latency`, `exceptions`… */
   readonly section: string;
   /** Its name in stats, metrics and `attack()`'s answer. */
-  readonly name: AssaultName;
+  readonly name: N;
   readonly description: string;
   readonly defaults: C;
   /** Every field of the section and what it accepts. */
@@ -45,7 +45,9 @@ export type RequestAssaultConfig = AssaultConfig & { probability: number | null 
 /** Runtime assaults run on a schedule. */
 export type RuntimeAssaultConfig = AssaultConfig & { cron: string };
 
-/** Types the definition against its own config type, so its file reads as one declaration. */
-export function defineAssault<C extends AssaultConfig>(definition: AssaultDefinition<C>): AssaultDefinition<C> {
+/** Types the definition against its config type and name, so its file reads as one declaration. */
+export function defineAssault<C extends AssaultConfig, N extends string>(
+  definition: AssaultDefinition<C, N>,
+): AssaultDefinition<C, N> {
   return definition;
 }

@@ -63,7 +63,7 @@ export function cpuAssault(config: CpuConfig, logger: MonkeyLogger, cores = avai
 }
 
 /** Busy cores: the service slows down as under a noisy neighbour, its event loop stays free. */
-export const cpu = defineAssault<CpuConfig>({
+export const cpu = defineAssault<CpuConfig, 'cpu'>({
   section: 'cpu',
   name: 'cpu',
   description: 'Loads every core to targetFraction from worker threads for holdMs.',

@@ -17,7 +17,7 @@ export function blockEventLoop(ms: number): void {
 }
 
 /** The explicit event-loop-block assault: never part of latency, which keeps the loop free. */
-export const eventLoopBlock = defineAssault<EventLoopBlockConfig>({
+export const eventLoopBlock = defineAssault<EventLoopBlockConfig, 'eventLoopBlock'>({
   section: 'eventLoopBlock',
   name: 'eventLoopBlock',
   description: 'Blocks the event loop (the whole process) for durationMs on an attacked call.',

@@ -105,7 +105,7 @@ const springException: SpringProperty<ExceptionsConfig> = {
 };
 
 /** Fails an attacked call: the monkey answers `status`/`body` itself, or hands the error to the framework. */
-export const exceptions = defineAssault<ExceptionsConfig>({
+export const exceptions = defineAssault<ExceptionsConfig, 'exception'>({
   section: 'exceptions',
   name: 'exception',
   description: 'Fails attacked calls with an error, or answers them with a status and body.',

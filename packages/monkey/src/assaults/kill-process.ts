@@ -40,7 +40,7 @@ export function scheduleKill(servers: Iterable<Server>, config: KillProcessConfi
 /** A kill, once scheduled, cannot be taken back: its run is over at once. */
 const scheduledKill: RuntimeAssaultRun = { stop() {}, done: Promise.resolve(), held: () => 0 };
 
-export const killProcess = defineAssault<KillProcessConfig>({
+export const killProcess = defineAssault<KillProcessConfig, 'killProcess'>({
   section: 'killProcess',
   name: 'killProcess',
   description: 'Stops the servers accepting, answers requests in flight, then exits the process.',

@@ -16,7 +16,7 @@ export function latencyMs(config: LatencyConfig, random: () => number): number {
 }
 
 /** Delays an attacked call with a timer before it runs: the rest of the service keeps serving. */
-export const latency = defineAssault<LatencyConfig>({
+export const latency = defineAssault<LatencyConfig, 'latency'>({
   section: 'latency',
   name: 'latency',
   description: 'Delays attacked calls by minMs..maxMs with a timer (never blocks the event loop).',

@@ -82,7 +82,7 @@ export function memoryAssault(config: MemoryConfig, logger: MonkeyLogger): Runti
 }
 
 /** Fills the heap, holds, releases: the service under memory pressure (and its GC pauses). */
-export const memory = defineAssault<MemoryConfig>({
+export const memory = defineAssault<MemoryConfig, 'memory'>({
   section: 'memory',
   name: 'memory',
   description: 'Fills the V8 heap towards targetFraction of its limit (keeping headroom), holds, releases.',

@@ -5,6 +5,8 @@ import type { KillProcessConfig } from '../assaults/kill-process.js';
 import type { LatencyConfig } from '../assaults/latency.js';
 import type { MemoryConfig } from '../assaults/memory.js';
 
+import type { AssaultSections, RequestAssaultSections } from '../assaults/all-assaults.js';
+
 export type { CpuConfig, EventLoopBlockConfig, ExceptionsConfig, KillProcessConfig, LatencyConfig, MemoryConfig };
 
 /** Which calls are watched. Spring's flags; HTTP requests count as controller/restController. */
@@ -27,34 +29,25 @@ export interface WatcherConfig {
 }
 
 /** Per-target assault settings: the first override whose `target` pattern matches a call applies. */
-export interface WatcherOverride {
+export type WatcherOverride = {
   /** "GET /api/orders*", "/api/*", "OrderRepository.*" (`*` matches anything). */
   target: string;
   level?: number;
   deterministic?: boolean;
-  latency?: Partial<LatencyConfig>;
-  exceptions?: Partial<ExceptionsConfig>;
-  killProcess?: Partial<Pick<KillProcessConfig, 'enabled' | 'probability'>>;
-  eventLoopBlock?: Partial<EventLoopBlockConfig>;
-}
+} & { [K in keyof RequestAssaultSections]?: Partial<RequestAssaultSections[K]> };
 
 /**
  * The monkey's configuration, in the Node shape the seed uses (`latency: {enabled, minMs, maxMs}` …).
  * The actuator translates it to and from Chaos Monkey for Spring Boot's flat JSON.
  * `probability: null` means "no own probability: share what the others leave" (see choose-assault.ts).
  */
-export interface MonkeyConfig {
+/** Besides these, one section per assault (`latency`, `exceptions`…: AssaultSections). */
+export interface MonkeyConfig extends AssaultSections {
   enabled: boolean;
   /** 1-in-`level` calls are attacked (1 = every call), 1..10000 as in Spring. */
   level: number;
   /** Attack exactly every `level`-th call instead of at random. */
   deterministic: boolean;
-  latency: LatencyConfig;
-  exceptions: ExceptionsConfig;
-  killProcess: KillProcessConfig;
-  eventLoopBlock: EventLoopBlockConfig;
-  memory: MemoryConfig;
-  cpu: CpuConfig;
   /** When non-empty, only targets whose name starts with one of these are attacked (Spring semantics). */
   watchedCustomServices: string[] | null;
   watchers: WatcherConfig;

@@ -1,12 +1,10 @@
-import { requestAssaults } from '../assaults/all-assaults.js';
-import type { AssaultDefinition, RequestAssaultConfig } from '../assaults/assault.js';
+import { requestAssaults, type RequestAssault } from '../assaults/all-assaults.js';
+import type { RequestAssaultConfig } from '../assaults/assault.js';
 import type { MonkeyConfig, WatcherOverride } from '../config/monkey-config.js';
 import type { Candidate } from '../decide/choose-assault.js';
 import { targetPattern, type TargetPattern } from '../decide/target-pattern.js';
 import { isUnder } from '../util/request-path.js';
 import type { CallTarget } from './call-target.js';
-
-export type RequestAssault = AssaultDefinition<RequestAssaultConfig>;
 
 /** Resolved assault settings for a set of calls (the base config or one override). */
 export interface AssaultPlan {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { createActuator } from '../actuator/create-actuator.js';
 import { createFastifyPlugin } from '../adapters/fastify-plugin.js';
 import { wrapNodeHandler } from '../adapters/node-http.js';
-import { runtimeAssaults } from '../assaults/all-assaults.js';
+import { allAssaults, runtimeAssaults } from '../assaults/all-assaults.js';
 import type { AssaultContext } from '../assaults/assault.js';
 import { applyConfigUpdate } from '../config/apply-config-update.js';
 import { sectionOf } from '../config/default-config.js';
@@ -15,14 +15,14 @@ import { compileConfig } from './compile-config.js';
 import { createCronSchedule } from './cron-schedule.js';
 import { createMiddleware, httpTarget, sendChaosResponse } from './http-middleware.js';
 import { initialConfig } from './initial-config.js';
-import type { AssaultName, ChaosMonkeyInstance, MonkeyMethods, MonkeyOptions, MonkeyStats } from './monkey-types.js';
+import type { ChaosMonkeyInstance, MonkeyMethods, MonkeyOptions, MonkeyStats } from './monkey-types.js';
 import { createSwitch } from './monkey-switch.js';
 import { createRuntimeRunner } from './runtime-runner.js';
 import { createServerRegistry } from './server-registry.js';
 
 const emptyStats = (): MonkeyStats => ({
   watched: 0,
-  assaulted: { latency: 0, exception: 0, killProcess: 0, eventLoopBlock: 0, memory: 0, cpu: 0 },
+  assaulted: Object.fromEntries(allAssaults.map((a) => [a.name, 0])) as MonkeyStats['assaulted'],
   latencyInjectedMs: 0,
 });
 
@@ -75,7 +75,7 @@ export function createMonkey(options: MonkeyOptions = {}): ChaosMonkeyInstance {
     actuator: (actuatorOptions) => createActuator(monkey, actuatorOptions),
     routes: (routeOptions) => createControlRoutes(monkey, routeOptions),
     http: (handler, httpOptions) => wrapNodeHandler(handler, httpOptions ?? {}, decideHttp, sendChaosResponse),
-    attack: () => runtimeAssaults.filter(runIfOn).map((a): AssaultName => a.name),
+    attack: () => runtimeAssaults.filter(runIfOn).map((a) => a.name),
     close() {
       crons.stop();
       runtime.stopAll();

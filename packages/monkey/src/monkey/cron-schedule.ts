@@ -1,11 +1,10 @@
-import { runtimeAssaults } from '../assaults/all-assaults.js';
-import type { AssaultDefinition, RuntimeAssaultConfig } from '../assaults/assault.js';
+import { runtimeAssaults, type RuntimeAssault } from '../assaults/all-assaults.js';
 import { sectionOf } from '../config/default-config.js';
 import type { MonkeyConfig } from '../config/monkey-config.js';
 import { isCronOff } from '../runtime/cron-expression.js';
 import { cronTimer } from '../runtime/cron-timer.js';
 
-type Fire = (assault: AssaultDefinition<RuntimeAssaultConfig>) => void;
+type Fire = (assault: RuntimeAssault) => void;
 
 /** The runtime assaults' cron timers, re-armed when a cron changes. */
 export interface CronSchedule {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AssaultName } from '../assaults/all-assaults.js';
 import type { MonkeyConfig, MonkeyConfigUpdate } from '../config/monkey-config.js';
 import type { ChaosError } from '../assaults/exceptions.js';
 import type { CallTarget, TargetKind } from './call-target.js';
@@ -38,7 +39,7 @@ export interface MonkeyStatus {
   readonly lastToggle: number | null;
 }
 
-export type AssaultName = 'latency' | 'exception' | 'killProcess' | 'eventLoopBlock' | 'memory' | 'cpu';
+export type { AssaultName };
 
 export interface MonkeyStats {
   /** Calls that passed the watchers (whether attacked or not). */

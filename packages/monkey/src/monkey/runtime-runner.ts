@@ -1,10 +1,11 @@
-import type { AssaultContext, AssaultDefinition, RuntimeAssaultConfig } from '../assaults/assault.js';
+import type { RuntimeAssault } from '../assaults/all-assaults.js';
+import type { AssaultContext, RuntimeAssaultConfig } from '../assaults/assault.js';
 import type { RuntimeAssaultRun } from '../assaults/runtime-assault-run.js';
 import type { MonkeyStats } from './monkey-types.js';
 
 export interface RuntimeRunner {
   /** Starts the assault unless a run of it is still going; returns whether it started. */
-  run(assault: AssaultDefinition<RuntimeAssaultConfig>, config: RuntimeAssaultConfig): boolean;
+  run(assault: RuntimeAssault, config: RuntimeAssaultConfig): boolean;
   /** Ends every run now (close()). */
   stopAll(): void;
 }
