@@ -1,14 +1,13 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { ActivityFailedError, parseDuration, type ActivityContext } from '@faultline/core';
+import { ActivityFailedError, parseWait, setLongTimeout, type ActivityContext } from '@faultline/core';
 import { z } from 'zod';
+import { trimSlashes } from '../util/request-path.js';
 
-/** The longest request timeout: what one Node timer can wait (~24.8 days); longer ones fire at once. */
-const maxTimeoutMs = 2 ** 31 - 1;
-
+/** A timeout Faultline accepts: a duration up to its one maximum for waits (30 days). */
 function isTimeout(value: number | string): boolean {
   try {
-    return parseDuration(value, 'timeout') * 1000 <= maxTimeoutMs;
+    return parseWait(value, 'timeout') >= 0;
   } catch {
     return false;
   }
@@ -22,7 +21,7 @@ export const connectionArguments = {
   /** Seconds (Chaos Toolkit) or a duration string. */
   timeout: z
     .union([z.number(), z.string()])
-    .refine(isTimeout, 'must be a duration up to 24 days: seconds (30) or with a unit (500ms, 30s, 2m)')
+    .refine(isTimeout, 'must be a duration up to 30 days: seconds (30) or with a unit (500ms, 30s, 2m)')
     .optional(),
   verify_ssl: z.boolean().optional(),
 };
@@ -69,14 +68,14 @@ export function callActuator(
   endpoint: string,
   body?: unknown,
 ): Promise<ActuatorAnswer> {
-  const url = new URL(`${args.base_url.replace(/\/+$/, '')}/${endpoint}`);
+  const url = new URL(`${trimSlashes(args.base_url)}/${endpoint}`);
   const headers: Record<string, string> = { accept: 'application/json', ...args.headers };
   const token = tokenFromSecrets(ctx);
   if (token && !Object.keys(headers).some((k) => k.toLowerCase() === 'authorization'))
     headers.authorization = `Bearer ${token}`;
   const payload = body === undefined ? undefined : JSON.stringify(body);
   if (payload !== undefined) headers['content-type'] = 'application/json';
-  const timeoutMs = args.timeout === undefined ? 30_000 : parseDuration(args.timeout, 'timeout') * 1000;
+  const timeoutMs = args.timeout === undefined ? 30_000 : parseWait(args.timeout, 'timeout') * 1000;
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
@@ -84,7 +83,6 @@ export function callActuator(
       {
         method,
         headers,
-        timeout: timeoutMs,
         signal: ctx.signal,
         ...(url.protocol === 'https:' ? { rejectUnauthorized: args.verify_ssl ?? true } : {}),
       },
@@ -108,7 +106,11 @@ export function callActuator(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    // A deadline for the whole call, longer than one Node timer can wait if need be.
+    const deadline = setLongTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs, {
+      unref: true,
+    });
+    req.on('close', () => deadline.clear());
     req.on('error', (e) =>
       reject(
         new ActivityFailedError(`${method} ${url.href} failed: ${e.message}`, {
