@@ -7,7 +7,7 @@ export type FieldKind =
   | { kind: 'any' };
 
 /**
- * The longest duration any option takes: 30 days. Node timers overflow above 2^31-1 ms (~24.8
+ * The longest duration any option takes: 30 days, Faultline's one maximum for waits. Node timers overflow above 2^31-1 ms (~24.8
  * days) and then fire after 1 ms, so the monkey waits longer ones in chunks (util/long-timeout.ts).
  */
 export const maxDurationMs = 30 * 24 * 3600 * 1000;

@@ -3,7 +3,8 @@ const maxTimerMs = 2 ** 31 - 1;
 
 /**
  * `setTimeout` for any duration: waits longer than a timer can hold are done in chunks. Returns
- * the function that cancels it. The timers are unref'd when `unref` is true.
+ * the function that cancels it. The timers are unref'd when `unref` is true. (@faultline/core's
+ * setLongTimeout does the same; the monkey ships in services without any dependency, so not that.)
  */
 export function longTimeout(
   fire: () => void,
