@@ -44,11 +44,14 @@ function undoes(undo: string, fault: string): boolean {
 export function faultWindows(journal: Journal): FaultWindow[] {
   const windows: FaultWindow[] = [];
   const withRevert = new Set<string>();
+  // Indexes built once: a run may have tens of thousands of entries (no per-entry scans).
+  const byName = new Map<string, RunEntry>();
+  for (const entry of journal.run) if (!byName.has(entry.activity.name)) byName.set(entry.activity.name, entry);
   for (const revert of journal.faultline.reverts) {
     const start = toMs(revert.registered);
     if (start === undefined) continue;
     withRevert.add(revert.activity);
-    const own = journal.run.find((entry) => entry.activity.name === revert.activity);
+    const own = byName.get(revert.activity);
     const end =
       revert.status === 'reverted' || revert.status === 'done-by-activity'
         ? (toMs(revert.reverted) ?? toMs(own?.end))
@@ -64,7 +67,10 @@ export function faultWindows(journal: Journal): FaultWindow[] {
     if (revert.error) window.revertError = revert.error;
     windows.push(window);
   }
-  const later = [...journal.run, ...journal.rollbacks];
+  // Only actions named like an undo can end another action's window.
+  const undoers = [...journal.run, ...journal.rollbacks]
+    .map((entry) => ({ entry, func: funcOf(entry) ?? '', start: toMs(entry.start) ?? 0 }))
+    .filter(({ func }) => undoing.test(func));
   for (const entry of journal.run) {
     if (entry.activity.type !== 'action' || entry.status === 'skipped' || withRevert.has(entry.activity.name)) continue;
     const func = funcOf(entry);
@@ -72,7 +78,7 @@ export function faultWindows(journal: Journal): FaultWindow[] {
     const start = toMs(entry.start);
     if (start === undefined) continue;
     const undo = func
-      ? later.find((other) => other !== entry && (toMs(other.start) ?? 0) >= start && undoes(funcOf(other) ?? '', func))
+      ? undoers.find((other) => other.entry !== entry && other.start >= start && undoes(other.func, func))?.entry
       : undefined;
     const end = undo ? (undo.status === 'succeeded' ? toMs(undo.end) : undefined) : (toMs(entry.end) ?? start);
     windows.push({

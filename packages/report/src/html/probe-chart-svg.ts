@@ -1,3 +1,4 @@
+import { extent } from '../util/extent.js';
 import type { Journal, Tolerance } from '@faultline/core';
 import type { FaultWindow } from '../analysis/fault-windows.js';
 import { hypothesisSamples } from '../analysis/hypothesis-samples.js';
@@ -76,8 +77,9 @@ function chart(
   }
   if (numeric.length >= 2) {
     const values = numeric.map((p) => p.value);
-    let low = Math.min(...values, band ? band[0] : Infinity, 0);
-    let high = Math.max(...values, band ? band[1] : -Infinity);
+    const range = extent(values);
+    let low = Math.min(range.min, band ? band[0] : Infinity, 0);
+    let high = Math.max(range.max, band ? band[1] : -Infinity);
     if (high === low) high = low + 1;
     const pad = (high - low) * 0.08;
     high += pad;
@@ -134,8 +136,8 @@ export function probeChartsSvg(journal: Journal, faults: FaultWindow[], idPrefix
   if (journal.steady_states.during.length === 0) return [];
   const series = seriesByProbe(journal);
   const all = [...series.values()].flatMap((s) => s.points.map((p) => p.at));
-  const from = Math.min(...all, ...faults.map((f) => f.start));
-  const to = Math.max(...all, ...faults.map((f) => f.end ?? f.start));
+  const { min: from } = extent([...all, ...faults.map((f) => f.start)]);
+  const { max: to } = extent([...all, ...faults.map((f) => f.end ?? f.start)]);
   return [...series.entries()].map(([name, s], i) =>
     chart(name, s.tolerance, s.points, faults, from, to, `${idPrefix}-pc${i}`),
   );

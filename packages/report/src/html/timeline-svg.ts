@@ -1,3 +1,4 @@
+import { extent } from '../util/extent.js';
 import { parseDuration, type Journal, type PauseRecord, type RunEntry } from '@faultline/core';
 import type { FaultWindow } from '../analysis/fault-windows.js';
 import { hypothesisSamples } from '../analysis/hypothesis-samples.js';
@@ -168,8 +169,7 @@ export function timelineSvg(journal: Journal, faults: FaultWindow[], idPrefix = 
   if (journalStart !== undefined) times.push(journalStart);
   if (toMs(journal.end) !== undefined) times.push(toMs(journal.end)!);
   if (times.length === 0 || rows.length === 0) return '<p class="muted">No timed activity was recorded.</p>';
-  const from = Math.min(...times);
-  const to = Math.max(...times);
+  const { min: from, max: to } = extent(times);
   const scale = timeScale(from, to, LABEL, RIGHT);
   const height = TOP + rows.length * ROW + 12;
   const out: string[] = [];

@@ -1,3 +1,4 @@
+import { extent } from '../util/extent.js';
 import type { ExperimentTrend } from '../analysis/experiment-trends.js';
 import { formatSeconds, formatUtc, toMs } from '../util/time.js';
 import { escapeHtml } from './escape-html.js';
@@ -13,7 +14,7 @@ const BASE = 54;
  */
 export function trendSvg(trend: ExperimentTrend, id: string): string {
   const runs = trend.runs;
-  const longest = Math.max(...runs.map((r) => r.durationSeconds ?? 0), 1);
+  const longest = Math.max(extent(runs.map((r) => r.durationSeconds ?? 0)).max, 1);
   const slot = Math.min(48, (WIDTH - 20) / runs.length);
   const out: string[] = [];
   out.push(

@@ -35,6 +35,8 @@ function literalSecrets(journal: Journal): string[] {
  * only hold a `${...}` placeholder, and a literal secret that leaked into an output or an error
  * message (Chaos Toolkit lets dynamic configuration do that) is masked in place.
  */
+const maxDepth = 100;
+
 export function redactJournal(journal: Journal): Journal {
   const secrets = literalSecrets(journal);
   const scrubText = (text: string): string => {
@@ -42,16 +44,19 @@ export function redactJournal(journal: Journal): Journal {
     for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     return out;
   };
-  const walk = (value: unknown, key?: string): unknown => {
+  const walk = (value: unknown, key?: string, depth = 0): unknown => {
+    // An output nested thousands deep would overflow the stack: below this depth it is kept as
+    // (scrubbed) JSON text, which is all a report shows of it anyway.
+    if (depth > maxDepth && typeof value === 'object' && value !== null) return scrubText(deepText(value));
     if (typeof value === 'string') {
       if (key !== undefined && sensitiveKey.test(key) && !value.includes('${')) return REDACTED;
       return secrets.length ? scrubText(value) : value;
     }
-    if (Array.isArray(value)) return value.map((item) => walk(item));
+    if (Array.isArray(value)) return value.map((item) => walk(item, undefined, depth + 1));
     if (isObject(value)) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
-        out[k] = typeof v === 'number' && sensitiveKey.test(k) ? REDACTED : walk(v, k);
+        out[k] = typeof v === 'number' && sensitiveKey.test(k) ? REDACTED : walk(v, k, depth + 1);
       }
       return out;
     }
@@ -68,4 +73,13 @@ export function redactJournal(journal: Journal): Journal {
     copy.experiment.secrets = masked;
   }
   return copy;
+}
+
+/** JSON text of a deeply nested value, or a note when even that is too deep for the stack. */
+function deepText(value: object): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return '(value nested too deeply to show)';
+  }
 }
