@@ -38,7 +38,10 @@ export function describeTolerance(tolerance: Tolerance | undefined): string {
   if (typeof tolerance !== 'object' || tolerance === null) return JSON.stringify(tolerance);
   if (Array.isArray(tolerance)) return `one of ${JSON.stringify(tolerance)}`;
   const target = 'target' in tolerance && typeof tolerance.target === 'string' ? ` (${tolerance.target})` : '';
-  if (tolerance.type === 'range') return `between ${tolerance.range[0]} and ${tolerance.range[1]}${target}`;
+  if (tolerance.type === 'range')
+    return Array.isArray(tolerance.range)
+      ? `between ${tolerance.range[0]} and ${tolerance.range[1]}${target}`
+      : JSON.stringify(tolerance);
   if (tolerance.type === 'regex') return `matches /${tolerance.pattern}/${target}`;
   if (tolerance.type === 'jsonpath') {
     const expect = tolerance.expect === undefined ? '' : ` = ${JSON.stringify(tolerance.expect)}`;

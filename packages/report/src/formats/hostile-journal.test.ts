@@ -69,3 +69,44 @@ describe('every string of a journal is escaped for each output format', () => {
     }
   });
 });
+
+/** Paths to every object or list inside a value (the first two items of each list). */
+function containerPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (!value || typeof value !== 'object') return [];
+  const children = Array.isArray(value)
+    ? value.slice(0, 2).flatMap((item, i) => containerPaths(item, [...path, i]))
+    : Object.entries(value).flatMap(([key, item]) => containerPaths(item, [...path, key]));
+  return path.length ? [path, ...children] : children;
+}
+
+function withValueAt(journal: Journal, path: (string | number)[], value: unknown): Journal {
+  const copy = structuredClone(journal) as unknown as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = value;
+  return copy as unknown as Journal;
+}
+
+describe('null, a number or a string where a journal has an object or a list', () => {
+  it.each(fixtureNames)(
+    '%s journal: every format renders or refuses clearly, never crashes',
+    (name) => {
+      const journal = loadFixture(name);
+      for (const path of containerPaths(journal)) {
+        for (const value of [null, 7, 'text']) {
+          for (const [format, render] of Object.entries({ renderHtml, renderMarkdown, renderJunit, renderJson })) {
+            try {
+              render(withValueAt(journal, path, value));
+            } catch (error) {
+              // A journal too broken to read is a usage error with a message, not a TypeError.
+              expect((error as Error).name, `${format} at ${path.join('.')} = ${String(value)}: ${error}`).toBe(
+                'UsageError',
+              );
+            }
+          }
+        }
+      }
+    },
+    120_000,
+  );
+});

@@ -114,6 +114,14 @@ export function normalizeJournal(raw: unknown, source = 'journal'): Journal {
   }
   const experiment = { ...raw.experiment } as Experiment;
   if (typeof experiment.title !== 'string' || experiment.title === '') experiment.title = '(untitled experiment)';
+  // The declaration is read as well as the run: lists of activities hold objects, or nothing.
+  experiment.method = activityList(experiment.method);
+  if (experiment.rollbacks !== undefined) experiment.rollbacks = activityList(experiment.rollbacks);
+  const hypothesis = experiment['steady-state-hypothesis'];
+  if (hypothesis !== undefined)
+    experiment['steady-state-hypothesis'] = isObject(hypothesis)
+      ? ({ ...hypothesis, probes: activityList(hypothesis.probes) } as Experiment['steady-state-hypothesis'])
+      : undefined;
   const states = isObject(raw.steady_states) ? raw.steady_states : {};
   const extras = isObject(raw.faultline) ? raw.faultline : undefined;
   const run = entries(raw.run);
@@ -157,4 +165,9 @@ export function normalizeJournal(raw: unknown, source = 'journal'): Journal {
 /** Who wrote the journal: Faultline adds `faultline-version`, Chaos Toolkit does not. */
 export function journalOrigin(journal: Journal): 'faultline' | 'chaostoolkit' {
   return journal['faultline-version'] ? 'faultline' : 'chaostoolkit';
+}
+
+/** A declared list of activities with anything that is not an object dropped. */
+function activityList<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value.filter(isObject) as T[]) : [];
 }
