@@ -5,10 +5,13 @@ import type { GlobalFlags } from '../global-flags.js';
 export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
-    .description('Run an example experiment end to end against a local service this command starts')
-    .option('--out <dir>', 'where the journal and the HTML report go', 'faultline-demo')
-    .option('--experiment <path>', 'experiment to run against the demo service', '')
-    .action(async (flags: { out: string; experiment: string }, command: Command) => {
+    .description(
+      'Find a weakness, fix it, prove the fix: run examples/local against a naive and a resilient local shop',
+    )
+    .option('--out <dir>', 'where the journals and HTML reports go', 'faultline-demo')
+    .option('--experiment <path>', 'run this experiment against both shops instead of examples/local', '')
+    .option('--ci', 'plain output; exit 1 unless the naive shop deviated and the resilient one held as expected')
+    .action(async (flags: { out: string; experiment: string; ci?: boolean }, command: Command) => {
       const { runDemo } = await import('../demo/run-demo.js');
       await runDemo(flags, command.optsWithGlobals<GlobalFlags>(), io);
     });
