@@ -1,20 +1,26 @@
 import http, { type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { sendJson } from './send-json.js';
+import { shopMetrics } from './shop-metrics.js';
 import type { ShopConfig } from './shop-config.js';
 
 /**
  * The API gateway: spreads /api/* over the orders replicas (round robin) and, like a Service whose
  * endpoint just went away, tries the next replica when one refuses the connection. Naive: no
- * timeout (the seed's "30 s default"); resilient: 5 s, the seed's improved gateway timeout.
+ * timeout (the seed's "30 s default"); resilient: 5 s, the seed's improved gateway timeout. Serves its
+ * request metrics on /metrics for Prometheus.
  */
 export function gateway(config: ShopConfig): RequestListener & { close(): void } {
   const replicas = config.upstreams;
   const agent = new http.Agent({ keepAlive: true });
   const timeoutMs = config.mode === 'resilient' ? 5000 : 0;
+  const metrics = shopMetrics();
   let next = 0;
 
   const listener: RequestListener = async (req, res) => {
+    if (req.method === 'GET' && req.url === '/metrics')
+      return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
     if (req.method === 'GET' && req.url === '/health') return health(res);
+    metrics.observe(req, res);
     if (!req.url?.startsWith('/api/')) return sendJson(res, 404, { error: 'not found' });
     const body = await readBody(req);
     const start = next++ % replicas.length;
