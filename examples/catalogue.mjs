@@ -95,7 +95,9 @@ export function renderCatalogue() {
       out.push(`### [${document.title}](../examples/${file})`, '');
       out.push(`- **What it tests:** ${tests}`);
       out.push(`- **A deviation means** ${deviation}`);
-      out.push(`- \`faultline run examples/${file}\``, '');
+      const run = `\`faultline run examples/${file}\``;
+      // The local experiments need the demo shop's variables: `faultline demo --serve` prints them.
+      out.push(`- ${file.startsWith('local/') ? `run by \`faultline demo\`; by hand: \`faultline demo --serve naive\`, then ${run}` : run}`, '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

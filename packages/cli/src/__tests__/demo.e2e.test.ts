@@ -92,4 +92,30 @@ describe('faultline demo (the README quick start)', () => {
     expect(journal.status).toBe('interrupted');
     await expectNothingLeft(join(dir, 'out'), stdout);
   }, 120_000);
+
+  it('--serve keeps one shop up for examples/local run by hand, and stops it on Ctrl-C', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, [cliPath, 'demo', '--serve', 'resilient', '--out', 'out'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    for (let i = 0; i < 300 && !/Ctrl-C stops the shop/.test(stdout); i++) await new Promise((r) => setTimeout(r, 100));
+    const env = Object.fromEntries([...stdout.matchAll(/export (\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(env)).toContain('FAULTLINE_DEMO_GATEWAY_URL');
+    const experiment = join(cliPath, '../../../../../examples/local/payment-errors.yaml');
+    const run = await runCli(['run', experiment, '--journal-path', 'journal.json'], {
+      cwd: dir,
+      env,
+      timeoutMs: 60_000,
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    child.kill('SIGINT');
+    expect(await closed).toBe(0);
+    expect(stdout).toMatch(/Shop stopped/);
+    await expectNothingLeft(join(dir, 'out'), stdout);
+  }, 90_000);
 });
