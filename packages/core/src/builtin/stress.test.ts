@@ -16,7 +16,8 @@ describe('stress_cpu / stress_memory', () => {
     const args = stressCpu.arguments.parse({ workers: 1, duration: '1s', use_stress_ng: false });
     expect(await stressCpu.run(args, createTestContext())).toMatchObject({ tool: 'worker-threads', seconds: 1 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(cpuSeconds() - before).toBeGreaterThan(0.3);
+    // Idle, this process uses a few ms in a second; a busy worker far more, even on a loaded machine.
+    expect(cpuSeconds() - before).toBeGreaterThan(0.1);
   });
 
   it('worker threads hold the memory, and stop at once when the run is interrupted', async () => {
