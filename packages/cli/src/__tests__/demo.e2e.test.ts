@@ -39,7 +39,7 @@ async function expectNothingLeft(out: string, text: string): Promise<void> {
   expect(ports.length).toBeGreaterThan(0);
   const open: number[] = [];
   for (const port of ports) if (await listening(port)) open.push(port);
-  expect(open).toEqual([]);
+  expect(open, `still listening after the demo: ${open.join(', ')}`).toEqual([]);
 }
 
 describe('faultline demo (the README quick start)', () => {
@@ -105,7 +105,7 @@ describe('faultline demo (the README quick start)', () => {
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
     for (let i = 0; i < 300 && !/Ctrl-C stops the shop/.test(stdout); i++) await new Promise((r) => setTimeout(r, 100));
     const env = Object.fromEntries([...stdout.matchAll(/export (\w+)=(\S+)/g)].map((m) => [m[1], m[2]]));
-    expect(Object.keys(env)).toContain('FAULTLINE_DEMO_GATEWAY_URL');
+    expect(Object.keys(env), stdout).toContain('FAULTLINE_DEMO_GATEWAY_URL');
     const experiment = join(cliPath, '../../../../../examples/local/payment-errors.yaml');
     const run = await runCli(['run', experiment, '--journal-path', 'journal.json'], {
       cwd: dir,
@@ -114,7 +114,7 @@ describe('faultline demo (the README quick start)', () => {
     });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     child.kill('SIGINT');
-    expect(await closed).toBe(0);
+    expect(await closed, stdout).toBe(0);
     expect(stdout).toMatch(/Shop stopped/);
     await expectNothingLeft(join(dir, 'out'), stdout);
   }, 90_000);
