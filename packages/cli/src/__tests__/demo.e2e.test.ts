@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findProcesses } from '../../../core/src/builtin/find-processes.js';
 import { cliPath, runCli, tempDir } from './cli-harness.js';
 
 const experiments = ['replica-killed', 'payment-latency', 'payment-errors', 'inventory-exceptions', 'multi-failure'];
@@ -37,8 +38,16 @@ async function expectNothingLeft(out: string, text: string): Promise<void> {
   expect(pids.filter(isAlive)).toEqual([]);
   const ports = [...new Set([...text.matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])))];
   expect(ports.length).toBeGreaterThan(0);
-  const open: number[] = [];
-  for (const port of ports) if (await listening(port)) open.push(port);
+  const open: string[] = [];
+  for (const port of ports) {
+    if (!(await listening(port))) continue;
+    // The OS may have handed a freed port to someone else's process on this shared machine: only a
+    // port held by one of ours (a shop service or a faultline CLI) is left behind.
+    for (const pid of await findProcesses({ port })) {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (/shop-service|faultline/.test(cmdline)) open.push(`${port} (pid ${pid}: ${cmdline})`);
+    }
+  }
   expect(open, `still listening after the demo: ${open.join(', ')}`).toEqual([]);
 }
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exitCodes } from '@faultline/core';
+import { exitCodes, UsageError } from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
 import type { GlobalFlags } from '../global-flags.js';
 import { createLogger } from '../logging/create-logger.js';
@@ -42,6 +42,10 @@ export async function runDemo(flags: DemoFlags, globals: GlobalFlags, io: CliIo)
     file: globals.logFile === false ? undefined : resolve(out, 'faultline.log'),
     verbose: globals.verbose,
   });
+  if (!flags.experiment && !existsSync(localExamplesDir))
+    throw new UsageError(`the demo's experiments are not at ${localExamplesDir}`, {
+      hint: 'run faultline demo from a clone of the Faultline repository (examples/local), or pass --experiment',
+    });
   const experiments: DemoExperiment[] = flags.experiment
     ? [{ file: resolve(io.cwd, flags.experiment), expect: undefined as never, fix: '' }]
     : demoExperiments.map((e) => ({ ...e, file: resolve(localExamplesDir, e.file) }));
