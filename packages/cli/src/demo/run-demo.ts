@@ -47,7 +47,13 @@ export async function runDemo(flags: DemoFlags, globals: GlobalFlags, io: CliIo)
       hint: 'run faultline demo from a clone of the Faultline repository (examples/local), or pass --experiment',
     });
   const experiments: DemoExperiment[] = flags.experiment
-    ? [{ file: resolve(io.cwd, flags.experiment), expect: undefined as never, fix: '' }]
+    ? [
+        {
+          file: resolve(io.cwd, flags.experiment),
+          expect: undefined as never,
+          fix: "the resilient shop's timeouts, retries with backoff, circuit breaker and queued fallback",
+        },
+      ]
     : demoExperiments.map((e) => ({ ...e, file: resolve(localExamplesDir, e.file) }));
   const findings = printedFindings((line) => print(style.dim(line)));
   const interrupt = new AbortController();
