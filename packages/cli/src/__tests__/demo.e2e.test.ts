@@ -89,10 +89,14 @@ describe('faultline demo (the README quick start)', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
+    let interrupted = false;
     child.stdout.on('data', (d) => {
       stdout += d;
-      // Interrupt while the payment latency is injected.
-      if (/inject-payment-service-latency/.test(stdout) && child.exitCode === null) child.kill('SIGINT');
+      // Interrupt (once: a second Ctrl-C means "hurry") while the payment latency is injected.
+      if (!interrupted && /inject-payment-service-latency/.test(stdout)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code, stdout).toBe(4);
