@@ -11,8 +11,9 @@ export interface OrdersService {
 }
 
 /**
- * The demo's target: a small orders API with the Faultline monkey inside it and the Spring Boot
- * actuator API mounted behind a random bearer token, on 127.0.0.1 only.
+ * A small in-process orders API with the Faultline monkey inside it and the Spring Boot actuator
+ * API mounted behind a random bearer token, on 127.0.0.1 only: the target of the CLI's revert and
+ * crash tests (`faultline demo` itself runs the multi-process shop in ./shop).
  */
 export async function startOrdersService(): Promise<OrdersService> {
   const token = randomBytes(16).toString('hex');

@@ -1,9 +1,13 @@
 import type { Driver } from '../activity/driver.js';
 import { canPlaceOrder } from './can-place-order.js';
 import { executeQuery } from './execute-query.js';
+import { killProcess } from './kill-process.js';
+import { queryRows } from './query-rows.js';
+import { stressCpu } from './stress-cpu.js';
+import { stressMemory } from './stress-memory.js';
 
 /** Activities that ship with the engine, for the seed's custom python modules. */
 export const driver: Driver = {
   name: '@faultline/core',
-  activities: [canPlaceOrder, executeQuery],
+  activities: [canPlaceOrder, executeQuery, queryRows, killProcess, stressCpu, stressMemory],
 };
