@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { parseJournal } from '@faultline/report';
+import type { SqlDriver } from './driver/sql-driver.js';
+import { recordRun } from './record-run.js';
+import type { ImportResult, RecordRunInput } from './types.js';
+
+/** Journals per transaction: one commit per batch instead of per journal keeps a large import fast. */
+const batchSize = 200;
+
+/**
+ * Adds journal files (Faultline's or Chaos Toolkit's) to the store. A run already there (same run
+ * id, or for Chaos Toolkit journals the same content) is skipped, so importing twice adds nothing.
+ * Imports record history only: findings change on runs recorded as they happen. A file that is
+ * not a journal is reported and the others are still imported.
+ */
+export async function importJournals(
+  db: SqlDriver,
+  paths: readonly string[],
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportResult> {
+  const result: ImportResult = { added: 0, skipped: 0, failed: [] };
+  for (let start = 0; start < paths.length; start += batchSize) {
+    const batch = paths.slice(start, start + batchSize);
+    const inputs: Array<{ path: string; input: RecordRunInput }> = [];
+    for (const path of batch) {
+      try {
+        const journal = parseJournal(await readFile(path, 'utf8'), path);
+        // the journal does not say who ran it, or where
+        inputs.push({ path, input: { journal, origin: 'import', who: null, where: null } });
+      } catch (error) {
+        result.failed.push({ path, error: (error as Error).message });
+      }
+    }
+    const count = (added: boolean) => (added ? result.added++ : result.skipped++);
+    try {
+      const added = await db.transaction(async (tx) => {
+        const out: boolean[] = [];
+        for (const { input } of inputs) out.push((await recordRun(tx, input, { findings: false })).added);
+        return out;
+      });
+      added.forEach(count);
+    } catch {
+      // one bad record spoils a PostgreSQL transaction: redo the batch one journal at a time
+      for (const { path, input } of inputs) {
+        try {
+          count((await recordRun(db, input, { findings: false })).added);
+        } catch (error) {
+          result.failed.push({ path, error: (error as Error).message });
+        }
+      }
+    }
+    options.onProgress?.(Math.min(start + batchSize, paths.length), paths.length);
+  }
+  return result;
+}
