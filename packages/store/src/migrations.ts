@@ -58,7 +58,8 @@ create table runs (
   recorded_at text not null
 );
 create index runs_by_start on runs (started_at, id);
-create index runs_by_experiment on runs (experiment_id, started_at);
+-- covers the trend query: an experiment's runs are read from the index alone, in order
+create index runs_by_experiment on runs (experiment_id, started_at, id, outcome, held_ratio, time_to_impact_seconds, time_to_recover_seconds, duration_seconds);
 create table run_tags (
   run_id text not null references runs(id) on delete cascade,
   tag text not null,
