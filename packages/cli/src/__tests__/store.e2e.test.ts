@@ -117,6 +117,14 @@ function storeScenarios(backend: string, storeUrl: () => string): void {
       expect(parsed).toMatchObject({ runs: 4, passRate: 1 / 3, score: { openFindings: 1 } });
       const text = await runCli(['history', 'trend', 'exp.yaml', ...store], { cwd: dir });
       expect(text.stdout).toMatch(/outcomes {10}▁·█▁ /);
+
+      const report = await runCli(['report', '--history', 'journal.json', 'report.html', ...store], { cwd: dir });
+      expect(report.code).toBe(0);
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      expect(html).toMatch(/<h2>History<\/h2>/);
+      expect(html).toMatch(/Resilience score <strong>\d+<\/strong>\/100 · pass rate 33% over 4 runs/);
+      expect(html).toContain('<a href="https://git.example/pr/9">');
+      expect(html).toMatch(/finding-regressed">regressed/);
     }, 120_000);
   });
 }
