@@ -124,7 +124,7 @@ function storeScenarios(backend: string, storeUrl: () => string): void {
       expect(html).toMatch(/<h2>History<\/h2>/);
       expect(html).toMatch(/Resilience score <strong>\d+<\/strong>\/100 · pass rate 33% over 4 runs/);
       expect(html).toContain('<a href="https://git.example/pr/9">');
-      expect(html).toMatch(/finding-regressed">regressed/);
+      expect(html).toMatch(/outcome-deviated">regressed/);
     }, 120_000);
   });
 }

@@ -25,6 +25,14 @@ export interface ExperimentHistory {
   }>;
 }
 
+/** Findings reuse the outcome colours: verified green, fixed amber, open and regressed red. */
+const stateClass: Record<string, string> = {
+  verified: 'outcome-held',
+  fixed: 'outcome-untried',
+  open: 'outcome-deviated',
+  regressed: 'outcome-deviated',
+};
+
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)}%`);
 
 /** The history section: trend chart, pass rate, score and the experiment's findings. */
@@ -59,7 +67,7 @@ export function renderHistorySection(histories: readonly ExperimentHistory[]): s
           : e(f.fixLink)
         : '–';
       out.push(
-        `<tr><td>${f.id}</td><td>${e(f.title)}</td><td><span class="badge finding-${e(f.state)}">${e(f.state)}</span></td><td>${e(f.severity)}</td><td>${e(f.owner ?? '–')}</td><td>${fix}</td></tr>`,
+        `<tr><td>${f.id}</td><td>${e(f.title)}</td><td><span class="badge ${stateClass[f.state] ?? ''}">${e(f.state)}</span></td><td>${e(f.severity)}</td><td>${e(f.owner ?? '–')}</td><td>${fix}</td></tr>`,
       );
     }
     out.push('</table>');

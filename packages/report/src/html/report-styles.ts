@@ -18,9 +18,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .run:first-of-type{border-top:none}
 .run-head{display:flex;gap:12px;align-items:center;flex-wrap:wrap}
 .badge{display:inline-block;white-space:nowrap;border-radius:999px;padding:2px 10px;font-size:.8rem;font-weight:700;letter-spacing:.02em;text-transform:uppercase}
-.outcome-held,.finding-verified{background:var(--held-soft);color:var(--held)}
-.outcome-deviated,.outcome-failed,.outcome-aborted,.finding-regressed,.finding-open{background:var(--bad-soft);color:var(--bad)}
-.outcome-interrupted,.outcome-unfinished,.outcome-recovered,.outcome-untried,.finding-fixed{background:var(--warn-soft);color:var(--warn)}
+.outcome-held{background:var(--held-soft);color:var(--held)}
+.outcome-deviated,.outcome-failed,.outcome-aborted{background:var(--bad-soft);color:var(--bad)}
+.outcome-interrupted,.outcome-unfinished,.outcome-recovered,.outcome-untried{background:var(--warn-soft);color:var(--warn)}
 .verdict{font-size:1.12rem;margin:12px 0;padding:12px 16px;border-left:5px solid var(--fg);background:var(--soft);border-radius:0 6px 6px 0}
 .verdict.outcome-held{border-color:var(--held)}.verdict.outcome-deviated,.verdict.outcome-failed,.verdict.outcome-aborted{border-color:var(--bad)}.verdict.outcome-interrupted,.verdict.outcome-unfinished,.verdict.outcome-recovered,.verdict.outcome-untried{border-color:var(--warn)}
 .verdict{color:var(--fg)}
