@@ -33,6 +33,6 @@ export async function resolveRef(db: SqlDriver, kind: 'run' | 'experiment', ref:
   throw new UsageError(`no ${kind} "${ref}" in the store`, {
     code: kind === 'run' ? 'E_STORE_NO_RUN' : 'E_STORE_NO_EXPERIMENT',
     hint:
-      kind === 'run' ? 'list runs with `faultline history`' : 'list experiments with `faultline history --experiments`',
+      kind === 'run' ? 'list runs with `faultline history`' : 'list experiments with `faultline history experiments`',
   });
 }
