@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { experiment, makeJournal } from './__fixtures__/make-journal.js';
+import { openPostgresDriver } from './driver/postgres-driver.js';
+import { openSqliteDriver } from './driver/sqlite-driver.js';
+import { migrations } from './migrations.js';
 import { openStore } from './open-store.js';
+import { isPostgresUrl } from './store-url.js';
 import { flushQueue, queueRecord } from './record-queue.js';
 import type { Store } from './store.js';
 
@@ -39,6 +43,25 @@ export function storeContract(backend: string, fresh: () => string | Promise<str
       expect(run).toMatchObject({ where: 'ci-1', source: '/x/exp.yaml', startedAt: minutes(1) });
       expect((await again.listRuns()).runs).toHaveLength(1);
       await expect(again.getRun('nope-nope')).rejects.toThrow(/no run "nope-nope"/);
+    });
+
+    it('applies each migration once, and refuses a schema newer than it knows', async () => {
+      const url = await fresh();
+      await Promise.all([openStore(url), openStore(url), openStore(url)]).then((all) => all.map((s) => s.close()));
+      const db = isPostgresUrl(url) ? await openPostgresDriver(url) : openSqliteDriver(url);
+      try {
+        expect(await db.all('select version from faultline_migrations')).toEqual(
+          migrations.map((m) => ({ version: m.version })),
+        );
+        await db.run('insert into faultline_migrations (version, name, applied_at) values (?, ?, ?)', [
+          999,
+          'from the future',
+          new Date().toISOString(),
+        ]);
+      } finally {
+        await db.close();
+      }
+      await expect(openStore(url)).rejects.toMatchObject({ code: 'E_STORE_SCHEMA' });
     });
 
     it('lists runs newest first with filters and key paging', async () => {
