@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseJournal } from '@faultline/report';
 import type { SqlDriver } from './driver/sql-driver.js';
+import { recordBatch } from './record-batch.js';
 import { recordRun } from './record-run.js';
+import { runIdOf } from './run-record.js';
 import type { ImportResult, RecordRunInput } from './types.js';
 
 /** Journals per transaction: one commit per batch instead of per journal keeps a large import fast. */
@@ -33,14 +35,21 @@ export async function importJournals(
     }
     const count = (added: boolean) => (added ? result.added++ : result.skipped++);
     try {
-      const added = await db.transaction(async (tx) => {
-        const out: boolean[] = [];
-        for (const { input } of inputs) out.push((await recordRun(tx, input, { findings: false })).added);
-        return out;
-      });
-      added.forEach(count);
+      const added = await db.transaction((tx) =>
+        recordBatch(
+          tx,
+          inputs.map((i) => i.input),
+        ),
+      );
+      // a journal twice in one batch counts once as added, then as already there
+      const counted = new Set<string>();
+      for (const { input } of inputs) {
+        const id = runIdOf(input.journal);
+        count(added.has(id) && !counted.has(id));
+        counted.add(id);
+      }
     } catch {
-      // one bad record spoils a PostgreSQL transaction: redo the batch one journal at a time
+      // one bad record fails the whole batch: redo it one journal at a time to find it
       for (const { path, input } of inputs) {
         try {
           count((await recordRun(db, input, { findings: false })).added);

@@ -3,6 +3,7 @@ import type { SqlDriver } from './driver/sql-driver.js';
 import { findingFromRow, runColumns, runToRow, type FindingRow } from './rows.js';
 import { runRecordOf } from './run-record.js';
 import { insertFinding, insertFindingEvent } from './finding-writes.js';
+import { experimentUpsert } from './record-batch.js';
 import type { Finding, FindingTransition, RecordResult, RecordRunInput, RunRecord, RunSummaryRecord } from './types.js';
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -27,15 +28,8 @@ export async function recordRun(
       run.startedAt,
       run.startedAt,
     ];
-    // title, tags and source follow the newest run
     await tx.run(
-      `insert into experiments (id, title, tags, source, first_run_at, last_run_at) values (?, ?, ?, ?, ?, ?)
-       on conflict (id) do update set
-         title = case when excluded.last_run_at >= experiments.last_run_at then excluded.title else experiments.title end,
-         tags = case when excluded.last_run_at >= experiments.last_run_at then excluded.tags else experiments.tags end,
-         source = case when excluded.last_run_at >= experiments.last_run_at and excluded.source is not null then excluded.source else experiments.source end,
-         first_run_at = case when excluded.first_run_at < experiments.first_run_at then excluded.first_run_at else experiments.first_run_at end,
-         last_run_at = case when excluded.last_run_at > experiments.last_run_at then excluded.last_run_at else experiments.last_run_at end`,
+      `insert into experiments (id, title, tags, source, first_run_at, last_run_at) values (?, ?, ?, ?, ?, ?) ${experimentUpsert}`,
       experiment,
     );
     const added = await tx.run(
