@@ -47,7 +47,8 @@ export function storeContract(backend: string, fresh: () => string | Promise<str
 
     it('applies each migration once, and refuses a schema newer than it knows', async () => {
       const url = await fresh();
-      await Promise.all([openStore(url), openStore(url), openStore(url)]).then((all) => all.map((s) => s.close()));
+      const opened = await Promise.all([openStore(url), openStore(url), openStore(url)]);
+      await Promise.all(opened.map((s) => s.close()));
       const db = isPostgresUrl(url) ? await openPostgresDriver(url) : openSqliteDriver(url);
       try {
         expect(await db.all('select version from faultline_migrations')).toEqual(
