@@ -1,7 +1,9 @@
 // The runs store (issue 13), on SQLite and on a real PostgreSQL on loopback, each operation against
 // the same bare operation on the same database in the same run:
-//   record a run, in a fresh process as `faultline run` does (SQLite < 20 ms, PostgreSQL < 50 ms)
-//     vs. the bare driver inserting the journal text in a fresh process
+//   record a run into an open store (SQLite < 20 ms, PostgreSQL < 50 ms) vs. the bare driver
+//     inserting the journal text; what recording adds to `faultline run`, in a fresh process
+//     (load, open, record, close) and end to end (the CLI recording vs --no-store), each goal
+//     taken on the difference
 //   list the last 100 of 100,000 runs (< 50 ms) vs. the bare `select … order by … limit 100`
 //   trend over 10,000 runs of one experiment (< 100 ms) vs. the bare select of those rows
 //   import 10,000 journals (< 60 s) vs. reading the files and inserting their text in batches
@@ -44,6 +46,48 @@ const inProcess = (mode, url) => {
   });
   if (out.status !== 0) throw new Error(`record-once ${mode} failed: ${out.stderr}`);
   return Number(out.stdout.trim());
+};
+
+const cliDir = join(dir, 'cli');
+mkdirSync(cliDir);
+writeFileSync(
+  join(cliDir, 'exp.json'),
+  JSON.stringify({
+    title: 'bench',
+    'steady-state-hypothesis': {
+      title: 'node starts',
+      probes: [
+        {
+          type: 'probe',
+          name: 'node',
+          tolerance: 0,
+          provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] },
+        },
+      ],
+    },
+    method: [
+      { type: 'action', name: 'noop', provider: { type: 'process', path: process.execPath, arguments: ['-e', '0'] } },
+    ],
+  }),
+);
+/** Wall time of one `faultline run` (the launcher, as users run it). */
+const cliRun = (extra) => {
+  const start = performance.now();
+  const out = spawnSync(
+    process.execPath,
+    [
+      join(root, 'packages/cli/bin/faultline.js'),
+      '--no-log-file',
+      'run',
+      'exp.json',
+      '--journal-path',
+      'j.json',
+      ...extra,
+    ],
+    { cwd: cliDir, env: { ...process.env, HOME: cliDir, XDG_DATA_HOME: cliDir, NO_COLOR: '1' }, encoding: 'utf8' },
+  );
+  if (out.status !== 0) throw new Error(`faultline run failed: ${out.stderr}`);
+  return performance.now() - start;
 };
 
 /** The raw connection of each backend: exec(sql), query(sql, params) → rows, close(). */
@@ -149,6 +193,14 @@ async function benchBackend(backend, freshUrl, raw, recordGoal) {
     bare.push(inProcess(bareMode, recordUrl));
   }
   compare(backend, 'added to `faultline run` (fresh process: load, open, record, close)', ours, bare, recordGoal, true);
+  // end to end: the real CLI (its bundle) running a one-probe experiment, recording vs --no-store
+  const withStore = [];
+  const without = [];
+  for (let i = 0; i < rounds; i++) {
+    withStore.push(cliRun(['--store', recordUrl]));
+    without.push(cliRun(['--no-store']));
+  }
+  compare(backend, '`faultline run` wall time, recorded vs --no-store', withStore, without, recordGoal, true);
 
   // 2 and 3. list and trend on 100,000 runs (10 experiments of 10,000)
   const url = await freshUrl();
