@@ -198,5 +198,13 @@ describe('the store out of the way', () => {
     const shown = await runCli(['history', 'show', runId.slice(0, 8), '--store', store], { cwd: dir });
     expect(shown.stdout).toMatch(/Outcome {4}held \(exit 0\)/);
     expect(shown.stdout).toMatch(/Ran by {5}- on - \(import\)/);
+
+    const experiments = await runCli(['history', 'experiments', '--store', store, '--output', 'json'], { cwd: dir });
+    expect(JSON.parse(experiments.stdout)).toMatchObject([{ title: 'Flag stays down', runs: 1, lastOutcome: 'held' }]);
+    const dry = await runCli(['history', 'prune', '--keep', '1s', '--dry', '--store', store], { cwd: dir });
+    expect(dry.stdout).toMatch(/^would delete 1 run started before .*; kept 0 older runs that evidence a finding/);
+    await runCli(['history', 'prune', '--keep', '1s', '--store', store], { cwd: dir });
+    const left = await runCli(['history', '--store', store, '--output', 'json'], { cwd: dir });
+    expect(JSON.parse(left.stdout).runs).toEqual([]);
   });
 });
