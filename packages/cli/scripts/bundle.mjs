@@ -193,8 +193,16 @@ function makeCodeCache() {
       ],
       {
         cwd: dir,
-        // HOME: no settings file of the person building may change (or break) the run.
-        env: { ...process.env, HOME: dir, FAULTLINE_BUNDLE: 'write-cache', NO_COLOR: '1' },
+        // HOME: no settings file of the person building may change (or break) the run, and the run
+        // is recorded in a throw-away store (which puts the store's code in the cache too).
+        env: {
+          ...process.env,
+          HOME: dir,
+          XDG_DATA_HOME: join(dir, 'data'),
+          FAULTLINE_STORE: '',
+          FAULTLINE_BUNDLE: 'write-cache',
+          NO_COLOR: '1',
+        },
         encoding: 'utf8',
       },
     );

@@ -3,9 +3,13 @@ import type { CliIo } from './cli-io.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDiscoverCommand } from './commands/discover.js';
 import { registerDoctorCommand } from './commands/doctor.js';
+import { registerFindingsCommand } from './commands/findings.js';
+import { registerHistoryCommand } from './commands/history.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerProxyCommand } from './commands/proxy.js';
+import { registerRecheckCommand } from './commands/recheck.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
@@ -46,13 +50,21 @@ export function createProgram(io: CliIo, name = 'faultline'): Command {
     registerDemoCommand,
     registerDoctorCommand,
     registerProxyCommand,
+    registerHistoryCommand,
+    registerFindingsCommand,
+    registerImportCommand,
+    registerRecheckCommand,
   ]) {
     register(program, io);
   }
-  for (const command of program.commands)
+  // subcommands (history show, findings list …) too
+  const configure = (command: Command): void => {
     command
       .exitOverride()
       .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
   return program;
 }
 

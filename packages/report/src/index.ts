@@ -16,3 +16,4 @@ export * from './formats/render-markdown.js';
 export * from './formats/render-junit.js';
 export * from './formats/render-pdf.js';
 export * from './formats/render-report.js';
+export type { ExperimentHistory } from './html/render-history-section.js';

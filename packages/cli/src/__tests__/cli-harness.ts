@@ -31,7 +31,14 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      // runs are recorded in a store inside the test's folder, never in the user's
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        XDG_DATA_HOME: join(options.cwd, '.data'),
+        FAULTLINE_STORE: '',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

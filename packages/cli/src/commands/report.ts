@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { storeOptionHelp } from '../store/cli-store.js';
 
 /** Extensions that make an existing last argument an output to overwrite, never a journal. */
 const reportExtensions: Record<string, string> = {
@@ -31,12 +32,15 @@ Examples:
   chaos report --export-format=html results.json > experiment-report.html
   faultline report --export-format=markdown journal.json >> "$GITHUB_STEP_SUMMARY"
   faultline report --export-format=junit runs/*.json chaos-junit.xml
-  faultline report --export-format=pdf journal.json report.pdf`;
+  faultline report --export-format=pdf journal.json report.pdf
+  faultline report --history journal.json report.html   # with the experiment's trend and findings`;
 
 interface ReportFlags {
   exportFormat?: string;
   output?: string;
   title?: string;
+  history?: boolean;
+  store?: string;
 }
 
 /** Splits positionals into journals and an output path (see the help text for the rule). */
@@ -64,8 +68,10 @@ export function registerReportCommand(program: Command, io: CliIo): void {
       'html | markdown | json | junit | pdf (default: from the output extension, else html)',
     )
     .option('-o, --output <path>', 'write the report to this file (all arguments are then journals)')
+    .option('--history', "add each experiment's trend, resilience score and findings from the runs store (HTML, PDF)")
+    .option('--store <url>', storeOptionHelp)
     .addHelpText('after', help)
-    .action(async (paths: string[], flags: ReportFlags) => {
+    .action(async (paths: string[], flags: ReportFlags, command: Command) => {
       const { UsageError } = await import('@faultline/core');
       const { parseJournal, parseExportFormat, renderReport } = await import('@faultline/report');
       const { journals, output } = splitReportArguments(paths, io.cwd, flags.output);
@@ -97,7 +103,16 @@ export function registerReportCommand(program: Command, io: CliIo): void {
         }
         parsed.push(parseJournal(text, path));
       }
-      const report = await renderReport(format, parsed, { env: io.env, generatedAt: new Date().toISOString() });
+      const history = flags.history
+        ? await (
+            await import('../store/report-history.js')
+          ).reportHistory(parsed, flags.store, command.optsWithGlobals(), io)
+        : undefined;
+      const report = await renderReport(format, parsed, {
+        env: io.env,
+        generatedAt: new Date().toISOString(),
+        history,
+      });
       if (output) {
         await writeFile(resolve(io.cwd, output), report);
         io.stderr.write(

@@ -128,7 +128,25 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
       },
     });
     if (flags.output !== 'json') io.stdout.write(`Journal: ${journalPath}\n`);
-    io.setExitCode(exitCodeFor(journal));
+    const exitCode = exitCodeFor(journal);
+    if (flags.store !== false) {
+      // imported only now, so a run pays for the store (and its database driver) only once it is over
+      const { recordFinishedRun } = await import('../store/record-finished-run.js');
+      await recordFinishedRun(
+        journal,
+        {
+          flag: flags.store,
+          settings,
+          source: /^https?:\/\//.test(source) ? source : resolve(io.cwd, source),
+          exitCode,
+          origin: flags.origin,
+          json: flags.output === 'json',
+          color,
+        },
+        io,
+      );
+    }
+    io.setExitCode(exitCode);
   } finally {
     unregister();
     await metrics?.close();

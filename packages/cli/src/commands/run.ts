@@ -18,6 +18,10 @@ export interface RunFlags {
   maxDuration?: string;
   output: 'text' | 'json';
   metricsPort?: string;
+  /** Store URL, or false with --no-store. */
+  store?: string | false;
+  /** How the run reaches the store (`recheck` runs say so). Not a flag. */
+  origin?: 'run' | 'recheck';
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -61,6 +65,11 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--max-duration <duration>', 'interrupt the run after this long ("30m"); faults are reverted')
     .option('--metrics-port <port>', 'serve Prometheus metrics of the run on 127.0.0.1:<port>/metrics')
     .addOption(new Option('--output <format>', 'progress format').choices(['text', 'json']).default('text'))
+    .option(
+      '--store <url>',
+      'record the run in this store: SQLite file or postgres:// URL (default: FAULTLINE_STORE, store.url in settings, else ~/.local/share/faultline/faultline.sqlite)',
+    )
+    .option('--no-store', 'do not record the run in the store')
     .addHelpText(
       'after',
       `
@@ -71,7 +80,11 @@ Faults injected by the method are reverted on every exit path; after a hard kill
 Examples:
   faultline run experiment.yaml --journal-path=results.json
   faultline run experiment.yaml --dry=actions
-  faultline run experiment.yaml --hypothesis-strategy=continuously --hypothesis-frequency=2 --fail-fast`,
+  faultline run experiment.yaml --hypothesis-strategy=continuously --hypothesis-frequency=2 --fail-fast
+  faultline run experiment.yaml --store postgres://chaos@db.internal/faultline
+
+Every run is recorded in the runs store (\`faultline history\`); a deviated run proposes a finding, and a
+run that deviates after a fix says REGRESSION. An unreachable store queues the record on disk.`,
     )
     .action(async (source: string, flags: RunFlags, command: Command) => {
       const { runCommand } = await import('./run-action.js');

@@ -1,12 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext } from '../testing/create-test-context.js';
-import { findSystemBinary } from '../testing/find-system-binary.js';
+import { findPostgresBin, startPostgresServer, type PostgresServer } from '../testing/postgres-server.js';
 import { canPlaceOrder } from './can-place-order.js';
 import { executeQuery } from './execute-query.js';
 
@@ -46,57 +42,23 @@ describe('chaosprobe.http.can_place_order', () => {
   });
 });
 
-// The seed's data-corruption scenario against a real PostgreSQL (Debian package), run as the
-// postgres user because the server refuses to run as root.
-const initdb = findSystemBinary('initdb', ['/usr/lib/postgresql/15/bin/initdb']);
-describe.skipIf(!initdb)('chaosdb.actions.execute_query (real PostgreSQL)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'faultline-pg-'));
-  chmodSync(dir, 0o777);
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const asPostgres = (command: string, args: string[]) =>
-    (process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args]) as [
-      string,
-      string[],
-    ];
-  let server: ReturnType<typeof spawn> | undefined;
-  const connection = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+// The seed's data-corruption scenario against a real PostgreSQL (Debian package), started and
+// stopped by the shared helper so no server outlives the test.
+const pgBin = findPostgresBin();
+describe.skipIf(!pgBin)('chaosdb.actions.execute_query (real PostgreSQL)', () => {
+  let server: PostgresServer;
+  let connection = '';
 
   beforeAll(async () => {
-    const bin = initdb!.replace(/initdb$/, '');
-    const [cmd, args] = asPostgres(initdb!, ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres']);
-    const init = spawnSync(cmd, args, { encoding: 'utf8' });
-    if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
-    const [pcmd, pargs] = asPostgres(`${bin}postgres`, [
-      '-D',
-      join(dir, 'data'),
-      '-p',
-      String(port),
-      '-h',
-      '127.0.0.1',
-      '-k',
-      dir,
-    ]);
-    server = spawn(pcmd, pargs, { stdio: 'ignore' });
-    for (let i = 0; i < 100; i++) {
-      if (spawnSync('psql', [connection, '-c', 'select 1'], { stdio: 'ignore' }).status === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    spawnSync('psql', [
-      connection,
-      '-c',
+    server = await startPostgresServer(pgBin!);
+    connection = server.url;
+    server.psql(
       "create table users(id int, email text); insert into users select g, 'user' || g || '@example.com' from generate_series(1, 1000) g;",
-    ]);
-  }, 60_000);
-  afterAll(() => {
-    server?.kill('SIGINT');
-  });
-
-  const count = () =>
-    Number(
-      spawnSync('psql', [connection, '-At', '-c', "select count(*) from users where email like 'corrupt-%'"], {
-        encoding: 'utf8',
-      }).stdout.trim(),
     );
+  }, 60_000);
+  afterAll(() => server?.stop());
+
+  const count = () => Number(server.psql("select count(*) from users where email like 'corrupt-%'"));
 
   it('runs the seed query verbatim, and nothing under dry-run', async () => {
     const args = executeQuery.arguments.parse({

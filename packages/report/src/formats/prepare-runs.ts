@@ -1,6 +1,7 @@
 import type { Journal } from '@faultline/core';
 import { experimentTrends, type ExperimentTrend } from '../analysis/experiment-trends.js';
 import { summarizeJournal, type RunSummary } from '../analysis/summarize-journal.js';
+import type { ExperimentHistory } from '../html/render-history-section.js';
 import { normalizeJournal } from '../journal/normalize-journal.js';
 import { redactJournal } from '../redact/redact-journal.js';
 
@@ -24,4 +25,6 @@ export function prepareRuns(input: Journal | readonly Journal[]): PreparedRuns {
 export interface RenderOptions {
   /** ISO time printed as "generated at"; omitted when not given, so output is reproducible. */
   generatedAt?: string;
+  /** Trends and findings from the runs store, per experiment (HTML only). */
+  history?: readonly ExperimentHistory[];
 }

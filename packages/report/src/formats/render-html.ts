@@ -1,5 +1,6 @@
 import type { Journal } from '@faultline/core';
 import { escapeHtml as e } from '../html/escape-html.js';
+import { renderHistorySection } from '../html/render-history-section.js';
 import { renderRunSection } from '../html/render-run-section.js';
 import { reportStyles } from '../html/report-styles.js';
 import { trendSvg } from '../html/trend-svg.js';
@@ -56,6 +57,7 @@ export function renderHtml(input: Journal | readonly Journal[], options: RenderO
     out.push('</table></section>');
   }
   runs.forEach(({ journal, summary }, i) => out.push(renderRunSection(journal, summary, i)));
+  if (options.history?.length) out.push(renderHistorySection(options.history));
   out.push(
     '<footer>Made by Faultline from the run journal. Times are UTC; “+12 s” is counted from the start of the run.</footer>',
   );

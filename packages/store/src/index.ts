@@ -1,0 +1,10 @@
+export * from './types.js';
+export * from './store.js';
+export * from './open-store.js';
+export * from './store-error.js';
+export * from './store-url.js';
+export * from './record-queue.js';
+export * from './experiment-identity.js';
+export * from './resilience-score.js';
+export { runRecordOf, runIdOf, exitCodeOfJournal } from './run-record.js';
+export { migrations } from './migrations.js';
