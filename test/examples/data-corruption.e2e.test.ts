@@ -4,24 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext } from '@faultline/core/testing';
+import { createTestContext, findPostgresBin, startPostgresServer, type PostgresServer } from '@faultline/core/testing';
 import { queryRows } from '../../packages/core/src/builtin/query-rows.js';
-import { startPostgres, type Postgres } from './start-postgres.js';
 
 // The seed's data-corruption scenario (examples/data) against a real PostgreSQL, through the CLI.
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const experiment = join(root, 'examples', 'data', 'data-corruption-experiment.yaml');
-let pg: Postgres | undefined;
+const postgresBin = findPostgresBin();
+let pg: PostgresServer | undefined;
 
 beforeAll(async () => {
-  pg = await startPostgres();
+  pg = postgresBin ? await startPostgresServer(postgresBin) : undefined;
   pg?.psql(
     "CREATE TABLE users(id int PRIMARY KEY, email text); INSERT INTO users SELECT g, 'user' || g || '@example.com' FROM generate_series(1, 2000) g;",
   );
 }, 60_000);
 afterAll(() => pg?.stop());
 
-describe.skipIf(!process.env.FAULTLINE_REQUIRE_SYSTEM_DEPS && !findInitdb())('data corruption (real PostgreSQL)', () => {
+describe.skipIf(!postgresBin)('data corruption (real PostgreSQL)', () => {
   it('query_rows returns typed rows and refuses to write', async () => {
     const run = (query: string) =>
       queryRows.run(queryRows.arguments.parse({ connection_string: pg!.url, query }), createTestContext());
@@ -55,7 +55,3 @@ describe.skipIf(!process.env.FAULTLINE_REQUIRE_SYSTEM_DEPS && !findInitdb())('da
     expect(readFileSync(join(dir, 'journal.json'), 'utf8')).not.toContain('s3cret-pw');
   }, 60_000);
 });
-
-function findInitdb(): boolean {
-  return spawnSync('sh', ['-c', 'command -v initdb || test -x /usr/lib/postgresql/15/bin/initdb']).status === 0;
-}
