@@ -1,6 +1,7 @@
 import {
-  ActivityResolver,
   bearerTokenFor,
+  type ActivityResolver,
+  type Logger,
   formatProblem,
   loadExperimentDocument,
   UsageError,
@@ -8,7 +9,7 @@ import {
   type Experiment,
   type Problem,
 } from '@faultline/core';
-import { knownDrivers } from './known-drivers.js';
+import { createResolver } from './create-resolver.js';
 
 export interface LoadedExperiment {
   experiment: Experiment;
@@ -29,6 +30,7 @@ export async function loadAndValidate(
     env: Readonly<Record<string, string | undefined>>;
     settings: Record<string, unknown>;
     validate?: boolean;
+    logger?: Logger;
   },
 ): Promise<LoadedExperiment> {
   const document = await loadExperimentDocument(location, {
@@ -36,7 +38,8 @@ export async function loadAndValidate(
     env: options.env,
     bearerToken: bearerTokenFor(location, options.settings),
   });
-  const resolver = new ActivityResolver(knownDrivers);
+  // The caller closes it (it may hold a Python bridge); on an invalid experiment it is closed here.
+  const resolver = createResolver({ ...options, baseDir: document.baseDir });
   if (options.validate === false) {
     return {
       experiment: document.value as Experiment,
@@ -53,6 +56,7 @@ export async function loadAndValidate(
   });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length || !result.experiment) {
+    await resolver.close();
     const lines = result.problems.map((p) => `  ${formatProblem(p, document.source.location)}`);
     throw new UsageError(
       `${document.source.location} is not a valid experiment (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,

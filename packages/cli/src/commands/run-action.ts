@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import {
-  ActivityResolver,
   callHook,
   checkOutputPath,
   collectVars,
+  type ActivityResolver,
   controlsFromSettings,
   loadControls,
   formatProblem,
@@ -23,12 +23,28 @@ import { createLogger } from '../logging/create-logger.js';
 import { JsonProgress } from '../progress/json-progress.js';
 import { TerminalProgress } from '../progress/terminal-progress.js';
 import { faultlineVersion } from '../version.js';
-import { knownDrivers } from '../known-drivers.js';
+import { createResolver } from '../create-resolver.js';
 import { loadControlFiles } from './load-control-files.js';
 import type { RunFlags } from './run.js';
 import type { GlobalFlags } from '../global-flags.js';
 
 export async function runCommand(source: string, flags: RunFlags, globals: GlobalFlags, io: CliIo): Promise<void> {
+  // Resolvers may hold a Python bridge process: stopped however the command ends.
+  const resolvers: ActivityResolver[] = [];
+  try {
+    await runWith(source, flags, globals, io, resolvers);
+  } finally {
+    await Promise.all(resolvers.map((r) => r.close()));
+  }
+}
+
+async function runWith(
+  source: string,
+  flags: RunFlags,
+  globals: GlobalFlags,
+  io: CliIo,
+  resolvers: ActivityResolver[],
+): Promise<void> {
   const { settings, path: settingsPath } = await loadSettings(globals.settings, io.env);
   // Nothing the run writes may overwrite what it reads: checked before anything runs.
   const inputs = [
@@ -47,7 +63,9 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   });
   const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
   // Global controls see the experiment being loaded, as Chaos Toolkit's loading hooks do.
-  const loading = controls.length ? await loadControls(controls, new ActivityResolver(knownDrivers), io.cwd) : [];
+  const globalResolver = createResolver({ cwd: io.cwd, env: io.env, settings, logger });
+  resolvers.push(globalResolver);
+  const loading = controls.length ? await loadControls(controls, globalResolver, io.cwd) : [];
   const hookEnv = {
     experiment: undefined,
     configuration: {},
@@ -58,7 +76,14 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
     interrupt: () => {},
   };
   await callHook(loading, 'before_loading_experiment_control', hookEnv, source);
-  const loaded = await loadAndValidate(source, { cwd: io.cwd, env: io.env, settings, validate: flags.validation });
+  const loaded = await loadAndValidate(source, {
+    cwd: io.cwd,
+    env: io.env,
+    settings,
+    validate: flags.validation,
+    logger,
+  });
+  resolvers.push(loaded.resolver);
   await callHook(
     loading,
     'after_loading_experiment_control',

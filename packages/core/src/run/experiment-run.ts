@@ -16,6 +16,7 @@ import { ResolutionError } from '../resolve/activity-resolver.js';
 import type { PendingRevert } from '../revert/revert-spec.js';
 import { runRevert } from '../revert/run-revert.js';
 import { abortableSleep } from '../util/abortable-sleep.js';
+import { PythonError } from '../python/python-error.js';
 import { callHook, loadControls, type HookEnvironment, type LoadedControl } from './control-hooks.js';
 import { JournalWriter } from './journal-writer.js';
 import { RevertLedger } from './revert-ledger.js';
@@ -648,6 +649,8 @@ function allActivities(experiment: Experiment): Activity[] {
 }
 
 function exceptionLines(error: unknown): string[] {
+  // A Python exception is journalled as Chaos Toolkit journals it (traceback.format_exception).
+  if (error instanceof PythonError) return error.journalLines;
   const err = error as (Error & { hint?: string; code?: string }) | null | undefined;
   const lines = [`${err instanceof Error ? err.name : 'Error'}: ${errorMessage(error)}`];
   if (err?.hint) lines.push(`hint: ${err.hint}`);

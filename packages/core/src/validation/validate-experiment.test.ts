@@ -111,11 +111,30 @@ method:
     expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', path: ['foo'], line: 29 })]);
   });
 
-  it('requires a method', async () => {
+  it('requires a method, which may be empty (only the hypothesis is checked)', async () => {
     const result = await validate('title: t\n');
     expect(result.problems.map((p) => p.message)).toContain(
-      'an experiment requires a method with at least one activity',
+      'an experiment requires a method, which can be empty for only checking the steady-state hypothesis',
     );
+    const empty = await validate(
+      'title: t\nsteady-state-hypothesis:\n  title: h\n  probes:\n    - {type: probe, name: p, tolerance: 0, provider: {type: process, path: echo}}\nmethod: []\n',
+    );
+    expect(empty.problems).toEqual([]);
+    expect(empty.experiment).toBeDefined();
+  });
+
+  it('accepts expected_status as a number or a list on http providers; unknown provider keys only warn', async () => {
+    const http = (extra: string) =>
+      validate(
+        `title: t\nmethod:\n  - type: probe\n    name: p\n    provider:\n      type: http\n      url: http://127.0.0.1:9/\n      ${extra}\n`,
+      );
+    expect((await http('expected_status: 200')).problems).toEqual([]);
+    expect((await http('expected_status: [200, 204]')).problems).toEqual([]);
+    const unknown = await http('retries_please: 3');
+    expect(unknown.experiment).toBeDefined();
+    expect(unknown.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: 'unknown key "retries_please" is ignored' }),
+    ]);
   });
 
   it('publishes a JSON Schema of the format', () => {

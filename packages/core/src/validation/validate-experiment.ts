@@ -146,10 +146,13 @@ async function checkSemantics(
   error: (path: DocumentPath, message: string, hint?: string) => void,
   warn: (path: DocumentPath, message: string, hint?: string) => void,
 ): Promise<void> {
-  if (!Array.isArray(experiment.method) || experiment.method.length === 0) {
-    if (!('method' in experiment)) error(['method'], 'an experiment requires a method with at least one activity');
-    else if (Array.isArray(experiment.method)) error(['method'], 'the method must contain at least one activity');
-  }
+  // As Chaos Toolkit: the method must be declared, and may be empty to check only the hypothesis.
+  if (!('method' in experiment))
+    error(
+      ['method'],
+      'an experiment requires a method, which can be empty for only checking the steady-state hypothesis',
+      'add `method: []`',
+    );
 
   const declared = new Set<string>();
   forEachActivity(experiment, (activity) => {
@@ -249,8 +252,14 @@ async function checkProvider(
       },
       options.baseDir ?? process.cwd(),
     );
-    if (!resolved.definition) return;
     const args = isObj(provider.arguments) ? provider.arguments : {};
+    if (resolved.checkArguments) {
+      // A bridged Python function: its real signature decides, as chaoslib's validation does.
+      const problem = await resolved.checkArguments(args);
+      if (problem) error([...path, 'arguments'], `${String(provider.module)}.${String(provider.func)}: ${problem}`);
+      return;
+    }
+    if (!resolved.definition) return;
     const schema = resolved.definition.arguments as z.ZodType & { shape?: Record<string, unknown> };
     if (schema.shape) {
       const known = Object.keys(schema.shape);
