@@ -30,6 +30,7 @@ export async function loadAndValidate(
     env: Readonly<Record<string, string | undefined>>;
     settings: Record<string, unknown>;
     validate?: boolean;
+    verifyTls?: boolean;
     logger?: Logger;
   },
 ): Promise<LoadedExperiment> {
@@ -37,6 +38,7 @@ export async function loadAndValidate(
     cwd: options.cwd,
     env: options.env,
     bearerToken: bearerTokenFor(location, options.settings),
+    verifyTls: options.verifyTls,
   });
   // The caller closes it (it may hold a Python bridge); on an invalid experiment it is closed here.
   const resolver = createResolver({ ...options, baseDir: document.baseDir });

@@ -56,7 +56,9 @@ async function runWith(
   const journalPath = checkOutputPath(flags.journalPath, 'journal', { cwd: io.cwd, inputs });
   const logger = createLogger({
     file: logFileFor(globals, io, [...inputs, journalPath]),
+    fileLevel: globals.logFileLevel,
     stderr: flags.output === 'json' ? undefined : io.stderr,
+    format: globals.logFormat,
     verbose: globals.verbose,
     // Under --dry the drivers say what they would have changed: that is the point of the dry run.
     echoInfo: flags.dry || settings.dry_run ? (message) => /\bdry run:|\bwould /.test(message) : undefined,
@@ -81,6 +83,7 @@ async function runWith(
     env: io.env,
     settings,
     validate: flags.validation,
+    verifyTls: flags.verifyTls,
     logger,
   });
   resolvers.push(loaded.resolver);
@@ -93,9 +96,10 @@ async function runWith(
   for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
 
   const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
-  const failFast = flags.failFast === undefined ? undefined : flags.failFast === true ? true : Number(flags.failFast);
+  const failFast =
+    flags.failFastRatio !== undefined ? Number(flags.failFastRatio) : flags.failFast ? true : undefined;
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))
-    throw new UsageError('--fail-fast ratio must be between 0 and 1');
+    throw new UsageError('--fail-fast-ratio must be a number between 0 and 1');
   const frequency =
     flags.hypothesisFrequency === undefined
       ? undefined

@@ -9,7 +9,8 @@ export interface RunFlags {
   rollbackStrategy?: string;
   hypothesisStrategy?: string;
   hypothesisFrequency?: string;
-  failFast?: boolean | string;
+  failFast?: boolean;
+  failFastRatio?: string;
   var: string[];
   varFile: string[];
   controlFile: string[];
@@ -40,8 +41,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       "seconds between continuous hypothesis runs (default: the experiment's runtime.hypothesis.frequency, else 1)",
     )
     .option(
-      '--fail-fast [ratio]',
-      'stop a continuous run when the hypothesis deviates (optionally: once this share of runs deviated, 0..1)',
+      '--fail-fast',
+      'with during-method-only or continuously: stop the run as soon as the hypothesis deviates once',
+    )
+    .option(
+      '--fail-fast-ratio <ratio>',
+      'like --fail-fast, but stop once this share (0..1) of the hypothesis runs so far deviated',
     )
     .option(
       '--var <key[:type]=value>',
@@ -71,7 +76,8 @@ Faults injected by the method are reverted on every exit path; after a hard kill
 Examples:
   faultline run experiment.yaml --journal-path=results.json
   faultline run experiment.yaml --dry=actions
-  faultline run experiment.yaml --hypothesis-strategy=continuously --hypothesis-frequency=2 --fail-fast`,
+  faultline run experiment.yaml --hypothesis-strategy=continuously --hypothesis-frequency=2 --fail-fast
+  chaos run --fail-fast --hypothesis-strategy=continuously experiment.json   # Chaos Toolkit's spelling works`,
     )
     .action(async (source: string, flags: RunFlags, command: Command) => {
       const { runCommand } = await import('./run-action.js');

@@ -8,7 +8,8 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
     .description('Check an experiment and report every problem at once, with file:line:column')
     .argument('<source>', 'experiment file or http(s) URL')
     .option('--json', 'print the problems as JSON')
-    .action(async (source: string, flags: { json?: boolean }, command: Command) => {
+    .option('--no-verify-tls', 'do not verify the TLS certificate of an https experiment URL')
+    .action(async (source: string, flags: { json?: boolean; verifyTls: boolean }, command: Command) => {
       const { formatProblem, loadExperimentDocument, validateExperiment, loadSettings, bearerTokenFor, exitCodes } =
         await import('@faultline/core');
       const { createResolver } = await import('../create-resolver.js');
@@ -18,6 +19,7 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
         cwd: io.cwd,
         env: io.env,
         bearerToken: bearerTokenFor(source, settings),
+        verifyTls: flags.verifyTls,
       });
       const resolver = createResolver({ cwd: io.cwd, env: io.env, settings, baseDir: document.baseDir });
       const result = await validateExperiment(document.value, {
