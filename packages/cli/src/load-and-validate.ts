@@ -1,6 +1,7 @@
 import {
   bearerTokenFor,
   type ActivityResolver,
+  type EnvironmentInputs,
   type Logger,
   formatProblem,
   loadExperimentDocument,
@@ -32,6 +33,8 @@ export async function loadAndValidate(
     validate?: boolean;
     verifyTls?: boolean;
     logger?: Logger;
+    /** The environment and --var values the run will see: unset `{type: env}` entries are errors. */
+    environment?: EnvironmentInputs;
   },
 ): Promise<LoadedExperiment> {
   const document = await loadExperimentDocument(location, {
@@ -55,6 +58,7 @@ export async function loadAndValidate(
     source: document.source,
     resolver,
     baseDir: document.baseDir,
+    environment: options.environment,
   });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length || !result.experiment) {

@@ -168,6 +168,28 @@ describe("Chaos Toolkit 1.19's command line", () => {
     expect(existsSync(join(dir, 'settings.yaml.tmp'))).toBe(false);
   });
 
+  it('validate and run report a configuration entry whose environment variable is unset', async () => {
+    const dir = tempDir();
+    writeFile(dir, 'experiment.json', experiment({ configuration: { url: { type: 'env', key: 'FL_E2E_URL' } } }));
+    const validate = await runCli(['--no-log-file', 'validate', 'experiment.json'], { cwd: dir, env: env(dir) });
+    expect(validate.code).toBe(64);
+    expect(validate.stdout).toMatch(
+      /configuration\.url\.key: configuration "url" reads the environment variable FL_E2E_URL, which is not set/,
+    );
+    const run = await runCli(['--no-log-file', 'run', 'experiment.json'], { cwd: dir, env: env(dir) });
+    expect(run.code).toBe(64);
+    const withVar = await runCli(['--no-log-file', 'run', '--var', 'url=http://x', 'experiment.json'], {
+      cwd: dir,
+      env: env(dir),
+    });
+    expect(withVar.code).toBe(0);
+    const withEnv = await runCli(['--no-log-file', 'validate', 'experiment.json'], {
+      cwd: dir,
+      env: { ...env(dir), FL_E2E_URL: 'http://x' },
+    });
+    expect(withEnv.code).toBe(0);
+  });
+
   it('--change-dir to a missing directory is a usage error', async () => {
     const dir = tempDir();
     const result = await runCli(['--change-dir', 'nowhere', 'info'], { cwd: dir, env: env(dir) });

@@ -78,7 +78,9 @@ async function runWith(
     interrupt: () => {},
   };
   await callHook(loading, 'before_loading_experiment_control', hookEnv, source);
+  const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
   const loaded = await loadAndValidate(source, {
+    environment: { env: { ...io.env, ...vars.env }, vars },
     cwd: io.cwd,
     env: io.env,
     settings,
@@ -95,7 +97,6 @@ async function runWith(
   );
   for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
 
-  const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
   const failFast =
     flags.failFastRatio !== undefined ? Number(flags.failFastRatio) : flags.failFast ? true : undefined;
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))

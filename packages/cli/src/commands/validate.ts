@@ -26,6 +26,7 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
         source: document.source,
         resolver,
         baseDir: document.baseDir,
+        environment: { env: io.env },
       }).finally(() => resolver.close());
       const errors = result.problems.filter((p) => p.severity === 'error').length;
       if (flags.json) {

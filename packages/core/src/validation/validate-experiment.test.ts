@@ -137,6 +137,71 @@ method:
     ]);
   });
 
+  it('resolves every activity it will run: tolerance probes, rollbacks and controls at every level', async () => {
+    const text = `
+title: t
+controls:
+  - {name: top, provider: {type: python, module: chaosfixture.nope}}
+steady-state-hypothesis:
+  title: h
+  controls:
+    - {name: hyp, provider: {type: javascript, module: ./no-such-control.mjs}}
+  probes:
+    - type: probe
+      name: p
+      tolerance: {type: probe, name: t, provider: {type: python, module: chaosfixture.probes, func: read_valu}}
+      provider: {type: python, module: chaosfixture.probes, func: read_value}
+method:
+  - type: action
+    name: a
+    provider: {type: python, module: chaosfixture.actions, func: inject_fault, arguments: {fault: x}}
+    controls:
+      - {name: act, provider: {type: python, module: chaosfixture.nope2}}
+rollbacks:
+  - {type: action, name: r, provider: {type: python, module: chaosfixture.actions, func: set_valu}}
+`;
+    const result = await validate(text);
+    const paths = result.problems.filter((p) => p.severity === 'error').map((p) => p.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'controls.0.provider.module',
+        'steady-state-hypothesis.controls.0.provider.module',
+        'steady-state-hypothesis.probes.0.tolerance.provider.func',
+        'method.0.controls.0.provider.module',
+        'rollbacks.0.provider.func',
+      ]),
+    );
+  });
+
+  it('reports configuration and secrets read from environment variables that are not set', async () => {
+    const text = `
+title: t
+configuration:
+  api_url: {type: env, key: FL_TEST_API_URL}
+  port: {type: env, key: FL_TEST_PORT, default: 8080}
+  region: {type: env, key: FL_TEST_REGION}
+  set: {type: env, key: FL_TEST_SET}
+secrets:
+  api: {token: {type: env, key: FL_TEST_TOKEN}}
+method: []
+`;
+    const parsed = parseExperimentText(text, 'exp.yaml');
+    const result = await validateExperiment(parsed.value, {
+      source: parsed.source,
+      environment: { env: { FL_TEST_SET: 'yes' }, vars: { configuration: { region: 'eu' } } },
+    });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.path.join('.'), p.line])).toEqual([
+      ['configuration.api_url.key', 4],
+      ['secrets.api.token.key', 9],
+    ]);
+    expect(errors[0]?.message).toBe(
+      'configuration "api_url" reads the environment variable FL_TEST_API_URL, which is not set',
+    );
+    // Without an environment to check against (schema-only validation), nothing is reported.
+    expect((await validateExperiment(parsed.value, {})).problems).toEqual([]);
+  });
+
   it('publishes a JSON Schema of the format', () => {
     const schema = experimentJsonSchema() as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(

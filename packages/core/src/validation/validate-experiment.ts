@@ -5,6 +5,7 @@ import { parseWait } from '../duration/parse-duration.js';
 import { findExecutable } from '../provider/process/index.js';
 import type { ActivityResolver } from '../resolve/activity-resolver.js';
 import { experimentSchema, knownKeys } from './experiment-schema.js';
+import { checkEnvironment, type EnvironmentInputs } from './check-environment.js';
 import { locate, type Problem } from './problem.js';
 
 export interface ValidationResult {
@@ -18,6 +19,8 @@ export interface ValidateOptions {
   /** When given, python/javascript providers and controls are resolved and arguments checked. */
   resolver?: ActivityResolver;
   baseDir?: string;
+  /** When given, `{type: env}` configuration and secrets whose variable is unset are errors. */
+  environment?: EnvironmentInputs;
 }
 
 type Obj = Record<string, unknown>;
@@ -39,6 +42,7 @@ export async function validateExperiment(value: unknown, options: ValidateOption
 
   if (isObj(value)) {
     checkUnknownKeys(value, warn);
+    if (options.environment) checkEnvironment(value, options.environment, error);
     await checkSemantics(value, options, error, warn);
   } else if (parsed.success) {
     error([], 'an experiment must be an object');
@@ -205,10 +209,16 @@ async function checkSemantics(
         );
       }
     }
-    if (options.resolver && isObj(provider) && (provider.type === 'python' || provider.type === 'javascript')) {
-      if (typeof provider.module === 'string' && typeof provider.func === 'string') {
-        resolutions.push(checkProvider(provider, [...path, 'provider'], options, error));
-      }
+    // The activity's own provider, and a probe used as its tolerance (a Python or JavaScript tolerance).
+    const tolerance = activity.tolerance;
+    const providers: Array<[unknown, DocumentPath]> = [[provider, [...path, 'provider']]];
+    if (isObj(tolerance) && tolerance.type === 'probe')
+      providers.push([tolerance.provider, [...path, 'tolerance', 'provider']]);
+    for (const [candidate, at] of providers) {
+      if (!options.resolver || !isObj(candidate)) continue;
+      if (candidate.type !== 'python' && candidate.type !== 'javascript') continue;
+      if (typeof candidate.module === 'string' && typeof candidate.func === 'string')
+        resolutions.push(checkProvider(candidate, at, options, error));
     }
   });
 
