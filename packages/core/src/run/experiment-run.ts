@@ -414,12 +414,20 @@ class ExperimentRun {
         : await runProvider(resolved.provider, this.providerDeps(), ctx);
       this.rawOutputs.set(entry, output ?? null);
       entry.output = this.redact(output ?? null);
-      if (stopsRun && this.abort.signal.aborted) throw new InterruptedError(this.interruptReason);
+      // It finished (despite the interruption): its outcome stands, and the run stops after it.
+      if (stopsRun && this.abort.signal.aborted) escaped = new InterruptedError(this.interruptReason);
     } catch (error) {
-      entry.status = 'failed';
-      entry.exception = this.redact(exceptionLines(error));
-      if (error instanceof ResolutionError || (stopsRun && this.abort.signal.aborted)) escaped = error;
-      else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact(errorMessage(error))}`);
+      if (stopsRun && this.abort.signal.aborted) {
+        // Cut short by the interruption: journalled as Chaos Toolkit journals it — no status, no
+        // exception, output null, with its start, end and duration (the journal's status says why).
+        delete entry.status;
+        escaped = error;
+      } else {
+        entry.status = 'failed';
+        entry.exception = this.redact(exceptionLines(error));
+        if (error instanceof ResolutionError) escaped = error;
+        else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact(errorMessage(error))}`);
+      }
     }
     entry.end = now();
     entry.duration = (performance.now() - startedAt) / 1000;
