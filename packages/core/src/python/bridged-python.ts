@@ -95,7 +95,14 @@ export async function bridgedControl(
         });
         return reply.value;
       } catch (error) {
-        if (error instanceof PythonReplyError) throw new PythonError(`control ${module} ${hook}`, error.exception);
+        if (error instanceof PythonReplyError) {
+          // As chaoslib: a control raising InterruptExecution stops the run (it ends interrupted).
+          if (error.exception.type.endsWith('InterruptExecution')) {
+            params.interrupt(`control ${module} ${hook}: ${error.exception.message}`);
+            return undefined;
+          }
+          throw new PythonError(`control ${module} ${hook}`, error.exception);
+        }
         throw error;
       }
     };

@@ -40,6 +40,17 @@ def exit_bridge():
 
 def echo(value=None):
     return value
+
+def leak(secrets=None):
+    print("the token is", secrets["token"])
+    return "printed"
+`;
+
+const stopper = `
+from chaoslib.exceptions import InterruptExecution
+
+def before_method_control(context, **kwargs):
+    raise InterruptExecution("the error budget is spent")
 `;
 
 const control = `
@@ -88,13 +99,15 @@ def cleanup_control():
 `;
 
 const warnings: string[] = [];
-const logger: Logger = { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} };
+const debugs: string[] = [];
+const logger: Logger = { debug: (m) => debugs.push(m), info() {}, warn: (m) => warnings.push(m), error() {} };
 const resolvers: ActivityResolver[] = [];
 
 function workspace(): { dir: string; resolver: ActivityResolver } {
   const dir = mkdtempSync(join(tmpdir(), 'faultline-python-'));
   writeFileSync(join(dir, 'team_probes.py'), probes);
   writeFileSync(join(dir, 'team_control.py'), control);
+  writeFileSync(join(dir, 'team_stopper.py'), stopper);
   const resolver = new ActivityResolver([], {
     python: { interpreter: python, env: process.env, cwd: dir, paths: [dir], logger },
   });
@@ -105,6 +118,7 @@ function workspace(): { dir: string; resolver: ActivityResolver } {
 afterEach(async () => {
   await Promise.all(resolvers.splice(0).map((r) => r.close()));
   warnings.length = 0;
+  debugs.length = 0;
 });
 
 const py = (func: string, args: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
@@ -299,6 +313,41 @@ describe.skipIf(!python)('the Python bridge (Debian python3)', () => {
     expect(events.find((e) => e.hook === 'before_activity_control')).toMatchObject({ context: 'p' });
     // hypothesis before and after, the method's action, the rollback
     expect(events.filter((e) => e.hook === 'after_activity_control')).toHaveLength(4);
+  });
+
+  it('a control raising InterruptExecution interrupts the run, as in Chaos Toolkit', async () => {
+    const { dir, resolver } = workspace();
+    const journal = await runExperiment({
+      experiment: {
+        title: 'stopped',
+        controls: [{ name: 'budget', provider: { type: 'python', module: 'team_stopper' } }],
+        method: [{ type: 'action', name: 'never', provider: py('echo', { value: 'ran' }) }],
+      },
+      baseDir: dir,
+      resolver,
+      env: {},
+      logger,
+    });
+    expect(journal.status).toBe('interrupted');
+    expect(journal.run.map((r) => r.output)).not.toContain('ran');
+  });
+
+  it('what a module prints reaches the log with secrets scrubbed', async () => {
+    const { dir, resolver } = workspace();
+    const journal = await runExperiment({
+      experiment: {
+        title: 'prints',
+        secrets: { api: { token: 'hunter2-s3cr3t' } },
+        method: [{ type: 'action', name: 'leak', provider: py('leak', {}, { secrets: ['api'] }) }],
+      },
+      baseDir: dir,
+      resolver,
+      env: {},
+      logger,
+    });
+    expect(journal.run[0]?.output).toBe('printed');
+    await expect.poll(() => debugs.join('\n')).toMatch(/python: the token is/);
+    expect(debugs.join('\n')).not.toContain('hunter2-s3cr3t');
   });
 
   it('validation imports the module and checks argument names against the real signature', async () => {

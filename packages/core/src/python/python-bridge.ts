@@ -66,8 +66,16 @@ export class PythonBridge {
   private nextId = 1;
   private stderrTail: string[] = [];
   private starts = 0;
+  private logger?: Logger;
 
-  constructor(private readonly options: PythonBridgeOptions) {}
+  constructor(private readonly options: PythonBridgeOptions) {
+    this.logger = options.logger;
+  }
+
+  /** Replaces the logger given at construction (a run's, which scrubs secrets). */
+  useLogger(logger: Logger): void {
+    this.logger = logger;
+  }
 
   /** The interpreter used (after the first request), for messages. */
   get interpreter(): string | undefined {
@@ -132,8 +140,7 @@ export class PythonBridge {
       cwd: this.options.cwd,
     });
     const interpreter = this.choice;
-    if (this.starts++ > 0)
-      this.options.logger?.warn('restarting the Python bridge: state kept by Python modules was lost');
+    if (this.starts++ > 0) this.logger?.warn('restarting the Python bridge: state kept by Python modules was lost');
     const child = spawn(interpreter.path, ['-u', bridgeScript, ...this.options.paths], {
       cwd: this.options.cwd,
       env: this.options.env as NodeJS.ProcessEnv,
@@ -143,7 +150,7 @@ export class PythonBridge {
     createInterface({ input: child.stderr }).on('line', (line) => {
       this.stderrTail.push(line);
       if (this.stderrTail.length > 20) this.stderrTail.shift();
-      this.options.logger?.debug(`python: ${line}`);
+      this.logger?.debug(`python: ${line}`);
     });
     let markReady!: () => void;
     let failStart!: (error: unknown) => void;
@@ -162,7 +169,7 @@ export class PythonBridge {
       try {
         message = JSON.parse(line);
       } catch {
-        this.options.logger?.warn(`the Python bridge wrote a line that is not JSON: ${line.slice(0, 200)}`);
+        this.logger?.warn(`the Python bridge wrote a line that is not JSON: ${line.slice(0, 200)}`);
         return;
       }
       if (message.ready) {

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ActivityContext } from '../activity/activity-context.js';
 import type { ActivityDefinition } from '../activity/activity-definition.js';
 import type { Driver, DriverEntry } from '../activity/driver.js';
+import type { Logger } from '../activity/logger.js';
 import type { ControlModule } from '../control/control-module.js';
 import { controlHookNames } from '../control/control-module.js';
 import { UsageError } from '../errors/faultline-error.js';
@@ -54,6 +55,7 @@ export class ActivityResolver {
   private readonly loaded = new Map<string, Promise<Driver>>();
   private readonly bridged = new Map<string, Promise<BridgedFunction>>();
   private bridge?: PythonBridge;
+  private logger?: Logger;
 
   constructor(
     private readonly drivers: readonly DriverEntry[],
@@ -63,7 +65,14 @@ export class ActivityResolver {
   /** The Python bridge, started on first use (undefined when Python modules are not bridged). */
   pythonBridge(): PythonBridge | undefined {
     if (!this.bridge && this.options.python) this.bridge = new PythonBridge(this.options.python);
+    if (this.logger) this.bridge?.useLogger(this.logger);
     return this.bridge;
+  }
+
+  /** Where the Python bridge logs what modules print (a run hands over its secret-scrubbing logger). */
+  useLogger(logger: Logger): void {
+    this.logger = logger;
+    this.bridge?.useLogger(logger);
   }
 
   /** Stops the Python bridge, if one was started. */

@@ -189,6 +189,8 @@ class ExperimentRun {
       configuration: this.configuration,
     });
     this.logger = redactingLogger(this.logger, this.redact);
+    // What Python modules print is logged too: through the same scrubbing as everything else.
+    this.options.resolver.useLogger(this.logger);
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
     this.logger.info(`Running experiment: ${this.experiment.title} (run ${this.runId})`);
     const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
