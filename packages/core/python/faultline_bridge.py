@@ -9,15 +9,17 @@ inspecting the function's signature, and failures journalled as chaoslib journal
 """
 
 import importlib
-import inspect
 import json
 import os
 import sys
 import threading
-import traceback
 
-_out = sys.stdout
-# print() in user code must not corrupt the protocol: it goes to stderr, which Faultline logs.
+# inspect and traceback are imported on first use: together they are half of the bridge's start.
+
+# The protocol gets its own copy of stdout; file descriptor 1 and sys.stdout then point at stderr
+# (which Faultline logs), so neither print() in a module nor a subprocess it starts can corrupt it.
+_out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+os.dup2(2, 1)
 sys.stdout = sys.stderr
 _lock = threading.Lock()
 
@@ -50,6 +52,8 @@ def _to_json(value):
 
 
 def _error(exc, lines=None):
+    import traceback
+
     return {
         "type": type(exc).__module__ + "." + type(exc).__qualname__
         if type(exc).__module__ not in ("builtins", "__main__")
@@ -77,6 +81,8 @@ class _Reply(Exception):
 
 
 def _function(module, name):
+    import inspect
+
     mod = _import(module)
     func = getattr(mod, name, None)
     if not callable(func):
@@ -94,6 +100,9 @@ def _function(module, name):
 
 def _call(req):
     """chaoslib.provider.python.run_python_activity"""
+    import inspect
+    import traceback
+
     func = _function(req["module"], req["func"])
     arguments = dict(req.get("arguments") or {})
     sig = inspect.signature(func)
@@ -117,6 +126,8 @@ def _call(req):
 
 def _check(req):
     """chaoslib.provider.python.validate_python_activity: bind the arguments to the signature."""
+    import inspect
+
     func = _function(req["module"], req["func"])
     try:
         sig = inspect.signature(func)
@@ -147,6 +158,8 @@ def _control_hooks(req):
 
 def _control(req):
     """chaoslib.control.python: initialize_control, apply_python_control, cleanup_control."""
+    import inspect
+
     hook = req["hook"]
     func = getattr(_import(req["module"]), hook, None)
     if not callable(func):

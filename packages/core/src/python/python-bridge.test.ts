@@ -43,6 +43,7 @@ def echo(value=None):
 
 def leak(secrets=None):
     print("the token is", secrets["token"])
+    os.system("echo from a subprocess")  # writes to file descriptor 1
     return "printed"
 `;
 
@@ -347,6 +348,7 @@ describe.skipIf(!python)('the Python bridge (Debian python3)', () => {
     });
     expect(journal.run[0]?.output).toBe('printed');
     await expect.poll(() => debugs.join('\n')).toMatch(/python: the token is/);
+    await expect.poll(() => debugs.join('\n')).toMatch(/python: from a subprocess/);
     expect(debugs.join('\n')).not.toContain('hunter2-s3cr3t');
   });
 
