@@ -82,7 +82,8 @@ async function runWith(
   const loaded = await loadAndValidate(source, {
     environment: { env: { ...io.env, ...vars.env }, vars },
     cwd: io.cwd,
-    env: io.env,
+    // .env var files feed the environment Python modules see too, as under Chaos Toolkit.
+    env: { ...io.env, ...vars.env },
     settings,
     validate: flags.validation,
     verifyTls: flags.verifyTls,
