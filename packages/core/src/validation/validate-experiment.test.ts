@@ -151,6 +151,10 @@ steady-state-hypothesis:
       name: p
       tolerance: {type: probe, name: t, provider: {type: python, module: chaosfixture.probes, func: read_valu}}
       provider: {type: python, module: chaosfixture.probes, func: read_value}
+    - type: probe
+      name: p2
+      tolerance: {type: probe, name: t2, provider: {type: python, module: chaosfixture.probes, func: read_value}}
+      provider: {type: python, module: chaosfixture.probes, func: read_value}
 method:
   - type: action
     name: a
@@ -171,6 +175,8 @@ rollbacks:
         'rollbacks.0.provider.func',
       ]),
     );
+    // probes[1]'s tolerance resolves: the `value` it gets at run time is not a problem.
+    expect(paths.filter((p) => p.startsWith('steady-state-hypothesis.probes.1'))).toEqual([]);
   });
 
   it('reports configuration and secrets read from environment variables that are not set', async () => {

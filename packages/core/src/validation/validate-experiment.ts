@@ -211,14 +211,14 @@ async function checkSemantics(
     }
     // The activity's own provider, and a probe used as its tolerance (a Python or JavaScript tolerance).
     const tolerance = activity.tolerance;
-    const providers: Array<[unknown, DocumentPath]> = [[provider, [...path, 'provider']]];
+    const providers: Array<[unknown, DocumentPath, boolean]> = [[provider, [...path, 'provider'], false]];
     if (isObj(tolerance) && tolerance.type === 'probe')
-      providers.push([tolerance.provider, [...path, 'tolerance', 'provider']]);
-    for (const [candidate, at] of providers) {
+      providers.push([tolerance.provider, [...path, 'tolerance', 'provider'], true]);
+    for (const [candidate, at, isTolerance] of providers) {
       if (!options.resolver || !isObj(candidate)) continue;
       if (candidate.type !== 'python' && candidate.type !== 'javascript') continue;
       if (typeof candidate.module === 'string' && typeof candidate.func === 'string')
-        resolutions.push(checkProvider(candidate, at, options, error));
+        resolutions.push(checkProvider(candidate, at, options, error, isTolerance));
     }
   });
 
@@ -252,6 +252,7 @@ async function checkProvider(
   path: DocumentPath,
   options: ValidateOptions,
   error: (path: DocumentPath, message: string, hint?: string) => void,
+  isTolerance = false,
 ): Promise<void> {
   try {
     const resolved = await options.resolver!.resolve(
@@ -262,7 +263,9 @@ async function checkProvider(
       },
       options.baseDir ?? process.cwd(),
     );
-    const args = isObj(provider.arguments) ? provider.arguments : {};
+    const given = isObj(provider.arguments) ? provider.arguments : {};
+    // A probe used as a tolerance receives the checked value as its `value` argument at run time.
+    const args = isTolerance && !('value' in given) ? { ...given, value: null } : given;
     if (resolved.checkArguments) {
       // A bridged Python function: its real signature decides, as chaoslib's validation does.
       const problem = await resolved.checkArguments(args);
@@ -273,7 +276,7 @@ async function checkProvider(
     const schema = resolved.definition.arguments as z.ZodType & { shape?: Record<string, unknown> };
     if (schema.shape) {
       const known = Object.keys(schema.shape);
-      for (const key of Object.keys(args)) {
+      for (const key of Object.keys(given)) {
         if (!known.includes(key))
           error(
             [...path, 'arguments', key],
@@ -288,6 +291,7 @@ async function checkProvider(
       const key = issue.path[0];
       const rawValue = typeof key === 'string' ? args[key] : undefined;
       if (typeof rawValue === 'string' && rawValue.includes('$')) continue; // typed after substitution
+      if (isTolerance && key === 'value' && !('value' in given)) continue; // the probe's output, at run time
       if (issue.code === 'unrecognized_keys') continue; // reported above with a hint
       error([...path, 'arguments', ...(issue.path as (string | number)[])], describeIssue(issue));
     }
