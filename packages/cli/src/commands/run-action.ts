@@ -98,8 +98,7 @@ async function runWith(
   );
   for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
 
-  const failFast =
-    flags.failFastRatio !== undefined ? Number(flags.failFastRatio) : flags.failFast ? true : undefined;
+  const failFast = flags.failFastRatio !== undefined ? Number(flags.failFastRatio) : flags.failFast ? true : undefined;
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))
     throw new UsageError('--fail-fast-ratio must be a number between 0 and 1');
   const frequency =
