@@ -31,5 +31,15 @@ export function registerInfoCommand(program: Command, io: CliIo): void {
       io.stdout.write(
         `faultline ${faultlineVersion}\nchaos toolkit journal format ${chaoslibVersion}\nnode ${process.version} (${process.platform}-${process.arch})\n`,
       );
+      // The interpreter the Python bridge would use for modules no driver serves.
+      const { findPython, loadSettings } = await import('@faultline/core');
+      const { settings } = await loadSettings(command.optsWithGlobals<GlobalFlags>().settings, io.env);
+      const interpreter = (settings.python as { interpreter?: string } | undefined)?.interpreter;
+      try {
+        const python = findPython({ interpreter, env: io.env, cwd: io.cwd });
+        io.stdout.write(`python bridge ${python.path} (${python.source})\n`);
+      } catch (error) {
+        io.stdout.write(`python bridge: ${(error as Error).message}\n`);
+      }
     });
 }
