@@ -33,6 +33,8 @@ export async function loadAndValidate(
     validate?: boolean;
     verifyTls?: boolean;
     logger?: Logger;
+    /** Use this resolver (the caller closes it) instead of creating one. */
+    resolver?: ActivityResolver;
     /** The environment and --var values the run will see: unset `{type: env}` entries are errors. */
     environment?: EnvironmentInputs;
   },
@@ -44,7 +46,7 @@ export async function loadAndValidate(
     verifyTls: options.verifyTls,
   });
   // The caller closes it (it may hold a Python bridge); on an invalid experiment it is closed here.
-  const resolver = createResolver({ ...options, baseDir: document.baseDir });
+  const resolver = options.resolver ?? createResolver({ ...options, baseDir: document.baseDir });
   if (options.validate === false) {
     return {
       experiment: document.value as Experiment,
@@ -62,7 +64,7 @@ export async function loadAndValidate(
   });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length || !result.experiment) {
-    await resolver.close();
+    if (!options.resolver) await resolver.close();
     const lines = result.problems.map((p) => `  ${formatProblem(p, document.source.location)}`);
     throw new UsageError(
       `${document.source.location} is not a valid experiment (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,

@@ -8,6 +8,7 @@ const python = findSystemBinary('python3', ['/usr/bin/python3']);
 
 /** A team's own module, shipped next to the experiment as Chaos Toolkit users do. */
 const module = `
+import os
 from chaoslib.types import Configuration
 
 def orders_backlog(queue: str, configuration: Configuration = None) -> int:
@@ -15,6 +16,13 @@ def orders_backlog(queue: str, configuration: Configuration = None) -> int:
 
 def below(value: int, limit: int) -> bool:
     return value < limit
+
+def bridge_pid() -> int:
+    return os.getpid()
+
+def before_loading_experiment_control(context, **kwargs):
+    with open("control-pid.txt", "w") as f:
+        f.write(str(os.getpid()))
 `;
 
 const experiment = (args: string) => `
@@ -53,6 +61,27 @@ describe.skipIf(!python)('faultline runs a team Python module through the bridge
     const journal = JSON.parse(readFileSync(join(dir, 'j.json'), 'utf8'));
     expect(journal.steady_states.before.probes[0].output).toBe(4);
     expect(journal.steady_states.before.steady_state_met).toBe(true);
+  });
+
+  it('one bridge per run serves the global controls and the experiment', async () => {
+    const dir = workspace();
+    writeFile(
+      dir,
+      'controls.json',
+      JSON.stringify([{ name: 'loading', provider: { type: 'python', module: 'team_checks' } }]),
+    );
+    writeFile(
+      join(dir, 'chaos'),
+      'pid.yaml',
+      'title: pid\nmethod:\n  - {type: probe, name: pid, provider: {type: python, module: team_checks, func: bridge_pid}}\n',
+    );
+    const result = await runCli(
+      ['--no-log-file', 'run', '--control-file', 'controls.json', 'chaos/pid.yaml', '--journal-path', 'j.json'],
+      { cwd: dir, env: { FAULTLINE_PYTHON: python!, HOME: dir } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const journal = JSON.parse(readFileSync(join(dir, 'j.json'), 'utf8'));
+    expect(journal.run[0].output).toBe(Number(readFileSync(join(dir, 'control-pid.txt'), 'utf8')));
   });
 
   it('validate checks argument names against the real signature', async () => {

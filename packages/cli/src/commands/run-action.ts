@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
   callHook,
   checkOutputPath,
@@ -65,9 +65,15 @@ async function runWith(
   });
   const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
   // Global controls see the experiment being loaded, as Chaos Toolkit's loading hooks do.
-  const globalResolver = createResolver({ cwd: io.cwd, env: io.env, settings, logger });
-  resolvers.push(globalResolver);
-  const loading = controls.length ? await loadControls(controls, globalResolver, io.cwd) : [];
+  const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
+  // One resolver, so one Python bridge, serves the global controls and the experiment. A local
+  // experiment's folder is known before loading it (a URL's modules resolve from the cwd).
+  const baseDir = /^https?:\/\//i.test(source) ? io.cwd : dirname(resolve(io.cwd, source));
+  // .env var files feed the environment Python modules see too, as under Chaos Toolkit.
+  const env = { ...io.env, ...vars.env };
+  const resolver = createResolver({ cwd: io.cwd, env, settings, baseDir, logger });
+  resolvers.push(resolver);
+  const loading = controls.length ? await loadControls(controls, resolver, io.cwd) : [];
   const hookEnv = {
     experiment: undefined,
     configuration: {},
@@ -78,18 +84,16 @@ async function runWith(
     interrupt: () => {},
   };
   await callHook(loading, 'before_loading_experiment_control', hookEnv, source);
-  const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
   const loaded = await loadAndValidate(source, {
-    environment: { env: { ...io.env, ...vars.env }, vars },
+    environment: { env, vars },
+    resolver,
     cwd: io.cwd,
-    // .env var files feed the environment Python modules see too, as under Chaos Toolkit.
-    env: { ...io.env, ...vars.env },
+    env,
     settings,
     validate: flags.validation,
     verifyTls: flags.verifyTls,
     logger,
   });
-  resolvers.push(loaded.resolver);
   await callHook(
     loading,
     'after_loading_experiment_control',
