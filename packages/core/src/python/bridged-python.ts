@@ -10,7 +10,7 @@ import { substitute } from '../substitution/substitute.js';
 import { nearestNames } from '../util/nearest-names.js';
 import type { PythonBridge } from './python-bridge.js';
 import { PythonReplyError } from './python-bridge.js';
-import { PythonError, type PythonException } from './python-error.js';
+import { PythonBridgeError, PythonError, type PythonException } from './python-error.js';
 
 /** A Python function run by the bridge, as the resolver hands it to the runner and to validation. */
 export interface BridgedFunction {
@@ -28,7 +28,11 @@ export async function bridgedFunction(bridge: PythonBridge, module: string, func
   const label = `${module}.${func} (python)`;
   const check = async (args: Record<string, unknown>) => {
     try {
-      const reply = await bridge.request('check', { module, func, arguments: args });
+      const reply = await bridge.request(
+        'check',
+        { module, func, arguments: args },
+        timeout(bridge.importTimeoutMs, `importing ${module}`),
+      );
       return (reply.value as { problem?: string | null }).problem ?? undefined;
     } catch (error) {
       throw asResolutionError(error, bridge, module, func);
@@ -73,7 +77,11 @@ export async function bridgedControl(
 ): Promise<ControlModule> {
   let hooks: ControlHookName[];
   try {
-    const reply = await bridge.request('control_hooks', { module, declaration, hooks: controlHookNames });
+    const reply = await bridge.request(
+      'control_hooks',
+      { module, declaration, hooks: controlHookNames },
+      timeout(bridge.importTimeoutMs, `importing ${module}`),
+    );
     hooks = (reply.value as { hooks: ControlHookName[] }).hooks;
   } catch (error) {
     throw asResolutionError(error, bridge, module);
@@ -82,17 +90,21 @@ export async function bridgedControl(
   for (const hook of hooks) {
     control[hook] = async (params: ControlHookParams) => {
       try {
-        const reply = await bridge.request('control', {
-          module,
-          hook,
-          arguments: substitute(params.arguments, params.configuration, params.secrets),
-          context: params.context ?? null,
-          state: params.state ?? null,
-          experiment: params.experiment ?? null,
-          configuration: params.configuration,
-          secrets: params.secrets,
-          settings: params.settings,
-        });
+        const reply = await bridge.request(
+          'control',
+          {
+            module,
+            hook,
+            arguments: substitute(params.arguments, params.configuration, params.secrets),
+            context: params.context ?? null,
+            state: params.state ?? null,
+            experiment: params.experiment ?? null,
+            configuration: params.configuration,
+            secrets: params.secrets,
+            settings: params.settings,
+          },
+          timeout(bridge.controlTimeoutMs, `control ${module} ${hook}`),
+        );
         return reply.value;
       } catch (error) {
         if (error instanceof PythonReplyError) {
@@ -132,4 +144,14 @@ function asResolutionError(error: unknown, bridge: PythonBridge, module: string,
     `python module "${module}" failed to load: ${e.type}: ${e.message}`,
     e.traceback.join('').trim(),
   );
+}
+
+/** An AbortSignal that fires after `ms` with an error saying what took too long. */
+function timeout(ms: number, what: string): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(
+    () => controller.abort(new PythonBridgeError(`${what} took longer than ${ms / 1000} s in Python`)),
+    ms,
+  ).unref();
+  return controller.signal;
 }

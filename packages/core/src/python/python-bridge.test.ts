@@ -47,6 +47,11 @@ def leak(secrets=None):
     return "printed"
 `;
 
+const slowImport = `
+import time
+time.sleep(120)
+`;
+
 const stopper = `
 from chaoslib.exceptions import InterruptExecution
 
@@ -109,8 +114,9 @@ function workspace(): { dir: string; resolver: ActivityResolver } {
   writeFileSync(join(dir, 'team_probes.py'), probes);
   writeFileSync(join(dir, 'team_control.py'), control);
   writeFileSync(join(dir, 'team_stopper.py'), stopper);
+  writeFileSync(join(dir, 'team_slow_import.py'), slowImport);
   const resolver = new ActivityResolver([], {
-    python: { interpreter: python, env: process.env, cwd: dir, paths: [dir], logger },
+    python: { interpreter: python, env: process.env, cwd: dir, paths: [dir], logger, importTimeoutMs: 1500 },
   });
   resolvers.push(resolver);
   return { dir, resolver };
@@ -361,6 +367,7 @@ describe.skipIf(!python)('the Python bridge (Debian python3)', () => {
           { type: 'action', name: 'typo', provider: py('boom', { reson: 'x' }) },
           { type: 'action', name: 'missing', provider: { type: 'python', module: 'no_such_module', func: 'f' } },
           { type: 'action', name: 'nofunc', provider: py('bom') },
+          { type: 'action', name: 'slow', provider: { type: 'python', module: 'team_slow_import', func: 'f' } },
         ],
       },
       { resolver, baseDir: dir },
@@ -371,6 +378,10 @@ describe.skipIf(!python)('the Python bridge (Debian python3)', () => {
       new RegExp(`cannot be imported by ${python}.*sys.path tried: ${dir}`),
     );
     expect(messages.find((m) => m.includes('"bom"'))).toMatch(/did you mean boom/);
+    // An import that hangs is an error after the import timeout, not a validation that never ends.
+    expect(messages.find((m) => m.includes('team_slow_import'))).toMatch(
+      /importing team_slow_import took longer than 1.5 s in Python/,
+    );
   });
 });
 

@@ -18,6 +18,12 @@ export interface PythonBridgeOptions {
   logger?: Logger;
   /** How long the interpreter may take to start and import the bridge (default 15 s). */
   startTimeoutMs?: number;
+  /**
+   * How long importing a module (validation, first use) or one control hook may take (default
+   * 60 s each): they have no `timeout` in the experiment format, and a hang must not stall the run.
+   */
+  importTimeoutMs?: number;
+  controlTimeoutMs?: number;
 }
 
 export interface PythonReply {
@@ -75,6 +81,14 @@ export class PythonBridge {
   /** Replaces the logger given at construction (a run's, which scrubs secrets). */
   useLogger(logger: Logger): void {
     this.logger = logger;
+  }
+
+  get importTimeoutMs(): number {
+    return this.options.importTimeoutMs ?? 60_000;
+  }
+
+  get controlTimeoutMs(): number {
+    return this.options.controlTimeoutMs ?? 60_000;
   }
 
   /** The interpreter used (after the first request), for messages. */
