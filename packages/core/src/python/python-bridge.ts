@@ -72,6 +72,7 @@ export class PythonBridge {
   private nextId = 1;
   private stderrTail: string[] = [];
   private starts = 0;
+  private closed = false;
   private logger?: Logger;
 
   constructor(private readonly options: PythonBridgeOptions) {
@@ -102,6 +103,8 @@ export class PythonBridge {
 
   /** Starts the interpreter if it is not running (throws PythonNotFoundError / PythonBridgeError). */
   async start(): Promise<void> {
+    // A call still on its way when the run ended must not start a bridge nobody will stop.
+    if (this.closed) throw new PythonBridgeError('the Python bridge was stopped: the run is over');
     if (!this.running) this.running = this.spawn();
     await this.running.ready;
   }
@@ -138,6 +141,7 @@ export class PythonBridge {
 
   /** Closes stdin so the bridge exits (hung calls with it); kills it if it has not after `graceMs`. */
   async close(graceMs = 2000): Promise<void> {
+    this.closed = true;
     const running = this.running;
     if (!running) return;
     this.running = undefined;
