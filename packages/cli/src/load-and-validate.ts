@@ -1,6 +1,8 @@
 import {
-  ActivityResolver,
   bearerTokenFor,
+  type ActivityResolver,
+  type EnvironmentInputs,
+  type Logger,
   formatProblem,
   loadExperimentDocument,
   UsageError,
@@ -8,7 +10,7 @@ import {
   type Experiment,
   type Problem,
 } from '@faultline/core';
-import { knownDrivers } from './known-drivers.js';
+import { createResolver } from './create-resolver.js';
 
 export interface LoadedExperiment {
   experiment: Experiment;
@@ -29,14 +31,22 @@ export async function loadAndValidate(
     env: Readonly<Record<string, string | undefined>>;
     settings: Record<string, unknown>;
     validate?: boolean;
+    verifyTls?: boolean;
+    logger?: Logger;
+    /** Use this resolver (the caller closes it) instead of creating one. */
+    resolver?: ActivityResolver;
+    /** The environment and --var values the run will see: unset `{type: env}` entries are errors. */
+    environment?: EnvironmentInputs;
   },
 ): Promise<LoadedExperiment> {
   const document = await loadExperimentDocument(location, {
     cwd: options.cwd,
     env: options.env,
     bearerToken: bearerTokenFor(location, options.settings),
+    verifyTls: options.verifyTls,
   });
-  const resolver = new ActivityResolver(knownDrivers);
+  // The caller closes it (it may hold a Python bridge); on an invalid experiment it is closed here.
+  const resolver = options.resolver ?? createResolver({ ...options, baseDir: document.baseDir });
   if (options.validate === false) {
     return {
       experiment: document.value as Experiment,
@@ -50,9 +60,11 @@ export async function loadAndValidate(
     source: document.source,
     resolver,
     baseDir: document.baseDir,
+    environment: options.environment,
   });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length || !result.experiment) {
+    if (!options.resolver) await resolver.close();
     const lines = result.problems.map((p) => `  ${formatProblem(p, document.source.location)}`);
     throw new UsageError(
       `${document.source.location} is not a valid experiment (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${lines.join('\n')}`,

@@ -1,4 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '@faultline/core';
 import type { CliIo } from './cli-io.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerDiscoverCommand } from './commands/discover.js';
@@ -21,7 +24,15 @@ import { renderError } from './render-error.js';
 import { faultlineVersion } from './version.js';
 
 /** Builds the command tree. Every command reaches the world only through `io`. */
-export function createProgram(io: CliIo, name = 'faultline'): Command {
+export function createProgram(given: CliIo, name = 'faultline'): Command {
+  // --change-dir moves every command's working directory (relative paths, the log file, Python's cwd).
+  let cwd = given.cwd;
+  const io: CliIo = {
+    ...given,
+    get cwd() {
+      return cwd;
+    },
+  };
   const program = new Command(name)
     .description('Faultline: chaos engineering for Kubernetes microservices (runs Chaos Toolkit experiments unchanged)')
     .version(faultlineVersion, '-V, --version')
@@ -32,7 +43,27 @@ export function createProgram(io: CliIo, name = 'faultline'): Command {
     )
     .option('--log-file <path>', 'log file', 'faultline.log')
     .option('--no-log-file', 'do not write a log file')
+    .addOption(
+      new Option('--log-file-level <level>', 'lowest level written to the log file')
+        .choices(['debug', 'info', 'warning', 'error'])
+        .default('debug'),
+    )
+    .addOption(
+      new Option('--log-format <format>', 'log lines on stderr: text, or one JSON object per line')
+        .choices(['string', 'json'])
+        .default('string'),
+    )
+    .option('--change-dir <dir>', 'change to this directory before running the command')
+    .option('--no-version-check', 'accepted for Chaos Toolkit pipelines (Faultline never checks for new versions)')
     .option('--no-color', 'plain output without colour')
+    .hook('preAction', (root) => {
+      const changeDir = root.opts<{ changeDir?: string }>().changeDir;
+      if (!changeDir) return;
+      const target = resolve(given.cwd, changeDir);
+      if (!statSync(target, { throwIfNoEntry: false })?.isDirectory())
+        throw new UsageError(`--change-dir: ${target} is not a directory`);
+      cwd = target;
+    })
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
@@ -57,14 +88,16 @@ export function createProgram(io: CliIo, name = 'faultline'): Command {
   ]) {
     register(program, io);
   }
-  // subcommands (history show, findings list …) too
-  const configure = (command: Command): void => {
-    command
-      .exitOverride()
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-    command.commands.forEach(configure);
+  // Every level (`settings get` too): usage errors become exit 64 instead of process.exit.
+  const configure = (commands: readonly Command[]) => {
+    for (const command of commands) {
+      command
+        .exitOverride()
+        .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+      configure(command.commands);
+    }
   };
-  program.commands.forEach(configure);
+  configure(program.commands);
   return program;
 }
 

@@ -12,6 +12,7 @@ export * from './run/run-event.js';
 export * from './loader/index.js';
 export * from './validation/index.js';
 export * from './resolve/index.js';
+export * from './python/index.js';
 export * from './run/index.js';
 export * from './util/nearest-names.js';
 export * from './util/faultline-version.js';

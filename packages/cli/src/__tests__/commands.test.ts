@@ -108,6 +108,12 @@ describe('faultline commands (in process)', () => {
 
   it('info prints versions and drivers', async () => {
     expect((await cli(['info'])).stdout).toMatch(/faultline \d+\.\d+\.\d+/);
+    expect((await cli(['info'], tempDir(), { FAULTLINE_PYTHON: '/usr/bin/env' })).stdout).toMatch(
+      /python bridge \/usr\/bin\/env \(FAULTLINE_PYTHON\)/,
+    );
+    expect((await cli(['info'], tempDir(), { PATH: '/nonexistent' })).stdout).toMatch(
+      /python bridge: no Python interpreter found/,
+    );
     expect((await cli(['info', 'extensions'])).stdout).toMatch(/@faultline\/kubernetes\s+python: chaosk8s, chaosistio/);
   });
 

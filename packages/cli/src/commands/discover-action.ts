@@ -37,12 +37,14 @@ export async function discover(
   io: CliIo,
 ): Promise<void> {
   const entries = names.length
-    ? names.map((name) => {
+    ? names.map((given) => {
+        // Chaos Toolkit discovers a Python package: chaostoolkit-kubernetes names our kubernetes driver.
+        const name = given.replace(/^chaostoolkit-/, '');
         const entry = knownDrivers.find(
           (d) => d.name === name || d.aliases?.includes(name) || d.name === `@faultline/${name}`,
         );
         if (!entry)
-          throw new UsageError(`unknown driver "${name}"`, {
+          throw new UsageError(`unknown driver "${given}"`, {
             hint: `known: ${knownDrivers.map((d) => d.name).join(', ')}`,
           });
         return entry;

@@ -37,16 +37,29 @@ export function registerInitCommand(program: Command, io: CliIo): void {
   program
     .command('init')
     .description('Write a starter experiment file')
-    .option('--experiment-path <path>', 'file to write', 'experiment.yaml')
+    .option('--experiment-path <path>', 'file to write (.yaml, .yml or .json)', 'experiment.yaml')
     .option('--url <url>', 'base URL of the service to probe', 'http://127.0.0.1:8080')
     .option('--force', 'overwrite an existing file')
-    .action(async (flags: { experimentPath: string; url: string; force?: boolean }) => {
+    .option('--discovery-path <path>', 'accepted for Chaos Toolkit compatibility (the starter needs no discovery file)')
+    .action(async (flags: { experimentPath: string; url: string; force?: boolean; discoveryPath?: string }) => {
+      if (flags.discoveryPath) {
+        const { ignoredOption } = await import('../ignored-option.js');
+        ignoredOption(
+          io,
+          '--discovery-path',
+          'init writes a starter experiment; `faultline discover` lists every activity',
+        );
+      }
       const { writeFile } = await import('node:fs/promises');
       const { checkOutputPath, UsageError } = await import('@faultline/core');
       // Creates the folder if needed; a directory, FIFO or unwritable place is exit 64.
       const path = checkOutputPath(flags.experimentPath, 'experiment', { cwd: io.cwd });
+      // As Chaos Toolkit: the format follows the file's extension.
+      const text = path.toLowerCase().endsWith('.json')
+        ? `${JSON.stringify((await import('yaml')).parse(template(flags.url)), null, 2)}\n`
+        : template(flags.url);
       try {
-        await writeFile(path, template(flags.url), { flag: flags.force ? 'w' : 'wx' });
+        await writeFile(path, text, { flag: flags.force ? 'w' : 'wx' });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST')
           throw new UsageError(`${path} exists`, { hint: 'use --force to overwrite it' });

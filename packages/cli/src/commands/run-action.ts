@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import {
-  ActivityResolver,
   callHook,
   checkOutputPath,
   collectVars,
+  type ActivityResolver,
   controlsFromSettings,
   loadControls,
   formatProblem,
@@ -23,12 +23,28 @@ import { createLogger } from '../logging/create-logger.js';
 import { JsonProgress } from '../progress/json-progress.js';
 import { TerminalProgress } from '../progress/terminal-progress.js';
 import { faultlineVersion } from '../version.js';
-import { knownDrivers } from '../known-drivers.js';
+import { createResolver } from '../create-resolver.js';
 import { loadControlFiles } from './load-control-files.js';
 import type { RunFlags } from './run.js';
 import type { GlobalFlags } from '../global-flags.js';
 
 export async function runCommand(source: string, flags: RunFlags, globals: GlobalFlags, io: CliIo): Promise<void> {
+  // Resolvers may hold a Python bridge process: stopped however the command ends.
+  const resolvers: ActivityResolver[] = [];
+  try {
+    await runWith(source, flags, globals, io, resolvers);
+  } finally {
+    await Promise.all(resolvers.map((r) => r.close()));
+  }
+}
+
+async function runWith(
+  source: string,
+  flags: RunFlags,
+  globals: GlobalFlags,
+  io: CliIo,
+  resolvers: ActivityResolver[],
+): Promise<void> {
   const { settings, path: settingsPath } = await loadSettings(globals.settings, io.env);
   // Nothing the run writes may overwrite what it reads: checked before anything runs.
   const inputs = [
@@ -40,14 +56,24 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   const journalPath = checkOutputPath(flags.journalPath, 'journal', { cwd: io.cwd, inputs });
   const logger = createLogger({
     file: logFileFor(globals, io, [...inputs, journalPath]),
+    fileLevel: globals.logFileLevel,
     stderr: flags.output === 'json' ? undefined : io.stderr,
+    format: globals.logFormat,
     verbose: globals.verbose,
     // Under --dry the drivers say what they would have changed: that is the point of the dry run.
     echoInfo: flags.dry || settings.dry_run ? (message) => /\bdry run:|\bwould /.test(message) : undefined,
   });
   const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
   // Global controls see the experiment being loaded, as Chaos Toolkit's loading hooks do.
-  const loading = controls.length ? await loadControls(controls, new ActivityResolver(knownDrivers), io.cwd) : [];
+  const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
+  // One resolver, so one Python bridge, serves the global controls and the experiment. A local
+  // experiment's folder is known before loading it (a URL's modules resolve from the cwd).
+  const baseDir = /^https?:\/\//i.test(source) ? io.cwd : dirname(resolve(io.cwd, source));
+  // .env var files feed the environment Python modules see too, as under Chaos Toolkit.
+  const env = { ...io.env, ...vars.env };
+  const resolver = createResolver({ cwd: io.cwd, env, settings, baseDir, logger });
+  resolvers.push(resolver);
+  const loading = controls.length ? await loadControls(controls, resolver, io.cwd) : [];
   const hookEnv = {
     experiment: undefined,
     configuration: {},
@@ -58,7 +84,16 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
     interrupt: () => {},
   };
   await callHook(loading, 'before_loading_experiment_control', hookEnv, source);
-  const loaded = await loadAndValidate(source, { cwd: io.cwd, env: io.env, settings, validate: flags.validation });
+  const loaded = await loadAndValidate(source, {
+    environment: { env, vars },
+    resolver,
+    cwd: io.cwd,
+    env,
+    settings,
+    validate: flags.validation,
+    verifyTls: flags.verifyTls,
+    logger,
+  });
   await callHook(
     loading,
     'after_loading_experiment_control',
@@ -67,10 +102,9 @@ export async function runCommand(source: string, flags: RunFlags, globals: Globa
   );
   for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
 
-  const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
-  const failFast = flags.failFast === undefined ? undefined : flags.failFast === true ? true : Number(flags.failFast);
+  const failFast = flags.failFastRatio !== undefined ? Number(flags.failFastRatio) : flags.failFast ? true : undefined;
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))
-    throw new UsageError('--fail-fast ratio must be between 0 and 1');
+    throw new UsageError('--fail-fast-ratio must be a number between 0 and 1');
   const frequency =
     flags.hypothesisFrequency === undefined
       ? undefined

@@ -9,7 +9,8 @@ export interface RunFlags {
   rollbackStrategy?: string;
   hypothesisStrategy?: string;
   hypothesisFrequency?: string;
-  failFast?: boolean | string;
+  failFast?: boolean;
+  failFastRatio?: string;
   var: string[];
   varFile: string[];
   controlFile: string[];
@@ -44,8 +45,12 @@ export function registerRunCommand(program: Command, io: CliIo): void {
       "seconds between continuous hypothesis runs (default: the experiment's runtime.hypothesis.frequency, else 1)",
     )
     .option(
-      '--fail-fast [ratio]',
-      'stop a continuous run when the hypothesis deviates (optionally: once this share of runs deviated, 0..1)',
+      '--fail-fast',
+      'with during-method-only or continuously: stop the run as soon as the hypothesis deviates once',
+    )
+    .option(
+      '--fail-fast-ratio <ratio>',
+      'like --fail-fast, but stop once this share (0..1) of the hypothesis runs so far deviated',
     )
     .option(
       '--var <key[:type]=value>',
@@ -82,6 +87,7 @@ Examples:
   faultline run experiment.yaml --dry=actions
   faultline run experiment.yaml --hypothesis-strategy=continuously --hypothesis-frequency=2 --fail-fast
   faultline run experiment.yaml --store postgres://chaos@db.internal/faultline
+  chaos run --fail-fast --hypothesis-strategy=continuously experiment.json   # Chaos Toolkit's spelling works
 
 Every run is recorded in the runs store (\`faultline history\`); a deviated run proposes a finding, and a
 run that deviates after a fix says REGRESSION. An unreachable store queues the record on disk.`,

@@ -8,29 +8,26 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
     .description('Check an experiment and report every problem at once, with file:line:column')
     .argument('<source>', 'experiment file or http(s) URL')
     .option('--json', 'print the problems as JSON')
-    .action(async (source: string, flags: { json?: boolean }, command: Command) => {
-      const {
-        formatProblem,
-        loadExperimentDocument,
-        validateExperiment,
-        ActivityResolver,
-        loadSettings,
-        bearerTokenFor,
-        exitCodes,
-      } = await import('@faultline/core');
-      const { knownDrivers } = await import('../known-drivers.js');
+    .option('--no-verify-tls', 'do not verify the TLS certificate of an https experiment URL')
+    .action(async (source: string, flags: { json?: boolean; verifyTls: boolean }, command: Command) => {
+      const { formatProblem, loadExperimentDocument, validateExperiment, loadSettings, bearerTokenFor, exitCodes } =
+        await import('@faultline/core');
+      const { createResolver } = await import('../create-resolver.js');
       const globals = command.optsWithGlobals<GlobalFlags>();
       const { settings } = await loadSettings(globals.settings, io.env);
       const document = await loadExperimentDocument(source, {
         cwd: io.cwd,
         env: io.env,
         bearerToken: bearerTokenFor(source, settings),
+        verifyTls: flags.verifyTls,
       });
+      const resolver = createResolver({ cwd: io.cwd, env: io.env, settings, baseDir: document.baseDir });
       const result = await validateExperiment(document.value, {
         source: document.source,
-        resolver: new ActivityResolver(knownDrivers),
+        resolver,
         baseDir: document.baseDir,
-      });
+        environment: { env: io.env },
+      }).finally(() => resolver.close());
       const errors = result.problems.filter((p) => p.severity === 'error').length;
       if (flags.json) {
         io.stdout.write(

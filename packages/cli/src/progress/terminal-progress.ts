@@ -70,14 +70,16 @@ export class TerminalProgress implements RunObserver {
         if (event.phase === 'hypothesis' && this.sampling) break;
         this.stopTicker();
         const ok = event.entry.status === 'succeeded';
-        const mark = ok ? s.green('✓') : s.red('✗');
-        const detail = ok ? '' : ` ${s.red(event.entry.exception?.[0] ?? 'failed')}`;
+        // No status: an interruption cut it short (journalled as Chaos Toolkit does).
+        const cut = event.entry.status === undefined;
+        const mark = ok ? s.green('✓') : cut ? s.yellow('■') : s.red('✗');
+        const detail = ok ? '' : ` ${cut ? s.yellow('interrupted') : s.red(event.entry.exception?.[0] ?? 'failed')}`;
         if (event.phase === 'hypothesis')
           this.line(`  ${mark} ${event.activity.name} ${s.dim(seconds(event.entry.duration))}${detail}`);
         // A background activity ends under some other header: name it.
         else
           this.line(
-            `  ${mark} ${event.activity.background ? `${event.activity.name} ` : ''}${ok ? 'done' : 'failed'} ${s.dim(seconds(event.entry.duration))}${detail}`,
+            `  ${mark} ${event.activity.background ? `${event.activity.name} ` : ''}${ok ? 'done' : cut ? 'stopped' : 'failed'} ${s.dim(seconds(event.entry.duration))}${detail}`,
           );
         break;
       }

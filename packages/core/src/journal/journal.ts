@@ -10,8 +10,12 @@ export interface RunEntry {
   output?: unknown;
   /** ISO-8601 UTC. */
   start: string;
-  status: RunStatus;
-  /** Chaos Toolkit stores the formatted traceback lines; we store message lines. */
+  /**
+   * Absent on the activity an interruption cut short (Ctrl-C, SIGTERM, --max-duration, a control):
+   * Chaos Toolkit journals that one with `output: null`, its times and no status.
+   */
+  status?: RunStatus;
+  /** Chaos Toolkit stores the formatted traceback lines; we store message lines (Python: its traceback). */
   exception?: string[];
   end: string;
   /** Seconds. */

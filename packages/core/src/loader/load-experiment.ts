@@ -16,6 +16,8 @@ export interface LoadOptions {
   /** settings.auth bearer token for URLs, as Chaos Toolkit's loader does. */
   bearerToken?: string;
   signal?: AbortSignal;
+  /** false: accept any certificate for https experiment URLs (`--no-verify-tls`, as Chaos Toolkit's loader). */
+  verifyTls?: boolean;
 }
 
 const supported = new Set(['.json', '.yaml', '.yml']);
@@ -57,8 +59,12 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
   const headers: Record<string, string> = { accept: 'application/json, application/yaml, text/yaml, */*' };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
+  const signal = options.signal ?? AbortSignal.timeout(30_000);
   try {
-    response = await fetch(url, { headers, signal: options.signal ?? AbortSignal.timeout(30_000) });
+    response =
+      options.verifyTls === false && url.toLowerCase().startsWith('https:')
+        ? await fetchWithoutVerification(url, headers, signal)
+        : await fetch(url, { headers, signal });
   } catch (error) {
     throw new UsageError(`cannot fetch experiment ${url}: ${(error as Error).message}`, {
       code: 'E_EXPERIMENT_FETCH',
@@ -75,4 +81,17 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
     });
   }
   return response.text();
+}
+
+/** fetch() cannot skip certificate checks without undici's dispatcher; the http provider's client can. */
+async function fetchWithoutVerification(
+  url: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<Response> {
+  const { sendHttpRequest } = await import('../provider/http/send-http-request.js');
+  const raw = await sendHttpRequest({ url: new URL(url), method: 'GET', headers }, { signal, verifyTls: false });
+  return new Response(raw.status === 204 || raw.status === 304 ? null : new Uint8Array(raw.body), {
+    status: raw.status,
+  });
 }

@@ -15,7 +15,7 @@ export interface HttpProvider {
   timeout?: number | string | [number | string, number | string];
   verify_tls?: boolean;
   max_retries?: number;
-  expected_status?: number;
+  expected_status?: number | number[] | string;
   secrets?: string[];
 }
 

@@ -4,12 +4,17 @@ import { pathToFileURL } from 'node:url';
 import type { ActivityContext } from '../activity/activity-context.js';
 import type { ActivityDefinition } from '../activity/activity-definition.js';
 import type { Driver, DriverEntry } from '../activity/driver.js';
+import type { Logger } from '../activity/logger.js';
 import type { ControlModule } from '../control/control-module.js';
 import { controlHookNames } from '../control/control-module.js';
-import { FaultlineError, UsageError } from '../errors/faultline-error.js';
-import { exitCodes } from '../errors/exit-codes.js';
+import { UsageError } from '../errors/faultline-error.js';
+import { bridgedControl, bridgedFunction, type BridgedFunction } from '../python/bridged-python.js';
+import { PythonBridge, type PythonBridgeOptions } from '../python/python-bridge.js';
 import type { RevertSpec } from '../revert/revert-spec.js';
 import { nearestNames } from '../util/nearest-names.js';
+import { ResolutionError } from './resolution-error.js';
+
+export { ResolutionError };
 
 /** A provider resolved to something callable. */
 export interface ResolvedActivity {
@@ -18,15 +23,18 @@ export interface ResolvedActivity {
   /** Set for driver activities: lets validation check arguments against the schema. */
   readonly definition?: ActivityDefinition;
   readonly driver?: string;
-  call(args: Record<string, unknown>, ctx: ActivityContext): Promise<unknown>;
+  /** Set for Python functions run by the bridge: checks arguments against the real signature. */
+  checkArguments?(args: Record<string, unknown>): Promise<string | undefined>;
+  /** `declaredSecrets`: the provider's `secrets` list (Python functions get `secrets` only when set). */
+  call(args: Record<string, unknown>, ctx: ActivityContext, declaredSecrets?: readonly string[]): Promise<unknown>;
 }
 
-/** Could not find what a provider names. Raised at validation, or at run time (→ aborted). */
-export class ResolutionError extends FaultlineError {
-  static override readonly brand: string = 'ResolutionError';
-  constructor(message: string, hint?: string) {
-    super(message, { code: 'E_UNRESOLVED_ACTIVITY', exitCode: exitCodes.aborted, hint });
-  }
+export interface ActivityResolverOptions {
+  /**
+   * Runs `type: python` modules Faultline does not serve natively in a Python interpreter (one
+   * bridge process per resolver, i.e. per run). Without it such modules are resolution errors.
+   */
+  python?: PythonBridgeOptions;
 }
 
 interface ModuleRef {
@@ -45,8 +53,32 @@ const snakeToCamel = (name: string) => name.replace(/_([a-z0-9])/g, (_, c: strin
  */
 export class ActivityResolver {
   private readonly loaded = new Map<string, Promise<Driver>>();
+  private readonly bridged = new Map<string, Promise<BridgedFunction>>();
+  private bridge?: PythonBridge;
+  private logger?: Logger;
 
-  constructor(private readonly drivers: readonly DriverEntry[]) {}
+  constructor(
+    private readonly drivers: readonly DriverEntry[],
+    private readonly options: ActivityResolverOptions = {},
+  ) {}
+
+  /** The Python bridge, started on first use (undefined when Python modules are not bridged). */
+  pythonBridge(): PythonBridge | undefined {
+    if (!this.bridge && this.options.python) this.bridge = new PythonBridge(this.options.python);
+    if (this.logger) this.bridge?.useLogger(this.logger);
+    return this.bridge;
+  }
+
+  /** Where the Python bridge logs what modules print (a run hands over its secret-scrubbing logger). */
+  useLogger(logger: Logger): void {
+    this.logger = logger;
+    this.bridge?.useLogger(logger);
+  }
+
+  /** Stops the Python bridge, if one was started. */
+  async close(): Promise<void> {
+    await this.bridge?.close();
+  }
 
   driverEntries(): readonly DriverEntry[] {
     return this.drivers;
@@ -103,16 +135,43 @@ export class ActivityResolver {
       const definition = driver.activities.find((a) => a.name === func && a.python?.includes(module));
       if (definition) return fromDefinition(driver, definition, `${module}.${func}`);
     }
-    const known = await this.knownPythonNames();
+    const bridge = this.pythonBridge();
     const wanted = `${module}.${func}`;
+    // A module an official driver serves is tried in Python only when Faultline lacks the function.
+    let bridgeError: Error | undefined;
+    if (bridge) {
+      let promise = this.bridged.get(wanted);
+      if (!promise) {
+        promise = bridgedFunction(bridge, module, func);
+        this.bridged.set(wanted, promise);
+        promise.catch(() => this.bridged.delete(wanted));
+      }
+      try {
+        const fn = await promise;
+        return { label: fn.label, call: fn.call, checkArguments: fn.checkArguments };
+      } catch (error) {
+        bridgeError = error as Error;
+      }
+    }
+    const known = await this.knownPythonNames();
     const suggestions = nearestNames(wanted, known);
+    const didYouMean = suggestions.length ? `did you mean ${suggestions.join(', ')}?` : undefined;
+    if (bridgeError && !entry) {
+      // Not an official driver's module: what Python said is the answer, with our nearest names.
+      const hint = (bridgeError as Error & { hint?: string }).hint;
+      if (!(bridgeError instanceof ResolutionError) || !didYouMean) throw bridgeError;
+      throw new ResolutionError(bridgeError.message, [didYouMean, hint].filter(Boolean).join('; '));
+    }
     throw new ResolutionError(
       entry
         ? `python function ${wanted} is not provided by ${entry.name}`
         : `python module "${module}" is not known to Faultline (function ${func})`,
-      suggestions.length
-        ? `did you mean ${suggestions.join(', ')}?`
-        : 'run `faultline discover` to list every known function',
+      [
+        didYouMean ?? 'run `faultline discover` to list every known function',
+        bridgeError && `Python: ${bridgeError.message}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
     );
   }
 
@@ -164,12 +223,18 @@ export class ActivityResolver {
   }
 
   /** A control module named by a control declaration's provider. */
-  async resolveControl(provider: { type: string; module: string }, baseDir: string): Promise<ControlModule> {
+  async resolveControl(
+    provider: { type: string; module: string },
+    baseDir: string,
+    declaration?: unknown,
+  ): Promise<ControlModule> {
     if (provider.type === 'python') {
       const entry = this.entryForPython(provider.module);
       const driver = entry ? await this.loadDriver(entry) : undefined;
       const control = driver?.controls?.find((c) => c.python?.includes(provider.module));
       if (control) return control.module;
+      const bridge = this.pythonBridge();
+      if (bridge && !entry) return bridgedControl(bridge, provider.module, declaration);
       const known = (await this.allDrivers()).flatMap((d) => (d.controls ?? []).flatMap((c) => c.python ?? []));
       const suggestions = nearestNames(provider.module, known);
       throw new ResolutionError(

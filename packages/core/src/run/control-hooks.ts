@@ -26,7 +26,7 @@ export async function loadControls(
 ): Promise<LoadedControl[]> {
   const loaded: LoadedControl[] = [];
   for (const declaration of declarations ?? []) {
-    loaded.push({ declaration, module: await resolver.resolveControl(declaration.provider, baseDir) });
+    loaded.push({ declaration, module: await resolver.resolveControl(declaration.provider, baseDir, declaration) });
   }
   return loaded;
 }

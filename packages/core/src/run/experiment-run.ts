@@ -16,6 +16,7 @@ import { ResolutionError } from '../resolve/activity-resolver.js';
 import type { PendingRevert } from '../revert/revert-spec.js';
 import { runRevert } from '../revert/run-revert.js';
 import { abortableSleep } from '../util/abortable-sleep.js';
+import { PythonError } from '../python/python-error.js';
 import { callHook, loadControls, type HookEnvironment, type LoadedControl } from './control-hooks.js';
 import { JournalWriter } from './journal-writer.js';
 import { RevertLedger } from './revert-ledger.js';
@@ -188,6 +189,8 @@ class ExperimentRun {
       configuration: this.configuration,
     });
     this.logger = redactingLogger(this.logger, this.redact);
+    // What Python modules print is logged too: through the same scrubbing as everything else.
+    this.options.resolver.useLogger(this.logger);
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
     this.logger.info(`Running experiment: ${this.experiment.title} (run ${this.runId})`);
     const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
@@ -413,12 +416,20 @@ class ExperimentRun {
         : await runProvider(resolved.provider, this.providerDeps(), ctx);
       this.rawOutputs.set(entry, output ?? null);
       entry.output = this.redact(output ?? null);
-      if (stopsRun && this.abort.signal.aborted) throw new InterruptedError(this.interruptReason);
+      // It finished (despite the interruption): its outcome stands, and the run stops after it.
+      if (stopsRun && this.abort.signal.aborted) escaped = new InterruptedError(this.interruptReason);
     } catch (error) {
-      entry.status = 'failed';
-      entry.exception = this.redact(exceptionLines(error));
-      if (error instanceof ResolutionError || (stopsRun && this.abort.signal.aborted)) escaped = error;
-      else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact(errorMessage(error))}`);
+      if (stopsRun && this.abort.signal.aborted) {
+        // Cut short by the interruption: journalled as Chaos Toolkit journals it — no status, no
+        // exception, output null, with its start, end and duration (the journal's status says why).
+        delete entry.status;
+        escaped = error;
+      } else {
+        entry.status = 'failed';
+        entry.exception = this.redact(exceptionLines(error));
+        if (error instanceof ResolutionError) escaped = error;
+        else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact(errorMessage(error))}`);
+      }
     }
     entry.end = now();
     entry.duration = (performance.now() - startedAt) / 1000;
@@ -648,6 +659,8 @@ function allActivities(experiment: Experiment): Activity[] {
 }
 
 function exceptionLines(error: unknown): string[] {
+  // A Python exception is journalled as Chaos Toolkit journals it (traceback.format_exception).
+  if (error instanceof PythonError) return error.journalLines;
   const err = error as (Error & { hint?: string; code?: string }) | null | undefined;
   const lines = [`${err instanceof Error ? err.name : 'Error'}: ${errorMessage(error)}`];
   if (err?.hint) lines.push(`hint: ${err.hint}`);

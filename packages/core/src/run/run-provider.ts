@@ -25,7 +25,7 @@ export async function runProvider(provider: Provider, deps: ProviderDeps, ctx: A
     case 'python':
     case 'javascript': {
       const resolved = await deps.resolver.resolve(provider, deps.baseDir);
-      return untilAborted(resolved.call(provider.arguments ?? {}, ctx), ctx.signal);
+      return untilAborted(resolved.call(provider.arguments ?? {}, ctx, provider.secrets), ctx.signal);
     }
   }
 }

@@ -22,7 +22,12 @@ const httpProvider = z.looseObject({
   timeout: z.union([duration, z.tuple([duration, duration])]).optional(),
   verify_tls: z.boolean().optional(),
   max_retries: z.number().int().nonnegative().optional(),
-  expected_status: z.number().int().optional(),
+  // Chaos Toolkit experiments carry it (a number or a list); like Chaos Toolkit, the run ignores it:
+  // the probe's tolerance decides.
+  expected_status: z
+    .union([z.number().int(), z.array(z.number().int()), z.string().regex(/\$\{/)])
+    .optional()
+    .describe('accepted for compatibility, not used: the tolerance checks the status'),
   secrets: secretsScopes.optional(),
 });
 

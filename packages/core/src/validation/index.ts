@@ -1,3 +1,4 @@
 export * from './experiment-schema.js';
 export * from './problem.js';
 export * from './validate-experiment.js';
+export * from './check-environment.js';

@@ -111,11 +111,101 @@ method:
     expect(result.problems).toEqual([expect.objectContaining({ severity: 'warning', path: ['foo'], line: 29 })]);
   });
 
-  it('requires a method', async () => {
+  it('requires a method, which may be empty (only the hypothesis is checked)', async () => {
     const result = await validate('title: t\n');
     expect(result.problems.map((p) => p.message)).toContain(
-      'an experiment requires a method with at least one activity',
+      'an experiment requires a method, which can be empty for only checking the steady-state hypothesis',
     );
+    const empty = await validate(
+      'title: t\nsteady-state-hypothesis:\n  title: h\n  probes:\n    - {type: probe, name: p, tolerance: 0, provider: {type: process, path: echo}}\nmethod: []\n',
+    );
+    expect(empty.problems).toEqual([]);
+    expect(empty.experiment).toBeDefined();
+  });
+
+  it('accepts expected_status as a number or a list on http providers; unknown provider keys only warn', async () => {
+    const http = (extra: string) =>
+      validate(
+        `title: t\nmethod:\n  - type: probe\n    name: p\n    provider:\n      type: http\n      url: http://127.0.0.1:9/\n      ${extra}\n`,
+      );
+    expect((await http('expected_status: 200')).problems).toEqual([]);
+    expect((await http('expected_status: [200, 204]')).problems).toEqual([]);
+    const unknown = await http('retries_please: 3');
+    expect(unknown.experiment).toBeDefined();
+    expect(unknown.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: 'unknown key "retries_please" is ignored' }),
+    ]);
+  });
+
+  it('resolves every activity it will run: tolerance probes, rollbacks and controls at every level', async () => {
+    const text = `
+title: t
+controls:
+  - {name: top, provider: {type: python, module: chaosfixture.nope}}
+steady-state-hypothesis:
+  title: h
+  controls:
+    - {name: hyp, provider: {type: javascript, module: ./no-such-control.mjs}}
+  probes:
+    - type: probe
+      name: p
+      tolerance: {type: probe, name: t, provider: {type: python, module: chaosfixture.probes, func: read_valu}}
+      provider: {type: python, module: chaosfixture.probes, func: read_value}
+    - type: probe
+      name: p2
+      tolerance: {type: probe, name: t2, provider: {type: python, module: chaosfixture.probes, func: read_value}}
+      provider: {type: python, module: chaosfixture.probes, func: read_value}
+method:
+  - type: action
+    name: a
+    provider: {type: python, module: chaosfixture.actions, func: inject_fault, arguments: {fault: x}}
+    controls:
+      - {name: act, provider: {type: python, module: chaosfixture.nope2}}
+rollbacks:
+  - {type: action, name: r, provider: {type: python, module: chaosfixture.actions, func: set_valu}}
+`;
+    const result = await validate(text);
+    const paths = result.problems.filter((p) => p.severity === 'error').map((p) => p.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'controls.0.provider.module',
+        'steady-state-hypothesis.controls.0.provider.module',
+        'steady-state-hypothesis.probes.0.tolerance.provider.func',
+        'method.0.controls.0.provider.module',
+        'rollbacks.0.provider.func',
+      ]),
+    );
+    // probes[1]'s tolerance resolves: the `value` it gets at run time is not a problem.
+    expect(paths.filter((p) => p.startsWith('steady-state-hypothesis.probes.1'))).toEqual([]);
+  });
+
+  it('reports configuration and secrets read from environment variables that are not set', async () => {
+    const text = `
+title: t
+configuration:
+  api_url: {type: env, key: FL_TEST_API_URL}
+  port: {type: env, key: FL_TEST_PORT, default: 8080}
+  region: {type: env, key: FL_TEST_REGION}
+  set: {type: env, key: FL_TEST_SET}
+secrets:
+  api: {token: {type: env, key: FL_TEST_TOKEN}}
+method: []
+`;
+    const parsed = parseExperimentText(text, 'exp.yaml');
+    const result = await validateExperiment(parsed.value, {
+      source: parsed.source,
+      environment: { env: { FL_TEST_SET: 'yes' }, vars: { configuration: { region: 'eu' } } },
+    });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.path.join('.'), p.line])).toEqual([
+      ['configuration.api_url.key', 4],
+      ['secrets.api.token.key', 9],
+    ]);
+    expect(errors[0]?.message).toBe(
+      'configuration "api_url" reads the environment variable FL_TEST_API_URL, which is not set',
+    );
+    // Without an environment to check against (schema-only validation), nothing is reported.
+    expect((await validateExperiment(parsed.value, {})).problems).toEqual([]);
   });
 
   it('publishes a JSON Schema of the format', () => {

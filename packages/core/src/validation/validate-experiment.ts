@@ -5,6 +5,7 @@ import { parseWait } from '../duration/parse-duration.js';
 import { findExecutable } from '../provider/process/index.js';
 import type { ActivityResolver } from '../resolve/activity-resolver.js';
 import { experimentSchema, knownKeys } from './experiment-schema.js';
+import { checkEnvironment, type EnvironmentInputs } from './check-environment.js';
 import { locate, type Problem } from './problem.js';
 
 export interface ValidationResult {
@@ -18,6 +19,8 @@ export interface ValidateOptions {
   /** When given, python/javascript providers and controls are resolved and arguments checked. */
   resolver?: ActivityResolver;
   baseDir?: string;
+  /** When given, `{type: env}` configuration and secrets whose variable is unset are errors. */
+  environment?: EnvironmentInputs;
 }
 
 type Obj = Record<string, unknown>;
@@ -39,6 +42,7 @@ export async function validateExperiment(value: unknown, options: ValidateOption
 
   if (isObj(value)) {
     checkUnknownKeys(value, warn);
+    if (options.environment) checkEnvironment(value, options.environment, error);
     await checkSemantics(value, options, error, warn);
   } else if (parsed.success) {
     error([], 'an experiment must be an object');
@@ -146,10 +150,13 @@ async function checkSemantics(
   error: (path: DocumentPath, message: string, hint?: string) => void,
   warn: (path: DocumentPath, message: string, hint?: string) => void,
 ): Promise<void> {
-  if (!Array.isArray(experiment.method) || experiment.method.length === 0) {
-    if (!('method' in experiment)) error(['method'], 'an experiment requires a method with at least one activity');
-    else if (Array.isArray(experiment.method)) error(['method'], 'the method must contain at least one activity');
-  }
+  // As Chaos Toolkit: the method must be declared, and may be empty to check only the hypothesis.
+  if (!('method' in experiment))
+    error(
+      ['method'],
+      'an experiment requires a method, which can be empty for only checking the steady-state hypothesis',
+      'add `method: []`',
+    );
 
   const declared = new Set<string>();
   forEachActivity(experiment, (activity) => {
@@ -202,10 +209,16 @@ async function checkSemantics(
         );
       }
     }
-    if (options.resolver && isObj(provider) && (provider.type === 'python' || provider.type === 'javascript')) {
-      if (typeof provider.module === 'string' && typeof provider.func === 'string') {
-        resolutions.push(checkProvider(provider, [...path, 'provider'], options, error));
-      }
+    // The activity's own provider, and a probe used as its tolerance (a Python or JavaScript tolerance).
+    const tolerance = activity.tolerance;
+    const providers: Array<[unknown, DocumentPath, boolean]> = [[provider, [...path, 'provider'], false]];
+    if (isObj(tolerance) && tolerance.type === 'probe')
+      providers.push([tolerance.provider, [...path, 'tolerance', 'provider'], true]);
+    for (const [candidate, at, isTolerance] of providers) {
+      if (!options.resolver || !isObj(candidate)) continue;
+      if (candidate.type !== 'python' && candidate.type !== 'javascript') continue;
+      if (typeof candidate.module === 'string' && typeof candidate.func === 'string')
+        resolutions.push(checkProvider(candidate, at, options, error, isTolerance));
     }
   });
 
@@ -239,6 +252,7 @@ async function checkProvider(
   path: DocumentPath,
   options: ValidateOptions,
   error: (path: DocumentPath, message: string, hint?: string) => void,
+  isTolerance = false,
 ): Promise<void> {
   try {
     const resolved = await options.resolver!.resolve(
@@ -249,12 +263,20 @@ async function checkProvider(
       },
       options.baseDir ?? process.cwd(),
     );
+    const given = isObj(provider.arguments) ? provider.arguments : {};
+    // A probe used as a tolerance receives the checked value as its `value` argument at run time.
+    const args = isTolerance && !('value' in given) ? { ...given, value: null } : given;
+    if (resolved.checkArguments) {
+      // A bridged Python function: its real signature decides, as chaoslib's validation does.
+      const problem = await resolved.checkArguments(args);
+      if (problem) error([...path, 'arguments'], `${String(provider.module)}.${String(provider.func)}: ${problem}`);
+      return;
+    }
     if (!resolved.definition) return;
-    const args = isObj(provider.arguments) ? provider.arguments : {};
     const schema = resolved.definition.arguments as z.ZodType & { shape?: Record<string, unknown> };
     if (schema.shape) {
       const known = Object.keys(schema.shape);
-      for (const key of Object.keys(args)) {
+      for (const key of Object.keys(given)) {
         if (!known.includes(key))
           error(
             [...path, 'arguments', key],
@@ -269,6 +291,7 @@ async function checkProvider(
       const key = issue.path[0];
       const rawValue = typeof key === 'string' ? args[key] : undefined;
       if (typeof rawValue === 'string' && rawValue.includes('$')) continue; // typed after substitution
+      if (isTolerance && key === 'value' && !('value' in given)) continue; // the probe's output, at run time
       if (issue.code === 'unrecognized_keys') continue; // reported above with a hint
       error([...path, 'arguments', ...(issue.path as (string | number)[])], describeIssue(issue));
     }

@@ -134,7 +134,7 @@ export function createRunMetrics(options: { registry?: Registry } = {}): RunMetr
               activity: event.activity.name,
               type: event.activity.type,
               phase: event.phase,
-              status: event.entry.status,
+              status: event.entry.status ?? 'interrupted',
             },
             event.entry.duration,
           );
