@@ -80,9 +80,10 @@ export class ToxicCollection {
     return [...this.chains.upstream, ...this.chains.downstream].map(toJson);
   }
 
-  get(name: string): ToxicJson | undefined {
+  get(name: string): ToxicJson {
     const entry = this.find(name);
-    return entry && toJson(entry);
+    if (!entry) throw apiErrors.toxicNotFound;
+    return toJson(entry);
   }
 
   async add(input: unknown): Promise<ToxicJson> {
