@@ -1,5 +1,6 @@
 import type { ActiveToxic, Direction } from '../link/link.js';
 import { apiErrors } from '../server/api-error.js';
+import { waitProblem } from '../time/long-timeout.js';
 import type { ToxicAttributes, ToxicDefinition } from '../toxics/toxic.js';
 import type { ToxicRegistry } from '../toxics/toxic-registry.js';
 import type { Connection } from './connection.js';
@@ -45,6 +46,11 @@ function mergeAttributes(definition: ToxicDefinition, base: ToxicAttributes, inp
       throw apiErrors.badRequestBody.with(`attribute ${key} of ${definition.type} must be a ${typeof fallback}`);
     }
     merged[key] = value as number | string | boolean;
+  }
+  for (const [key, unit] of Object.entries(definition.waits ?? {})) {
+    const value = merged[key] as number;
+    const problem = waitProblem(`attribute ${key} of ${definition.type}`, unit === 'us' ? value / 1000 : value);
+    if (problem) throw apiErrors.badRequestBody.with(unit === 'us' ? `${problem} (${value} µs)` : problem);
   }
   const problem = definition.validate?.(merged);
   if (problem) throw apiErrors.badRequestBody.with(problem);
