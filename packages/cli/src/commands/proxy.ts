@@ -14,7 +14,10 @@ every proxy and connection.
    {"name": "orders", "listen": "127.0.0.1:28080", "upstream": "127.0.0.1:8080", "protocol": "http"}]
 
 The token (--token or FAULTLINE_PROXY_TOKEN) is then required as "Authorization: Bearer <token>";
-experiments pass it as the secret faultline_proxy_token.
+experiments pass it as the secret faultline_proxy_token. An empty token is refused (exit 64).
+
+An address in use, a --host that is not local or does not resolve, or an invalid --config exits 64
+with a hint.
 
 Examples:
   faultline proxy
