@@ -132,13 +132,14 @@ export class Proxy {
     try {
       await this.start();
     } catch (error) {
-      Object.assign(this, { listen: before.listen, upstream: before.upstream });
+      this.listen = before.listen;
+      this.upstream = before.upstream;
       if (before.enabled) await this.start();
       throw error;
     }
   }
 
-  /** Checks both addresses and binds a listener on `listen` (not yet accepting for this proxy). */
+  /** Checks both addresses and binds a new listener on `listen`; the caller installs it. */
   private async bind(listen: string, upstream: string): Promise<{ server: Server; listen: string }> {
     const address = this.checkAddresses(listen, upstream);
     const server = net.createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false }, (client) =>
