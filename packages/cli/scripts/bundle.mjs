@@ -4,7 +4,7 @@
 // from a code cache starts in a fraction of that (bench/cli-startup).
 //
 // - Bundled: our workspace packages and the pure-JS libraries of the hot path (zod, commander,
-//   jsonpath-plus, yaml, re2js). External, loaded from node_modules at run time: Node built-ins and
+//   jsonpath-plus, yaml). External, loaded from node_modules at run time: Node built-ins and
 //   everything else, notably the heavy or optional driver dependencies (@kubernetes/client-node,
 //   prom-client, playwright-core).
 // - CommonJS, so it can be compiled with vm.Script and a code cache (Node 20 has no compile cache
@@ -33,7 +33,7 @@ import { stringify } from 'yaml';
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(cliDir, 'bundle');
 const bundlePath = join(outDir, 'faultline.js');
-const bundled = [/^@faultline\//, /^zod(\/|$)/, /^commander(\/|$)/, /^jsonpath-plus(\/|$)/, /^yaml$/, /^re2js$/];
+const bundled = [/^@faultline\//, /^zod(\/|$)/, /^commander(\/|$)/, /^jsonpath-plus(\/|$)/, /^yaml$/];
 const params = ['exports', 'require', 'module', '__filename', '__dirname', '__faultlineImport'];
 
 try {

@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import { UsageError } from '../errors/faultline-error.js';
 
 /** A compiled user pattern: runs in time linear in the input, whatever the pattern. */
@@ -11,7 +12,9 @@ export interface SafeRegex {
   matches(input: string): boolean;
 }
 
-const flagBits: Record<string, number> = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL };
+/** re2js is loaded on the first pattern: most runs and proxies use none, and every start would pay for it. */
+let engine: typeof RE2JS | undefined;
+const re2 = (): typeof RE2JS => (engine ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS);
 
 /** Why RE2 refuses what a backtracking engine takes (its own message names only the token). */
 const unsupported: Array<[RegExp, string]> = [
@@ -26,6 +29,8 @@ const unsupported: Array<[RegExp, string]> = [
  * cannot run is a UsageError (code E_REGEX) naming the pattern (as `shownAs`, for a translated one) and why.
  */
 export function safeRegex(pattern: string, flags = '', shownAs = pattern): SafeRegex {
+  const RE2 = re2();
+  const flagBits: Record<string, number> = { i: RE2.CASE_INSENSITIVE, m: RE2.MULTILINE, s: RE2.DOTALL };
   let bits = 0;
   for (const flag of flags) {
     const bit = flagBits[flag];
@@ -34,7 +39,7 @@ export function safeRegex(pattern: string, flags = '', shownAs = pattern): SafeR
   }
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(pattern, bits);
+    compiled = RE2.compile(pattern, bits);
   } catch (error) {
     const message = (error as Error).message.replace(/^error parsing regexp: /, '');
     const reason = unsupported.find(([test]) => test.test(pattern))?.[1];
