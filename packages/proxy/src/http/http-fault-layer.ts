@@ -4,7 +4,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { HostPort } from '../net/host-port.js';
 import type { HttpFaultLayer } from '../proxy/http-fault-port.js';
-import { setLongTimeout } from '../time/long-timeout.js';
+import { setLongTimeout } from '@faultline/core/util';
 import { duplexPair } from './duplex-pair.js';
 import { HttpFaultCollection } from './http-fault-collection.js';
 

@@ -1,6 +1,6 @@
 import { ApiError, apiErrors } from '../server/api-error.js';
 import { safeRegex } from '@faultline/core/regex';
-import { waitProblem } from '../time/long-timeout.js';
+import { waitProblem } from '../time/max-wait.js';
 import { faultDurationMs } from './fault-duration.js';
 
 /** Istio's StringMatch: one of exact, prefix or regex. */

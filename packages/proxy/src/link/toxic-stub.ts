@@ -1,6 +1,6 @@
 import type { Chunk, ChunkOutput } from './chunk.js';
 import type { ChunkQueue } from './chunk-queue.js';
-import { TIMER_LIMIT_MS } from '../time/long-timeout.js';
+import { maxTimerMs } from '@faultline/core/util';
 
 /** Returned by `read()` when the toxic must stop (it is being updated or removed). */
 export const INTERRUPTED: unique symbol = Symbol('interrupted');
@@ -120,7 +120,7 @@ export class ToxicStub {
           resolve(true);
         } else if (left > 2) {
           // Capped at Node's timer limit, so a wait of years is one timer re-armed monthly, not a 1 ms poll.
-          this.sleepTimer = setTimeout(tick, Math.min(Math.floor(left - 1.5), TIMER_LIMIT_MS));
+          this.sleepTimer = setTimeout(tick, Math.min(Math.floor(left - 1.5), maxTimerMs));
         } else {
           this.sleepTimer = setImmediate(tick);
         }

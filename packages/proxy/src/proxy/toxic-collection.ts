@@ -1,6 +1,6 @@
 import type { ActiveToxic, Direction } from '../link/link.js';
 import { apiErrors } from '../server/api-error.js';
-import { waitProblem } from '../time/long-timeout.js';
+import { waitProblem } from '../time/max-wait.js';
 import type { ToxicAttributes, ToxicDefinition } from '../toxics/toxic.js';
 import type { ToxicRegistry } from '../toxics/toxic-registry.js';
 import type { Connection } from './connection.js';

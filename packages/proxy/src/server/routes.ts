@@ -1,7 +1,7 @@
 import type { ProxyCollection } from '../proxy/proxy-collection.js';
 import { parseProxyInput } from '../proxy/proxy-collection.js';
 import type { Proxy } from '../proxy/proxy.js';
-import { version } from '../version.js';
+import { faultlineVersion as version } from '@faultline/core/util';
 import { ApiError, apiErrors } from './api-error.js';
 import { metricsText } from './metrics-text.js';
 import { populate, PopulateError } from './populate.js';

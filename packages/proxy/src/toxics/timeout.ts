@@ -1,4 +1,4 @@
-import { setLongTimeout } from '../time/long-timeout.js';
+import { setLongTimeout } from '@faultline/core/util';
 import type { ToxicDefinition } from './toxic.js';
 
 export type TimeoutAttributes = { timeout: number };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanup, closing, readBytes } from '../__fixtures__/net-fixtures.js';
 import { toxicHarness } from '../__fixtures__/toxic-harness.js';
-import { MAX_WAIT_MS } from '../time/long-timeout.js';
+import { MAX_WAIT_MS } from '../time/max-wait.js';
 import { createDefaultToxicRegistry } from './default-toxics.js';
 import type { ToxicAttributes, ToxicDefinition } from './toxic.js';
 import type { ToxicRegistry } from './toxic-registry.js';
