@@ -1,8 +1,8 @@
 // Throughput and added latency of the fault proxy with no toxics, against a direct connection,
-// a bare socket.pipe() proxy and HAProxy in TCP mode, all measured in this run with wrk; then
-// the accuracy of a 100 ms latency toxic.
+// a bare socket.pipe() proxy, HAProxy in TCP mode and Toxiproxy (when installed), all measured in
+// this run with wrk; then the accuracy of a 100 ms latency toxic.
 // Goals (issue 4): >= 0.95x the bare pipe's req/s and MB/s, p50 within 0.2 ms of the bare pipe's,
-// latency toxic p99 within ±1 ms of 100 ms.
+// latency toxic p99 within ±1 ms of 100 ms; and more req/s and MB/s than Toxiproxy.
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -78,6 +78,28 @@ async function startHaproxy(upstreamPort) {
   throw new Error('haproxy did not start');
 }
 
+/** Toxiproxy, the tool this proxy replaces: toxiproxy-server on PATH or at $TOXIPROXY_SERVER. */
+async function startToxiproxy(upstreamPort) {
+  const binary = process.env.TOXIPROXY_SERVER ?? which('toxiproxy-server');
+  if (!binary) {
+    console.error(
+      '\n!!! toxiproxy-server is not installed: the Toxiproxy baseline is SKIPPED (set TOXIPROXY_SERVER)\n',
+    );
+    return undefined;
+  }
+  const apiPort = await freePort();
+  const child = spawn(binary, ['-host', '127.0.0.1', '-port', String(apiPort)], { stdio: 'ignore' });
+  children.push(child);
+  for (let i = 0; i < 100 && !(await canConnect(apiPort)); i++) await new Promise((r) => setTimeout(r, 50));
+  const port = await freePort();
+  const res = await fetch(`http://127.0.0.1:${apiPort}/proxies`, {
+    method: 'POST',
+    body: JSON.stringify({ name: 'bench', listen: `127.0.0.1:${port}`, upstream: `127.0.0.1:${upstreamPort}` }),
+  });
+  if (res.status !== 201) throw new Error(`toxiproxy: ${res.status} ${await res.text()}`);
+  return { port, pid: child.pid };
+}
+
 function freePort() {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {
@@ -136,6 +158,8 @@ const targets = [
 ];
 const haproxy = await startHaproxy(upstream.port);
 if (haproxy) targets.push({ name: 'haproxy tcp', port: haproxy.port, pid: haproxy.pid });
+const toxiproxy = await startToxiproxy(upstream.port);
+if (toxiproxy) targets.push({ name: 'toxiproxy', port: toxiproxy.port, pid: toxiproxy.pid });
 const ours = await start('ours.mjs', [upstream.port, 'plain']);
 targets.push({ name: 'faultline', port: ours.port, pid: ours.pid });
 // Informational: the toxic chain's cost (both directions through a 0 ms latency toxic).
@@ -144,6 +168,12 @@ targets.push({ name: 'faultline chain', port: chain.port, pid: chain.pid });
 // Informational: an HTTP proxy (protocol "http", no fault): every request parsed and forwarded.
 const httpProxy = await start('ours.mjs', [upstream.port, 'http']);
 targets.push({ name: 'faultline http', port: httpProxy.port, pid: httpProxy.pid });
+
+// BENCH_SKIP="haproxy tcp,faultline chain,faultline http" measures fewer targets (more rounds in the same time).
+const skipped = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+for (const name of skipped)
+  if (['direct', 'bare pipe', 'faultline'].includes(name)) throw new Error(`BENCH_SKIP cannot skip ${name}`);
+targets.splice(0, targets.length, ...targets.filter((t) => !skipped.has(t.name)));
 
 const scenarios = [
   { name: 'small, 50 conns', path: '/', connections: 50, metric: 'rps' },
@@ -174,6 +204,8 @@ for (const s of scenarios) {
       'MB/s': med(r, 'mbps').toFixed(1),
       'p50 ms': med(r, 'p50').toFixed(3),
       'p99 ms': med(r, 'p99').toFixed(3),
+      'x direct req/s': (med(r, 'rps') / med(direct, 'rps')).toFixed(3),
+      'x direct MB/s': (med(r, 'mbps') / med(direct, 'mbps')).toFixed(3),
       'added p50': (med(r, 'p50') - med(direct, 'p50')).toFixed(3),
       'added p99': (med(r, 'p99') - med(direct, 'p99')).toFixed(3),
       'x bare req/s': (med(r, 'rps') / med(bare, 'rps')).toFixed(3),
@@ -235,5 +267,20 @@ verdict(
 );
 const dp50 = get('latency, 1 conn', 'faultline', 'p50') - get('latency, 1 conn', 'bare pipe', 'p50');
 verdict(dp50 <= 0.2, `p50 within 0.2 ms of bare pipe (+${dp50.toFixed(3)} ms)`);
+if (toxiproxy && !skipped.has('toxiproxy')) {
+  for (const [scenario, key] of [
+    ['small, 50 conns', 'rps'],
+    ['256KB, 10 conns', 'mbps'],
+  ]) {
+    const ratio = get(scenario, 'faultline', key) / get(scenario, 'toxiproxy', key);
+    verdict(ratio > 1, `${scenario}: ${ratio.toFixed(3)}x Toxiproxy's ${key === 'rps' ? 'req/s' : 'MB/s'}`);
+  }
+  // Toxiproxy runs on every core; on a machine shared with other load its threads also win a larger
+  // share of the CPU, so wall-clock alone can favour it: the CPU it spends per request cannot.
+  for (const s of scenarios) {
+    const ratio = get(s.name, 'faultline', 'cpuUs') / get(s.name, 'toxiproxy', 'cpuUs');
+    verdict(ratio < 1, `${s.name}: ${ratio.toFixed(3)}x Toxiproxy's CPU per request`);
+  }
+}
 verdict(percentile(errors, 99) <= 1, `latency toxic p99 error ${percentile(errors, 99).toFixed(3)} ms <= 1 ms`);
 process.exit(0);

@@ -22,6 +22,7 @@ export * from './util/set-long-timeout.js';
 export * from './util/abortable-sleep.js';
 export * from './util/long-timeout-signal.js';
 export * from './util/error-message.js';
+export * from './regex/index.js';
 export * from './settings/index.js';
 export * from './substitution/index.js';
 export * from './tolerance/index.js';

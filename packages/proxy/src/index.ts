@@ -14,4 +14,5 @@ export * from './http/http-fault.js';
 export * from './http/http-fault-collection.js';
 export * from './http/http-fault-layer.js';
 export * from './net/host-port.js';
-export * from './version.js';
+export { faultlineVersion as version } from '@faultline/core/util';
+export * from './time/max-wait.js';

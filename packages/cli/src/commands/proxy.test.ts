@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli-io.js';
+import { main } from '../main.js';
 import { registerProxyCommand } from './proxy.js';
 
-function fakeIo(cwd: string) {
+function fakeIo(cwd: string, env: Record<string, string> = {}) {
   let out = '';
   let err = '';
   const handlers = new Set<(signal: 'SIGINT' | 'SIGTERM') => void>();
   const io: CliIo = {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
-    env: {},
+    env,
     cwd,
     setExitCode: () => undefined,
     onSignal(handler) {
@@ -63,36 +64,42 @@ describe('faultline proxy', () => {
     upstream.close();
   });
 
-  it('refuses a config that is not JSON, with a hint', async () => {
+  it('renders every error a user can cause with exit 64 and a hint, never as a bug (70)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-proxy-cmd-'));
     writeFileSync(join(dir, 'bad.json'), '[{');
-    const fake = fakeIo(dir);
-    const program = new Command().exitOverride();
-    registerProxyCommand(program, fake.io);
-    await expect(
-      program.parseAsync(['proxy', '--port', '0', '--config', 'bad.json'], { from: 'user' }),
-    ).rejects.toMatchObject({ code: 'E_USAGE' });
-    await expect(
-      program.parseAsync(['proxy', '--port', '0', '--config', 'missing.json'], { from: 'user' }),
-    ).rejects.toMatchObject({ code: 'E_USAGE' });
     writeFileSync(join(dir, 'incomplete.json'), JSON.stringify([{ name: 'no-upstream' }]));
-    await expect(
-      program.parseAsync(['proxy', '--port', '0', '--config', 'incomplete.json'], { from: 'user' }),
-    ).rejects.toMatchObject({
-      code: 'E_USAGE',
-      message: expect.stringContaining('missing required field: upstream at proxy 1'),
-    });
-  });
-
-  it('explains a busy port', async () => {
+    writeFileSync(join(dir, 'bad-listen.json'), JSON.stringify([{ name: 'p', listen: 'nowhere', upstream: ':1' }]));
     const busy = net.createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
-    const fake = fakeIo(tmpdir());
-    const program = new Command().exitOverride();
-    registerProxyCommand(program, fake.io);
-    await expect(
-      program.parseAsync(['proxy', '--port', String((busy.address() as net.AddressInfo).port)], { from: 'user' }),
-    ).rejects.toMatchObject({ code: 'E_PROXY_LISTEN' });
+    const busyPort = String((busy.address() as net.AddressInfo).port);
+    writeFileSync(
+      join(dir, 'busy-listen.json'),
+      JSON.stringify([{ name: 'p', listen: `127.0.0.1:${busyPort}`, upstream: '127.0.0.1:1' }]),
+    );
+    const cases: Array<{ args: string[]; env?: Record<string, string>; message: RegExp }> = [
+      { args: ['--config', 'bad.json'], message: /is not JSON/ },
+      { args: ['--config', 'missing.json'], message: /cannot read proxy config/ },
+      { args: ['--config', 'incomplete.json'], message: /missing required field: upstream at proxy 1/ },
+      { args: ['--config', 'bad-listen.json'], message: /listen address "nowhere" is not host:port/ },
+      { args: ['--config', 'busy-listen.json'], message: /address already in use/ },
+      { args: ['--port', busyPort], message: /listen tcp 127\.0\.0\.1:\d+: address already in use/ },
+      { args: ['--host', 'no-such-host.invalid'], message: /host name does not resolve/ },
+      // TEST-NET-1: never an address of this machine (binding sends no traffic).
+      { args: ['--host', '192.0.2.1'], message: /192\.0\.2\.1:0: not an address of this machine/ },
+      { args: ['--token', ''], message: /--token is empty/ },
+      { args: [], env: { FAULTLINE_PROXY_TOKEN: ' ' }, message: /FAULTLINE_PROXY_TOKEN is empty/ },
+      { args: ['--port', 'http'], message: /--port must be a port number/ },
+    ];
+    for (const { args, env, message } of cases) {
+      const fake = fakeIo(dir, env);
+      const hasPort = args.includes('--port');
+      const code = await main(['proxy', ...(hasPort ? [] : ['--port', '0']), ...args], fake.io);
+      expect({ args, code }).toEqual({ args, code: 64 });
+      expect(fake.err()).toMatch(message);
+      expect(fake.err()).toMatch(/^hint: /m);
+      expect(fake.err()).not.toContain('internal error');
+      expect(fake.handlers.size).toBe(0);
+    }
     busy.close();
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { FaultlineError, UsageError } from '@faultline/core';
+import { UsageError } from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
 
 const help = `
@@ -14,7 +14,10 @@ every proxy and connection.
    {"name": "orders", "listen": "127.0.0.1:28080", "upstream": "127.0.0.1:8080", "protocol": "http"}]
 
 The token (--token or FAULTLINE_PROXY_TOKEN) is then required as "Authorization: Bearer <token>";
-experiments pass it as the secret faultline_proxy_token.
+experiments pass it as the secret faultline_proxy_token. An empty token is refused (exit 64).
+
+An address in use, a --host that is not local or does not resolve, or an invalid --config exits 64
+with a hint.
 
 Examples:
   faultline proxy
@@ -65,27 +68,16 @@ export function registerProxyCommand(program: Command, io: CliIo): void {
         throw new UsageError(`--port must be a port number, got "${flags.port}"`, {
           hint: 'e.g. --port 8474 (0 picks a free port)',
         });
-      const proxies = flags.config === undefined ? undefined : await readConfig(flags.config, io.cwd);
       const token = flags.token ?? io.env.FAULTLINE_PROXY_TOKEN;
-      const { ProxyServer, ApiError } = await import('@faultline/proxy');
-      let server: InstanceType<typeof ProxyServer>;
-      try {
-        server = await ProxyServer.start({ host: flags.host, port, token: token || undefined, proxies });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') {
-          throw new FaultlineError(`cannot listen on ${flags.host}:${port}: the address is in use`, {
-            code: 'E_PROXY_LISTEN',
-            hint: 'is a toxiproxy-server or another faultline proxy running? pick another --port',
-          });
-        }
-        const cause = error instanceof ApiError ? error : (error as { cause?: unknown }).cause;
-        if (cause instanceof ApiError)
-          throw new UsageError(`proxy config: ${cause.message}`, {
-            hint: 'fix the proxy in --config (name, upstream host:port, listen host:port)',
-          });
-        throw error;
-      }
+      if (token !== undefined && token.trim() === '')
+        throw new UsageError(`${flags.token === undefined ? 'FAULTLINE_PROXY_TOKEN' : '--token'} is empty`, {
+          hint: 'an empty token would turn authentication off: give a non-empty token, or leave --token out (and FAULTLINE_PROXY_TOKEN unset) to run without one',
+        });
+      const proxies = flags.config === undefined ? undefined : await readConfig(flags.config, io.cwd);
+      const { ProxyServer } = await import('@faultline/proxy');
+      // Its errors (address in use, not local or unresolvable, a bad proxy in --config) are
+      // FaultlineErrors with a hint: rendered as such, exit 64.
+      const server = await ProxyServer.start({ host: flags.host, port, token, proxies });
       io.stdout.write(`faultline proxy: API on ${server.url}${token ? ' (token required)' : ''}\n`);
       if (!token && !['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {
         io.stderr.write(

@@ -162,11 +162,26 @@ describe('regex tolerance', () => {
     expect((await check({ type: 'regex', pattern: '^ok$' }, 'ok\n')).met).toBe(true); // Python's $ before a final newline
     expect((await check({ type: 'regex', pattern: '^ok$' }, 'ok\nmore')).met).toBe(false);
     expect((await check({ type: 'regex', pattern: '(?i)READY' }, 'ready')).met).toBe(true);
-    expect((await check({ type: 'regex', pattern: '(?P<n>a)b(?P=n)' }, 'xaba')).met).toBe(true);
+    expect((await check({ type: 'regex', pattern: '(?P<n>a)b' }, 'xaba')).met).toBe(true);
+    expect((await check({ type: 'regex', pattern: '(?m)^b$' }, 'a\nb\nc')).met).toBe(true);
+    expect((await check({ type: 'regex', pattern: '(?s)a.b' }, 'a\nb')).met).toBe(true);
     expect((await check({ type: 'regex', pattern: '\\Aab\\Z' }, 'ab')).met).toBe(true);
     expect((await check({ type: 'regex', pattern: '\\Aab\\Z' }, 'xab')).met).toBe(false);
     expect((await check({ type: 'regex', pattern: '[$]' }, 'a$b')).met).toBe(true);
     expect((await check({ type: 'regex', pattern: 'a\\$' }, 'a$b')).met).toBe(true);
+  });
+  it('runs in linear time: a catastrophic pattern on a long input finishes fast', async () => {
+    const started = performance.now();
+    const r = await check({ type: 'regex', pattern: '(a+)+$' }, `${'a'.repeat(100_000)}!`);
+    expect(r.met).toBe(false);
+    // A backtracking engine would not finish this in years; generous for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+  it('refuses backreferences and lookarounds (not linear time) with a reason', async () => {
+    const back = await check({ type: 'regex', pattern: '(?P<n>a)b(?P=n)' }, 'xaba');
+    expect(back).toMatchObject({ met: false, reason: expect.stringContaining('backreferences are not supported') });
+    const look = await check({ type: 'regex', pattern: 'a(?=b)' }, 'ab');
+    expect(look.reason).toContain('lookahead and lookbehind are not supported');
   });
 });
 

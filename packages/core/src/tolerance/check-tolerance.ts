@@ -5,6 +5,7 @@ import { formatValue } from './format-value.js';
 import { jsonPathQuery } from './json-path-query.js';
 import { pythonEquals, pythonIn, pythonTruthy } from './python-equals.js';
 import { pythonRegex } from './python-regex.js';
+import type { SafeRegex } from '../regex/safe-regex.js';
 
 export interface ToleranceResult {
   met: boolean;
@@ -122,7 +123,7 @@ function checkRegex(
 ): ToleranceResult {
   const pattern = substitute(tolerance.pattern);
   if (typeof pattern !== 'string') return notMet(`regex tolerance needs a string pattern, got ${formatValue(pattern)}`);
-  let rx: RegExp;
+  let rx: SafeRegex;
   try {
     rx = pythonRegex(pattern);
   } catch (error) {

@@ -1,17 +1,22 @@
+import { UsageError } from '../errors/faultline-error.js';
+import { safeRegex, type SafeRegex } from '../regex/safe-regex.js';
+
 /**
- * Compiles a Chaos Toolkit (Python `re`) pattern as a JavaScript RegExp. Python-only syntax is
- * translated: `(?P<name>…)`, `(?P=name)`, `\A`, `\Z`, leading inline flags `(?ims)`, and `$`, which
- * in Python also matches before a final newline (so `^ok$` matches a process's "ok\n").
- * Throws a SyntaxError (with the pattern) when the pattern cannot be compiled.
+ * Compiles a Chaos Toolkit (Python `re`) pattern for RE2's linear-time engine (see safeRegex), so
+ * a catastrophic pattern cannot hang a run. RE2 reads `(?P<name>…)` and `\A` itself; `\Z`, leading
+ * inline flags `(?ims)` and `$`, which in Python also matches before a final newline (so `^ok$`
+ * matches a process's "ok\n"), are translated. Backreferences and lookarounds are refused.
+ * Throws a UsageError (code E_REGEX, with the pattern) when the pattern cannot be compiled.
  */
-export function pythonRegex(pattern: string): RegExp {
+export function pythonRegex(pattern: string): SafeRegex {
   let flags = '';
   let body = pattern;
   const inline = /^\(\?([aiLmsux]+)\)/.exec(body);
   if (inline) {
     body = body.slice(inline[0].length);
     for (const flag of inline[1]!) {
-      if (flag === 'x') throw new SyntaxError(`verbose flag (?x) is not supported in "${pattern}"`);
+      if (flag === 'x')
+        throw new UsageError(`verbose flag (?x) is not supported in ${JSON.stringify(pattern)}`, { code: 'E_REGEX' });
       if ('ims'.includes(flag) && !flags.includes(flag)) flags += flag;
     }
   }
@@ -22,9 +27,7 @@ export function pythonRegex(pattern: string): RegExp {
     const ch = body[i]!;
     if (ch === '\\') {
       const next = body[i + 1];
-      if (!inClass && next === 'A') out += '(?<![\\s\\S])';
-      else if (!inClass && next === 'Z') out += '(?![\\s\\S])';
-      else out += ch + (next ?? '');
+      out += !inClass && next === 'Z' ? '\\z' : ch + (next ?? '');
       i++;
       continue;
     }
@@ -44,28 +47,12 @@ export function pythonRegex(pattern: string): RegExp {
       }
       continue;
     }
-    if (ch === '(' && body.startsWith('(?P<', i)) {
-      out += '(?<';
-      i += 3;
-      continue;
-    }
-    if (ch === '(' && body.startsWith('(?P=', i)) {
-      const end = body.indexOf(')', i);
-      if (end > 0) {
-        out += `\\k<${body.slice(i + 4, end)}>`;
-        i = end;
-        continue;
-      }
-    }
     if (ch === '$' && !multiline) {
-      out += '(?=\\n?(?![\\s\\S]))';
+      // Consumes the newline instead of looking ahead (RE2 has no lookahead): same verdict for a search.
+      out += '(?:\\n?\\z)';
       continue;
     }
     out += ch;
   }
-  try {
-    return new RegExp(out, flags);
-  } catch (error) {
-    throw new SyntaxError(`invalid regular expression "${pattern}": ${(error as Error).message}`);
-  }
+  return safeRegex(out, flags, pattern);
 }

@@ -1,5 +1,5 @@
 /** Node's timers fire at once past this many milliseconds (a signed 32-bit delay). */
-const maxTimerMs = 2 ** 31 - 1;
+export const maxTimerMs = 2 ** 31 - 1;
 
 export interface LongTimeout {
   clear(): void;

@@ -229,4 +229,16 @@ describe('@faultline/proxy driver', () => {
     expect((failure as ActivityFailedError).code).toBe('E_PROXY_UNREACHABLE');
     expect((failure as ActivityFailedError).hint).toContain('faultline proxy');
   });
+
+  it('refuses a toxic wait over the 100-year maximum when the arguments are checked (validate)', () => {
+    const latency = activity('create_latency_toxic').arguments;
+    const args = { for_proxy: 'p', toxic_name: 't', latency: 1e12 };
+    expect(latency.safeParse(args).success).toBe(true);
+    const over = latency.safeParse({ ...args, latency: 4e12 });
+    expect(over.success).toBe(false);
+    expect(JSON.stringify(over.error?.issues)).toContain('at most');
+    const timeout = activity('create_timeout_toxic').arguments;
+    expect(timeout.safeParse({ for_proxy: 'p', toxic_name: 't', timeout: '30d' }).success).toBe(true);
+    expect(timeout.safeParse({ for_proxy: 'p', toxic_name: 't', timeout: '200000d' }).success).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDurationMs } from '@faultline/core';
+import { MAX_WAIT_MS } from '../time/max-wait.js';
 
 /** Argument schemas shared by the proxy activities (names as chaostoolkit-toxiproxy spells them). */
 export const proxyArguments = {
@@ -15,6 +16,8 @@ export const proxyArguments = {
   milliseconds: z
     .union([z.number().int().nonnegative(), z.string().min(1)])
     .transform((value) => (typeof value === 'number' ? value : parseDurationMs(value)))
+    // Refused at validation, not only by the API at run time.
+    .refine((ms) => ms <= MAX_WAIT_MS, { message: `at most ${MAX_WAIT_MS} ms (100 years)` })
     .describe('milliseconds, or a duration with a unit ("500ms", "2s")'),
 } as const;
 

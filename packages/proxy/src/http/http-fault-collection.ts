@@ -1,9 +1,16 @@
 import { apiErrors } from '../server/api-error.js';
 import { faultDurationMs } from './fault-duration.js';
-import { matches, parseHttpFault, type FaultDecision, type FaultRequest, type HttpFaultJson } from './http-fault.js';
+import {
+  compileMatch,
+  parseHttpFault,
+  type FaultDecision,
+  type FaultRequest,
+  type HttpFaultJson,
+} from './http-fault.js';
 
 interface Entry {
   fault: HttpFaultJson;
+  matches: (request: FaultRequest) => boolean;
   matched: number;
   aborted: number;
   delayed: number;
@@ -24,7 +31,7 @@ export class HttpFaultCollection {
   add(input: unknown): HttpFaultJson {
     const fault = parseHttpFault(input);
     if (this.entries.some((e) => e.fault.name === fault.name)) throw apiErrors.faultAlreadyExists;
-    this.entries.push({ fault, matched: 0, aborted: 0, delayed: 0 });
+    this.entries.push({ fault, matches: compileMatch(fault.match), matched: 0, aborted: 0, delayed: 0 });
     return fault;
   }
 
@@ -33,6 +40,7 @@ export class HttpFaultCollection {
     const entry = this.find(name);
     const body = typeof input === 'object' && input !== null ? { ...entry.fault, ...(input as object), name } : input;
     entry.fault = parseHttpFault(body, name);
+    entry.matches = compileMatch(entry.fault.match);
     entry.matched = 0;
     return entry.fault;
   }
@@ -54,7 +62,7 @@ export class HttpFaultCollection {
   decide(request: FaultRequest): FaultDecision | undefined {
     for (const entry of this.entries) {
       const { fault } = entry;
-      if (!matches(fault.match, request)) continue;
+      if (!entry.matches(request)) continue;
       if (fault.firstN !== undefined && entry.matched >= fault.firstN) continue;
       entry.matched++;
       const decision: FaultDecision = { fault: fault.name };

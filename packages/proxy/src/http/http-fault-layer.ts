@@ -1,8 +1,10 @@
+import type { EventEmitter } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { HostPort } from '../net/host-port.js';
 import type { HttpFaultLayer } from '../proxy/http-fault-port.js';
+import { setLongTimeout } from '@faultline/core/util';
 import { duplexPair } from './duplex-pair.js';
 import { HttpFaultCollection } from './http-fault-collection.js';
 
@@ -21,6 +23,46 @@ const hopByHop = new Set([
   'te',
   'trailer',
 ]);
+
+interface AbortAnswer {
+  status: number;
+  headers: Record<string, string | number>;
+  body: Buffer;
+}
+
+/** What a faulted request ends in: an answer made up by the proxy, or the real upstream. */
+interface FaultActions {
+  abort(answer: AbortAnswer): void;
+  forward(): void;
+}
+
+function abortAnswer(fault: string, abort: { status: number; body: string }): AbortAnswer {
+  const body = Buffer.from(abort.body);
+  return {
+    status: abort.status,
+    headers: { 'content-type': 'text/plain', 'content-length': body.length, 'x-faultline-fault': fault },
+    body,
+  };
+}
+
+/** Replays an upgrade request to the upstream and pipes raw bytes both ways. */
+function tunnel(req: IncomingMessage, socket: Duplex, head: Buffer, target: HostPort): void {
+  if (socket.destroyed) return;
+  const upstream = net.connect({ host: target.host, port: target.port, noDelay: true });
+  const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+  upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+  if (head.length > 0) upstream.write(head);
+  const close = (): void => {
+    upstream.destroy();
+    socket.destroy();
+  };
+  upstream.on('error', close);
+  socket.on('error', close);
+  upstream.on('close', close);
+  socket.on('close', close);
+  socket.pipe(upstream).pipe(socket);
+}
 
 /**
  * The HTTP side of a `protocol: "http"` proxy. Each client connection (after its toxics) is fed
@@ -64,62 +106,38 @@ export function createHttpFaultLayer(): HttpFaultLayer {
     req.pipe(upstream);
   };
 
+  /** One request (or upgrade): decide, wait out a delay (cancelled if the client goes), then abort or forward. */
+  const applyFaults = (req: IncomingMessage, closes: EventEmitter, act: FaultActions): void => {
+    const decision = faults.decide({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
+    const run = (): void => (decision?.abort ? act.abort(abortAnswer(decision.fault, decision.abort)) : act.forward());
+    if (!decision?.delayMs) return run();
+    const timer = setLongTimeout(run, decision.delayMs);
+    closes.once('close', () => timer.clear());
+  };
+
   const server = http.createServer({ keepAlive: true }, (req, res) => {
     const context = contexts.get(req.socket);
     if (!context) return void res.writeHead(500).end();
-    const decision = faults.decide({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
-    const act = (): void => {
-      if (decision?.abort) {
-        const body = Buffer.from(decision.abort.body);
-        res.writeHead(decision.abort.status, {
-          'content-type': 'text/plain',
-          'content-length': body.length,
-          'x-faultline-fault': decision.fault,
-        });
-        res.end(body);
+    applyFaults(req, res, {
+      abort({ status, headers, body }) {
+        res.writeHead(status, headers).end(body);
         req.resume();
-        return;
-      }
-      forward(req, res, context);
-    };
-    if (decision?.delayMs) {
-      const timer = setTimeout(act, decision.delayMs);
-      res.on('close', () => clearTimeout(timer));
-    } else {
-      act();
-    }
+      },
+      forward: () => forward(req, res, context),
+    });
   });
   // Upgrades (WebSocket) are faulted like any request, then tunnelled as raw bytes.
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const context = contexts.get(socket);
     if (!context) return void socket.destroy();
-    const decision = faults.decide({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers });
-    const tunnel = (): void => {
-      if (socket.destroyed) return;
-      if (decision?.abort) {
-        const body = Buffer.from(decision.abort.body);
-        socket.end(
-          `HTTP/1.1 ${decision.abort.status} ${http.STATUS_CODES[decision.abort.status] ?? ''}\r\ncontent-type: text/plain\r\ncontent-length: ${body.length}\r\nconnection: close\r\nx-faultline-fault: ${decision.fault}\r\n\r\n${body}`,
-        );
-        return;
-      }
-      const upstream = net.connect({ host: context.target.host, port: context.target.port, noDelay: true });
-      const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
-      for (let i = 0; i < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
-      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-      if (head.length > 0) upstream.write(head);
-      const close = (): void => {
-        upstream.destroy();
-        socket.destroy();
-      };
-      upstream.on('error', close);
-      socket.on('error', close);
-      upstream.on('close', close);
-      socket.on('close', close);
-      socket.pipe(upstream).pipe(socket);
-    };
-    if (decision?.delayMs) setTimeout(tunnel, decision.delayMs);
-    else tunnel();
+    applyFaults(req, socket, {
+      abort({ status, headers, body }) {
+        const lines = [`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}`, 'connection: close'];
+        for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+        socket.end(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`), body]));
+      },
+      forward: () => tunnel(req, socket, head, context.target),
+    });
   });
   server.keepAliveTimeout = 0;
   server.headersTimeout = 0;

@@ -1,4 +1,6 @@
 import { ApiError, apiErrors } from '../server/api-error.js';
+import { safeRegex } from '@faultline/core/regex';
+import { waitProblem } from '../time/max-wait.js';
 import { faultDurationMs } from './fault-duration.js';
 
 /** Istio's StringMatch: one of exact, prefix or regex. */
@@ -50,7 +52,7 @@ function parseStringMatch(value: unknown, where: string): StringMatch {
     throw bad(`${where} needs exactly one of exact, prefix, regex (a string)`);
   if (keys[0] === 'regex') {
     try {
-      new RegExp(value.regex as string);
+      safeRegex(value.regex as string);
     } catch (error) {
       throw bad(`${where}.regex: ${(error as Error).message}`);
     }
@@ -95,7 +97,10 @@ export function parseHttpFault(input: unknown, defaultName?: string): HttpFaultJ
   if (input.delay !== undefined && input.delay !== null) {
     if (!isRecord(input.delay)) throw bad('delay must be an object');
     const fixed = input.delay.fixedDelay ?? input.delay.fixed_delay;
-    if (faultDurationMs(fixed) === undefined) throw bad('delay.fixedDelay must be a duration such as "2s" or "250ms"');
+    const ms = faultDurationMs(fixed);
+    if (ms === undefined) throw bad('delay.fixedDelay must be a duration such as "2s" or "250ms"');
+    const problem = waitProblem('delay.fixedDelay', ms);
+    if (problem) throw bad(problem);
     fault.delay = { fixedDelay: fixed as string | number, percentage: parsePercentage(input.delay, 'delay') };
   }
   if (input.abort !== undefined && input.abort !== null) {
@@ -124,25 +129,38 @@ export function parseHttpFault(input: unknown, defaultName?: string): HttpFaultJ
   return fault;
 }
 
-function test(match: StringMatch, value: string): boolean {
-  if (match.exact !== undefined) return value === match.exact;
-  if (match.prefix !== undefined) return value.startsWith(match.prefix);
-  // Istio regexes are full matches (RE2).
-  return match.regex !== undefined && new RegExp(`^(?:${match.regex})$`).test(value);
+type Test = (value: string) => boolean;
+
+/** Istio regexes are full matches (RE2): compiled once, run in linear time. */
+function compileStringMatch(match: StringMatch): Test {
+  const { exact, prefix, regex } = match;
+  if (exact !== undefined) return (value) => value === exact;
+  if (prefix !== undefined) return (value) => value.startsWith(prefix);
+  const compiled = safeRegex(regex ?? '');
+  return (value) => compiled.matches(value);
 }
 
-/** True when one of the match clauses (OR) accepts the request; no match accepts everything. */
-export function matches(match: readonly HttpMatch[] | undefined, request: FaultRequest): boolean {
-  if (!match || match.length === 0) return true;
-  const path = request.url.split('?')[0];
-  return match.some((m) => {
-    if (m.method && !test(m.method, request.method)) return false;
-    if (m.uri && !test(m.uri, path)) return false;
-    for (const [name, wanted] of Object.entries(m.headers ?? {})) {
-      const value = request.headers[name];
-      if (value === undefined) return false;
-      if (!test(wanted, Array.isArray(value) ? value.join(',') : value)) return false;
-    }
-    return true;
-  });
+/**
+ * A test of whether one of the match clauses (OR) accepts a request; no match accepts
+ * everything. Regexes are compiled here, once per fault, not per request.
+ */
+export function compileMatch(match: readonly HttpMatch[] | undefined): (request: FaultRequest) => boolean {
+  if (!match || match.length === 0) return () => true;
+  const clauses = match.map((m) => ({
+    method: m.method && compileStringMatch(m.method),
+    uri: m.uri && compileStringMatch(m.uri),
+    headers: Object.entries(m.headers ?? {}).map(([name, wanted]) => [name, compileStringMatch(wanted)] as const),
+  }));
+  return (request) => {
+    const path = request.url.split('?')[0];
+    return clauses.some(({ method, uri, headers }) => {
+      if (method && !method(request.method)) return false;
+      if (uri && !uri(path)) return false;
+      for (const [name, test] of headers) {
+        const value = request.headers[name];
+        if (value === undefined || !test(Array.isArray(value) ? value.join(',') : value)) return false;
+      }
+      return true;
+    });
+  };
 }

@@ -220,4 +220,54 @@ describe('HTTP faults on protocol: "http" proxies', () => {
     await (await fetch(url)).arrayBuffer();
     expect(performance.now() - started).toBeGreaterThan(119);
   });
+
+  it('runs a catastrophic match regex in linear time: the server stays responsive', async () => {
+    const { base, url } = await setup();
+    const added = await api(base, 'POST', '/proxies/web/faults', {
+      name: 'redos',
+      match: { uri: { regex: '/(a+)+$' } },
+      abort: { httpStatus: 503 },
+    });
+    expect(added.status).toBe(201);
+    const started = performance.now();
+    // A backtracking engine takes ~2^n steps on "/aaa…a!" (n = 40 is hours; this is 5,000).
+    const [evil, version] = await Promise.all([fetch(`${url}/${'a'.repeat(5000)}!`), api(base, 'GET', '/version')]);
+    expect(evil.status).toBe(200);
+    expect(version.status).toBe(200);
+    expect(await statuses(`${url}/aaaa`, 1)).toEqual([503]);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses regexes RE2 cannot run, and delays over the maximum, with a clear 400', async () => {
+    const { base } = await setup();
+    const lookahead = await api(base, 'POST', '/proxies/web/faults', {
+      match: { uri: { regex: '/pay(?!ments)' } },
+      abort: { httpStatus: 503 },
+    });
+    expect(lookahead.status).toBe(400);
+    expect(lookahead.json.error).toContain('match[0].uri.regex');
+    expect(lookahead.json.error).toContain('lookahead and lookbehind are not supported');
+    const backref = await api(base, 'POST', '/proxies/web/faults', {
+      match: { headers: { 'x-user': { regex: '(a)\\1' } } },
+      abort: { httpStatus: 503 },
+    });
+    expect(backref.json.error).toContain('backreferences are not supported');
+    const forever = await api(base, 'POST', '/proxies/web/faults', { delay: { fixedDelay: 4e9 } });
+    expect(forever).toMatchObject({ status: 400, json: { error: expect.stringContaining('at most') } });
+    expect((await api(base, 'GET', '/proxies/web/faults')).json).toEqual([]);
+  });
+
+  it('holds a request for a delay past the 2^31 ms timer limit instead of answering at once', async () => {
+    const { base, url } = await setup();
+    await api(base, 'POST', '/proxies/web/faults', { delay: { fixedDelay: '600h' } });
+    const aborter = new AbortController();
+    const answered = fetch(url, { signal: aborter.signal }).then(
+      (res) => res.status,
+      () => 'aborted',
+    );
+    const early = await Promise.race([answered, new Promise((r) => setTimeout(() => r('held'), 300))]);
+    expect(early).toBe('held');
+    aborter.abort();
+    expect(await answered).toBe('aborted');
+  });
 });

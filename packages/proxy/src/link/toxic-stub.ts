@@ -1,5 +1,6 @@
 import type { Chunk, ChunkOutput } from './chunk.js';
 import type { ChunkQueue } from './chunk-queue.js';
+import { maxTimerMs } from '@faultline/core/util';
 
 /** Returned by `read()` when the toxic must stop (it is being updated or removed). */
 export const INTERRUPTED: unique symbol = Symbol('interrupted');
@@ -118,7 +119,8 @@ export class ToxicStub {
           this.sleepDone = undefined;
           resolve(true);
         } else if (left > 2) {
-          this.sleepTimer = setTimeout(tick, Math.floor(left - 1.5));
+          // Capped at Node's timer limit, so a wait of years is one timer re-armed monthly, not a 1 ms poll.
+          this.sleepTimer = setTimeout(tick, Math.min(Math.floor(left - 1.5), maxTimerMs));
         } else {
           this.sleepTimer = setImmediate(tick);
         }

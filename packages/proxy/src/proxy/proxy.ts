@@ -1,7 +1,8 @@
 import net, { type Server, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { formatHostPort, parseHostPort } from '../net/host-port.js';
-import { ApiError, apiErrors } from '../server/api-error.js';
+import { formatHostPort, parseHostPort, type HostPort } from '../net/host-port.js';
+import { listenOn } from '../net/listen-on.js';
+import { apiErrors } from '../server/api-error.js';
 import type { ToxicRegistry } from '../toxics/toxic-registry.js';
 import { Connection } from './connection.js';
 import { ToxicCollection, type ToxicJson } from './toxic-collection.js';
@@ -84,26 +85,7 @@ export class Proxy {
 
   async start(): Promise<void> {
     if (this.enabled) return;
-    const address = parseHostPort(this.listen === '' ? ':0' : this.listen);
-    if (!address) throw apiErrors.badRequestBody.with(`listen address "${this.listen}" is not host:port`);
-    if (!parseHostPort(this.upstream))
-      throw apiErrors.badRequestBody.with(`upstream address "${this.upstream}" is not host:port`);
-    const server = net.createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false }, (client) =>
-      this.accept(client),
-    );
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => {
-        reject(
-          new ApiError(`listen tcp ${formatHostPort(address.host, address.port)}: ${error.code ?? error.message}`, 500),
-        );
-      });
-      server.listen({ host: address.host, port: address.port, exclusive: true }, () => resolve());
-    });
-    server.on('error', () => undefined);
-    const bound = server.address() as net.AddressInfo;
-    this.listen = formatHostPort(bound.address, bound.port);
-    this.server = server;
-    this.enabled = true;
+    this.install(await this.bind(this.listen, this.upstream));
   }
 
   /** Stops listening and closes every connection. */
@@ -124,16 +106,63 @@ export class Proxy {
     return !wanted || formatHostPort(wanted.host, wanted.port) !== this.listen;
   }
 
+  /**
+   * Applies a new listen address, upstream and enabled state. A new listener is bound before the
+   * old one is let go, so an address in use (409) or a bad one (400) leaves the proxy exactly as
+   * it was, connections included.
+   */
   async update(input: { listen: string; upstream: string; enabled: boolean }): Promise<void> {
-    if (this.differs(input.listen, input.upstream)) {
-      await this.stop();
-      this.listen = input.listen;
-      this.upstream = input.upstream;
-    }
-    if (input.enabled !== this.enabled) {
+    if (!this.differs(input.listen, input.upstream)) {
       if (input.enabled) await this.start();
       else await this.stop();
+      return;
     }
+    const wanted = parseHostPort(input.listen === '' ? ':0' : input.listen);
+    const current = parseHostPort(this.listen);
+    // Same port on another host of this machine would collide with our own listener: rebind after stopping.
+    const rebindsOwnPort = this.enabled && wanted?.port !== 0 && wanted?.port === current?.port;
+    const next = input.enabled && !rebindsOwnPort ? await this.bind(input.listen, input.upstream) : undefined;
+    if (!next) this.checkAddresses(input.listen, input.upstream);
+    const before = { listen: this.listen, upstream: this.upstream, enabled: this.enabled };
+    await this.stop();
+    this.listen = input.listen;
+    this.upstream = input.upstream;
+    if (next) return this.install(next);
+    if (!input.enabled) return;
+    try {
+      await this.start();
+    } catch (error) {
+      this.listen = before.listen;
+      this.upstream = before.upstream;
+      if (before.enabled) await this.start();
+      throw error;
+    }
+  }
+
+  /** Checks both addresses and binds a new listener on `listen`; the caller installs it. */
+  private async bind(listen: string, upstream: string): Promise<{ server: Server; listen: string }> {
+    const address = this.checkAddresses(listen, upstream);
+    const server = net.createServer({ allowHalfOpen: true, noDelay: true, pauseOnConnect: false }, (client) =>
+      this.accept(client),
+    );
+    await listenOn(server, address, true);
+    server.on('error', () => undefined);
+    const bound = server.address() as net.AddressInfo;
+    return { server, listen: formatHostPort(bound.address, bound.port) };
+  }
+
+  private install(bound: { server: Server; listen: string }): void {
+    this.server = bound.server;
+    this.listen = bound.listen;
+    this.enabled = true;
+  }
+
+  private checkAddresses(listen: string, upstream: string): HostPort {
+    const address = parseHostPort(listen === '' ? ':0' : listen);
+    if (!address) throw apiErrors.badRequestBody.with(`listen address "${listen}" is not host:port`);
+    if (!parseHostPort(upstream))
+      throw apiErrors.badRequestBody.with(`upstream address "${upstream}" is not host:port`);
+    return address;
   }
 
   private accept(client: Socket): void {

@@ -1,5 +1,6 @@
 import type { ActiveToxic, Direction } from '../link/link.js';
 import { apiErrors } from '../server/api-error.js';
+import { waitProblem } from '../time/max-wait.js';
 import type { ToxicAttributes, ToxicDefinition } from '../toxics/toxic.js';
 import type { ToxicRegistry } from '../toxics/toxic-registry.js';
 import type { Connection } from './connection.js';
@@ -46,6 +47,11 @@ function mergeAttributes(definition: ToxicDefinition, base: ToxicAttributes, inp
     }
     merged[key] = value as number | string | boolean;
   }
+  for (const [key, unit] of Object.entries(definition.waits ?? {})) {
+    const value = merged[key] as number;
+    const problem = waitProblem(`attribute ${key} of ${definition.type}`, unit === 'us' ? value / 1000 : value);
+    if (problem) throw apiErrors.badRequestBody.with(unit === 'us' ? `${problem} (${value} µs)` : problem);
+  }
   const problem = definition.validate?.(merged);
   if (problem) throw apiErrors.badRequestBody.with(problem);
   return merged;
@@ -80,9 +86,10 @@ export class ToxicCollection {
     return [...this.chains.upstream, ...this.chains.downstream].map(toJson);
   }
 
-  get(name: string): ToxicJson | undefined {
+  get(name: string): ToxicJson {
     const entry = this.find(name);
-    return entry && toJson(entry);
+    if (!entry) throw apiErrors.toxicNotFound;
+    return toJson(entry);
   }
 
   async add(input: unknown): Promise<ToxicJson> {

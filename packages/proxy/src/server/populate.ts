@@ -15,7 +15,9 @@ export async function populate(collection: ProxyCollection, input: unknown): Pro
       done.push(await collection.addOrReplace(proxyInput));
     } catch (error) {
       throw new PopulateError(
-        error instanceof ApiError ? error : new ApiError(String((error as Error).message ?? error), 500),
+        error instanceof ApiError
+          ? error
+          : new ApiError(String((error as Error).message ?? error), 500, { cause: error }),
         done,
       );
     }
@@ -23,11 +25,13 @@ export async function populate(collection: ProxyCollection, input: unknown): Pro
   return done;
 }
 
-export class PopulateError extends Error {
+/** A failed /populate: the error of the proxy that failed, and the proxies done before it. */
+export class PopulateError extends ApiError {
+  static override readonly brand: string = '@faultline/proxy/PopulateError';
   constructor(
     override readonly cause: ApiError,
     readonly proxies: Proxy[],
   ) {
-    super(cause.message);
+    super(cause.message, cause.status, { code: cause.code, hint: cause.hint, cause });
   }
 }

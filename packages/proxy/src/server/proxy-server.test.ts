@@ -215,4 +215,44 @@ describe('Toxiproxy HTTP API', () => {
     expect((await fetch(`${server.url}/proxies`, { headers: { authorization: 'Bearer s3cret' } })).status).toBe(200);
     expect((await fetch(`${server.url}/version`)).status).toBe(200);
   });
+
+  it('moving a proxy to an address in use answers 409 and leaves it exactly as it was', async () => {
+    const echo = await echoServer(cleanup);
+    const server = await startApi(cleanup);
+    const base = server.url;
+    const upstream = `127.0.0.1:${echo.port}`;
+    const a = (await api(base, 'POST', '/proxies', { name: 'a', listen: '127.0.0.1:0', upstream })).json;
+    const b = (await api(base, 'POST', '/proxies', { name: 'b', listen: '127.0.0.1:0', upstream })).json;
+    const socket = await connect(portOf(a.listen), cleanup);
+    await roundTrip(socket);
+
+    for (const method of ['POST', 'PATCH']) {
+      const moved = await api(base, method, '/proxies/a', { listen: b.listen });
+      expect(moved).toMatchObject({
+        status: 409,
+        json: { error: `listen tcp ${b.listen}: address already in use`, status: 409 },
+      });
+      expect((await api(base, 'GET', '/proxies/a')).json).toEqual(a);
+      // The live connection was not touched and new ones still get through.
+      expect(await roundTrip(socket)).toBeGreaterThan(0);
+      expect(await roundTrip(await connect(portOf(a.listen), cleanup))).toBeGreaterThan(0);
+    }
+    expect((await api(base, 'POST', '/proxies/a', { listen: 'no port' })).status).toBe(400);
+    expect((await api(base, 'GET', '/proxies/a')).json).toEqual(a);
+
+    // Disabled, then enabled on a busy address: still disabled, still on its own address.
+    await api(base, 'POST', '/proxies/a', { enabled: false });
+    const before = (await api(base, 'GET', '/proxies/a')).json;
+    expect((await api(base, 'POST', '/proxies/a', { listen: b.listen, enabled: true })).status).toBe(409);
+    expect((await api(base, 'GET', '/proxies/a')).json).toEqual(before);
+
+    // A free address moves it.
+    const moved = await api(base, 'POST', '/proxies/a', { listen: '127.0.0.1:0', enabled: true });
+    expect(moved).toMatchObject({ status: 200, json: { enabled: true } });
+    expect(await roundTrip(await connect(portOf(moved.json.listen), cleanup))).toBeGreaterThan(0);
+  });
+
+  it('refuses an empty token instead of running without authentication', async () => {
+    await expect(startApi(cleanup, { token: '' })).rejects.toMatchObject({ exitCode: 64, code: 'E_PROXY_TOKEN' });
+  });
 });

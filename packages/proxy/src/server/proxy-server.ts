@@ -2,7 +2,9 @@ import http, { type IncomingMessage, type Server, type ServerResponse } from 'no
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { createHttpFaultLayer } from '../http/http-fault-layer.js';
+import { UsageError } from '@faultline/core/errors';
 import { formatHostPort } from '../net/host-port.js';
+import { listenOn } from '../net/listen-on.js';
 import { ProxyCollection } from '../proxy/proxy-collection.js';
 import { createDefaultToxicRegistry } from '../toxics/default-toxics.js';
 import type { ToxicRegistry } from '../toxics/toxic-registry.js';
@@ -34,7 +36,13 @@ export class ProxyServer {
     this.collection = new ProxyCollection(options.registry ?? createDefaultToxicRegistry(), () =>
       createHttpFaultLayer(),
     );
-    this.token = options.token ? Buffer.from(options.token) : undefined;
+    // An empty token must not quietly mean "no authentication".
+    if (options.token !== undefined && options.token.trim() === '')
+      throw new UsageError('the proxy API token is empty', {
+        code: 'E_PROXY_TOKEN',
+        hint: 'pass a non-empty token, or none at all to run the API without authentication',
+      });
+    this.token = options.token === undefined ? undefined : Buffer.from(options.token);
   }
 
   /** Starts a server and waits until it listens (and its configured proxies are up). */
@@ -58,13 +66,7 @@ export class ProxyServer {
   async listen(): Promise<void> {
     const server = http.createServer((req, res) => void this.handle(req, res));
     server.keepAliveTimeout = 5000;
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.options.port ?? 8474, this.options.host ?? '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOn(server, { host: this.options.host ?? '127.0.0.1', port: this.options.port ?? 8474 });
     this.server = server;
     if (this.options.proxies !== undefined) {
       try {
@@ -98,7 +100,9 @@ export class ProxyServer {
       }
       const url = new URL(req.url ?? '/', 'http://proxy');
       if (this.token && !(req.method === 'GET' && url.pathname === '/version') && !this.authorized(req)) {
-        throw new ApiError('missing or invalid API token (send Authorization: Bearer <token>)', 401);
+        throw new ApiError('missing or invalid API token (send Authorization: Bearer <token>)', 401, {
+          hint: 'experiments pass it as the secret faultline_proxy_token',
+        });
       }
       const body = req.method === 'GET' || req.method === 'DELETE' ? undefined : await readBody(req);
       const answer = await route(this.collection, req.method ?? 'GET', url.pathname, body);
@@ -113,7 +117,9 @@ export class ProxyServer {
       }
     } catch (error) {
       const apiError =
-        error instanceof ApiError ? error : new ApiError(error instanceof Error ? error.message : String(error), 500);
+        error instanceof ApiError
+          ? error
+          : new ApiError(error instanceof Error ? error.message : String(error), 500, { cause: error });
       if (res.headersSent) return void res.destroy();
       res.writeHead(apiError.status, { 'content-type': 'application/json' }).end(`${JSON.stringify(apiError)}\n`);
     }

@@ -1,7 +1,7 @@
 import type { ProxyCollection } from '../proxy/proxy-collection.js';
 import { parseProxyInput } from '../proxy/proxy-collection.js';
 import type { Proxy } from '../proxy/proxy.js';
-import { version } from '../version.js';
+import { faultlineVersion as version } from '@faultline/core/util';
 import { ApiError, apiErrors } from './api-error.js';
 import { metricsText } from './metrics-text.js';
 import { populate, PopulateError } from './populate.js';
@@ -26,12 +26,45 @@ function parseJson(body: Body): unknown {
 }
 
 const methodNotAllowed = (): never => {
-  throw new ApiError('method not allowed', 405);
+  throw apiErrors.methodNotAllowed;
 };
 
-function httpFaults(proxy: Proxy) {
+/** What /proxies/{name}/toxics and /proxies/{name}/faults both are: a named list of one proxy. */
+interface ItemCollection {
+  list(): unknown;
+  get(name: string): unknown;
+  add(input: unknown): unknown;
+  update(name: string, input: unknown): unknown;
+  remove(name: string): unknown;
+}
+
+/** One proxy's toxics (`created` 200, as Toxiproxy) or HTTP faults (201). */
+function subCollection(proxy: Proxy, sub: string | undefined): { items: ItemCollection; created: number } {
+  if (sub === 'toxics') return { items: proxy.toxics, created: 200 };
+  if (sub !== 'faults') throw apiErrors.notFound;
   if (!proxy.http) throw apiErrors.notHttpProxy;
-  return proxy.http.faults;
+  return { items: proxy.http.faults, created: 201 };
+}
+
+/** GET/POST on the list, GET/POST/PATCH/DELETE on one item. */
+async function itemRoute(
+  { items, created }: { items: ItemCollection; created: number },
+  method: string,
+  item: string | undefined,
+  body: Body,
+): Promise<Answer> {
+  if (item === undefined) {
+    if (method === 'GET') return { status: 200, json: items.list() };
+    if (method !== 'POST') methodNotAllowed();
+    return { status: created, json: await items.add(parseJson(body)) };
+  }
+  if (method === 'GET') return { status: 200, json: items.get(item) };
+  if (method === 'DELETE') {
+    await items.remove(item);
+    return { status: 204 };
+  }
+  if (method !== 'POST' && method !== 'PATCH') methodNotAllowed();
+  return { status: 200, json: await items.update(item, parseJson(body)) };
 }
 
 /** Toxiproxy's routes (same paths, methods, shapes and codes) plus /proxies/{name}/faults. */
@@ -76,7 +109,7 @@ export async function route(collection: ProxyCollection, method: string, path: s
       };
     }
   }
-  if (root !== 'proxies') throw new ApiError('not found', 404);
+  if (root !== 'proxies') throw apiErrors.notFound;
 
   if (parts.length === 1) {
     if (method === 'GET')
@@ -108,44 +141,6 @@ export async function route(collection: ProxyCollection, method: string, path: s
     return { status: 200, json: proxy.toJSON() };
   }
 
-  if (sub === 'toxics') {
-    if (parts.length === 3) {
-      if (method === 'GET') return { status: 200, json: proxy.toxics.list() };
-      if (method !== 'POST') methodNotAllowed();
-      // Toxiproxy answers a created toxic with 200, not 201.
-      return { status: 200, json: await proxy.toxics.add(parseJson(body)) };
-    }
-    if (parts.length === 4) {
-      if (method === 'GET') {
-        const toxic = proxy.toxics.get(item);
-        if (!toxic) throw apiErrors.toxicNotFound;
-        return { status: 200, json: toxic };
-      }
-      if (method === 'DELETE') {
-        await proxy.toxics.remove(item);
-        return { status: 204 };
-      }
-      if (method !== 'POST' && method !== 'PATCH') methodNotAllowed();
-      return { status: 200, json: await proxy.toxics.update(item, parseJson(body)) };
-    }
-  }
-
-  if (sub === 'faults') {
-    const faults = httpFaults(proxy);
-    if (parts.length === 3) {
-      if (method === 'GET') return { status: 200, json: faults.list() };
-      if (method !== 'POST') methodNotAllowed();
-      return { status: 201, json: faults.add(parseJson(body)) };
-    }
-    if (parts.length === 4) {
-      if (method === 'GET') return { status: 200, json: faults.get(item) };
-      if (method === 'DELETE') {
-        faults.remove(item);
-        return { status: 204 };
-      }
-      if (method !== 'POST' && method !== 'PATCH') methodNotAllowed();
-      return { status: 200, json: faults.update(item, parseJson(body)) };
-    }
-  }
-  throw new ApiError('not found', 404);
+  if (parts.length > 4) throw apiErrors.notFound;
+  return itemRoute(subCollection(proxy, sub), method, item, body);
 }

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Cleanup, percentile, roundTrip } from '../__fixtures__/net-fixtures.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Cleanup, percentile, readBytes, roundTrip, sleep } from '../__fixtures__/net-fixtures.js';
 import { toxicHarness } from '../__fixtures__/toxic-harness.js';
 import { latency } from './latency.js';
 import { toxicCase } from './toxic.case.js';
@@ -29,6 +29,35 @@ describe('latency toxic', () => {
     expect(Math.max(...jittered)).toBeLessThan(150);
     // Jitter really varies the delay.
     expect(Math.max(...jittered) - Math.min(...jittered)).toBeGreaterThan(5);
+  });
+
+  it('waits 10^12 ms with one timer: no 1 ms poll, no timer overflow warning', async () => {
+    const h = await toxicHarness(cleanup);
+    const socket = await h.client();
+    await h.addToxic({ name: 'forever', type: 'latency', attributes: { latency: 1e12 } });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      let bytes = 0;
+      socket.on('data', (d: Buffer) => (bytes += d.length));
+      socket.write('x');
+      await sleep(300);
+      expect(bytes).toBe(0);
+      const delays = timeout.mock.calls.map(([, ms]) => Number(ms ?? 0));
+      // A poll would have armed ~300 timers by now.
+      expect(timeout.mock.calls.length).toBeLessThan(30);
+      expect(Math.max(...delays)).toBeLessThanOrEqual(2 ** 31 - 1);
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      timeout.mockRestore();
+      process.off('warning', onWarning);
+    }
+    // Removing it hands the held byte on at once.
+    const held = readBytes(socket, 1);
+    expect(await h.removeToxic('forever')).toBe(204);
+    expect((await held).toString()).toBe('x');
   });
 
   it('delays each chunk from its arrival, so a stream keeps its throughput', async () => {

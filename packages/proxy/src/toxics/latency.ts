@@ -7,6 +7,7 @@ export const latency: ToxicDefinition<LatencyAttributes> = {
   type: 'latency',
   description: 'Adds latency (ms) ± jitter (ms) to all data going through the proxy.',
   defaults: { latency: 0, jitter: 0 },
+  waits: { latency: 'ms', jitter: 'ms' },
   async pipe(stub, { latency: ms, jitter }) {
     for (;;) {
       const next = stub.read();

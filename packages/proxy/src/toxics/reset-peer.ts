@@ -10,6 +10,7 @@ export const resetPeer: ToxicDefinition<ResetPeerAttributes> = {
   type: 'reset_peer',
   description: 'Simulates a TCP RESET (connection reset by peer), immediately or after timeout (ms).',
   defaults: { timeout: 0 },
+  waits: { timeout: 'ms' },
   async pipe(stub, { timeout: ms }) {
     const chunk = await stub.read();
     if (typeof chunk === 'symbol') return;

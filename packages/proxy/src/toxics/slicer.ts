@@ -19,6 +19,7 @@ export const slicer: ToxicDefinition<SlicerAttributes> = {
   type: 'slicer',
   description: 'Slices TCP data into small bits (average_size ± size_variation bytes), with delay (µs) between them.',
   defaults: { average_size: 0, size_variation: 0, delay: 0 },
+  waits: { delay: 'us' },
   validate({ average_size, size_variation }) {
     if (average_size < 0 || size_variation < 0) return 'average_size and size_variation must not be negative';
     if (size_variation > 0 && size_variation >= average_size) return 'size_variation must be smaller than average_size';

@@ -7,6 +7,7 @@ export const slowClose: ToxicDefinition<SlowCloseAttributes> = {
   type: 'slow_close',
   description: 'Delays the TCP socket from closing until delay (ms) has elapsed.',
   defaults: { delay: 0 },
+  waits: { delay: 'ms' },
   async pipe(stub, { delay }) {
     for (;;) {
       const chunk = await stub.read();

@@ -37,6 +37,15 @@ describe('timeout toxic', () => {
     expect((await roundTrip(spared)) > 0 && !spared.destroyed).toBe(true);
   });
 
+  it("holds a connection for a timeout past Node's 2^31 ms timer limit instead of closing it at once", async () => {
+    const h = await toxicHarness(cleanup);
+    await h.addToxic({ type: 'timeout', attributes: { timeout: 2 ** 31 } });
+    const socket = await h.client();
+    socket.write('anyone?');
+    await sleep(300);
+    expect(socket.destroyed).toBe(false);
+  });
+
   it('with timeout 0 holds the connection open and silent', async () => {
     const h = await toxicHarness(cleanup);
     await h.addToxic({ type: 'timeout', attributes: { timeout: 0 } });

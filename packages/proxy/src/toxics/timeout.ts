@@ -1,3 +1,4 @@
+import { setLongTimeout } from '@faultline/core/util';
 import type { ToxicDefinition } from './toxic.js';
 
 export type TimeoutAttributes = { timeout: number };
@@ -10,8 +11,9 @@ export const timeout: ToxicDefinition<TimeoutAttributes> = {
   type: 'timeout',
   description: 'Stops all data from getting through and closes the connection after timeout (ms); 0 never closes.',
   defaults: { timeout: 0 },
+  waits: { timeout: 'ms' },
   async pipe(stub, { timeout: ms }) {
-    const timer = ms > 0 ? setTimeout(() => stub.close(), ms) : undefined;
+    const timer = ms > 0 ? setLongTimeout(() => stub.close(), ms) : undefined;
     try {
       for (;;) {
         const chunk = await stub.read();
@@ -20,7 +22,7 @@ export const timeout: ToxicDefinition<TimeoutAttributes> = {
         // Dropped on the floor.
       }
     } finally {
-      clearTimeout(timer);
+      timer?.clear();
     }
   },
   cleanup(stub) {

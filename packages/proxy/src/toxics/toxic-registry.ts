@@ -1,3 +1,4 @@
+import { UsageError } from '@faultline/core/errors';
 import type { ToxicAttributes, ToxicDefinition } from './toxic.js';
 
 /** An explicit set of toxic kinds; a server gets one (no registration on import). */
@@ -9,7 +10,11 @@ export class ToxicRegistry {
   }
 
   register<A extends ToxicAttributes>(definition: ToxicDefinition<A>): this {
-    if (this.byType.has(definition.type)) throw new Error(`toxic type "${definition.type}" is already registered`);
+    if (this.byType.has(definition.type))
+      throw new UsageError(`toxic type "${definition.type}" is already registered`, {
+        code: 'E_PROXY_TOXIC_TYPE',
+        hint: 'give the custom toxic a type of its own',
+      });
     this.byType.set(definition.type, definition);
     return this;
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanup, closing, readBytes } from '../__fixtures__/net-fixtures.js';
 import { toxicHarness } from '../__fixtures__/toxic-harness.js';
+import { MAX_WAIT_MS } from '../time/max-wait.js';
 import { createDefaultToxicRegistry } from './default-toxics.js';
 import type { ToxicAttributes, ToxicDefinition } from './toxic.js';
 import type { ToxicRegistry } from './toxic-registry.js';
@@ -34,6 +35,23 @@ export function toxicCase(definition: ToxicDefinition, options: ToxicCaseOptions
         expect(['number', 'string', 'boolean']).toContain(typeof value);
       for (const key of Object.keys(options.attributes)) expect(Object.keys(definition.defaults)).toContain(key);
       expect(registry.get(definition.type)).toBe(definition);
+    });
+
+    it('refuses waits that are negative or longer than the documented maximum', async () => {
+      const h = await harness();
+      for (const [key, unit] of Object.entries(definition.waits ?? {})) {
+        expect(Object.keys(definition.defaults)).toContain(key);
+        const over = (unit === 'us' ? 1000 : 1) * (MAX_WAIT_MS + 1);
+        for (const value of [-1, over]) {
+          const added = await h.addToxic({
+            type: definition.type,
+            attributes: { ...options.attributes, [key]: value },
+          });
+          expect(added.status, `${key}=${value}`).toBe(400);
+          expect(added.json.error).toContain(`attribute ${key} of ${definition.type}`);
+        }
+      }
+      expect(h.server.collection.get('p').toxics.list()).toEqual([]);
     });
 
     it('shows every attribute (defaults filled in) through the API', async () => {

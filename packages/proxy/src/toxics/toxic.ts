@@ -16,6 +16,11 @@ export interface ToxicDefinition<A extends ToxicAttributes = ToxicAttributes> {
   readonly description: string;
   /** Every attribute with its default: the JSON shape of `attributes` (Go zero values). */
   readonly defaults: A;
+  /**
+   * The attributes that are waits, with their unit: the API refuses negative ones and ones over
+   * MAX_WAIT_MS (100 years), and the contract suite checks it.
+   */
+  readonly waits?: { readonly [K in keyof A]?: 'ms' | 'us' };
   /** Extra checks after type checks; returns a message for a 400, or undefined. */
   validate?(attributes: A): string | undefined;
   /** Per-connection state, created once per connection (kept across updates). */
