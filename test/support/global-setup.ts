@@ -20,9 +20,15 @@ export function setup(): void {
 }
 
 /** Fails the run when a process started by a test (a server, a CLI, a database) is still alive. */
-export function teardown(): void {
+export async function teardown(): Promise<void> {
   const marker = `${markerKey}=${process.env[markerKey]}`;
-  const leftovers = processesCarrying(marker).filter((pid) => pid !== process.pid);
+  // vitest may still be closing its own workers; a process that is exiting gets a few seconds.
+  const find = () => processesCarrying(marker).filter((pid) => pid !== process.pid && !isVitestWorker(pid));
+  let leftovers = find();
+  for (let waited = 0; leftovers.length > 0 && waited < 10_000; waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    leftovers = find();
+  }
   if (leftovers.length === 0) return;
   const described = leftovers.map((pid) => `  ${pid} ${commandLineOf(pid)}`).join('\n');
   for (const pid of leftovers) {
@@ -49,6 +55,11 @@ function processesCarrying(marker: string): number[] {
     }
   }
   return found;
+}
+
+/** vitest's own pool workers carry the marker too; vitest closes them itself. */
+function isVitestWorker(pid: number): boolean {
+  return /node_modules\/vitest\//.test(commandLineOf(pid));
 }
 
 function commandLineOf(pid: number): string {
