@@ -4,7 +4,7 @@ import type { SqlDriver } from './driver/sql-driver.js';
 import { migrate } from './migrate.js';
 import { Store } from './store.js';
 import { StoreError } from './store-error.js';
-import { isPostgresUrl, redactStoreUrl } from './store-url.js';
+import { checkStoreScheme, isPostgresUrl, redactStoreUrl } from './store-url.js';
 
 /**
  * Opens the store at `url` — a SQLite file path (created with its folder if missing) or a
@@ -13,6 +13,7 @@ import { isPostgresUrl, redactStoreUrl } from './store-url.js';
  */
 export async function openStore(url: string): Promise<Store> {
   const location = redactStoreUrl(url);
+  checkStoreScheme(url);
   let db: SqlDriver | undefined;
   try {
     db = isPostgresUrl(url) ? await openPostgresDriver(url) : openSqliteDriver(url);

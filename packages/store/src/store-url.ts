@@ -31,6 +31,7 @@ export function resolveStoreUrl(options: {
   if (fromSettings !== undefined && typeof fromSettings !== 'string')
     throw new UsageError('settings store.url must be a string (a file path or postgres://…)');
   const url = options.flag || env.FAULTLINE_STORE || fromSettings || defaultStoreUrl(env);
+  checkStoreScheme(url);
   if (isPostgresUrl(url) || url === ':memory:') return url;
   const path = url.startsWith('sqlite:') ? url.replace(/^sqlite:(\/\/)?/, '') : url;
   return resolve(options.cwd ?? process.cwd(), path);
@@ -48,4 +49,16 @@ export function redactStoreUrl(url: string): string {
   } catch {
     return 'postgres://(unparseable URL)';
   }
+}
+
+/**
+ * A store is a file path, `sqlite:` or `postgres://`: any other `scheme://` (mysql://, https://) is
+ * a mistake to report, not a file name to create.
+ */
+export function checkStoreScheme(url: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
+  if (scheme && !/^(postgres|postgresql|sqlite)$/i.test(scheme))
+    throw new UsageError(`the store ${scheme}://… is not supported`, {
+      hint: 'use a SQLite file path, sqlite:<path>, or a postgres:// URL',
+    });
 }
