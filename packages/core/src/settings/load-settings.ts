@@ -1,3 +1,4 @@
+import { checkSettings } from './check-settings.js';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,7 @@ export async function loadSettings(
     }
     if (typeof value !== 'object' || Array.isArray(value) || value === null)
       throw new UsageError(`settings ${path} must be a mapping`);
+    checkSettings(value as Record<string, unknown>, path);
     return { path, settings: value as Record<string, unknown> };
   }
   return { settings: {} };
