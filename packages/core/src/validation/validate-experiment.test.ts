@@ -98,6 +98,23 @@ method:
     expect(errors.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('checks tolerance regexes, JSONPaths and ranges at validation, with their line', async () => {
+    const probe = (name: string, tolerance: string) =>
+      `    - {name: ${name}, type: probe, tolerance: ${tolerance}, provider: {type: http, url: "http://127.0.0.1:9/"}}`;
+    const text = valid.replace(
+      '  probes:\n',
+      `  probes:\n${probe('bad-regex', '{type: regex, pattern: "("}')}\n${probe('bad-path', '{type: jsonpath, path: "$[?("}')}\n${probe('bad-range', '{type: range, range: [5, 1]}')}\n`,
+    );
+    const { problems } = await validate(text);
+    const messages = problems.filter((p) => p.severity === 'error').map((p) => `${p.path.join('.')}: ${p.message}`);
+    expect(messages).toEqual([
+      expect.stringMatching(/probes\.0\.tolerance: .*/),
+      expect.stringMatching(/probes\.1\.tolerance: invalid JSONPath/),
+      expect.stringMatching(/probes\.2\.tolerance: range \[5, 1\] is empty/),
+    ]);
+    expect(problems[0]!.line).toBeGreaterThan(0);
+  });
+
   it('suggests the nearest known python names for an unknown module', async () => {
     const result = await validate(valid.replace('chaosfixture.actions', 'chaosfixtur.actions'));
     const problem = result.problems.find((p) => p.severity === 'error');

@@ -1,3 +1,4 @@
+import { toleranceProblems } from '../tolerance/tolerance-problems.js';
 import type { z } from 'zod';
 import type { ExperimentSource, DocumentPath } from '../loader/experiment-source.js';
 import type { Experiment } from '../model/experiment.js';
@@ -179,6 +180,8 @@ async function checkSemantics(
           `probe "${String(activity.name)}" has no tolerance`,
           'a hypothesis probe needs a tolerance to compare its output with',
         );
+      // Regexes, JSONPaths and ranges are checked now, not when the run reaches them.
+      else for (const message of toleranceProblems(activity.tolerance)) error([...path, 'tolerance'], message);
     }
     if (section === 'rollbacks' && activity.type === 'probe')
       warn([...path, 'type'], 'a probe in rollbacks changes nothing');
