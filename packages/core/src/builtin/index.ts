@@ -1,5 +1,6 @@
 import type { Driver } from '../activity/driver.js';
 import { canPlaceOrder } from './can-place-order.js';
+import { endLocalFault } from './end-local-fault.js';
 import { executeQuery } from './execute-query.js';
 import { killProcess } from './kill-process.js';
 import { queryRows } from './query-rows.js';
@@ -9,5 +10,6 @@ import { stressMemory } from './stress-memory.js';
 /** Activities that ship with the engine, for the seed's custom python modules. */
 export const driver: Driver = {
   name: '@faultline/core',
-  activities: [canPlaceOrder, executeQuery, queryRows, killProcess, stressCpu, stressMemory],
+  activities: [canPlaceOrder, executeQuery, queryRows, killProcess, stressCpu, stressMemory, endLocalFault],
+  reverts: ['end_local_fault'],
 };

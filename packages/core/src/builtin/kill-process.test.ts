@@ -1,3 +1,4 @@
+import { endLocalFault } from './end-local-fault.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,14 +56,14 @@ describe('kill_process', () => {
     const { child, port } = await startTarget();
     const ctx = createTestContext();
     await run({ pid: child.pid, signal: 'SIGSTOP' }, ctx);
-    expect(ctx.reverts).toMatchObject([{ func: 'kill_process', arguments: { pid: [child.pid], signal: 'SIGCONT' } }]);
+    expect(ctx.reverts).toMatchObject([{ func: 'end_local_fault', arguments: { fault: 'frozen', pid: [child.pid] } }]);
     const state = () => /\) (\w)/.exec(readFileSync(`/proc/${child.pid}/stat`, 'utf8'))?.[1];
     const until = async (wanted: (s?: string) => boolean) => {
       for (let i = 0; i < 100 && !wanted(state()); i++) await new Promise((r) => setTimeout(r, 20));
       return state();
     };
     expect(await until((s) => s === 'T')).toBe('T');
-    await run(ctx.reverts[0].arguments);
+    await endLocalFault.run(endLocalFault.arguments.parse(ctx.reverts[0].arguments), createTestContext());
     expect(await until((s) => s !== 'T')).not.toBe('T');
     expect((await run({ port })).pids).toEqual([child.pid]);
   });

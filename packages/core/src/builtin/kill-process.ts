@@ -10,7 +10,7 @@ const signals = Object.keys(constants.signals) as [string, ...string[]];
  * Sends a signal to local processes named by pid, pid file, name or listening port: the laptop
  * analogue of terminating a pod (SIGTERM, or SIGKILL for a crash). A killed process cannot be
  * brought back by Faultline (its supervisor does that, as a ReplicaSet does), so only SIGSTOP
- * registers a revert: SIGCONT to the same pids, so a frozen process never stays frozen.
+ * registers a revert: SIGCONT to the same pids (end_local_fault), so a frozen process never stays frozen.
  */
 export const killProcess = defineActivity({
   name: 'kill_process',
@@ -37,8 +37,8 @@ export const killProcess = defineActivity({
       ctx.registerRevert({
         title: `resume (SIGCONT) pid ${pids.join(', ')}`,
         driver: '@faultline/core',
-        func: 'kill_process',
-        arguments: { pid: pids, signal: 'SIGCONT', allow_none: true },
+        func: 'end_local_fault',
+        arguments: { fault: 'frozen', pid: pids },
       });
     const signalled: number[] = [];
     const gone: number[] = [];

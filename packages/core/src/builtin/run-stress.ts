@@ -33,8 +33,8 @@ export async function runStress(
     const revert = ctx.registerRevert({
       title: `stop stress-ng (pid ${child.pid})`,
       driver: '@faultline/core',
-      func: 'kill_process',
-      arguments: { pid: child.pid, signal: 'SIGKILL', allow_none: true },
+      func: 'end_local_fault',
+      arguments: { fault: 'stress-ng', pid: child.pid },
     });
     const stop = () => child.kill('SIGKILL');
     ctx.signal.addEventListener('abort', stop, { once: true });

@@ -44,7 +44,11 @@ describe('stress_cpu / stress_memory', () => {
         pid: number;
       }>;
       for (let i = 0; i < 100 && !running('stress-ng'); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(ctx.reverts).toMatchObject([{ func: 'kill_process', arguments: { signal: 'SIGKILL', allow_none: true } }]);
+      expect(ctx.reverts).toMatchObject([{ func: 'end_local_fault', arguments: { fault: 'stress-ng' } }]);
+      // The revert refuses a pid that is not stress-ng (a forged or stale journal), and ends the real one.
+      const { endLocalFault } = await import('./end-local-fault.js');
+      const own = endLocalFault.run({ fault: 'stress-ng', pid: process.pid }, createTestContext());
+      expect(own).toEqual({ fault: 'stress-ng', pids: [] });
       controller.abort();
       const result = await done;
       expect(result.tool).toBe('stress-ng');
