@@ -78,6 +78,13 @@ describe('faultline report', () => {
     expect((JSON.parse(stdout) as { runs: unknown[] }).runs).toHaveLength(2);
   });
 
+  it('never writes the report over one of its journals', async () => {
+    const before = readFileSync(join(dir, 'results.json'), 'utf8');
+    const { error } = await report(['results.json', '--output', 'results.json'], dir);
+    expect(error).toMatchObject({ exitCode: 64, message: expect.stringMatching(/also an input/) });
+    expect(readFileSync(join(dir, 'results.json'), 'utf8')).toBe(before);
+  });
+
   it('explains a missing journal, an unknown format and a PDF without an output', async () => {
     expect((await report(['nope.json'], dir)).error).toMatchObject({
       code: 'E_REPORT_JOURNAL',

@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
 import { storeOptionHelp } from '../store/cli-store.js';
 
 /** Extensions that make an existing last argument an output to overwrite, never a journal. */
-const reportExtensions: Record<string, string> = {
+export const reportExtensions: Record<string, string> = {
   '.html': 'html',
   '.htm': 'html',
   '.md': 'markdown',
@@ -35,7 +34,7 @@ Examples:
   faultline report --export-format=pdf journal.json report.pdf
   faultline report --history journal.json report.html   # with the experiment's trend and findings`;
 
-interface ReportFlags {
+export interface ReportFlags {
   exportFormat?: string;
   output?: string;
   title?: string;
@@ -72,54 +71,7 @@ export function registerReportCommand(program: Command, io: CliIo): void {
     .option('--store <url>', storeOptionHelp)
     .addHelpText('after', help)
     .action(async (paths: string[], flags: ReportFlags, command: Command) => {
-      const { UsageError } = await import('@faultline/core');
-      const { parseJournal, parseExportFormat, renderReport } = await import('@faultline/report');
-      const { journals, output } = splitReportArguments(paths, io.cwd, flags.output);
-      const fromExtension = output
-        ? { ...reportExtensions, '.json': 'json' }[extname(output).toLowerCase()]
-        : undefined;
-      const format = parseExportFormat(flags.exportFormat ?? fromExtension ?? 'html');
-      if (format === 'pdf' && !output) {
-        throw new UsageError('a PDF report needs an output file', {
-          code: 'E_REPORT_OUTPUT',
-          hint: 'faultline report --export-format=pdf journal.json report.pdf',
-        });
-      }
-      const parsed = [];
-      for (const path of journals) {
-        const absolute = resolve(io.cwd, path);
-        let text: string;
-        try {
-          text = await readFile(absolute, 'utf8');
-        } catch (error) {
-          throw new UsageError(
-            `cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-            {
-              code: 'E_REPORT_JOURNAL',
-              hint: 'pass the file written by `faultline run --journal-path=...` (default journal.json)',
-              cause: error,
-            },
-          );
-        }
-        parsed.push(parseJournal(text, path));
-      }
-      const history = flags.history
-        ? await (
-            await import('../store/report-history.js')
-          ).reportHistory(parsed, flags.store, command.optsWithGlobals(), io)
-        : undefined;
-      const report = await renderReport(format, parsed, {
-        env: io.env,
-        generatedAt: new Date().toISOString(),
-        history,
-      });
-      if (output) {
-        await writeFile(resolve(io.cwd, output), report);
-        io.stderr.write(
-          `${format} report of ${parsed.length} run${parsed.length > 1 ? 's' : ''} written to ${output}\n`,
-        );
-      } else {
-        io.stdout.write(typeof report === 'string' ? report : report.toString('utf8'));
-      }
+      const { reportCommand } = await import('./report-action.js');
+      await reportCommand(paths, flags, command, io);
     });
 }
