@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../cli-io.js';
+import type { GlobalFlags } from '../global-flags.js';
+
+/** `faultline validate`: every problem of an experiment at once, with file:line:column. */
+export async function validateCommand(
+  source: string,
+  flags: { json?: boolean; verifyTls: boolean },
+  command: Command,
+  io: CliIo,
+): Promise<void> {
+  const { formatProblem, loadExperimentDocument, validateExperiment, loadSettings, bearerTokenFor, exitCodes } =
+    await import('@faultline/core');
+  const { createResolver } = await import('../create-resolver.js');
+  const globals = command.optsWithGlobals<GlobalFlags>();
+  const { settings } = await loadSettings(globals.settings, io.env);
+  const document = await loadExperimentDocument(source, {
+    cwd: io.cwd,
+    env: io.env,
+    bearerToken: bearerTokenFor(source, settings),
+    verifyTls: flags.verifyTls,
+  });
+  const resolver = createResolver({ cwd: io.cwd, env: io.env, settings, baseDir: document.baseDir });
+  const result = await validateExperiment(document.value, {
+    source: document.source,
+    resolver,
+    baseDir: document.baseDir,
+    environment: { env: io.env },
+  }).finally(() => resolver.close());
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  if (flags.json) {
+    io.stdout.write(
+      `${JSON.stringify({ valid: errors === 0, location: document.source.location, problems: result.problems }, null, 2)}\n`,
+    );
+  } else {
+    for (const problem of result.problems) io.stdout.write(`${formatProblem(problem, document.source.location)}\n`);
+    io.stdout.write(
+      errors
+        ? `${errors} error(s): the experiment is not valid\n`
+        : `the experiment is valid${result.problems.length ? ` (${result.problems.length} warning(s))` : ''}\n`,
+    );
+  }
+  io.setExitCode(errors ? exitCodes.invalid : exitCodes.ok);
+}
