@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { CliIo } from '../cli-io.js';
-import type { GlobalFlags } from '../global-flags.js';
 
 /** Chaos Toolkit's `chaos settings show|get|set|remove`; bare `faultline settings` shows them too. */
 export function registerSettingsCommand(program: Command, io: CliIo): void {
@@ -10,33 +9,22 @@ export function registerSettingsCommand(program: Command, io: CliIo): void {
     .description('Show the settings in effect; show, get, set or remove entries of the settings file')
     .option('--json', 'print as JSON')
     .action(async (flags: { json?: boolean }, command: Command) => {
-      await show(flags.json ? 'json' : 'yaml', command, io);
+      await (await import('./settings-action.js')).settingsShow(flags.json ? 'json' : 'yaml', command, io);
     });
   settings
     .command('show')
     .description('Show the settings in effect and where they were read from (auth tokens as ***)')
     .addOption(new Option('--format <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
-    .action(async (flags: { format: 'yaml' | 'json' }, command: Command) => show(flags.format, command, io));
+    .action(async (flags: { format: 'yaml' | 'json' }, command: Command) => {
+      await (await import('./settings-action.js')).settingsShow(flags.format, command, io);
+    });
   settings
     .command('get')
     .description('Print one entry (a dotted key: runtime.rollbacks.strategy, controls[0].name, auth.host\\.com)')
     .argument('<key>', 'dotted key')
     .addOption(new Option('--format <format>', 'output format').choices(['string', 'json', 'yaml']).default('yaml'))
     .action(async (key: string, flags: { format: string }, command: Command) => {
-      const { doc, path } = await openSettings(command, io);
-      const { settingsKey } = await import('./settings-key.js');
-      const { UsageError } = await import('@faultline/core');
-      const keyPath = settingsKey(key);
-      if (!doc.hasIn(keyPath)) throw new UsageError(`${path} has no entry "${key}"`);
-      const value = (doc.getIn(keyPath, true) as { toJSON?: () => unknown })?.toJSON?.() ?? doc.getIn(keyPath);
-      const { stringify } = await import('yaml');
-      io.stdout.write(
-        flags.format === 'json'
-          ? `${JSON.stringify(value, null, 2)}\n`
-          : flags.format === 'string'
-            ? `${typeof value === 'string' ? value : JSON.stringify(value)}\n`
-            : stringify(value),
-      );
+      await (await import('./settings-action.js')).settingsGet(key, flags.format, command, io);
     });
   settings
     .command('set')
@@ -44,81 +32,13 @@ export function registerSettingsCommand(program: Command, io: CliIo): void {
     .argument('<key>', 'dotted key')
     .argument('<value>', 'JSON value: 3, true, "text", {"a": 1}')
     .action(async (key: string, raw: string, _flags: unknown, command: Command) => {
-      const { doc, save } = await openSettings(command, io);
-      const { settingsKey } = await import('./settings-key.js');
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch {
-        value = raw;
-      }
-      doc.setIn(settingsKey(key), value);
-      await save();
+      await (await import('./settings-action.js')).settingsSet(key, raw, command, io);
     });
   settings
     .command('remove')
     .description('Remove an entry and everything under it')
     .argument('<key>', 'dotted key')
     .action(async (key: string, _flags: unknown, command: Command) => {
-      const { doc, path, save } = await openSettings(command, io);
-      const { settingsKey } = await import('./settings-key.js');
-      const { UsageError } = await import('@faultline/core');
-      const keyPath = settingsKey(key);
-      if (!doc.hasIn(keyPath)) throw new UsageError(`${path} has no entry "${key}"`);
-      doc.deleteIn(keyPath);
-      await save();
+      await (await import('./settings-action.js')).settingsRemove(key, command, io);
     });
-}
-
-async function show(format: 'yaml' | 'json', command: Command, io: CliIo): Promise<void> {
-  const { loadSettings, defaultSettingsPaths } = await import('@faultline/core');
-  const { stringify } = await import('yaml');
-  const globals = command.optsWithGlobals<GlobalFlags>();
-  const loaded = await loadSettings(globals.settings, io.env);
-  const redacted = redactAuth(loaded.settings);
-  if (format === 'json') {
-    io.stdout.write(`${JSON.stringify({ path: loaded.path ?? null, settings: redacted }, null, 2)}\n`);
-    return;
-  }
-  io.stdout.write(
-    loaded.path
-      ? `# ${loaded.path}\n`
-      : `# no settings file found (looked at ${defaultSettingsPaths(io.env).join(', ')})\n`,
-  );
-  io.stdout.write(stringify(redacted));
-}
-
-/** The settings file (--settings, else the first default that exists) as an editable YAML document. */
-async function openSettings(command: Command, io: CliIo) {
-  const { defaultSettingsPaths, UsageError } = await import('@faultline/core');
-  const { readFile, writeFile, rename } = await import('node:fs/promises');
-  const { existsSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
-  const { parseDocument } = await import('yaml');
-  const explicit = command.optsWithGlobals<GlobalFlags>().settings;
-  const path = explicit ? resolve(io.cwd, explicit) : defaultSettingsPaths(io.env).find((p) => existsSync(p));
-  if (!path || !existsSync(path))
-    throw new UsageError(`no settings file found at ${path ?? defaultSettingsPaths(io.env).join(' or ')}`, {
-      hint: 'create ~/.faultline/settings.yaml, or name one with --settings',
-    });
-  const doc = parseDocument(await readFile(path, 'utf8'));
-  if (doc.errors.length) throw new UsageError(`cannot parse settings ${path}: ${doc.errors[0]!.message}`);
-  return {
-    doc,
-    path,
-    async save() {
-      // Written by rename so a run reading settings meanwhile never sees half a file.
-      await writeFile(`${path}.tmp`, doc.toString());
-      await rename(`${path}.tmp`, path);
-    },
-  };
-}
-
-/** Tokens in settings are secrets: show that they are set, never their value. */
-function redactAuth(settings: Record<string, unknown>): Record<string, unknown> {
-  const copy = structuredClone(settings);
-  const auth = copy.auth as Record<string, { value?: string }> | undefined;
-  for (const entry of Object.values(auth ?? {}))
-    if (entry && typeof entry === 'object' && 'value' in entry) entry.value = '***';
-  return copy;
 }
