@@ -62,9 +62,10 @@ export async function createObject(
     revert.done();
     if (isConflict(error) && options.onConflict === 'existing') {
       ctx.logger.info(`${activity}: ${describeRef(ref)} already exists`);
-      return toPlainJson(
+      const existing = toPlainJson(
         await objectApi(client).read({ apiVersion, kind, metadata: { name, namespace: ref.namespace } }),
-      ) as Record<string, unknown>;
+      ) as KubeManifest;
+      return kind === 'Secret' ? { apiVersion, kind, metadata: existing.metadata } : existing;
     }
     throw kubeFailure(`${activity}: creating ${describeRef(ref)}`, error);
   }
@@ -77,5 +78,7 @@ export async function createObject(
     `${activity}: created ${describeRef({ ...ref, name: created.metadata?.name ?? name })}`,
     guard.settings.emitEvents,
   );
+  // A Secret's data must never reach the journal: only its metadata is returned.
+  if (kind === 'Secret') return { apiVersion, kind, metadata: created.metadata };
   return created as Record<string, unknown>;
 }
