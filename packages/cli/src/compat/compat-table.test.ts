@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ActivityResolver } from '@faultline/core';
+import { knownDrivers } from '../known-drivers.js';
+import { compatMarkers, compatProblems, compatRows, compatTable, withCompatTable } from './compat-table.js';
+import { upstreamDrivers } from './upstream-functions.js';
+
+const drivers = await new ActivityResolver(knownDrivers).allDrivers();
+const docPath = new URL('../../../../docs/compatibility.md', import.meta.url);
+
+describe('compatibility with the official Chaos Toolkit drivers', () => {
+  it('serves every upstream function, or lists why not; native ones accept every upstream argument', () => {
+    expect(compatProblems(drivers)).toEqual([]);
+  });
+
+  it('docs/compatibility.md holds exactly the generated table (npm run build && npm run docs:compat)', () => {
+    const document = readFileSync(docPath, 'utf8');
+    expect(document.includes(compatMarkers.start), 'the doc has the markers').toBe(true);
+    expect(document).toBe(withCompatTable(document, compatTable(drivers)));
+  });
+
+  it('covers the six drivers and notices a function nobody serves', () => {
+    expect(upstreamDrivers.map((driver) => driver.package)).toEqual([
+      'chaostoolkit-kubernetes',
+      'chaostoolkit-istio',
+      'chaostoolkit-prometheus',
+      'chaostoolkit-spring',
+      'chaostoolkit-toxiproxy',
+      'chaostoolkit-addons',
+    ]);
+    const withoutKubernetes = drivers.filter((driver) => driver.name !== '@faultline/kubernetes');
+    expect(compatProblems(withoutKubernetes)).toContain(
+      'chaosk8s.probes.all_microservices_healthy (chaostoolkit-kubernetes) is neither served nor listed in unsupported-functions.ts',
+    );
+    const narrowed = drivers.map((driver) => ({
+      ...driver,
+      activities: driver.activities.map((activity) =>
+        activity.name === 'terminate_pods' ? { ...activity, arguments: z.strictObject({ ns: z.string() }) } : activity,
+      ),
+    }));
+    expect(compatProblems(narrowed)).toContain(
+      'chaosk8s.pod.actions.terminate_pods: the upstream argument "label_selector" is not accepted',
+    );
+    const rows = compatRows(drivers);
+    expect(rows.find((row) => row.name === 'chaosk8s.node.actions.delete_nodes')).toMatchObject({
+      status: 'native',
+      detail: '@faultline/kubernetes',
+    });
+    expect(rows.find((row) => row.name === 'chaosaddons.controls.synchronization')).toMatchObject({ status: 'native' });
+  });
+});
