@@ -2438,6 +2438,16 @@ export const upstreamDrivers: UpstreamDriver[] = [
         ],
         note: 'deprecated, no longer in __all__ (0.3x experiments still use it)',
       },
+      {
+        module: 'chaosk8s.pod.probes',
+        name: 'all_pods_healthy',
+        kind: 'activity',
+        arguments: [
+          { name: 'ns', default: 'default' },
+          { name: 'raise_on_any_unhealthy', default: true },
+        ],
+        note: 'public and documented, missing from __all__',
+      },
     ],
   },
   {
