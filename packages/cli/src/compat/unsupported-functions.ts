@@ -28,5 +28,4 @@ export const unsupportedFunctions: Readonly<Record<string, string>> = {
   'chaosaddons.controls.repeat':
     'it works by inserting copies of the activity into the experiment while it runs; Faultline controls do not rewrite the experiment: list the activity several times',
   'chaosaddons.controls.safeguards': 'not served yet: its probes are not watched natively',
-  'chaosk8s.pod.actions.exec_in_pods': 'not served yet: commands in containers need the exec channel',
 };

@@ -27,6 +27,7 @@ import { removeAllowDnsAccess } from '../network/remove-allow-dns-access.js';
 import { deleteNodes } from '../nodes/delete-nodes.js';
 import { createNode } from '../nodes/create-node.js';
 import { shouldBeFoundInLogs } from '../pods/should-be-found-in-logs.js';
+import { execInPods } from '../pods/exec-in-pods.js';
 import { applyFromJson } from '../crd/apply-from-json.js';
 import { applyFromYaml } from '../crd/apply-from-yaml.js';
 import { createCustomObject } from '../crd/create-custom-object.js';
@@ -101,6 +102,7 @@ export const upstreamKubernetesActivities: readonly ActivityDefinition[] = [
   deleteNodes,
   createNode,
   shouldBeFoundInLogs,
+  execInPods,
   applyFromJson,
   applyFromYaml,
   createCustomObject,

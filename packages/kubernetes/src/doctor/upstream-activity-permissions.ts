@@ -62,6 +62,12 @@ export const upstreamActivityPermissions: Readonly<Record<string, Rule>> = {
   delete_nodes: () => [p('list', '', 'nodes'), p('delete', '', 'nodes'), p('create', '', 'nodes'), events()],
   create_node: () => [p('create', '', 'nodes'), p('delete', '', 'nodes'), events()],
   should_be_found_in_logs: () => [],
+  exec_in_pods: (args) => [
+    ...on('', 'pods', ['list', 'get'])(args),
+    { ...p('create', '', 'pods', ns(args)), subresource: 'exec' },
+    // The exec channel is a WebSocket upgrade of a GET.
+    { ...p('get', '', 'pods', ns(args)), subresource: 'exec' },
+  ],
   apply_from_json: custom(['create', 'delete']),
   apply_from_yaml: custom(['create', 'delete']),
   create_custom_object: custom(['create', 'delete']),
