@@ -42,6 +42,25 @@ describe('compatibility with the official Chaos Toolkit drivers', () => {
     expect(compatProblems(narrowed)).toContain(
       'chaosk8s.pod.actions.terminate_pods: the upstream argument "label_selector" is not accepted',
     );
+    const redefaulted = drivers.map((driver) => ({
+      ...driver,
+      activities: driver.activities.map((activity) =>
+        activity.name === 'count_min_pods'
+          ? {
+              ...activity,
+              arguments: z.strictObject({
+                label_selector: z.string(),
+                phase: z.string().default('Running'),
+                min_count: z.number().default(3),
+                ns: z.string().default('default'),
+              }),
+            }
+          : activity,
+      ),
+    }));
+    expect(compatProblems(redefaulted)).toEqual([
+      'chaosk8s.pod.probes.count_min_pods: "min_count" defaults to 3, upstream to 2',
+    ]);
     const rows = compatRows(drivers);
     expect(rows.find((row) => row.name === 'chaosk8s.node.actions.delete_nodes')).toMatchObject({
       status: 'native',

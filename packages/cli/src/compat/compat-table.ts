@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ActivityDefinition, Driver } from '@faultline/core';
+import { defaultDifferences } from './default-differences.js';
 import { unsupportedFunctions } from './unsupported-functions.js';
 import { upstreamDrivers, type UpstreamFunction } from './upstream-functions.js';
 
@@ -68,14 +69,38 @@ export function compatProblems(drivers: readonly Driver[]): string[] {
       const found = findActivity(drivers, fn);
       if (!found) continue;
       const accepted = argumentNames(found.activity);
-      for (const argument of fn.arguments)
-        if (!accepted.includes(argument.name))
+      for (const argument of fn.arguments) {
+        if (!accepted.includes(argument.name)) {
           problems.push(`${upstreamName(fn)}: the upstream argument "${argument.name}" is not accepted`);
+          continue;
+        }
+        if (argument.default === undefined || argument.default === null) continue;
+        const ours = argumentDefault(found.activity, argument.name);
+        const same = ours.has && JSON.stringify(ours.value) === JSON.stringify(argument.default);
+        if (!same && !defaultDifferences[`${upstreamName(fn)}.${argument.name}`])
+          problems.push(
+            `${upstreamName(fn)}: "${argument.name}" defaults to ${ours.has ? JSON.stringify(ours.value) : 'nothing'}, upstream to ${JSON.stringify(argument.default)}`,
+          );
+      }
     }
   const known = new Set(upstreamDrivers.flatMap((upstream) => upstream.functions.map(upstreamName)));
   for (const name of Object.keys(unsupportedFunctions))
     if (!known.has(name)) problems.push(`unsupported-functions.ts lists ${name}, which is not an upstream function`);
   return problems;
+}
+
+interface SchemaNode {
+  def?: { type?: string; defaultValue?: unknown; in?: SchemaNode };
+  shape?: Record<string, SchemaNode>;
+}
+
+/** The default an activity's schema gives an argument (undefined when it has none). */
+function argumentDefault(activity: ActivityDefinition, name: string): { has: boolean; value?: unknown } {
+  const root = activity.arguments as unknown as SchemaNode;
+  const node = (root.shape ?? root.def?.in?.shape)?.[name];
+  if (node?.def?.type !== 'default') return { has: false };
+  const value = node.def.defaultValue;
+  return { has: true, value: typeof value === 'function' ? (value as () => unknown)() : value };
 }
 
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
@@ -104,6 +129,9 @@ export function compatTable(drivers: readonly Driver[]): string {
       );
     lines.push('');
   }
+  lines.push('### Argument defaults that differ', '', '| argument | why |', '|---|---|');
+  for (const [argument, why] of Object.entries(defaultDifferences))
+    lines.push(`| \`${argument}\` | ${escapeCell(why)} |`);
   return lines.join('\n').trimEnd() + '\n';
 }
 
