@@ -170,6 +170,31 @@ function upstreamNames(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** The objects the real runs touch, without what the server sets (uid, versions, status). */
+function snapshot(): Record<string, unknown[]> {
+  const storages = [
+    'configmaps',
+    'services',
+    'networking.k8s.io/ingresses',
+    'networking.k8s.io/networkpolicies',
+    'apps/daemonsets',
+    'networking.istio.io/virtualservices',
+    'example.com/quotas',
+  ];
+  return Object.fromEntries(
+    storages.map((storage) => [
+      storage,
+      cluster.store
+        .list(storage, {})
+        .items.map((object) => {
+          const { status: _status, metadata, ...rest } = object;
+          return { name: `${metadata?.namespace ?? ''}/${metadata?.name}`, labels: metadata?.labels ?? {}, ...rest };
+        })
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    ]),
+  );
+}
+
 const writes = () =>
   cluster.requests.filter((request) => request.method !== 'GET' && !request.path.includes('selfsubjectaccessreviews'));
 
@@ -220,6 +245,32 @@ describe('the compatibility corpus (test/compat/experiments)', () => {
     expect(writes().slice(before)).toEqual([]);
     expect(readFileSync(journalPath, 'utf8')).not.toContain('corpus-db-password');
   });
+
+  // For real this time: every fault is reverted by the engine, so the cluster ends as it started.
+  it.each(['k8s-custom-objects.yaml', 'k8s-networking.yaml', 'k8s-daemonsets.yaml'])(
+    '%s runs for real and the cluster ends as it started',
+    async (file) => {
+      const dir = tempDir('faultline-corpus-real-');
+      const before = snapshot();
+      const journalPath = join(dir, 'journal.json');
+      const result = await runCli(['run', join(experimentsDir, file), '--journal-path', journalPath, '--no-log-file'], {
+        cwd: dir,
+        env,
+        timeoutMs: 120_000,
+      });
+      const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+        status: string;
+        run: Array<{ status: string; activity: { name: string }; exception?: string[] }>;
+        faultline: { reverts: Array<{ func: string; status: string; error?: string }> };
+      };
+      const failed = journal.run.filter((entry) => entry.status !== 'succeeded');
+      expect(failed.map((entry) => `${entry.activity.name}: ${entry.exception?.join(' ')}`)).toEqual([]);
+      expect(journal.status, result.stdout + result.stderr).toBe('completed');
+      expect(journal.faultline.reverts.length).toBeGreaterThan(0);
+      expect(journal.faultline.reverts.filter((revert) => revert.status !== 'reverted')).toEqual([]);
+      expect(snapshot()).toEqual(before);
+    },
+  );
 
   it('left the proxy and the cluster as they were', async () => {
     const proxies = (await (await fetch(`${proxy.url}/proxies`)).json()) as Record<
