@@ -170,3 +170,31 @@ describe('custom objects (chaosk8s.crd)', () => {
     );
   });
 });
+
+describe('the reverts a journal may replay', () => {
+  it('create again only custom resources and the kinds the delete activities save, outside denied namespaces', async () => {
+    const { recreateObjects } = await import('../objects/recreate-objects.js');
+    const { restoreObject } = await import('../objects/restore-object.js');
+    const { deleteObject } = await import('../objects/delete-object.js');
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'evil', namespace: 'shop' }, spec: {} };
+    expect(recreateObjects.arguments.safeParse({ objects: [pod] }).success).toBe(false);
+    expect(
+      restoreObject.arguments.safeParse({ object: { ...pod, apiVersion: 'apps/v1', kind: 'Deployment' } }).success,
+    ).toBe(false);
+    expect(recreateObjects.arguments.safeParse({ objects: [quota] }).success).toBe(true);
+    await expect(
+      recreateObjects.run(
+        recreateObjects.arguments.parse({
+          objects: [{ ...vs('x'), metadata: { name: 'x', namespace: 'kube-system' } }],
+        }),
+        context(),
+      ),
+    ).rejects.toThrow(/refused by the namespace guard/);
+    await expect(
+      deleteObject.run(
+        deleteObject.arguments.parse({ apiVersion: 'v1', kind: 'Namespace', name: 'kube-system' }),
+        context(),
+      ),
+    ).rejects.toThrow(/refused by the namespace guard/);
+  });
+});

@@ -66,7 +66,7 @@ export const deleteNodes = defineActivity({
         ),
       },
     });
-    const events = await emitFaultEvents(
+    await emitFaultEvents(
       client,
       ctx,
       'delete_nodes',

@@ -21,6 +21,9 @@ export const deleteObject = defineActivity({
   async run(args, ctx) {
     if (!args.name) return { deleted: false, reason: 'nothing was created' };
     const guard = new SafetyGuard(ctx, 'delete_object');
+    // A journal names what to delete: the namespace guards apply (a Namespace by its own name).
+    const namespace = args.kind === 'Namespace' ? args.name : args.namespace;
+    if (namespace) guard.checkNamespace(namespace);
     if (guard.dryRun) {
       guard.noteDryRun(`would delete ${describeRef(args)}`);
       return { dryRun: true, deleted: describeRef(args) };

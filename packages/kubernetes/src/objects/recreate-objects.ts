@@ -6,6 +6,10 @@ import { SafetyGuard } from '../safety/safety-guard.js';
 import type { KubeManifest } from './kube-manifest.js';
 import { objectApi } from './object-api.js';
 import { describeRef } from './object-ref.js';
+import { isRevertable } from './revertable-kinds.js';
+
+/** What the delete activities save (besides custom resources). */
+const recreatableKinds = ['StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Ingress', 'Node'];
 
 /** The revert of the delete_* activities: create the saved objects again (one already back is left alone). */
 export const recreateObjects = defineActivity({
@@ -14,7 +18,13 @@ export const recreateObjects = defineActivity({
   description: 'Create deleted objects again from their saved manifests (the revert of the delete_* activities).',
   mutating: true,
   arguments: z.strictObject({
-    objects: z.array(z.record(z.string(), z.unknown())).describe('manifests without server-set fields'),
+    objects: z
+      .array(
+        z.record(z.string(), z.unknown()).refine((object) => isRevertable(object as KubeManifest, recreatableKinds), {
+          message: `only custom resources and ${recreatableKinds.join(', ')} objects are created again`,
+        }),
+      )
+      .describe('manifests without server-set fields'),
   }),
   async run(args, ctx) {
     const guard = new SafetyGuard(ctx, 'recreate_objects');
@@ -24,6 +34,10 @@ export const recreateObjects = defineActivity({
       name: object.metadata?.name ?? '?',
       namespace: object.metadata?.namespace,
     }));
+    for (const ref of refs) {
+      const namespace = ref.kind === 'Namespace' ? ref.name : ref.namespace;
+      if (namespace) guard.checkNamespace(namespace);
+    }
     if (guard.dryRun) {
       guard.noteDryRun(`would create again ${refs.map(describeRef).join(', ')}`);
       return { dryRun: true, recreated: refs.map(describeRef) };

@@ -7,6 +7,7 @@ import { SafetyGuard } from '../safety/safety-guard.js';
 import type { KubeManifest } from './kube-manifest.js';
 import { objectApi } from './object-api.js';
 import { describeRef } from './object-ref.js';
+import { isRevertable } from './revertable-kinds.js';
 
 type Manifest = KubeManifest & { apiVersion: string; kind: string };
 
@@ -16,11 +17,19 @@ export const restoreObject = defineActivity({
   type: 'action',
   description: 'Replace an object with its saved manifest (the revert of update_*, patch_* and replace_* activities).',
   mutating: true,
-  arguments: z.strictObject({ object: z.record(z.string(), z.unknown()).describe('the manifest as it was') }),
+  arguments: z.strictObject({
+    object: z
+      .record(z.string(), z.unknown())
+      .refine((object) => isRevertable(object as KubeManifest, ['DaemonSet', 'Ingress']), {
+        message: 'only custom resources, DaemonSets and Ingresses are restored',
+      })
+      .describe('the manifest as it was'),
+  }),
   async run(args, ctx) {
     const saved = args.object as Manifest;
     const ref = { kind: saved.kind, name: saved.metadata?.name ?? '?', namespace: saved.metadata?.namespace };
     const guard = new SafetyGuard(ctx, 'restore_object');
+    if (ref.namespace) guard.checkNamespace(ref.namespace);
     if (guard.dryRun) {
       guard.noteDryRun(`would restore ${describeRef(ref)}`);
       return { dryRun: true, restored: describeRef(ref) };
