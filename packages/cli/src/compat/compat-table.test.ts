@@ -5,19 +5,22 @@ import { ActivityResolver } from '@faultline/core';
 import { knownDrivers } from '../known-drivers.js';
 import { compatMarkers, compatProblems, compatRows, compatTable, withCompatTable } from './compat-table.js';
 import { upstreamDrivers } from './upstream-functions.js';
+import { engineControls } from './engine-controls.js';
 
-const drivers = await new ActivityResolver(knownDrivers).allDrivers();
+const resolver = new ActivityResolver(knownDrivers);
+const drivers = await resolver.allDrivers();
+const engine = await engineControls(resolver, drivers);
 const docPath = new URL('../../../../docs/compatibility.md', import.meta.url);
 
 describe('compatibility with the official Chaos Toolkit drivers', () => {
   it('serves every upstream function, or lists why not; native ones accept every upstream argument', () => {
-    expect(compatProblems(drivers)).toEqual([]);
+    expect(compatProblems(drivers, engine)).toEqual([]);
   });
 
   it('docs/compatibility.md holds exactly the generated table (npm run build && npm run docs:compat)', () => {
     const document = readFileSync(docPath, 'utf8');
     expect(document.includes(compatMarkers.start), 'the doc has the markers').toBe(true);
-    expect(document).toBe(withCompatTable(document, compatTable(drivers)));
+    expect(document).toBe(withCompatTable(document, compatTable(drivers, engine)));
   });
 
   it('covers the six drivers and notices a function nobody serves', () => {

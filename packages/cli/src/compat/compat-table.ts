@@ -36,12 +36,20 @@ function argumentNames(activity: ActivityDefinition): string[] {
 }
 
 /** Every upstream function with how Faultline serves it, in the order of the upstream list. */
-export function compatRows(drivers: readonly Driver[]): CompatRow[] {
+export function compatRows(drivers: readonly Driver[], engineControls: ReadonlySet<string> = new Set()): CompatRow[] {
   return upstreamDrivers.flatMap((upstream) =>
     upstream.functions.map((fn): CompatRow => {
       const name = upstreamName(fn);
       const served = fn.kind === 'control' ? findControl(drivers, fn.module) : findActivity(drivers, fn)?.driver;
       if (served) return { package: upstream.package, name, kind: fn.kind, status: 'native', detail: served.name };
+      if (fn.kind === 'control' && engineControls.has(fn.module))
+        return {
+          package: upstream.package,
+          name,
+          kind: fn.kind,
+          status: 'native',
+          detail: '@faultline/core (the runner)',
+        };
       return {
         package: upstream.package,
         name,
@@ -58,9 +66,9 @@ export function compatRows(drivers: readonly Driver[]): CompatRow[] {
  * a reason, an upstream argument a native activity does not accept, or an unsupported entry that
  * names nothing upstream.
  */
-export function compatProblems(drivers: readonly Driver[]): string[] {
+export function compatProblems(drivers: readonly Driver[], engineControls?: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  for (const row of compatRows(drivers))
+  for (const row of compatRows(drivers, engineControls))
     if (row.status === 'unsupported' && !row.detail)
       problems.push(`${row.name} (${row.package}) is neither served nor listed in unsupported-functions.ts`);
   for (const upstream of upstreamDrivers)
@@ -106,8 +114,8 @@ function argumentDefault(activity: ActivityDefinition, name: string): { has: boo
 const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** The markdown of docs/compatibility.md's generated section. */
-export function compatTable(drivers: readonly Driver[]): string {
-  const rows = compatRows(drivers);
+export function compatTable(drivers: readonly Driver[], engineControls?: ReadonlySet<string>): string {
+  const rows = compatRows(drivers, engineControls);
   const lines: string[] = [];
   const native = rows.filter((row) => row.status === 'native').length;
   lines.push(
