@@ -70,5 +70,10 @@ describe('compatibility with the official Chaos Toolkit drivers', () => {
       detail: '@faultline/kubernetes',
     });
     expect(rows.find((row) => row.name === 'chaosaddons.controls.synchronization')).toMatchObject({ status: 'native' });
+    const withRunnerControl = compatRows(drivers, new Set(['chaosaddons.controls.safeguards']));
+    expect(withRunnerControl.find((row) => row.name === 'chaosaddons.controls.safeguards')).toMatchObject({
+      status: 'native',
+      detail: '@faultline/core (the runner)',
+    });
   });
 });
