@@ -136,3 +136,21 @@ describe('Chaos Mesh (chaosk8s.chaosmesh)', () => {
     expect(spec('stresschaos', 'mem')).toBeUndefined();
   });
 });
+
+describe('Chaos Mesh missing from the cluster', () => {
+  it('--dry already says the cluster does not serve the kind', async () => {
+    const bare = await kubeTestCluster({ reconcile: false, objects: [fakeObjects.namespace('shop')] });
+    // A cluster without Chaos Mesh: discovery of chaos-mesh.org answers 404.
+    bare.server.injectFailure({ method: 'GET', path: '/apis/chaos-mesh.org/v1alpha1', status: 404, times: 10 });
+    try {
+      await expect(
+        stressCpu.run(
+          stressCpu.arguments.parse({ name: 'cpu', ns: 'shop', workers: 1, load: 10 }),
+          bare.context({ dryRun: true }),
+        ),
+      ).rejects.toThrow(/stress_cpu: looking up StressChaos \(chaos-mesh.org\/v1alpha1\)/);
+    } finally {
+      await bare.server.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { UsageError, type ActivityContext } from '@faultline/core';
+import { ActivityFailedError, UsageError, type ActivityContext } from '@faultline/core';
 import { getKubeClient } from '../client/get-kube-client.js';
 import { isConflict, kubeFailure } from '../client/kube-api-error.js';
 import { toPlainJson } from '../client/to-plain-json.js';
@@ -46,6 +46,21 @@ export async function createObject(
   const client = await getKubeClient(ctx);
   await guard.checkOptIn(client, [{ kind, name, namespace: ref.namespace, labels: metadata.labels }]);
   if (guard.dryRun) {
+    // Resolve what a real run would need: the cluster must serve the kind (a CRD such as Chaos Mesh's).
+    let served: boolean;
+    try {
+      const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+      const list = group
+        ? await client.custom.getAPIResources({ group: group!, version: version! })
+        : await client.core.getAPIResources();
+      served = list.resources.some((resource) => resource.kind === kind && !resource.name.includes('/'));
+    } catch (error) {
+      throw kubeFailure(`${activity}: looking up ${kind} (${apiVersion})`, error);
+    }
+    if (!served)
+      throw new ActivityFailedError(`${activity}: the cluster does not serve ${kind} (${apiVersion})`, {
+        hint: 'is the custom resource definition installed (for example Chaos Mesh)?',
+      });
     guard.noteDryRun(`would create ${describeRef(ref)}`);
     return { dryRun: true, created: ref, safety: guard.decisions };
   }
