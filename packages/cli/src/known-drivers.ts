@@ -7,7 +7,7 @@ import type { DriverEntry } from '@faultline/core';
 export const knownDrivers: readonly DriverEntry[] = [
   {
     name: '@faultline/core',
-    pythonPrefixes: ['chaosprobe', 'chaosdb'],
+    pythonPrefixes: ['chaosprobe', 'chaosdb', 'chaosaddons'],
     load: async () => (await import('@faultline/core/builtin')).driver,
   },
   {

@@ -1,11 +1,12 @@
 import type { Driver } from '@faultline/core';
 import { istioActivities } from '../istio/index.js';
 import { kubernetesActivities } from './kubernetes-activities.js';
+import { upstreamKubernetesActivities } from './upstream-activities.js';
 
 /** @faultline/kubernetes: chaosk8s and chaosistio functions, native. Reverts name it by `name`. */
 export const driver: Driver = {
   name: '@faultline/kubernetes',
-  activities: [...kubernetesActivities, ...istioActivities],
+  activities: [...kubernetesActivities, ...upstreamKubernetesActivities, ...istioActivities],
   reverts: [
     'cordon_node',
     'uncordon_node',
@@ -21,5 +22,9 @@ export const driver: Driver = {
     'delete_stress_pod',
     'stop_pod_stress',
     'restore_deployment_restart',
+    'remove_allow_dns_access',
+    'delete_object',
+    'recreate_objects',
+    'restore_object',
   ],
 };

@@ -1,3 +1,5 @@
+import { upstreamActivityPermissions } from './upstream-activity-permissions.js';
+
 /** One thing the credentials must be allowed to do (a SelfSubjectAccessReview's resourceAttributes). */
 export interface Permission {
   verb: string;
@@ -142,4 +144,5 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
   unset_fault: istioFault,
   restore_virtual_service_faults: (args) => [...istio(['get', 'update'])(args), events(ns(args))],
   get_virtual_service: istio(['get']),
+  ...upstreamActivityPermissions,
 };

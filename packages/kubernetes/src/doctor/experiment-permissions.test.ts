@@ -29,7 +29,7 @@ describe('experimentPermissions', () => {
         {
           name: 'mystery',
           type: 'action',
-          provider: { type: 'python', module: 'chaosk8s.pod.actions', func: 'exec_in_pods' },
+          provider: { type: 'python', module: 'chaosk8s.pod.actions', func: 'not_a_chaosk8s_function' },
         },
         { name: 'http', type: 'probe', provider: { type: 'http', url: 'http://x' } },
       ],
@@ -47,6 +47,6 @@ describe('experimentPermissions', () => {
       'update virtualservices shop <- delay',
       'get namespaces * <- delay',
     ]);
-    expect(unknown).toEqual(['exec_in_pods']);
+    expect(unknown).toEqual(['not_a_chaosk8s_function']);
   });
 });

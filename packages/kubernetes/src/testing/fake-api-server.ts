@@ -9,6 +9,7 @@ import { jsonPatch, mergePatch, strategicMergePatch } from './apply-patch.js';
 import { checkEviction } from './check-eviction.js';
 import { compileFieldSelector } from './field-selector.js';
 import { compileLabelSelector } from './label-selector.js';
+import { attachPodExec } from './fake-pod-exec.js';
 import { FakeReconciler, type ReconcilerOptions } from './fake-reconciler.js';
 import { ResourceRegistry, defaultResourceTypes } from './resource-registry.js';
 import { ResourceStore, type StoreEvent } from './resource-store.js';
@@ -193,6 +194,7 @@ class FakeApiServerImpl {
       ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
       : createServer(listener);
     this.server.keepAliveTimeout = 5_000;
+    attachPodExec(this.server, this.store, options.token);
   }
 
   listen(): Promise<number> {

@@ -6,3 +6,4 @@ export * from './status-error.js';
 export * from './fake-reconciler.js';
 export * from './fake-objects.js';
 export * from './self-signed-cert.js';
+export * from './fake-pod-exec.js';

@@ -1,3 +1,4 @@
+import { moreResourceTypes } from './more-resource-types.js';
 import type { ResourceType } from './resource-types.js';
 
 const verbsNamespacedDefault = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -180,6 +181,7 @@ export const defaultResourceTypes: readonly ResourceType[] = [
     shortNames: ['gw'],
     custom: true,
   },
+  ...moreResourceTypes,
 ];
 
 /** Lookup of resource types by group + version + plural, and of storage by group + plural. */
