@@ -1,6 +1,7 @@
 import type * as K8s from '@kubernetes/client-node';
 import type { KubeConnectionSource } from './load-kube-config.js';
 import { RateLimiter } from './rate-limiter.js';
+import { retryingHttpLibrary } from './retrying-http-library.js';
 import type { KubernetesSettings } from './kubernetes-settings.js';
 
 export type KubernetesModule = typeof K8s;
@@ -32,18 +33,28 @@ export function createKubeClient(
   source: KubeConnectionSource,
   settings: Pick<KubernetesSettings, 'qps' | 'burst' | 'concurrency' | 'pageSize'>,
 ): KubeClient {
+  // kubeConfig.makeApiClient, but over an HTTP library that retries 429 and 5xx (every request).
+  const httpApi = retryingHttpLibrary(k8s);
+  const server = kubeConfig.getCurrentCluster()?.server;
+  if (!server) throw new Error('the kubeconfig has no current cluster');
+  const configuration = k8s.createConfiguration({
+    baseServer: new k8s.ServerConfiguration(server, {}),
+    authMethods: { default: kubeConfig },
+    httpApi,
+  });
+  const make = <T>(api: new (configuration: K8s.Configuration) => T): T => new api(configuration);
   return {
     k8s,
     kubeConfig,
     source,
-    core: kubeConfig.makeApiClient(k8s.CoreV1Api),
-    apps: kubeConfig.makeApiClient(k8s.AppsV1Api),
-    networking: kubeConfig.makeApiClient(k8s.NetworkingV1Api),
-    policy: kubeConfig.makeApiClient(k8s.PolicyV1Api),
-    custom: kubeConfig.makeApiClient(k8s.CustomObjectsApi),
-    authorization: kubeConfig.makeApiClient(k8s.AuthorizationV1Api),
-    version: kubeConfig.makeApiClient(k8s.VersionApi),
-    events: kubeConfig.makeApiClient(k8s.EventsV1Api),
+    core: make(k8s.CoreV1Api),
+    apps: make(k8s.AppsV1Api),
+    networking: make(k8s.NetworkingV1Api),
+    policy: make(k8s.PolicyV1Api),
+    custom: make(k8s.CustomObjectsApi),
+    authorization: make(k8s.AuthorizationV1Api),
+    version: make(k8s.VersionApi),
+    events: make(k8s.EventsV1Api),
     limiter: new RateLimiter(settings),
     pageSize: settings.pageSize,
     mergePatch: k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),

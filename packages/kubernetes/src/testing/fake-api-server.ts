@@ -45,6 +45,8 @@ export interface InjectedFailure {
   message?: string;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /** Sent as details.retryAfterSeconds and the Retry-After header. */
+  retryAfterSeconds?: number;
 }
 
 export interface FakeApiServerOptions {
@@ -102,9 +104,9 @@ interface Route {
 
 const maxBody = 16 * 1024 * 1024;
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
@@ -185,7 +187,10 @@ class FakeApiServerImpl {
               ).status;
         const entry = (req as IncomingMessage & { faultlineEntry?: RecordedRequest }).faultlineEntry;
         if (entry) entry.status = status.code;
-        if (!res.headersSent) sendJson(res, status.code, status);
+        // Like the real server, a Status that says when to come back says it in Retry-After too.
+        const retryAfter = status.details?.retryAfterSeconds;
+        if (!res.headersSent)
+          sendJson(res, status.code, status, retryAfter ? { 'Retry-After': String(retryAfter) } : {});
         else res.end();
       });
     };
@@ -263,6 +268,7 @@ class FakeApiServerImpl {
         failure.reason ??
           (failure.status === 409 ? 'Conflict' : failure.status === 429 ? 'TooManyRequests' : 'InternalError'),
         failure.message ?? `injected failure ${failure.status}`,
+        failure.retryAfterSeconds ? { retryAfterSeconds: failure.retryAfterSeconds } : undefined,
       );
     }
     await this.onRequest?.(entry);
