@@ -1,7 +1,7 @@
 import type { KubeClient } from '../client/kube-client.js';
 import { kubeFailure } from '../client/kube-api-error.js';
 import { paginate } from '../client/paginate.js';
-import { toLeanPod, type LeanPod } from './lean-pod.js';
+import { leanPodInterner, type LeanPod } from './lean-pod.js';
 
 /** Every pod of a namespace (or all namespaces when ns is undefined) matching the selectors, page by page. */
 export async function listPods(
@@ -26,7 +26,8 @@ export async function listPods(
       client.pageSize,
       signal,
     );
-    for await (const pod of pages) pods.push(toLeanPod(pod));
+    const lean = leanPodInterner();
+    for await (const pod of pages) pods.push(lean(pod));
   } catch (error) {
     if (signal?.aborted) throw error;
     throw kubeFailure(
