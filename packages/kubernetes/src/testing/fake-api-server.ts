@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { jsonPatch, mergePatch, strategicMergePatch } from './apply-patch.js';
 import { checkEviction } from './check-eviction.js';
+import { checkEphemeralContainers } from './ephemeral-containers.js';
+import { checkVirtualService } from './istio-webhook.js';
+import { checkRestricted, enforceLabel } from './pod-security.js';
+import { validateSchema } from './validate-schema.js';
 import { compileFieldSelector } from './field-selector.js';
 import { compileLabelSelector } from './label-selector.js';
 import { FakeReconciler, type ReconcilerOptions } from './fake-reconciler.js';
@@ -145,7 +149,8 @@ function scaleOf(object: KubeObject, type: ResourceType): KubeObject {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
-    spec: { replicas: spec.replicas ?? (type.plural === 'deployments' ? 1 : 0) },
+    // Deployments, ReplicaSets and StatefulSets all default spec.replicas to 1.
+    spec: { replicas: spec.replicas ?? 1 },
     status: { replicas: status.replicas ?? 0, selector },
   };
 }
@@ -468,6 +473,7 @@ class FakeApiServerImpl {
             apiVersion: type.group ? `${type.group}/${version}` : version,
             kind: type.kind,
           });
+        await this.admit(route, 'create', body);
         return sendJson(res, 201, this.store.create(type, namespace, body, version));
       }
       if (method === 'DELETE') {
@@ -491,14 +497,22 @@ class FakeApiServerImpl {
         return sendJson(res, 200, this.store.mustGet(type, namespace, name, version));
       case 'PUT':
         if (!body || typeof body !== 'object') throw StatusError.badRequest('a body is required');
+        // Custom resources have no update strategy that allows an unconditional update.
+        if (type.custom && !body.metadata?.resourceVersion)
+          throw StatusError.invalid(type.kind, name, [
+            { field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' },
+          ]);
+        await this.admit(route, 'update', body);
         return sendJson(res, 200, this.store.replace(type, namespace, name, body, version));
       case 'PATCH': {
         const patched = this.applyPatch(type, entry, this.store.mustGet(type, namespace, name, version));
+        await this.admit(route, 'update', patched);
         if (query['dryRun'] === 'All') return sendJson(res, 200, patched);
         return sendJson(
           res,
           200,
-          this.store.update(type, namespace, name, () => patched, version),
+          // Patched again onto the latest version: admission awaited, a controller may have written.
+          this.store.update(type, namespace, name, (latest) => this.applyPatch(type, entry, latest), version),
         );
       }
       case 'DELETE': {
@@ -535,6 +549,23 @@ class FakeApiServerImpl {
           'the server does not allow this method on the requested resource',
         );
     }
+  }
+
+  private enforcesRestricted(namespace: string | undefined): boolean {
+    if (!namespace) return false;
+    return this.store.get('namespaces', undefined, namespace)?.metadata?.labels?.[enforceLabel] === 'restricted';
+  }
+
+  /**
+   * What the real API server runs before storing a write: the schema of the kind (422), Pod
+   * Security admission on namespaces labelled enforce=restricted (403), and Istio's validating
+   * webhook for VirtualServices (400).
+   */
+  private async admit(route: Route, operation: 'create' | 'update', object: KubeObject): Promise<void> {
+    const { type, version, namespace } = route;
+    await validateSchema(type, version, object);
+    if (type.plural === 'pods' && operation === 'create' && this.enforcesRestricted(namespace)) checkRestricted(object);
+    if (type.group === 'networking.istio.io' && type.kind === 'VirtualService') checkVirtualService(object);
   }
 
   /** Delete a pod: at once, or Terminating (deletionTimestamp) for podTerminationMs first. */
@@ -643,20 +674,10 @@ class FakeApiServerImpl {
       // Only spec.ephemeralContainers may change, and existing ones can never be removed or edited.
       if (method === 'GET') return sendJson(res, 200, current);
       const next = method === 'PATCH' ? this.applyPatch(type, entry, current) : (entry.body as KubeObject);
-      const before = (current['spec'] as { ephemeralContainers?: Array<{ name: string }> }).ephemeralContainers ?? [];
-      const after =
-        (next['spec'] as { ephemeralContainers?: Array<{ name: string }> } | undefined)?.ephemeralContainers ?? [];
-      for (const container of before) {
-        const kept = after.find((candidate) => candidate.name === container.name);
-        if (!kept || JSON.stringify(kept) !== JSON.stringify(container)) {
-          throw StatusError.invalid('Pod', name, [
-            {
-              field: 'spec.ephemeralContainers',
-              message: 'Forbidden: existing ephemeral containers may not be removed or changed',
-            },
-          ]);
-        }
-      }
+      const after = checkEphemeralContainers(current, next);
+      const candidate = { ...current, spec: { ...(current['spec'] as object), ephemeralContainers: after } };
+      await validateSchema(type, version, candidate);
+      if (this.enforcesRestricted(namespace)) checkRestricted(candidate);
       return sendJson(
         res,
         200,
