@@ -10,17 +10,11 @@ import { deleteDeployment } from './delete-deployment.js';
 import { terminatePods } from '../pods/terminate-pods.js';
 import { scaleStatefulset } from '../statefulsets/scale-statefulset.js';
 import { statefulsetFullyAvailable } from '../statefulsets/statefulset-fully-available.js';
+import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 300 } });
 afterAll(() => server.close());
 
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 const status = (name: string, ns = 'production') =>
   (server.store.get('apps/deployments', ns, name)?.['status'] ?? {}) as {
     readyReplicas?: number;

@@ -8,6 +8,7 @@ import { untaintNodes } from './untaint-nodes.js';
 import { drainNodes } from './drain-nodes.js';
 import { getNodes } from './get-nodes.js';
 import { allNodesMustBeReadyToSchedule } from './all-nodes-must-be-ready-to-schedule.js';
+import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 50 } });
 afterAll(() => server.close());
@@ -16,13 +17,6 @@ const node = (name: string) =>
   server.store.get('nodes', undefined, name)! as {
     spec: { unschedulable?: boolean; taints?: Array<{ key: string; value?: string; effect: string }> };
   };
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 beforeEach(() => {
   for (const item of server.store.list('nodes').items) server.store.delete('nodes', undefined, item.metadata!.name!);

@@ -3,17 +3,13 @@ import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects } from '../testing/index.js';
 import { stressPods } from './stress-pods.js';
 import { stopPodStress } from './stop-pod-stress.js';
+import { until } from '../__fixtures__/until.js';
 
-const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 50 } });
+const { server, context } = await kubeTestCluster({
+  reconcile: { podRecreateDelayMs: 50, unpullableImages: ['registry.local/missing:1'] },
+});
 afterAll(() => server.close());
 
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 const pods = () =>
   server.store.list('pods', { namespace: 'shop', labelSelector: 'app=web' }).items as Array<{
     metadata: { name: string };
@@ -46,6 +42,7 @@ describe('stress_pods', () => {
       image: 'registry.local/stress-ng:1',
       args: ['--cpu', '2', '--timeout', '1s', '--metrics-brief'],
       targetContainerName: 'app',
+      securityContext: expect.objectContaining({ runAsNonRoot: true, allowPrivilegeEscalation: false }),
     });
     expect(server.requestsMatching('PUT', '/ephemeralcontainers')).toHaveLength(2);
     expect(ctx.reverts).toEqual([expect.objectContaining({ func: 'stop_pod_stress', done: true })]);
@@ -81,5 +78,40 @@ describe('stress_pods', () => {
       body: JSON.stringify({ ...current, spec: { ...(current['spec'] as object), ephemeralContainers: [] } }),
     });
     expect(response.status).toBe(422);
+  });
+
+  it('the fake validates ephemeral containers like the API: the target must exist, no resources or probes', async () => {
+    const name = pods()[0]!.metadata.name;
+    const current = server.store.get('pods', 'shop', name)!;
+    const put = (container: Record<string, unknown>) =>
+      fetch(`${server.url}/api/v1/namespaces/shop/pods/${name}/ephemeralcontainers`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer fake-token' },
+        body: JSON.stringify({
+          ...current,
+          spec: {
+            ...(current['spec'] as { ephemeralContainers?: unknown[] }),
+            ephemeralContainers: [
+              ...((current['spec'] as { ephemeralContainers?: unknown[] }).ephemeralContainers ?? []),
+              { name: 'debug', image: 'busybox', ...container },
+            ],
+          },
+        }),
+      });
+    const ghost = await put({ targetContainerName: 'ghost' });
+    expect(ghost.status).toBe(422);
+    expect(((await ghost.json()) as { message: string }).message).toMatch(/targetContainerName: Not found: "ghost"/);
+    const limited = await put({ resources: { limits: { cpu: '1' } } });
+    expect(((await limited.json()) as { message: string }).message).toMatch(/resources: Forbidden/);
+    expect((await put({ readinessProbe: { exec: { command: ['true'] } } })).status).toBe(422);
+  });
+
+  it('fails, saying why, when the stress container starts in no pod', async () => {
+    const ctx = context({ kubernetes: { stress_image: 'registry.local/missing:1' } });
+    await expect(
+      stressPods.run(stressPods.arguments.parse({ label_selector: 'app=web', ns: 'shop', duration: 30 }), ctx),
+    ).rejects.toThrow(/started in no pod, so no stress was applied \(.*ImagePullBackOff/);
+    // Nothing runs: the revert (restarting the pods) is not needed.
+    expect(ctx.reverts).toEqual([expect.objectContaining({ func: 'stop_pod_stress', done: true })]);
   });
 });

@@ -721,7 +721,7 @@ class FakeApiServerImpl {
   private watch(route: Route, query: Record<string, string>, res: ServerResponse): void {
     const { type, namespace, version } = route;
     const matchLabels = compileLabelSelector(query['labelSelector']);
-    const matchFields = compileFieldSelector(query['fieldSelector']);
+    const matchFields = compileFieldSelector(query['fieldSelector'], `${type.group}/${type.plural}`);
     const storage = type.storedAs ?? `${type.group}/${type.plural}`;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     const write = (eventType: string, object: unknown) => res.write(`${JSON.stringify({ type: eventType, object })}\n`);
