@@ -43,12 +43,13 @@ const supportedFields: Record<string, readonly string[]> = {
   '/namespaces': ['status.phase'],
   '/secrets': ['type'],
   '/events': eventFields,
+  // The same fields under events.k8s.io's names (the objects are matched in that form).
+  'events.k8s.io/events': eventFields.map((field) =>
+    field.replace(/^involvedObject\./, 'regarding.').replace('reportingComponent', 'reportingController'),
+  ),
   'apps/replicasets': ['status.replicas'],
   'batch/jobs': ['status.successful'],
 };
-
-/** events.k8s.io names the core fields differently (regarding.* is involvedObject.*). */
-const eventsV1Aliases: Record<string, string> = { reportingController: 'reportingComponent' };
 
 /**
  * A compiled field selector (`metadata.name=x,spec.nodeName!=y,status.phase=Running`) for a
@@ -64,15 +65,10 @@ export function compileFieldSelector(selector: string | undefined, resource?: st
     .map((term) => {
       const match = term.match(/^([A-Za-z0-9_.]+)\s*(!=|==|=)\s*(.*)$/);
       if (!match) throw StatusError.badRequest(`invalid field selector: "${term}"`);
-      let path = match[1]!;
-      if (resource === 'events.k8s.io/events')
-        path = path
-          .replace(/^regarding\./, 'involvedObject.')
-          .replace(/^\w+$/, (name) => eventsV1Aliases[name] ?? name);
+      const path = match[1]!;
       const known = path === 'metadata.name' || path === 'metadata.namespace';
-      const storage = resource === 'events.k8s.io/events' ? '/events' : resource;
-      if (storage !== undefined && !known && !(supportedFields[storage] ?? []).includes(path))
-        throw StatusError.badRequest(`field label not supported: ${match[1]}`);
+      if (resource !== undefined && !known && !(supportedFields[resource] ?? []).includes(path))
+        throw StatusError.badRequest(`field label not supported: ${path}`);
       return { path, negate: match[2] === '!=', value: match[3]! };
     });
   return (object) =>
