@@ -65,8 +65,11 @@ describe('the seed Kubernetes experiments, run by the engine against the fake cl
     expect(server.requestsMatching('PATCH', '/apis/apps/v1/namespaces/production/deployments/my-service/scale')[0]!.body).toEqual({ spec: { replicas: 3 } });
     // A rollback's effect stays: it registers no revert.
     expect(reverts(journal)).toEqual([]);
-    await until(() => podsOf(server, 'production', 'my-service').length === 3);
-    expect(podsOf(server, 'production', 'my-service')).not.toContain(killed[0]);
+    // The killed pod stays Terminating for its grace period, then only its replacement remains.
+    await until(() => {
+      const pods = podsOf(server, 'production', 'my-service');
+      return pods.length === 3 && !pods.includes(killed[0]!);
+    });
   });
 
   it('pod-termination: one payment-service pod in default', async () => {

@@ -36,7 +36,7 @@ describe('more chaosk8s probes and delete_pods', () => {
       pods: string[];
     };
     expect(result.pods).toEqual(['bad-0']);
-    expect(server.store.get('pods', 'shop', 'bad-0')).toBeUndefined();
+    expect(server.store.get('pods', 'shop', 'bad-0')?.metadata?.deletionTimestamp).toBeDefined();
   });
 
   it('deployment_partially_available', async () => {

@@ -186,12 +186,21 @@ describe('fake Kubernetes API server', () => {
     server.store.put(fakeObjects.pod('a', { labels: { app: 'db' } }));
     server.store.put(fakeObjects.pod('b', { labels: { app: 'db' } }));
     server.store.put(fakeObjects.podDisruptionBudget('db', { matchLabels: { app: 'db' }, minAvailable: 1 }));
+    // The disruption controller computes the budget's status first.
+    await until(
+      () =>
+        (
+          server.store.get('policy/poddisruptionbudgets', 'default', 'db')?.['status'] as {
+            disruptionsAllowed?: number;
+          }
+        )?.disruptionsAllowed === 1,
+    );
     await core.createNamespacedPodEviction({
       name: 'a',
       namespace: 'default',
       body: { metadata: { name: 'a', namespace: 'default' } },
     });
-    expect(server.store.get('pods', 'default', 'a')).toBeUndefined();
+    expect(server.store.get('pods', 'default', 'a')?.metadata?.deletionTimestamp).toBeDefined();
     expect(
       await failure(
         core.createNamespacedPodEviction({

@@ -67,8 +67,10 @@ export interface FakeApiServerOptions {
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string; cert: string };
   /**
-   * How long a deleted (or evicted) pod stays Terminating — with deletionTimestamp set — before it
-   * is gone, as when a kubelet stops it. 0 (default): gone at once. A grace period of 0 is immediate.
+   * How long a deleted (or evicted) pod stays Terminating — with deletionTimestamp set, still
+   * Ready — before it is gone, as when a kubelet stops it. Default: its grace period (the delete's
+   * gracePeriodSeconds, else the pod's terminationGracePeriodSeconds, else 30 s), like a real
+   * cluster. 0: gone at once. A grace period of 0 is always immediate.
    */
   podTerminationMs?: number;
 }
@@ -165,13 +167,13 @@ class FakeApiServerImpl {
   private readonly watches = new Set<ServerResponse>();
   private readonly server: Server;
   private readonly token: string | undefined;
-  private readonly podTerminationMs: number;
+  private readonly podTerminationMs: number | undefined;
   private readonly terminations = new Set<NodeJS.Timeout>();
 
   constructor(options: FakeApiServerOptions) {
     this.store = new ResourceStore(new ResourceRegistry([...defaultResourceTypes, ...(options.resources ?? [])]));
     this.token = options.token;
-    this.podTerminationMs = options.podTerminationMs ?? 0;
+    this.podTerminationMs = options.podTerminationMs;
     for (const name of ['default', 'kube-system', 'kube-public'])
       this.store.create('namespaces', undefined, { metadata: { name } });
     for (const object of options.objects ?? []) this.store.put(object);
@@ -571,7 +573,7 @@ class FakeApiServerImpl {
   /** Delete a pod: at once, or Terminating (deletionTimestamp) for podTerminationMs first. */
   private deletePod(namespace: string, name: string, gracePeriodSeconds: number | undefined): KubeObject {
     const current = this.store.mustGet('pods', namespace, name);
-    if (this.podTerminationMs <= 0 || gracePeriodSeconds === 0) return this.store.delete('pods', namespace, name);
+    if (this.podTerminationMs === 0 || gracePeriodSeconds === 0) return this.store.delete('pods', namespace, name);
     if (current.metadata?.deletionTimestamp) return current;
     const grace =
       gracePeriodSeconds ??
@@ -582,11 +584,14 @@ class FakeApiServerImpl {
       pod.metadata!.deletionGracePeriodSeconds = grace;
     });
     const uid = current.metadata?.uid;
-    const timer = setTimeout(() => {
-      this.terminations.delete(timer);
-      // Only the pod we marked: a new pod of the same name (StatefulSet) must survive.
-      if (this.store.get('pods', namespace, name)?.metadata?.uid === uid) this.store.delete('pods', namespace, name);
-    }, this.podTerminationMs);
+    const timer = setTimeout(
+      () => {
+        this.terminations.delete(timer);
+        // Only the pod we marked: a new pod of the same name (StatefulSet) must survive.
+        if (this.store.get('pods', namespace, name)?.metadata?.uid === uid) this.store.delete('pods', namespace, name);
+      },
+      this.podTerminationMs ?? grace * 1000,
+    );
     timer.unref();
     this.terminations.add(timer);
     return terminating;

@@ -53,6 +53,8 @@ export class FakeReconciler {
   /** Owner uid → time before which missing pods are not replaced. */
   private readonly notBefore = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Pods seen Terminating, so their replacement delay starts once. */
+  private readonly terminating = new Set<string>();
   private unsubscribe: (() => void) | undefined;
   private scheduled: NodeJS.Timeout | undefined;
   private running = false;
@@ -109,7 +111,16 @@ export class FakeReconciler {
       this.changedDuringPass = true;
       return;
     }
-    if (event.type === 'DELETED' && event.storage === '/pods') {
+    // A pod going (deleted, or Terminating from now) is replaced after the delay, as a real
+    // replacement takes time to become ready.
+    const going =
+      event.storage === '/pods' &&
+      (event.type === 'DELETED' ||
+        (event.object.metadata?.deletionTimestamp !== undefined && !this.terminating.has(event.object.metadata.uid!)));
+    if (event.storage === '/pods' && event.type === 'DELETED')
+      this.terminating.delete(event.object.metadata?.uid ?? '');
+    else if (going) this.terminating.add(event.object.metadata!.uid!);
+    if (going) {
       const owner = event.object.metadata?.ownerReferences?.find((ref) => ref.controller);
       if (owner) this.notBefore.set(owner.uid, Date.now() + this.recreateDelay);
       if (owner && this.recreateDelay > 0) this.schedule(this.recreateDelay + 5);
