@@ -140,7 +140,7 @@ function stripListItem(object: KubeObject): KubeObject {
   return rest;
 }
 
-function scaleOf(object: KubeObject, type: ResourceType): KubeObject {
+function scaleOf(object: KubeObject): KubeObject {
   const spec = (object['spec'] ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
   const status = (object['status'] ?? {}) as { replicas?: number };
   const selector = Object.entries(spec.selector?.matchLabels ?? {})
@@ -628,13 +628,13 @@ class FakeApiServerImpl {
       throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
     const current = this.store.mustGet(type, namespace, name, version);
     if (subresource === 'scale') {
-      if (method === 'GET') return sendJson(res, 200, scaleOf(current, type));
+      if (method === 'GET') return sendJson(res, 200, scaleOf(current));
       let scale: KubeObject;
       if (method === 'PUT') {
         scale = entry.body as KubeObject;
         const rv = scale.metadata?.resourceVersion;
         if (rv && rv !== current.metadata?.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
-      } else if (method === 'PATCH') scale = this.applyPatch(type, entry, scaleOf(current, type));
+      } else if (method === 'PATCH') scale = this.applyPatch(type, entry, scaleOf(current));
       else
         throw new StatusError(
           405,
@@ -650,7 +650,7 @@ class FakeApiServerImpl {
       const updated = this.store.update(type, namespace, name, (draft) => {
         (draft['spec'] as Record<string, unknown>)['replicas'] = replicas;
       });
-      return sendJson(res, 200, scaleOf(updated, type));
+      return sendJson(res, 200, scaleOf(updated));
     }
     if (subresource === 'status') {
       if (method === 'GET') return sendJson(res, 200, current);
