@@ -16,6 +16,7 @@ const client = await getKubeClient({
 
 describe('retrying HTTP library', () => {
   it('retries 429 (API Priority and Fairness) and 503, honouring Retry-After', async () => {
+    server.requests.length = 0;
     server.injectFailure({
       method: 'GET',
       path: '/api/v1/namespaces/retry',

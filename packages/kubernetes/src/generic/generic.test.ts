@@ -49,11 +49,11 @@ describe('generic activities', () => {
   });
 
   it('the revert never fails on an absent spec and re-reads after a concurrent change (409)', async () => {
-    const args = { group: vs.group, version: 'v1', plural: vs.plural, name: 'bare', ns: 'shop' };
+    const args = { group: vs.group, version: 'v1', plural: vs.plural, name: 'bare', ns: 'elsewhere' };
     server.store.put({
       apiVersion: 'networking.istio.io/v1',
       kind: 'VirtualService',
-      metadata: { name: 'bare', namespace: 'shop' },
+      metadata: { name: 'bare', namespace: 'elsewhere' },
     });
     // No spec then, no spec now: nothing to do (a JSON Patch "remove /spec" would have failed).
     expect(
@@ -62,7 +62,7 @@ describe('generic activities', () => {
       restored: false,
       reason: 'already as before',
     });
-    server.store.update('networking.istio.io/virtualservices', 'shop', 'bare', (draft) => {
+    server.store.update('networking.istio.io/virtualservices', 'elsewhere', 'bare', (draft) => {
       draft['spec'] = { hosts: ['injected'] };
     });
     // Someone writes between our read and our write: the write is refused (409), we read again.
@@ -70,7 +70,7 @@ describe('generic activities', () => {
     server.onRequest = (request) => {
       if (request.method === 'PATCH' && !raced) {
         raced = true;
-        server.store.update('networking.istio.io/virtualservices', 'shop', 'bare', (draft) => {
+        server.store.update('networking.istio.io/virtualservices', 'elsewhere', 'bare', (draft) => {
           draft.metadata!.labels = { touched: 'yes' };
         });
       }
@@ -82,7 +82,7 @@ describe('generic activities', () => {
     }
     const patches = server.requestsMatching('PATCH', '/virtualservices/bare');
     expect(patches.map((request) => request.status)).toEqual([409, 200]);
-    const stored = server.store.get('networking.istio.io/virtualservices', 'shop', 'bare')!;
+    const stored = server.store.get('networking.istio.io/virtualservices', 'elsewhere', 'bare')!;
     expect(stored['spec']).toBeUndefined();
     expect(stored.metadata?.labels).toEqual({ touched: 'yes' });
   });

@@ -82,10 +82,9 @@ export async function runStressPod(
   );
   let phase: string | undefined;
   try {
-    const started = Date.now();
     const start = await waitForContainerStart(client, options, 'stress-ng', {
       ephemeral: false,
-      timeoutMs: Math.min(startTimeoutSeconds, durationSeconds) * 1000,
+      timeoutMs: startTimeoutSeconds * 1000,
       signal: ctx.signal,
     });
     if (!start.started)
@@ -93,7 +92,8 @@ export async function runStressPod(
         `${activity}: stress pod ${options.namespace}/${options.name} never started, so no stress was applied: ${start.reason}`,
         { hint: 'check the image (kubernetes.stress_image) is pullable and the pod is admitted: kubectl describe pod' },
       );
-    await sleep(Math.max(0, durationSeconds * 1000 - (Date.now() - started)), ctx.signal);
+    // stress-ng's --timeout counts from its start: the duration is waited from then on.
+    await sleep(durationSeconds * 1000, ctx.signal);
     phase = (await client.core.readNamespacedPod({ name: options.name, namespace: options.namespace })).status?.phase;
   } finally {
     // Interrupted or done: the pod goes now. If this fails, the registered revert remains.

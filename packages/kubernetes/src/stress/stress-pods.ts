@@ -154,15 +154,15 @@ export const stressPods = defineActivity({
       ctx.logger.warn(`stress_pods: ${failed.length} pod(s) could not be stressed`, {
         pods: failed.map((result) => result.item.metadata.name),
       });
-    // Added is not started: check the kubelet really runs the stress container in each pod.
-    const started = Date.now();
+    // Added is not started: check the kubelet really runs the stress container in each pod
+    // (stress-ng's own --timeout counts from there, so the duration is waited from then on).
     const starts = await mapLimited(
       results.filter((result) => !result.error).map((result) => result.item),
       client.limiter,
       (pod) =>
         waitForContainerStart(client, { name: pod.metadata.name, namespace: args.ns }, container, {
           ephemeral: true,
-          timeoutMs: Math.min(args.start_timeout, args.duration) * 1000,
+          timeoutMs: args.start_timeout * 1000,
           signal: ctx.signal,
         }),
       ctx.signal,
@@ -191,7 +191,7 @@ export const stressPods = defineActivity({
       ctx.logger.warn(`stress_pods: the stress container did not start in ${notStarted.length} pod(s)`, {
         pods: notStarted,
       });
-    await sleep(Math.max(0, args.duration * 1000 - (Date.now() - started)), ctx.signal);
+    await sleep(args.duration * 1000, ctx.signal);
     // stress-ng has exited on its own timeout: nothing left to undo.
     handle.done();
     return {
