@@ -37,7 +37,7 @@ describe('retrying HTTP library', () => {
 
   it('gives up after the attempts and reports the last answer', async () => {
     server.requests.length = 0;
-    server.injectFailure({ method: 'GET', path: '/api/v1/namespaces/retry', status: 502, times: 10 });
+    server.injectFailure({ method: 'GET', path: '/api/v1/namespaces/retry', status: 502, times: 5 });
     await expect(client.core.readNamespace({ name: 'retry' })).rejects.toMatchObject({ code: 502 });
     expect(server.requestsMatching('GET', '/api/v1/namespaces/retry')).toHaveLength(5);
   });

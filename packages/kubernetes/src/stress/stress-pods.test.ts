@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects } from '../testing/index.js';
 import { stressPods } from './stress-pods.js';
@@ -12,17 +12,28 @@ afterAll(() => server.close());
 
 const pods = () =>
   server.store.list('pods', { namespace: 'shop', labelSelector: 'app=web' }).items as Array<{
-    metadata: { name: string };
+    metadata: { name: string; deletionTimestamp?: string };
+    status?: { phase?: string };
     spec: {
       ephemeralContainers?: Array<{ name: string; image: string; args: string[]; targetContainerName?: string }>;
     };
   }>;
 
 describe('stress_pods', () => {
+  // Every test starts from 3 running pods of web, whatever ran before.
+  beforeEach(async () => {
+    if (!server.store.get('apps/deployments', 'shop', 'web'))
+      server.store.put(fakeObjects.deployment('web', { namespace: 'shop', replicas: 3 }));
+    await until(
+      () =>
+        pods().length === 3 &&
+        pods().every((pod) => !pod.metadata.deletionTimestamp && pod.status?.phase === 'Running'),
+    );
+  });
+
   it('adds a stress-ng ephemeral container to the selected pods for the duration', async () => {
-    server.store.put(fakeObjects.deployment('web', { namespace: 'shop', replicas: 3 }));
-    await until(() => pods().length === 3);
     const ctx = context({ kubernetes: { stress_image: 'registry.local/stress-ng:1' } });
+    server.requests.length = 0;
     const result = (await stressPods.run(
       stressPods.arguments.parse({
         label_selector: 'app=web',
@@ -35,9 +46,11 @@ describe('stress_pods', () => {
       ctx,
     )) as { pods: string[]; container: string };
     expect(result.pods).toHaveLength(2);
-    const stressed = pods().filter((pod) => pod.spec.ephemeralContainers?.length);
+    const ours = (pod: ReturnType<typeof pods>[number]) =>
+      pod.spec.ephemeralContainers?.find((container) => container.name === result.container);
+    const stressed = pods().filter(ours);
     expect(stressed.map((pod) => pod.metadata.name).sort()).toEqual([...result.pods].sort());
-    expect(stressed[0]!.spec.ephemeralContainers![0]).toEqual({
+    expect(ours(stressed[0]!)).toEqual({
       name: result.container,
       image: 'registry.local/stress-ng:1',
       args: ['--cpu', '2', '--timeout', '1s', '--metrics-brief'],
@@ -49,10 +62,10 @@ describe('stress_pods', () => {
   });
 
   it('the revert restarts the managed pods still carrying the stress container', async () => {
-    const stressed = pods()
-      .filter((pod) => pod.spec.ephemeralContainers?.length)
-      .map((pod) => pod.metadata.name);
-    const container = pods().find((pod) => pod.spec.ephemeralContainers?.length)!.spec.ephemeralContainers![0]!.name;
+    const { pods: stressed, container } = (await stressPods.run(
+      stressPods.arguments.parse({ label_selector: 'app=web', ns: 'shop', qty: 2, duration: 0.05 }),
+      context(),
+    )) as { pods: string[]; container: string };
     const result = (await stopPodStress.run(
       stopPodStress.arguments.parse({ pods: stressed, container, ns: 'shop' }),
       context(),
@@ -61,11 +74,16 @@ describe('stress_pods', () => {
     expect(result.events).toBe(stressed.length);
     const reverted = server.store
       .list('events', { namespace: 'shop' })
-      .items.filter((event) => event['reason'] === 'FaultReverted' && event['action'] === 'stop_pod_stress');
+      .items.filter(
+        (event) =>
+          event['reason'] === 'FaultReverted' &&
+          event['action'] === 'stop_pod_stress' &&
+          stressed.includes((event['involvedObject'] as { name: string }).name),
+      );
     expect(reverted.map((event) => (event['involvedObject'] as { name: string }).name).sort()).toEqual(
       [...stressed].sort(),
     );
-    await until(() => pods().length === 3 && pods().every((pod) => !pod.spec.ephemeralContainers?.length));
+    await until(() => pods().length === 3 && pods().every((pod) => !stressed.includes(pod.metadata.name)));
   });
 
   it('the fake refuses to remove an ephemeral container, like the API', async () => {
