@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,7 @@ import { findSystemBinary } from '@faultline/core/testing';
 import { startFakeApiServer, selfSignedCert, type FakeApiServer } from '../testing/index.js';
 import { getKubeClient } from './get-kube-client.js';
 import { loadKubeConfig } from './load-kube-config.js';
+import { proxyForServer } from './proxy-for-server.js';
 
 const emptyHome = mkdtempSync(join(tmpdir(), 'faultline-home-'));
 
@@ -80,6 +83,98 @@ describe('loadKubeConfig / getKubeClient', () => {
     await expect(loadKubeConfig({ secrets: { KUBERNETES_CONTEXT: 'three' } }, env)).rejects.toThrow(
       /context "three" not found/,
     );
+  });
+
+  it('merges KUBECONFIG=a:b like kubectl: the first file to name a cluster, user or context wins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-kc-'));
+    const file = (name: string, url: string, token: string, current: boolean) => {
+      const path = join(dir, name);
+      writeFileSync(
+        path,
+        [
+          'apiVersion: v1',
+          'kind: Config',
+          ...(current ? ['current-context: main'] : []),
+          'clusters:',
+          '- name: main',
+          `  cluster: {server: "${url}", insecure-skip-tls-verify: true}`,
+          'users:',
+          '- name: admin',
+          `  user: {token: ${token}}`,
+          'contexts:',
+          '- name: main',
+          '  context: {cluster: main, user: admin}',
+          '',
+        ].join('\n'),
+      );
+      return path;
+    };
+    const a = file('a', server.url, 'tok-1', false);
+    const b = file('b', other.url, 'other', true);
+    const env = { KUBECONFIG: `${a}:${b}`, HOME: emptyHome };
+    // Same names in both files: a's cluster and user are used, b's current-context (a sets none).
+    expect(await namespaces({ secrets: {} }, env)).toContain('first');
+    const loaded = await loadKubeConfig({ secrets: {} }, env);
+    expect(loaded.source).toMatchObject({ server: server.url, context: 'main' });
+    expect(loaded.kubeConfig.clusters).toHaveLength(1);
+    expect((await loadKubeConfig({ secrets: {} }, { ...env, KUBECONFIG: `${b}:${a}` })).source.server).toBe(other.url);
+  });
+
+  it('goes through HTTPS_PROXY / HTTP_PROXY unless NO_PROXY names the server, as kubectl does', async () => {
+    // A forward proxy that resolves every host to this machine: the cluster is reachable only through it.
+    const seen: string[] = [];
+    const proxy = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      const target = new URL(req.url ?? '/');
+      const upstream = request(
+        {
+          host: '127.0.0.1',
+          port: target.port,
+          path: target.pathname + target.search,
+          method: req.method,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      req.pipe(upstream);
+    });
+    proxy.on('connect', (req, socket, head) => {
+      seen.push(`CONNECT ${req.url ?? ''}`);
+      const upstream = connect(Number(new URL(`http://${req.url ?? ''}`).port), '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      const host = `http://cluster.faultline.invalid:${new URL(server.url).port}`;
+      const secrets = { KUBERNETES_HOST: host, KUBERNETES_API_KEY: 'tok-1' };
+      expect(await namespaces({ secrets }, { HOME: emptyHome, HTTP_PROXY: proxyUrl })).toContain('first');
+      expect(seen[0]).toMatch(/cluster\.faultline\.invalid:\d+/);
+      await expect(
+        namespaces({ secrets }, { HOME: emptyHome, http_proxy: proxyUrl, NO_PROXY: '.faultline.invalid' }),
+      ).rejects.toThrow();
+      expect(proxyForServer('https://10.1.2.3:6443', { HTTPS_PROXY: 'proxy:3128', NO_PROXY: '10.0.0.0/8' })).toBe(
+        undefined,
+      );
+      expect(proxyForServer('https://api.corp.example:6443', { HTTPS_PROXY: 'proxy:3128' })).toBe('http://proxy:3128');
+      expect(proxyForServer('https://api.corp.example:6443', { HTTPS_PROXY: 'p:1', NO_PROXY: 'corp.example' })).toBe(
+        undefined,
+      );
+      expect(proxyForServer('https://127.0.0.1:6443', { HTTPS_PROXY: 'p:1' })).toBe(undefined);
+      expect(proxyForServer('http://api.corp.example', { HTTPS_PROXY: 'p:1' })).toBe(undefined);
+    } finally {
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('uses KUBERNETES_HOST with KUBERNETES_API_KEY when there is no kubeconfig', async () => {

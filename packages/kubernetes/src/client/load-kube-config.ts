@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError, type ActivityContext } from '@faultline/core';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { proxyForServer } from './proxy-for-server.js';
 
 /** How the connection was found, for `faultline doctor` and logs (never includes credentials). */
 export interface KubeConnectionSource {
@@ -43,6 +44,27 @@ function lookupIn(
 export async function loadKubeConfig(
   ctx: Pick<ActivityContext, 'secrets'> & Partial<Pick<ActivityContext, 'settings'>>,
   env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<LoadedKubeConfig> {
+  const loaded = await findKubeConfig(ctx, env);
+  const { kubeConfig } = loaded;
+  // HTTPS_PROXY / NO_PROXY as kubectl honours them; a cluster's own proxy-url wins.
+  if (kubeConfig.clusters.some((cluster) => !cluster.proxyUrl && proxyForServer(cluster.server, env))) {
+    kubeConfig.loadFromOptions({
+      clusters: kubeConfig.clusters.map((cluster) => {
+        const proxyUrl = cluster.proxyUrl ?? proxyForServer(cluster.server, env);
+        return proxyUrl ? { ...cluster, proxyUrl } : cluster;
+      }),
+      users: kubeConfig.users,
+      contexts: kubeConfig.contexts,
+      currentContext: kubeConfig.currentContext,
+    });
+  }
+  return loaded;
+}
+
+async function findKubeConfig(
+  ctx: Pick<ActivityContext, 'secrets'> & Partial<Pick<ActivityContext, 'settings'>>,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<LoadedKubeConfig> {
   const k8s = await import('@kubernetes/client-node');
   const lookup = lookupIn(ctx.secrets ?? {}, env);
@@ -89,13 +111,21 @@ export async function loadKubeConfig(
   if (!explicitHost && configFiles.length > 0) {
     if (configFiles.length === 1) kubeConfig.loadFromFile(configFiles[0]!);
     else {
-      // KUBECONFIG=a:b — merge like kubectl (first file's current-context wins).
-      for (const file of configFiles.reverse()) {
+      // KUBECONFIG=a:b merged like kubectl: the first file to name a cluster, user or context (or
+      // to set current-context) wins; later duplicates are ignored, not an error.
+      const pieces = configFiles.map((file) => {
         const piece = new k8s.KubeConfig();
         piece.loadFromFile(file);
-        kubeConfig.mergeConfig(piece);
-        if (piece.currentContext) kubeConfig.setCurrentContext(piece.currentContext);
-      }
+        return piece;
+      });
+      const firstByName = <T extends { name: string }>(items: T[]) =>
+        items.filter((item, index) => items.findIndex((other) => other.name === item.name) === index);
+      kubeConfig.loadFromOptions({
+        clusters: firstByName(pieces.flatMap((piece) => piece.clusters)),
+        users: firstByName(pieces.flatMap((piece) => piece.users)),
+        contexts: firstByName(pieces.flatMap((piece) => piece.contexts)),
+        currentContext: pieces.find((piece) => piece.currentContext)?.currentContext ?? '',
+      });
     }
     const context = lookup('KUBERNETES_CONTEXT') ?? settings.context;
     if (context) {

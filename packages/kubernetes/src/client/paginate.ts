@@ -20,3 +20,14 @@ export async function* paginate<T>(
     token = page.metadata?._continue || undefined;
   } while (token);
 }
+
+/** Every item of a paginated list, gathered (for lists whose items are all kept anyway). */
+export async function listAll<T>(
+  fetchPage: (options: { limit: number; _continue?: string }) => Promise<ListPage<T>>,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of paginate(fetchPage, pageSize, signal)) items.push(item);
+  return items;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActivityFailedError, defineActivity } from '@faultline/core';
 import { kubeArguments } from '../arguments/kube-arguments.js';
+import { listAll } from '../client/paginate.js';
 import { getKubeClient } from '../client/get-kube-client.js';
 import { kubeFailure, isNotFound } from '../client/kube-api-error.js';
 import { mapLimited } from '../client/map-limited.js';
@@ -30,16 +31,20 @@ export const deleteDeployment = defineActivity({
     const client = await getKubeClient(ctx);
     let items;
     try {
-      items = (
-        await client.apps.listNamespacedDeployment({
-          namespace: args.ns,
-          ...(args.name
-            ? { fieldSelector: `metadata.name=${args.name}` }
-            : args.label_selector
-              ? { labelSelector: args.label_selector }
-              : {}),
-        })
-      ).items;
+      items = await listAll(
+        (page) =>
+          client.apps.listNamespacedDeployment({
+            namespace: args.ns,
+            ...(args.name
+              ? { fieldSelector: `metadata.name=${args.name}` }
+              : args.label_selector
+                ? { labelSelector: args.label_selector }
+                : {}),
+            ...page,
+          }),
+        client.pageSize,
+        ctx.signal,
+      );
     } catch (error) {
       throw kubeFailure(`delete_deployment: listing deployments in ${args.ns}`, error);
     }

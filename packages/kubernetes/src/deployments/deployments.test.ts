@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects } from '../testing/index.js';
 import { scaleDeployment } from './scale-deployment.js';
@@ -10,17 +10,11 @@ import { deleteDeployment } from './delete-deployment.js';
 import { terminatePods } from '../pods/terminate-pods.js';
 import { scaleStatefulset } from '../statefulsets/scale-statefulset.js';
 import { statefulsetFullyAvailable } from '../statefulsets/statefulset-fully-available.js';
+import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 300 } });
 afterAll(() => server.close());
 
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 const status = (name: string, ns = 'production') =>
   (server.store.get('apps/deployments', ns, name)?.['status'] ?? {}) as {
     readyReplicas?: number;
@@ -30,9 +24,14 @@ const spec = (name: string, ns = 'production') =>
   (server.store.get('apps/deployments', ns, name)?.['spec'] ?? {}) as { replicas?: number };
 
 describe('deployments', () => {
+  // Each test starts from my-service with 3 ready replicas, so any one passes alone or in any order.
+  beforeEach(async () => {
+    if (spec('my-service').replicas !== 3)
+      server.store.put(fakeObjects.deployment('my-service', { namespace: 'production', replicas: 3 }));
+    await until(() => status('my-service').readyReplicas === 3 && status('my-service').availableReplicas === 3);
+  });
+
   it('scale_deployment registers the revert before patching, and the revert restores the replicas', async () => {
-    server.store.put(fakeObjects.deployment('my-service', { namespace: 'production', replicas: 3 }));
-    await until(() => status('my-service').readyReplicas === 3);
     const ctx = context();
     let revertsAtPatch = -1;
     server.onRequest = (request) => {

@@ -9,8 +9,11 @@ import { restartAnnotation } from './restart-annotation.js';
 
 /**
  * Restart a deployment's pods like `kubectl rollout restart`: a new restartedAt annotation on the
- * pod template. Its revert (registered before the patch) puts the previous annotation back (or
- * removes it), so the pod template ends as it was found.
+ * pod template. A restart cannot be undone — its pods are already replaced — and putting the old
+ * annotation back would roll every pod a second time, so by default nothing is registered to
+ * revert. With `restore_annotation: true` the revert (registered before the patch) puts the
+ * previous annotation back (or removes it), at the price of that second rolling restart, so the
+ * pod template ends as it was found (for GitOps tools that would flag the drift).
  */
 export const rolloutDeployment = defineActivity({
   name: 'rollout_deployment',
@@ -22,6 +25,10 @@ export const rolloutDeployment = defineActivity({
   arguments: z.strictObject({
     name: z.string().min(1).describe('deployment name'),
     ns: kubeArguments.ns(),
+    restore_annotation: kubeArguments
+      .boolean()
+      .default(false)
+      .describe('revert by restoring the previous restartedAt annotation (a second rolling restart)'),
   }),
   async run(args, ctx) {
     const guard = new SafetyGuard(ctx, 'rollout_deployment');
@@ -42,15 +49,16 @@ export const rolloutDeployment = defineActivity({
       return { dryRun: true, name: args.name, ns: args.ns, previousRestartedAt: previous, safety: guard.decisions };
     }
     const restartedAt = new Date().toISOString();
-    ctx.registerRevert({
-      title:
-        previous === null
-          ? `remove the restartedAt annotation of deployment ${args.ns}/${args.name}`
-          : `restore the restartedAt annotation of deployment ${args.ns}/${args.name} to ${previous}`,
-      driver: '@faultline/kubernetes',
-      func: 'restore_deployment_restart',
-      arguments: { name: args.name, ns: args.ns, restarted_at: previous, injected: restartedAt },
-    });
+    if (args.restore_annotation)
+      ctx.registerRevert({
+        title:
+          previous === null
+            ? `remove the restartedAt annotation of deployment ${args.ns}/${args.name}`
+            : `restore the restartedAt annotation of deployment ${args.ns}/${args.name} to ${previous}`,
+        driver: '@faultline/kubernetes',
+        func: 'restore_deployment_restart',
+        arguments: { name: args.name, ns: args.ns, restarted_at: previous, injected: restartedAt },
+      });
     const events = await emitFaultEvents(
       client,
       ctx,

@@ -33,7 +33,7 @@ describe('rollout_deployment revert', () => {
       if (request.method === 'PATCH' && revertsAtPatch < 0) revertsAtPatch = ctx.reverts.length;
     };
     const result = (await rolloutDeployment.run(
-      rolloutDeployment.arguments.parse({ name: 'api', ns: 'production' }),
+      rolloutDeployment.arguments.parse({ name: 'api', ns: 'production', restore_annotation: true }),
       ctx,
     )) as { restartedAt: string; previousRestartedAt: string | null };
     server.onRequest = undefined;
@@ -54,10 +54,10 @@ describe('rollout_deployment revert', () => {
     expect(templateAnnotations('api')).not.toHaveProperty(restartAnnotation);
     const reverted = server.store
       .list('events', { namespace: 'production' })
-      .items.filter((event) => event['reason'] === 'FaultReverted');
-    expect(reverted.map((event) => [(event['involvedObject'] as { name: string }).name, event['action']])).toEqual([
-      ['api', 'restore_deployment_restart'],
-    ]);
+      .items.filter(
+        (event) => event['reason'] === 'FaultReverted' && (event['involvedObject'] as { name: string }).name === 'api',
+      );
+    expect(reverted.map((event) => event['action'])).toEqual(['restore_deployment_restart']);
     // Run twice (a revert may be replayed): nothing more to do.
     expect(
       await restoreDeploymentRestart.run(
@@ -71,7 +71,10 @@ describe('rollout_deployment revert', () => {
     server.store.put(fakeObjects.deployment('web', { namespace: 'production', replicas: 1 }));
     setRestartedAt('web', '2026-01-02T03:04:05Z');
     const ctx = context();
-    await rolloutDeployment.run(rolloutDeployment.arguments.parse({ name: 'web', ns: 'production' }), ctx);
+    await rolloutDeployment.run(
+      rolloutDeployment.arguments.parse({ name: 'web', ns: 'production', restore_annotation: true }),
+      ctx,
+    );
     expect(templateAnnotations('web')[restartAnnotation]).not.toBe('2026-01-02T03:04:05Z');
     expect(ctx.reverts[0]!.arguments).toMatchObject({ restarted_at: '2026-01-02T03:04:05Z' });
     await restoreDeploymentRestart.run(restoreDeploymentRestart.arguments.parse(ctx.reverts[0]!.arguments), context());
@@ -81,7 +84,10 @@ describe('rollout_deployment revert', () => {
   it('leaves a newer restart alone, and a deleted deployment is nothing to restore', async () => {
     server.store.put(fakeObjects.deployment('cart', { namespace: 'production', replicas: 1 }));
     const ctx = context();
-    await rolloutDeployment.run(rolloutDeployment.arguments.parse({ name: 'cart', ns: 'production' }), ctx);
+    await rolloutDeployment.run(
+      rolloutDeployment.arguments.parse({ name: 'cart', ns: 'production', restore_annotation: true }),
+      ctx,
+    );
     setRestartedAt('cart', '2099-01-01T00:00:00Z');
     const revertCtx = context();
     expect(
@@ -101,6 +107,54 @@ describe('rollout_deployment revert', () => {
         context(),
       ),
     ).toMatchObject({ restored: false, reason: 'deployment not found' });
+  });
+
+  it('by default registers no revert: undoing a restart would roll every pod a second time', async () => {
+    server.store.put(fakeObjects.deployment('once', { namespace: 'production', replicas: 1 }));
+    const ctx = context();
+    await rolloutDeployment.run(rolloutDeployment.arguments.parse({ name: 'once', ns: 'production' }), ctx);
+    expect(ctx.reverts).toEqual([]);
+    expect(
+      (
+        server.store.get('apps/deployments', 'production', 'once')!['spec'] as {
+          template: { metadata: { annotations: Record<string, string> } };
+        }
+      ).template.metadata.annotations[restartAnnotation],
+    ).toBeDefined();
+  });
+
+  it('the revert retries when the deployment changes under it (409)', async () => {
+    server.store.put(fakeObjects.deployment('busy', { namespace: 'production', replicas: 1 }));
+    const ctx = context();
+    await rolloutDeployment.run(
+      rolloutDeployment.arguments.parse({ name: 'busy', ns: 'production', restore_annotation: true }),
+      ctx,
+    );
+    let raced = false;
+    server.onRequest = (request) => {
+      if (request.method === 'PATCH' && request.path.endsWith('/busy') && !raced) {
+        raced = true;
+        server.store.update('apps/deployments', 'production', 'busy', (draft) => {
+          draft.metadata!.labels = { ...draft.metadata!.labels, touched: 'yes' };
+        });
+      }
+    };
+    try {
+      expect(
+        await restoreDeploymentRestart.run(
+          restoreDeploymentRestart.arguments.parse(ctx.reverts[0]!.arguments),
+          context(),
+        ),
+      ).toMatchObject({ restored: true });
+    } finally {
+      server.onRequest = undefined;
+    }
+    expect(
+      server
+        .requestsMatching('PATCH', '/deployments/busy')
+        .map((request) => request.status)
+        .slice(-2),
+    ).toEqual([409, 200]);
   });
 
   it('in dry-run reports the current annotation and registers nothing', async () => {

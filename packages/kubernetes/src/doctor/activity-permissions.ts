@@ -34,9 +34,17 @@ const custom = (verb: string) => (args: Args) => [
   p(verb, String(args['group'] ?? ''), String(args['plural'] ?? ''), ns(args)),
 ];
 
+/** What `faultline doctor` itself needs: asking the server what the credentials may do. */
+export const doctorPermissions: readonly Permission[] = [
+  p('create', 'authorization.k8s.io', 'selfsubjectaccessreviews'),
+];
+
 /**
- * What each built-in activity needs, by name: `faultline doctor` checks these with
- * SelfSubjectAccessReview and deploy/rbac.yaml grants them.
+ * What each built-in activity needs, by name — the one place that says it: `faultline doctor`
+ * checks these with SelfSubjectAccessReview, deploy/rbac.yaml grants exactly their union (a test
+ * compares both ways, and another records what the activities really ask of the API), and minimal
+ * RBAC for a scheduled experiment can be rendered from them. Events about nodes go to the
+ * `default` namespace (nodes have none), so that namespace is named where it applies.
  */
 export const activityPermissions: Readonly<Record<string, (args: Args) => Permission[]>> = {
   terminate_pods: (args) => [p('list', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args)), events(ns(args))],
@@ -91,7 +99,6 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
     ...nodesRead,
     p('patch', '', 'nodes'),
     p('list', '', 'pods'),
-    p('get', '', 'pods'),
     p('create', '', 'pods', undefined, 'eviction'),
     events(),
   ],
@@ -107,6 +114,7 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
   delete_stress_pod: (args) => [p('get', '', 'pods', ns(args)), p('delete', '', 'pods', ns(args)), events(ns(args))],
   stress_pods: (args) => [
     p('list', '', 'pods', ns(args)),
+    p('get', '', 'pods', ns(args)),
     p('get', '', 'pods', ns(args), 'ephemeralcontainers'),
     p('update', '', 'pods', ns(args), 'ephemeralcontainers'),
     events(ns(args)),
@@ -133,7 +141,7 @@ export const activityPermissions: Readonly<Record<string, (args: Args) => Permis
   get_custom_object: custom('get'),
   list_custom_objects: custom('list'),
   patch_custom_object: (args) => [...custom('get')(args), ...custom('patch')(args), events(ns(args))],
-  restore_custom_object: (args) => [...custom('patch')(args), events(ns(args))],
+  restore_custom_object: (args) => [...custom('get')(args), ...custom('patch')(args), events(ns(args))],
   get_events: () => [p('list', 'events.k8s.io', 'events')],
   namespace_exists: () => [p('list', '', 'namespaces')],
   add_delay_fault: istioFault,

@@ -8,6 +8,7 @@ import { ActivityResolver, runExperiment, silentLogger, type DriverEntry, type E
 import { findSystemBinary } from '@faultline/core/testing';
 import { fakeObjects, startFakeApiServer, type FakeApiServer, type KubeObject } from '../testing/index.js';
 import { driver } from '../activities/index.js';
+import { until } from '../__fixtures__/until.js';
 
 // The seed's Kubernetes experiments (examples/kubernetes/*.yaml) run unchanged by the engine
 // against the fake API server. Only http steady-state probes are pointed at a local server.
@@ -46,13 +47,6 @@ function example(file: string): Experiment {
 
 const run = (experiment: Experiment, settings: Record<string, unknown> = {}) => runExperiment({ experiment, baseDir: examplesDir, resolver: new ActivityResolver([driverEntry]), dry: 'pause', logger: silentLogger, settings });
 const reverts = (journal: Journal) => (journal.faultline?.reverts ?? []) as PendingRevert[];
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 const podsOf = (server: FakeApiServer, ns: string, app: string) => server.store.list('pods', { namespace: ns, labelSelector: `app=${app}` }).items.map((pod) => pod.metadata!.name!);
 
 describe('the seed Kubernetes experiments, run by the engine against the fake cluster', () => {
@@ -71,8 +65,11 @@ describe('the seed Kubernetes experiments, run by the engine against the fake cl
     expect(server.requestsMatching('PATCH', '/apis/apps/v1/namespaces/production/deployments/my-service/scale')[0]!.body).toEqual({ spec: { replicas: 3 } });
     // A rollback's effect stays: it registers no revert.
     expect(reverts(journal)).toEqual([]);
-    await until(() => podsOf(server, 'production', 'my-service').length === 3);
-    expect(podsOf(server, 'production', 'my-service')).not.toContain(killed[0]);
+    // The killed pod stays Terminating for its grace period, then only its replacement remains.
+    await until(() => {
+      const pods = podsOf(server, 'production', 'my-service');
+      return pods.length === 3 && !pods.includes(killed[0]!);
+    });
   });
 
   it('pod-termination: one payment-service pod in default', async () => {

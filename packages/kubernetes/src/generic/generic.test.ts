@@ -48,6 +48,45 @@ describe('generic activities', () => {
     expect(server.store.get('networking.istio.io/virtualservices', 'shop', 'orders-vs')!['spec']).toEqual(before.spec);
   });
 
+  it('the revert never fails on an absent spec and re-reads after a concurrent change (409)', async () => {
+    const args = { group: vs.group, version: 'v1', plural: vs.plural, name: 'bare', ns: 'elsewhere' };
+    server.store.put({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'bare', namespace: 'elsewhere' },
+    });
+    // No spec then, no spec now: nothing to do (a JSON Patch "remove /spec" would have failed).
+    expect(
+      await restoreCustomObject.run(restoreCustomObject.arguments.parse({ ...args, spec: null }), context()),
+    ).toEqual({
+      restored: false,
+      reason: 'already as before',
+    });
+    server.store.update('networking.istio.io/virtualservices', 'elsewhere', 'bare', (draft) => {
+      draft['spec'] = { hosts: ['injected'] };
+    });
+    // Someone writes between our read and our write: the write is refused (409), we read again.
+    let raced = false;
+    server.onRequest = (request) => {
+      if (request.method === 'PATCH' && !raced) {
+        raced = true;
+        server.store.update('networking.istio.io/virtualservices', 'elsewhere', 'bare', (draft) => {
+          draft.metadata!.labels = { touched: 'yes' };
+        });
+      }
+    };
+    try {
+      await restoreCustomObject.run(restoreCustomObject.arguments.parse({ ...args, spec: null }), context());
+    } finally {
+      server.onRequest = undefined;
+    }
+    const patches = server.requestsMatching('PATCH', '/virtualservices/bare');
+    expect(patches.map((request) => request.status)).toEqual([409, 200]);
+    const stored = server.store.get('networking.istio.io/virtualservices', 'elsewhere', 'bare')!;
+    expect(stored['spec']).toBeUndefined();
+    expect(stored.metadata?.labels).toEqual({ touched: 'yes' });
+  });
+
   it('get_events finds the FaultInjected events of a run; namespace_exists', async () => {
     server.store.put(fakeObjects.pod('victim', { namespace: 'shop', labels: { app: 'victim' } }));
     await terminatePods.run(terminatePods.arguments.parse({ label_selector: 'app=victim', ns: 'shop' }), context());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '@faultline/core';
+import { grpcStatus } from './grpc-status.js';
 import { istioArguments } from './istio-arguments.js';
 import { istioPercentage } from './istio-percentage.js';
 import { planFaultChanges } from './plan-fault-changes.js';
@@ -18,7 +19,9 @@ export const addAbortFault = defineActivity({
     .strictObject({
       virtual_service_name: istioArguments.virtual_service_name,
       http_status: istioArguments.httpStatus.optional().describe('HTTP status to answer with, e.g. 503'),
-      grpc_status: z.string().min(1).optional().describe('gRPC status instead of an HTTP one, e.g. "UNAVAILABLE"'),
+      grpc_status: grpcStatus
+        .optional()
+        .describe('gRPC status code name instead of an HTTP status, e.g. "UNAVAILABLE"'),
       routes: istioArguments.routes,
       percentage: istioArguments.percentage,
       ns: istioArguments.ns,

@@ -6,6 +6,7 @@ import { istioGroup } from './istio-api-versions.js';
 import { kubernetesDriverName } from './kubernetes-driver-name.js';
 import { readVirtualService } from './read-virtual-service.js';
 import type { RouteChange } from './route-change.js';
+import { unfaultableRoutes } from './route-selector.js';
 import type { HttpFault, VirtualService } from './virtual-service-types.js';
 import type { VirtualServiceClient } from './virtual-service-client.js';
 
@@ -49,6 +50,8 @@ export interface RouteChangesResult {
   attempts: number;
   resourceVersion?: string;
   routes: RouteReport[];
+  /** Routes left alone because they cannot carry a fault (directResponse, redirect, delegate). */
+  skipped?: Array<{ index: number; name?: string; reason: string }>;
   /** The safety checks passed (namespace, opt-in, dry-run). */
   safety: SafetyDecision[];
 }
@@ -86,6 +89,9 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
       throw error;
     }
     const changed = changes.filter((change) => !isDeepStrictEqual(change.before, change.after));
+    const skipped = purpose === 'inject' ? unfaultableRoutes(vs.spec?.http ?? []) : [];
+    if (skipped.length > 0)
+      ctx.logger.info(`${what}: ${skipped.length} route(s) cannot carry a fault and are left alone`, { skipped });
     const result = (written: boolean, resourceVersion?: string): RouteChangesResult => ({
       virtualService: name,
       namespace,
@@ -102,6 +108,7 @@ export async function applyRouteChanges(options: ApplyRouteChangesOptions): Prom
         after: change.after,
         changed: !isDeepStrictEqual(change.before, change.after),
       })),
+      ...(skipped.length > 0 ? { skipped } : {}),
       safety: guard.decisions,
     });
 

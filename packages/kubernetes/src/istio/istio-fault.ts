@@ -1,25 +1,29 @@
 import { z } from 'zod';
+import { grpcStatus } from './grpc-status.js';
 import { istioArguments } from './istio-arguments.js';
 import { istioDuration } from './istio-duration.js';
 import { istioPercentage } from './istio-percentage.js';
 import type { HttpFault } from './virtual-service-types.js';
 
 /**
- * An Istio HTTPFaultInjection as users write it in `set_fault`. Known fields are checked; fields
- * Faultline does not know (e.g. a future delay kind) pass through unchanged.
+ * An Istio HTTPFaultInjection as users write it in `set_fault`. Unknown fields are refused: the
+ * VirtualService CRD's schema prunes them, so the fault would silently not be what was asked.
  */
 export const istioFaultSchema = z
-  .looseObject({
+  .strictObject({
     delay: z
-      .looseObject({
+      .strictObject({
         fixedDelay: istioArguments.delay.optional(),
+        exponentialDelay: z.string().optional(),
         percentage: istioArguments.percentageSchema.optional(),
+        percent: z.number().int().min(0).max(100).optional(),
       })
       .optional(),
     abort: z
-      .looseObject({
+      .strictObject({
         httpStatus: istioArguments.httpStatus.optional(),
-        grpcStatus: z.string().optional(),
+        grpcStatus: grpcStatus.optional(),
+        http2Error: z.string().optional(),
         percentage: istioArguments.percentageSchema.optional(),
       })
       .optional(),

@@ -27,7 +27,7 @@ export function planFaultChanges(
       http.length === 0
         ? `VirtualService ${name} has no http routes to inject a fault into`
         : !selectors || selectors.length === 0
-          ? `VirtualService ${name} has no http route that can carry a fault (redirect and delegate routes cannot)`
+          ? `VirtualService ${name} has no http route that can carry a fault (directResponse, redirect and delegate routes cannot)`
           : `no http route of VirtualService ${name} goes to ${selectors.map(describe).join(', ')}`;
     throw new ActivityFailedError(message, {
       code: 'E_ISTIO_NO_ROUTE',

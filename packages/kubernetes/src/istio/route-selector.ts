@@ -16,10 +16,29 @@ export function toRouteSelector(input: RouteSelectorInput): RouteSelector {
 }
 
 /**
+ * Why a route cannot carry a fault, or undefined when it can: Istio refuses a fault beside a
+ * direct response ("HTTP route cannot contain both fault and direct_response") or a redirect, and a
+ * delegating route's faults belong in the delegate VirtualService.
+ */
+export function unfaultableReason(route: HttpRoute): string | undefined {
+  if (route['directResponse'] !== undefined) return 'directResponse';
+  if (route['redirect'] !== undefined) return 'redirect';
+  if (route['delegate'] !== undefined) return 'delegate';
+  return undefined;
+}
+
+/** The routes a fault cannot go on, named for the output. */
+export function unfaultableRoutes(http: readonly HttpRoute[]): Array<{ index: number; name?: string; reason: string }> {
+  return http.flatMap((route, index) => {
+    const reason = unfaultableReason(route);
+    return reason ? [{ index, ...(route.name === undefined ? {} : { name: route.name }), reason }] : [];
+  });
+}
+
+/**
  * Indices of the http routes that send traffic to one of the selected destinations. No selectors
  * (or an empty list) selects every http route that can carry a fault, which is what the seed's
- * experiments expect: Istio rejects a fault on a redirect route, and a delegating route's faults
- * belong in the delegate VirtualService.
+ * experiments expect. A route that cannot carry one (unfaultableReason) is never selected.
  */
 export function selectRoutes(
   http: readonly HttpRoute[],
@@ -29,11 +48,7 @@ export function selectRoutes(
   const indices: number[] = [];
   http.forEach((route, index) => {
     const all = !selectors || selectors.length === 0;
-    if (
-      all
-        ? route['redirect'] === undefined && route['delegate'] === undefined
-        : routeMatches(route, selectors, namespace)
-    )
+    if (unfaultableReason(route) === undefined && (all || routeMatches(route, selectors, namespace)))
       indices.push(index);
   });
   return indices;

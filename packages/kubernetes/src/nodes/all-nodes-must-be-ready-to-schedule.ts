@@ -3,6 +3,7 @@ import { defineActivity } from '@faultline/core';
 import { kubeArguments } from '../arguments/kube-arguments.js';
 import { getKubeClient } from '../client/get-kube-client.js';
 import { kubeFailure } from '../client/kube-api-error.js';
+import { listAll } from '../client/paginate.js';
 
 /**
  * True when every selected node is Ready and schedulable. chaosk8s only checks Ready although its
@@ -18,7 +19,12 @@ export const allNodesMustBeReadyToSchedule = defineActivity({
     const client = await getKubeClient(ctx);
     let nodes;
     try {
-      nodes = (await client.core.listNode(args.label_selector ? { labelSelector: args.label_selector } : {})).items;
+      nodes = await listAll(
+        (page) =>
+          client.core.listNode({ ...(args.label_selector ? { labelSelector: args.label_selector } : {}), ...page }),
+        client.pageSize,
+        ctx.signal,
+      );
     } catch (error) {
       throw kubeFailure('all_nodes_must_be_ready_to_schedule: listing nodes', error);
     }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ActivityFailedError, defineActivity } from '@faultline/core';
 import { kubeArguments } from '../arguments/kube-arguments.js';
 import { getKubeClient } from '../client/get-kube-client.js';
-import { isNotFound, kubeErrorInfo, kubeFailure } from '../client/kube-api-error.js';
+import type { V1Pod } from '@kubernetes/client-node';
+import type { KubeClient } from '../client/kube-client.js';
+import { isConflict, isNotFound, kubeErrorInfo, kubeFailure } from '../client/kube-api-error.js';
+import { paginate } from '../client/paginate.js';
 import { SafetyGuard } from '../safety/safety-guard.js';
 import { selectNodes } from './select-nodes.js';
 import { setUnschedulable } from './set-unschedulable.js';
@@ -19,6 +22,25 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+
+/** How often the wait phase lists the drained nodes' pods (kubectl drain polls every second). */
+const waitIntervalMs = 1000;
+
+/** Every pod bound to `node`, page by page (the one field selector on pods every server supports for this). */
+async function podsOnNode(client: KubeClient, node: string, signal?: AbortSignal): Promise<V1Pod[]> {
+  const pods: V1Pod[] = [];
+  for await (const pod of paginate(
+    (page) =>
+      client.limiter.run(
+        () => client.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}`, ...page }),
+        signal,
+      ),
+    client.pageSize,
+    signal,
+  ))
+    pods.push(pod);
+  return pods;
+}
 
 /**
  * `kubectl drain --ignore-daemonsets`: cordon (reverted by uncordon), then evict the pods through
@@ -57,7 +79,7 @@ export const drainNodes = defineActivity({
     for (const nodeName of nodeNames) {
       let pods;
       try {
-        pods = (await client.core.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${nodeName}` })).items;
+        pods = await podsOnNode(client, nodeName, ctx.signal);
       } catch (error) {
         throw kubeFailure(`drain_nodes: listing the pods of node ${nodeName}`, error);
       }
@@ -66,22 +88,22 @@ export const drainNodes = defineActivity({
         const namespace = pod.metadata!.namespace!;
         const where = `${namespace}/${name}`;
         if (pod.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined) {
-          skipped.push(`${where} (mirror pod)`);
+          skipped.push(`${where} (mirror pod: the kubelet owns it)`);
           continue;
         }
         if (guard.settings.deniedNamespaces.includes(namespace)) {
-          skipped.push(`${where} (namespace denied)`);
+          skipped.push(`${where} (namespace ${namespace} is denied)`);
           continue;
         }
         if ((pod.spec?.volumes ?? []).some((volume) => volume.emptyDir) && !args.delete_pods_with_local_storage) {
-          skipped.push(`${where} (local storage)`);
+          skipped.push(`${where} (emptyDir volume: delete_pods_with_local_storage is false)`);
           continue;
         }
         const phase = pod.status?.phase;
         const controller = pod.metadata?.ownerReferences?.find((ref) => ref.controller);
         if (phase !== 'Succeeded' && phase !== 'Failed') {
           if (controller?.kind === 'DaemonSet') {
-            skipped.push(`${where} (DaemonSet)`);
+            skipped.push(`${where} (DaemonSet pod: its controller ignores cordons)`);
             continue;
           }
           if (!controller) {
@@ -94,6 +116,7 @@ export const drainNodes = defineActivity({
         plan.push({ name, namespace, uid: pod.metadata?.uid, node: nodeName });
       }
     }
+    ctx.logger.info(`drain_nodes: ${plan.length} pod(s) to evict, ${skipped.length} skipped`, { skipped });
     if (guard.dryRun) {
       guard.noteDryRun(`would cordon ${nodeNames.length} node(s) and evict ${plan.length} pod(s)`);
       return {
@@ -116,13 +139,17 @@ export const drainNodes = defineActivity({
               client.core.createNamespacedPodEviction({
                 name: pod.name,
                 namespace: pod.namespace,
-                body: { metadata: { name: pod.name, namespace: pod.namespace } },
+                body: {
+                  metadata: { name: pod.name, namespace: pod.namespace },
+                  // Only the pod we planned: a new pod under the same name (StatefulSet) is left alone.
+                  ...(pod.uid ? { deleteOptions: { preconditions: { uid: pod.uid } } } : {}),
+                },
               }),
             ctx.signal,
           );
           pending.delete(pod);
         } catch (error) {
-          if (isNotFound(error)) {
+          if (isNotFound(error) || isConflict(error)) {
             pending.delete(pod);
             continue;
           }
@@ -143,28 +170,26 @@ export const drainNodes = defineActivity({
       }
       await sleep(Math.min(1000, Math.max(50, deadline - Date.now())), ctx.signal);
     }
-    // Wait until the evicted pods are gone (or replaced by a new pod of the same name).
-    let remaining = [...plan];
+    // Wait until the evicted pods are gone (or replaced by a new pod of the same name): one list per
+    // node each round, not one read per pod, so a node of 100 pods costs one request a second.
+    let remaining = plan;
     while (remaining.length > 0) {
-      const still: typeof remaining = [];
-      for (const pod of remaining) {
+      const present = new Set<string>();
+      for (const node of new Set(remaining.map((pod) => pod.node))) {
         try {
-          const current = await client.limiter.run(
-            () => client.core.readNamespacedPod({ name: pod.name, namespace: pod.namespace }),
-            ctx.signal,
-          );
-          if (current.metadata?.uid === pod.uid) still.push(pod);
+          for (const pod of await podsOnNode(client, node, ctx.signal))
+            if (pod.metadata?.uid) present.add(pod.metadata.uid);
         } catch (error) {
-          if (!isNotFound(error)) throw kubeFailure(`drain_nodes: reading pod ${pod.namespace}/${pod.name}`, error);
+          throw kubeFailure(`drain_nodes: listing the pods of node ${node}`, error);
         }
       }
-      remaining = still;
+      remaining = remaining.filter((pod) => pod.uid !== undefined && present.has(pod.uid));
       if (remaining.length === 0) break;
       if (Date.now() >= deadline)
         throw new ActivityFailedError(
           `Draining nodes did not complete within ${args.timeout}s. Remaining pods are: ${remaining.map((pod) => `${pod.namespace}/${pod.name}`).join(', ')}`,
         );
-      await sleep(500, ctx.signal);
+      await sleep(Math.min(waitIntervalMs, Math.max(50, deadline - Date.now())), ctx.signal);
     }
     return {
       dryRun: false,

@@ -3,6 +3,7 @@ import { defineActivity } from '@faultline/core';
 import { kubeArguments } from '../arguments/kube-arguments.js';
 import { getKubeClient } from '../client/get-kube-client.js';
 import { kubeFailure } from '../client/kube-api-error.js';
+import { listAll } from '../client/paginate.js';
 import { toPlainJson } from '../client/to-plain-json.js';
 
 /** The NodeList as JSON (like chaosk8s), optionally filtered by labels. */
@@ -15,9 +16,14 @@ export const getNodes = defineActivity({
   async run(args, ctx) {
     const client = await getKubeClient(ctx);
     try {
-      const list = await client.core.listNode(args.label_selector ? { labelSelector: args.label_selector } : {});
+      const items = await listAll(
+        (page) =>
+          client.core.listNode({ ...(args.label_selector ? { labelSelector: args.label_selector } : {}), ...page }),
+        client.pageSize,
+        ctx.signal,
+      );
       // Plain JSON (the API's field names), not client-node's model classes.
-      return toPlainJson({ kind: 'NodeList', apiVersion: 'v1', ...list });
+      return toPlainJson({ kind: 'NodeList', apiVersion: 'v1', metadata: {}, items });
     } catch (error) {
       throw kubeFailure('get_nodes: listing nodes', error);
     }

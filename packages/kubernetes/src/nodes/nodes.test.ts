@@ -8,6 +8,7 @@ import { untaintNodes } from './untaint-nodes.js';
 import { drainNodes } from './drain-nodes.js';
 import { getNodes } from './get-nodes.js';
 import { allNodesMustBeReadyToSchedule } from './all-nodes-must-be-ready-to-schedule.js';
+import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 50 } });
 afterAll(() => server.close());
@@ -16,13 +17,6 @@ const node = (name: string) =>
   server.store.get('nodes', undefined, name)! as {
     spec: { unschedulable?: boolean; taints?: Array<{ key: string; value?: string; effect: string }> };
   };
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 beforeEach(() => {
   for (const item of server.store.list('nodes').items) server.store.delete('nodes', undefined, item.metadata!.name!);
@@ -138,6 +132,14 @@ describe('nodes', () => {
     };
     expect(result.evicted.sort()).toEqual(victims.map((name) => `shop/${name}`).sort());
     expect(server.requestsMatching('POST', '/eviction')).toHaveLength(victims.length);
+    // The evictions name the pods they planned (UID precondition)…
+    for (const eviction of server.requestsMatching('POST', '/eviction'))
+      expect(eviction.body).toMatchObject({ deleteOptions: { preconditions: { uid: expect.any(String) } } });
+    // …and the wait lists the node's pods (field selector), it never reads pod by pod.
+    expect(server.requestsMatching('GET', /\/api\/v1\/namespaces\/shop\/pods\/[^/]+$/)).toEqual([]);
+    const lists = server.requestsMatching('GET', '/api/v1/pods');
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+    expect(lists.every((request) => request.query['fieldSelector'] === 'spec.nodeName=worker-1')).toBe(true);
     expect(node('worker-1').spec.unschedulable).toBe(true);
     expect(ctx.reverts.map((revert) => [revert.func, revert.arguments])).toEqual([
       ['uncordon_node', { name: 'worker-1', _faultline_revert: true }],
@@ -172,6 +174,47 @@ describe('nodes', () => {
     } finally {
       server.store.delete('policy/poddisruptionbudgets', 'shop', 'solo');
       server.store.delete('pods', 'shop', 'solo');
+    }
+  });
+
+  it('drain_nodes says which pods it skipped and why', async () => {
+    // Hold the controllers: the garbage collector would remove pods whose owners the fake lacks.
+    server.reconciler!.stop();
+    const on = (name: string, extra: Record<string, unknown>) => {
+      server.store.put(fakeObjects.pod(name, { namespace: 'shop', nodeName: 'worker-2' }));
+      server.store.update('pods', 'shop', name, (pod) => Object.assign(pod.metadata!, extra['metadata'] ?? {}) && pod);
+      if (extra['spec'])
+        server.store.update('pods', 'shop', name, (pod) => {
+          Object.assign(pod['spec'] as object, extra['spec']);
+        });
+    };
+    on('agent', {
+      metadata: {
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'agent', uid: 'ds', controller: true }],
+      },
+    });
+    on('static', { metadata: { annotations: { 'kubernetes.io/config.mirror': 'x' } } });
+    on('cache', {
+      metadata: {
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'c', uid: 'rs', controller: true }],
+      },
+      spec: { volumes: [{ name: 'tmp', emptyDir: {} }] },
+    });
+    try {
+      const result = (await drainNodes.run(
+        drainNodes.arguments.parse({ name: 'worker-2' }),
+        context({ dryRun: true }),
+      )) as {
+        skipped: string[];
+      };
+      expect(result.skipped.sort()).toEqual([
+        'shop/agent (DaemonSet pod: its controller ignores cordons)',
+        'shop/cache (emptyDir volume: delete_pods_with_local_storage is false)',
+        'shop/static (mirror pod: the kubelet owns it)',
+      ]);
+    } finally {
+      for (const name of ['agent', 'static', 'cache']) server.store.delete('pods', 'shop', name);
+      server.reconciler!.start();
     }
   });
 

@@ -2,6 +2,7 @@ import { ActivityFailedError } from '@faultline/core';
 import type { V1Node } from '@kubernetes/client-node';
 import type { KubeClient } from '../client/kube-client.js';
 import { kubeFailure } from '../client/kube-api-error.js';
+import { paginate } from '../client/paginate.js';
 import { listPods } from '../pods/list-pods.js';
 
 export interface NodeSelection {
@@ -23,18 +24,23 @@ export async function selectNodes(
   selection: NodeSelection,
   signal?: AbortSignal,
 ): Promise<V1Node[]> {
-  let nodes: V1Node[];
+  let nodes: V1Node[] = [];
   try {
-    nodes = (
-      await client.limiter.run(
-        () =>
-          client.core.listNode({
-            ...(selection.name ? { fieldSelector: `metadata.name=${selection.name}` } : {}),
-            ...(selection.label_selector ? { labelSelector: selection.label_selector } : {}),
-          }),
-        signal,
-      )
-    ).items;
+    for await (const node of paginate(
+      (page) =>
+        client.limiter.run(
+          () =>
+            client.core.listNode({
+              ...(selection.name ? { fieldSelector: `metadata.name=${selection.name}` } : {}),
+              ...(selection.label_selector ? { labelSelector: selection.label_selector } : {}),
+              ...page,
+            }),
+          signal,
+        ),
+      client.pageSize,
+      signal,
+    ))
+      nodes.push(node);
   } catch (error) {
     throw kubeFailure('listing nodes', error);
   }

@@ -32,11 +32,15 @@ describe('more chaosk8s probes and delete_pods', () => {
   });
 
   it('delete_pods deletes one pod matching the name pattern, like chaosk8s', async () => {
-    const result = (await deletePods.run(deletePods.arguments.parse({ name: '^bad', ns: 'shop' }), context())) as {
+    server.store.put(fakeObjects.pod('doomed-0', { namespace: 'graveyard', phase: 'Failed' }));
+    const result = (await deletePods.run(
+      deletePods.arguments.parse({ name: '^doomed', ns: 'graveyard' }),
+      context(),
+    )) as {
       pods: string[];
     };
-    expect(result.pods).toEqual(['bad-0']);
-    expect(server.store.get('pods', 'shop', 'bad-0')).toBeUndefined();
+    expect(result.pods).toEqual(['doomed-0']);
+    expect(server.store.get('pods', 'graveyard', 'doomed-0')?.metadata?.deletionTimestamp).toBeDefined();
   });
 
   it('deployment_partially_available', async () => {

@@ -47,10 +47,51 @@ function seed(): void {
 describe('terminate_pods', () => {
   beforeEach(seed);
 
+  it('never picks a Terminating pod, nor counts it ready for min_ready', async () => {
+    await run({ label_selector: 'app=web', ns: 'shop', qty: 3, grace_period: 30 });
+    // web-0..2 Terminating: the next selection comes from web-3 and web-4 only…
+    const next = await run({ label_selector: 'app=web', ns: 'shop', qty: 1, grace_period: 30 });
+    expect(next).toMatchObject({ pods: ['web-3'], matching: 2, terminating: ['web-0', 'web-1', 'web-2'] });
+    // …and min_ready counts only web-4 as ready (the Terminating ones still say Ready).
+    await expect(
+      run({ label_selector: 'app=web', ns: 'shop', qty: 1 }, context({ kubernetes: { min_ready: 1 } })),
+    ).rejects.toThrow(/would keep 0 ready pod\(s\), below min_ready 1/);
+  });
+
+  it('deletes with a UID precondition: a pod recreated under the same name is not hit', async () => {
+    const original = server.store.get('pods', 'shop', 'web-0')!;
+    server.onRequest = (request) => {
+      if (request.method === 'DELETE' && request.path.endsWith('/web-0')) {
+        // A StatefulSet-like replacement lands between our list and our delete.
+        server.store.delete('pods', 'shop', 'web-0');
+        server.store.put(fakeObjects.pod('web-0', { namespace: 'shop', labels: { app: 'web' } }));
+      }
+    };
+    try {
+      const result = (await run({ label_selector: 'app=web', ns: 'shop', qty: 1 })) as {
+        pods: string[];
+        gone: string[];
+      };
+      expect(result).toMatchObject({ pods: [], gone: ['web-0'] });
+    } finally {
+      server.onRequest = undefined;
+    }
+    const replacement = server.store.get('pods', 'shop', 'web-0')!;
+    expect(replacement.metadata?.uid).not.toBe(original.metadata?.uid);
+    expect(replacement.metadata?.deletionTimestamp).toBeUndefined();
+    const body = server.requestsMatching('DELETE', '/pods/web-0')[0]!.body as { preconditions: { uid: string } };
+    expect(body.preconditions.uid).toBe(original.metadata?.uid);
+  });
+
   it('deletes the first qty pods matching the label selector (alphabetic) in ns, with the grace period', async () => {
     const result = await run({ label_selector: 'app=web', ns: 'shop', qty: 2, grace_period: 5 });
     expect(result.pods).toEqual(['web-0', 'web-1']);
-    expect(podNames('shop')).toEqual(['db-0', 'web-2', 'web-3', 'web-4']);
+    // Like a real cluster, they stay Terminating (still Ready) for their grace period.
+    const terminating = server.store
+      .list('pods', { namespace: 'shop' })
+      .items.filter((pod) => pod.metadata?.deletionTimestamp)
+      .map((pod) => pod.metadata!.name);
+    expect(terminating).toEqual(['web-0', 'web-1']);
     const deletes = server.requestsMatching('DELETE', '/api/v1/namespaces/shop/pods/');
     expect(deletes.map((request) => request.path)).toEqual([
       '/api/v1/namespaces/shop/pods/web-0',

@@ -15,8 +15,10 @@ export interface PodSelectionArguments {
 }
 
 export interface PodSelection {
-  /** Every pod that matched the label selector and name pattern. */
+  /** Every pod that matched the label selector and name pattern, Terminating ones excepted. */
   matching: LeanPod[];
+  /** Names of the matching pods already Terminating (deletionTimestamp set): never selected. */
+  terminating: string[];
   /** The pods chosen among them. */
   selected: LeanPod[];
 }
@@ -34,7 +36,7 @@ function sample<T>(items: readonly T[], count: number): T[] {
 /**
  * chaosk8s `_select_pods` semantics: list by label selector in `ns` (all pods when none), keep
  * names matching `name_pattern` (a regex searched anywhere in the name), sort by creation time when
- * order is oldest, then unless `all`: qty pods (or ceil(qty% of them) in percentage mode, capped at
+ * order is oldest, then — leaving out pods already Terminating — unless `all`: qty pods (or ceil(qty% of them) in percentage mode, capped at
  * what exists), a random sample when `rand`, else the first ones. Lists page by page.
  */
 export async function selectPods(
@@ -54,16 +56,20 @@ export async function selectPods(
     }
   }
   const listed = await listPods(client, args.ns, { labelSelector: args.label_selector }, signal);
-  let matching = pattern ? listed.filter((pod) => pattern.test(pod.metadata.name)) : listed;
+  const named = pattern ? listed.filter((pod) => pattern.test(pod.metadata.name)) : listed;
+  // A pod being deleted is already going: hitting it again proves nothing, and counting it would
+  // let the guards believe more pods remain than will.
+  const terminating = named.filter((pod) => pod.metadata.deletionTimestamp).map((pod) => pod.metadata.name);
+  let matching = terminating.length > 0 ? named.filter((pod) => !pod.metadata.deletionTimestamp) : named;
   if (args.order === 'oldest') {
     // Stable sort: pods created in the same second keep the API's (alphabetic) order.
     matching = [...matching].sort(
       (a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? ''),
     );
   }
-  if (args.all) return { matching, selected: matching };
+  if (args.all) return { matching, terminating, selected: matching };
   let qty = args.mode === 'percentage' ? Math.ceil((args.qty * matching.length) / 100) : args.qty;
   qty = Math.min(qty, matching.length);
   const selected = args.rand ? sample(matching, qty) : matching.slice(0, qty);
-  return { matching, selected };
+  return { matching, terminating, selected };
 }

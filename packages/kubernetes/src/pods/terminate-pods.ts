@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ActivityFailedError, defineActivity } from '@faultline/core';
 import { kubeArguments } from '../arguments/kube-arguments.js';
 import { getKubeClient } from '../client/get-kube-client.js';
-import { isNotFound, kubeErrorInfo } from '../client/kube-api-error.js';
+import { isConflict, isNotFound, kubeErrorInfo } from '../client/kube-api-error.js';
 import { mapLimited } from '../client/map-limited.js';
 import { emitFaultEvents } from '../safety/emit-fault-events.js';
 import { SafetyGuard } from '../safety/safety-guard.js';
@@ -34,11 +34,12 @@ export const terminatePods = defineActivity({
     const guard = new SafetyGuard(ctx, 'terminate_pods');
     guard.checkNamespace(args.ns);
     const client = await getKubeClient(ctx);
-    const { matching, selected } = await selectPods(client, args, ctx.signal);
+    const { matching, selected, terminating } = await selectPods(client, args, ctx.signal);
     const names = selected.map((pod) => pod.metadata.name);
-    ctx.logger.info(`terminate_pods: ${selected.length} of ${matching.length} matching pod(s) selected in ${args.ns}`, {
-      pods: names,
-    });
+    ctx.logger.info(
+      `terminate_pods: ${selected.length} of ${matching.length} matching pod(s) selected in ${args.ns}${terminating.length > 0 ? ` (${terminating.length} already Terminating left out)` : ''}`,
+      { pods: names, terminating },
+    );
     await guard.checkOptIn(
       client,
       selected.map((pod) => ({
@@ -52,7 +53,7 @@ export const terminatePods = defineActivity({
     guard.checkMinReady(selected, matching);
     if (guard.dryRun) {
       guard.noteDryRun(`would terminate ${names.length} pod(s)`);
-      return { dryRun: true, pods: names, matching: matching.length, safety: guard.decisions };
+      return { dryRun: true, pods: names, matching: matching.length, terminating, safety: guard.decisions };
     }
     // Nothing to register: a terminated pod cannot be brought back; its controller replaces it.
     const events = await emitFaultEvents(
@@ -76,14 +77,19 @@ export const terminatePods = defineActivity({
         client.core.deleteNamespacedPod({
           name: pod.metadata.name,
           namespace: args.ns,
-          ...(args.grace_period >= 0
-            ? { gracePeriodSeconds: args.grace_period, body: { gracePeriodSeconds: args.grace_period } }
-            : {}),
+          ...(args.grace_period >= 0 ? { gracePeriodSeconds: args.grace_period } : {}),
+          // The UID precondition: a pod recreated under the same name (StatefulSet) is not hit.
+          body: {
+            ...(pod.metadata.uid ? { preconditions: { uid: pod.metadata.uid } } : {}),
+            ...(args.grace_period >= 0 ? { gracePeriodSeconds: args.grace_period } : {}),
+          },
         }),
       ctx.signal,
     );
-    const failed = results.filter((result) => result.error && !isNotFound(result.error));
-    const terminated = results.filter((result) => !failed.includes(result)).map((result) => result.item.metadata.name);
+    // Gone already (404) or replaced by a new pod of the same name (409 on the UID): not ours to hit.
+    const gone = results.filter((result) => isNotFound(result.error) || isConflict(result.error));
+    const failed = results.filter((result) => result.error && !gone.includes(result));
+    const terminated = results.filter((result) => !result.error).map((result) => result.item.metadata.name);
     if (failed.length > 0) {
       const first = kubeErrorInfo(failed[0]!.error);
       throw new ActivityFailedError(
@@ -96,6 +102,14 @@ export const terminatePods = defineActivity({
         },
       );
     }
-    return { dryRun: false, pods: terminated, matching: matching.length, events, safety: guard.decisions };
+    return {
+      dryRun: false,
+      pods: terminated,
+      matching: matching.length,
+      terminating,
+      ...(gone.length > 0 ? { gone: gone.map((result) => result.item.metadata.name) } : {}),
+      events,
+      safety: guard.decisions,
+    };
   },
 });

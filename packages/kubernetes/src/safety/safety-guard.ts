@@ -20,12 +20,15 @@ export interface GuardedTarget {
 export interface GuardedPod {
   metadata?: {
     name?: string;
-    ownerReferences?: Array<{ uid?: string; kind?: string; name?: string; controller?: boolean }>;
+    deletionTimestamp?: unknown;
+    ownerReferences?: ReadonlyArray<{ uid?: string; kind?: string; name?: string; controller?: boolean }>;
   };
-  status?: { phase?: string; conditions?: Array<{ type?: string; status?: string }> };
+  status?: { phase?: string; conditions?: ReadonlyArray<{ type?: string; status?: string }> };
 }
 
+/** Ready and not Terminating: a pod being deleted still reports Ready during its grace period. */
 const isReady = (pod: GuardedPod) =>
+  !pod.metadata?.deletionTimestamp &&
   pod.status?.phase === 'Running' &&
   (pod.status.conditions ?? []).some((condition) => condition.type === 'Ready' && condition.status === 'True');
 

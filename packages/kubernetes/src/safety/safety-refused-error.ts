@@ -3,6 +3,7 @@ import type { SafetyDecision } from './safety-decision.js';
 
 /** A safety guard refused the fault: nothing was changed. */
 export class SafetyRefusedError extends ActivityFailedError {
+  static override readonly brand: string = 'SafetyRefusedError';
   readonly decisions: readonly SafetyDecision[];
 
   constructor(message: string, decisions: readonly SafetyDecision[], hint: string) {

@@ -4,6 +4,8 @@ import type { KubeClient } from '../client/kube-client.js';
 import { isNotFound, kubeFailure } from '../client/kube-api-error.js';
 import { emitFaultEvents, type EventTarget } from '../safety/emit-fault-events.js';
 import { stressPodManifest, type StressPodOptions } from './stress-pod-manifest.js';
+import { waitForContainerStart } from './wait-for-container-start.js';
+import { ActivityFailedError } from '@faultline/core';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -53,6 +55,7 @@ export async function runStressPod(
   options: Omit<StressPodOptions, 'runId'>,
   durationSeconds: number,
   eventTargets: EventTarget[],
+  startTimeoutSeconds = 60,
 ): Promise<{ pod: string; ns: string; phase?: string }> {
   const handle = ctx.registerRevert({
     title: `delete stress pod ${options.namespace}/${options.name}`,
@@ -79,12 +82,19 @@ export async function runStressPod(
   );
   let phase: string | undefined;
   try {
+    const start = await waitForContainerStart(client, options, 'stress-ng', {
+      ephemeral: false,
+      timeoutMs: startTimeoutSeconds * 1000,
+      signal: ctx.signal,
+    });
+    if (!start.started)
+      throw new ActivityFailedError(
+        `${activity}: stress pod ${options.namespace}/${options.name} never started, so no stress was applied: ${start.reason}`,
+        { hint: 'check the image (kubernetes.stress_image) is pullable and the pod is admitted: kubectl describe pod' },
+      );
+    // stress-ng's --timeout counts from its start: the duration is waited from then on.
     await sleep(durationSeconds * 1000, ctx.signal);
     phase = (await client.core.readNamespacedPod({ name: options.name, namespace: options.namespace })).status?.phase;
-    if (phase === 'Pending')
-      ctx.logger.warn(`${activity}: stress pod ${options.name} never started (still Pending): no stress was applied`, {
-        pod: options.name,
-      });
   } finally {
     // Interrupted or done: the pod goes now. If this fails, the registered revert remains.
     await removeStressPod(client, options.name, options.namespace);

@@ -5,6 +5,7 @@ import { getKubeClient } from '../client/get-kube-client.js';
 import { kubeFailure } from '../client/kube-api-error.js';
 import { SafetyGuard } from '../safety/safety-guard.js';
 import { stressNgArgs } from './stress-ng-args.js';
+import { stressResources } from './stress-resources.js';
 import { runStressPod, stressPodName } from './run-stress-pod.js';
 
 /**
@@ -37,6 +38,11 @@ export const stressNode = defineActivity({
       .optional()
       .describe('image with stress-ng as entrypoint (settings kubernetes.stress_image)'),
     ns: kubeArguments.ns().describe('namespace of the stress pod'),
+    resources: stressResources,
+    start_timeout: kubeArguments
+      .seconds()
+      .default(60)
+      .describe('seconds the stress container has to start before the activity fails'),
   }),
   async run(args, ctx) {
     const guard = new SafetyGuard(ctx, 'stress_node');
@@ -67,11 +73,20 @@ export const stressNode = defineActivity({
       client,
       ctx,
       'stress_node',
-      { name, namespace: args.ns, image, args: stressArgs, fault: 'stress-node', nodeName: args.node_name },
+      {
+        name,
+        namespace: args.ns,
+        image,
+        args: stressArgs,
+        fault: 'stress-node',
+        nodeName: args.node_name,
+        ...(args.resources ? { resources: args.resources } : {}),
+      },
       args.duration,
       guard.settings.emitEvents
         ? [{ kind: 'Node', apiVersion: 'v1', name: args.node_name, uid: node.metadata?.uid }]
         : [],
+      args.start_timeout,
     );
     return {
       dryRun: false,

@@ -1,4 +1,5 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Pod, V1ResourceRequirements } from '@kubernetes/client-node';
+import { restrictedSecurityContext } from './restricted-security-context.js';
 
 export interface StressPodOptions {
   name: string;
@@ -11,6 +12,8 @@ export interface StressPodOptions {
   nodeName?: string;
   /** Labels of the pod it stresses (stress_pods places it beside that pod). */
   target?: string;
+  /** Requests/limits of the stress container (a LimitRange or quota may require them). */
+  resources?: V1ResourceRequirements;
 }
 
 /** A short-lived pod running stress-ng, labelled with the run id so `faultline revert` and people can find it. */
@@ -41,7 +44,17 @@ export function stressPodManifest(options: StressPodOptions): V1Pod {
       terminationGracePeriodSeconds: 0,
       // Run even on tainted or cordoned nodes: the point is to load that node.
       tolerations: [{ operator: 'Exists' }],
-      containers: [{ name: 'stress-ng', image: options.image, args: options.args, resources: {} }],
+      // Passes Pod Security `restricted`, so it runs in namespaces that enforce it.
+      securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      containers: [
+        {
+          name: 'stress-ng',
+          image: options.image,
+          args: options.args,
+          resources: options.resources ?? {},
+          securityContext: restrictedSecurityContext,
+        },
+      ],
     },
   };
 }

@@ -9,6 +9,8 @@ import { emitFaultEvents } from '../safety/emit-fault-events.js';
 import { SafetyGuard } from '../safety/safety-guard.js';
 import { selectPods } from '../pods/select-pods.js';
 import { stressNgArgs } from './stress-ng-args.js';
+import { restrictedSecurityContext } from './restricted-security-context.js';
+import { waitForContainerStart } from './wait-for-container-start.js';
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -63,6 +65,10 @@ export const stressPods = defineActivity({
       .optional()
       .describe('image with stress-ng as entrypoint (settings kubernetes.stress_image)'),
     target_container: z.string().optional().describe('container whose process namespace the stress joins'),
+    start_timeout: kubeArguments
+      .seconds()
+      .default(60)
+      .describe('seconds the stress containers have to start before the activity fails'),
   }),
   async run(args, ctx) {
     const guard = new SafetyGuard(ctx, 'stress_pods');
@@ -107,10 +113,12 @@ export const stressPods = defineActivity({
       `stress_pods: stress-ng ${stressArgs.join(' ')} in ephemeral container ${container}`,
       guard.settings.emitEvents,
     );
+    // No resources: the API forbids them on ephemeral containers (the stress counts against the pod's).
     const ephemeral = {
       name: container,
       image,
       args: stressArgs,
+      securityContext: restrictedSecurityContext,
       ...(args.target_container ? { targetContainerName: args.target_container } : {}),
     };
     const results = await mapLimited(
@@ -146,12 +154,50 @@ export const stressPods = defineActivity({
       ctx.logger.warn(`stress_pods: ${failed.length} pod(s) could not be stressed`, {
         pods: failed.map((result) => result.item.metadata.name),
       });
+    // Added is not started: check the kubelet really runs the stress container in each pod
+    // (stress-ng's own --timeout counts from there, so the duration is waited from then on).
+    const starts = await mapLimited(
+      results.filter((result) => !result.error).map((result) => result.item),
+      client.limiter,
+      (pod) =>
+        waitForContainerStart(client, { name: pod.metadata.name, namespace: args.ns }, container, {
+          ephemeral: true,
+          timeoutMs: args.start_timeout * 1000,
+          signal: ctx.signal,
+        }),
+      ctx.signal,
+    );
+    const notStarted = starts.flatMap((entry) =>
+      entry.error || !entry.result?.started
+        ? [
+            `${entry.item.metadata.name}: ${
+              entry.error
+                ? String((entry.error as Error).message ?? entry.error)
+                : (entry.result as { reason: string }).reason
+            }`,
+          ]
+        : [],
+    );
+    const running = starts.filter((entry) => entry.result?.started).map((entry) => entry.item.metadata.name);
+    if (running.length === 0) {
+      // Nothing runs, so nothing to stop: the revert would only restart pods for no reason.
+      handle.done();
+      throw new ActivityFailedError(
+        `stress_pods: the stress container started in no pod, so no stress was applied (${notStarted.join('; ')})`,
+        { hint: 'check the image (kubernetes.stress_image) is pullable and the pods admit it: kubectl describe pod' },
+      );
+    }
+    if (notStarted.length > 0)
+      ctx.logger.warn(`stress_pods: the stress container did not start in ${notStarted.length} pod(s)`, {
+        pods: notStarted,
+      });
     await sleep(args.duration * 1000, ctx.signal);
     // stress-ng has exited on its own timeout: nothing left to undo.
     handle.done();
     return {
       dryRun: false,
-      pods: results.filter((result) => !result.error).map((result) => result.item.metadata.name),
+      pods: running,
+      ...(notStarted.length > 0 ? { notStarted } : {}),
       container,
       args: stressArgs,
       image,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as k8s from '@kubernetes/client-node';
 import { fakeObjects } from './fake-objects.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-api-server.js';
+import { until } from '../__fixtures__/until.js';
 
 function statusOf(error: unknown): { code: number; reason: string } {
   const exception = error as { code: number; body: unknown };
@@ -21,14 +22,6 @@ async function failure(promise: Promise<unknown>): Promise<{ code: number; reaso
   }
   throw new Error('expected the request to fail');
 }
-
-const until = async (check: () => boolean, timeoutMs = 10_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('fake Kubernetes API server', () => {
   let server: FakeApiServer;
@@ -193,12 +186,21 @@ describe('fake Kubernetes API server', () => {
     server.store.put(fakeObjects.pod('a', { labels: { app: 'db' } }));
     server.store.put(fakeObjects.pod('b', { labels: { app: 'db' } }));
     server.store.put(fakeObjects.podDisruptionBudget('db', { matchLabels: { app: 'db' }, minAvailable: 1 }));
+    // The disruption controller computes the budget's status first.
+    await until(
+      () =>
+        (
+          server.store.get('policy/poddisruptionbudgets', 'default', 'db')?.['status'] as {
+            disruptionsAllowed?: number;
+          }
+        )?.disruptionsAllowed === 1,
+    );
     await core.createNamespacedPodEviction({
       name: 'a',
       namespace: 'default',
       body: { metadata: { name: 'a', namespace: 'default' } },
     });
-    expect(server.store.get('pods', 'default', 'a')).toBeUndefined();
+    expect(server.store.get('pods', 'default', 'a')?.metadata?.deletionTimestamp).toBeDefined();
     expect(
       await failure(
         core.createNamespacedPodEviction({

@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { jsonPatch, mergePatch, strategicMergePatch } from './apply-patch.js';
 import { checkEviction } from './check-eviction.js';
+import { checkEphemeralContainers } from './ephemeral-containers.js';
+import { checkVirtualService } from './istio-webhook.js';
+import { checkRestricted, enforceLabel } from './pod-security.js';
+import { validateSchema } from './validate-schema.js';
 import { compileFieldSelector } from './field-selector.js';
 import { compileLabelSelector } from './label-selector.js';
 import { attachPodExec } from './fake-pod-exec.js';
@@ -46,6 +50,8 @@ export interface InjectedFailure {
   message?: string;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /** Sent as details.retryAfterSeconds and the Retry-After header. */
+  retryAfterSeconds?: number;
 }
 
 export interface FakeApiServerOptions {
@@ -62,8 +68,10 @@ export interface FakeApiServerOptions {
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
   tls?: { key: string; cert: string };
   /**
-   * How long a deleted (or evicted) pod stays Terminating — with deletionTimestamp set — before it
-   * is gone, as when a kubelet stops it. 0 (default): gone at once. A grace period of 0 is immediate.
+   * How long a deleted (or evicted) pod stays Terminating — with deletionTimestamp set, still
+   * Ready — before it is gone, as when a kubelet stops it. Default: its grace period (the delete's
+   * gracePeriodSeconds, else the pod's terminationGracePeriodSeconds, else 30 s), like a real
+   * cluster. 0: gone at once. A grace period of 0 is always immediate.
    */
   podTerminationMs?: number;
 }
@@ -103,9 +111,9 @@ interface Route {
 
 const maxBody = 16 * 1024 * 1024;
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
@@ -133,7 +141,7 @@ function stripListItem(object: KubeObject): KubeObject {
   return rest;
 }
 
-function scaleOf(object: KubeObject, type: ResourceType): KubeObject {
+function scaleOf(object: KubeObject): KubeObject {
   const spec = (object['spec'] ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
   const status = (object['status'] ?? {}) as { replicas?: number };
   const selector = Object.entries(spec.selector?.matchLabels ?? {})
@@ -144,7 +152,8 @@ function scaleOf(object: KubeObject, type: ResourceType): KubeObject {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
     metadata: { name, namespace, uid, resourceVersion, creationTimestamp },
-    spec: { replicas: spec.replicas ?? (type.plural === 'deployments' ? 1 : 0) },
+    // Deployments, ReplicaSets and StatefulSets all default spec.replicas to 1.
+    spec: { replicas: spec.replicas ?? 1 },
     status: { replicas: status.replicas ?? 0, selector },
   };
 }
@@ -159,13 +168,13 @@ class FakeApiServerImpl {
   private readonly watches = new Set<ServerResponse>();
   private readonly server: Server;
   private readonly token: string | undefined;
-  private readonly podTerminationMs: number;
+  private readonly podTerminationMs: number | undefined;
   private readonly terminations = new Set<NodeJS.Timeout>();
 
   constructor(options: FakeApiServerOptions) {
     this.store = new ResourceStore(new ResourceRegistry([...defaultResourceTypes, ...(options.resources ?? [])]));
     this.token = options.token;
-    this.podTerminationMs = options.podTerminationMs ?? 0;
+    this.podTerminationMs = options.podTerminationMs;
     for (const name of ['default', 'kube-system', 'kube-public'])
       this.store.create('namespaces', undefined, { metadata: { name } });
     for (const object of options.objects ?? []) this.store.put(object);
@@ -186,7 +195,10 @@ class FakeApiServerImpl {
               ).status;
         const entry = (req as IncomingMessage & { faultlineEntry?: RecordedRequest }).faultlineEntry;
         if (entry) entry.status = status.code;
-        if (!res.headersSent) sendJson(res, status.code, status);
+        // Like the real server, a Status that says when to come back says it in Retry-After too.
+        const retryAfter = status.details?.retryAfterSeconds;
+        if (!res.headersSent)
+          sendJson(res, status.code, status, retryAfter ? { 'Retry-After': String(retryAfter) } : {});
         else res.end();
       });
     };
@@ -265,6 +277,7 @@ class FakeApiServerImpl {
         failure.reason ??
           (failure.status === 409 ? 'Conflict' : failure.status === 429 ? 'TooManyRequests' : 'InternalError'),
         failure.message ?? `injected failure ${failure.status}`,
+        failure.retryAfterSeconds ? { retryAfterSeconds: failure.retryAfterSeconds } : undefined,
       );
     }
     await this.onRequest?.(entry);
@@ -464,6 +477,7 @@ class FakeApiServerImpl {
             apiVersion: type.group ? `${type.group}/${version}` : version,
             kind: type.kind,
           });
+        await this.admit(route, 'create', body);
         return sendJson(res, 201, this.store.create(type, namespace, body, version));
       }
       if (method === 'DELETE') {
@@ -487,14 +501,22 @@ class FakeApiServerImpl {
         return sendJson(res, 200, this.store.mustGet(type, namespace, name, version));
       case 'PUT':
         if (!body || typeof body !== 'object') throw StatusError.badRequest('a body is required');
+        // Custom resources have no update strategy that allows an unconditional update.
+        if (type.custom && !body.metadata?.resourceVersion)
+          throw StatusError.invalid(type.kind, name, [
+            { field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' },
+          ]);
+        await this.admit(route, 'update', body);
         return sendJson(res, 200, this.store.replace(type, namespace, name, body, version));
       case 'PATCH': {
         const patched = this.applyPatch(type, entry, this.store.mustGet(type, namespace, name, version));
+        await this.admit(route, 'update', patched);
         if (query['dryRun'] === 'All') return sendJson(res, 200, patched);
         return sendJson(
           res,
           200,
-          this.store.update(type, namespace, name, () => patched, version),
+          // Patched again onto the latest version: admission awaited, a controller may have written.
+          this.store.update(type, namespace, name, (latest) => this.applyPatch(type, entry, latest), version),
         );
       }
       case 'DELETE': {
@@ -533,10 +555,27 @@ class FakeApiServerImpl {
     }
   }
 
+  private enforcesRestricted(namespace: string | undefined): boolean {
+    if (!namespace) return false;
+    return this.store.get('namespaces', undefined, namespace)?.metadata?.labels?.[enforceLabel] === 'restricted';
+  }
+
+  /**
+   * What the real API server runs before storing a write: the schema of the kind (422), Pod
+   * Security admission on namespaces labelled enforce=restricted (403), and Istio's validating
+   * webhook for VirtualServices (400).
+   */
+  private async admit(route: Route, operation: 'create' | 'update', object: KubeObject): Promise<void> {
+    const { type, version, namespace } = route;
+    await validateSchema(type, version, object);
+    if (type.plural === 'pods' && operation === 'create' && this.enforcesRestricted(namespace)) checkRestricted(object);
+    if (type.group === 'networking.istio.io' && type.kind === 'VirtualService') checkVirtualService(object);
+  }
+
   /** Delete a pod: at once, or Terminating (deletionTimestamp) for podTerminationMs first. */
   private deletePod(namespace: string, name: string, gracePeriodSeconds: number | undefined): KubeObject {
     const current = this.store.mustGet('pods', namespace, name);
-    if (this.podTerminationMs <= 0 || gracePeriodSeconds === 0) return this.store.delete('pods', namespace, name);
+    if (this.podTerminationMs === 0 || gracePeriodSeconds === 0) return this.store.delete('pods', namespace, name);
     if (current.metadata?.deletionTimestamp) return current;
     const grace =
       gracePeriodSeconds ??
@@ -547,11 +586,14 @@ class FakeApiServerImpl {
       pod.metadata!.deletionGracePeriodSeconds = grace;
     });
     const uid = current.metadata?.uid;
-    const timer = setTimeout(() => {
-      this.terminations.delete(timer);
-      // Only the pod we marked: a new pod of the same name (StatefulSet) must survive.
-      if (this.store.get('pods', namespace, name)?.metadata?.uid === uid) this.store.delete('pods', namespace, name);
-    }, this.podTerminationMs);
+    const timer = setTimeout(
+      () => {
+        this.terminations.delete(timer);
+        // Only the pod we marked: a new pod of the same name (StatefulSet) must survive.
+        if (this.store.get('pods', namespace, name)?.metadata?.uid === uid) this.store.delete('pods', namespace, name);
+      },
+      this.podTerminationMs ?? grace * 1000,
+    );
     timer.unref();
     this.terminations.add(timer);
     return terminating;
@@ -588,13 +630,13 @@ class FakeApiServerImpl {
       throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
     const current = this.store.mustGet(type, namespace, name, version);
     if (subresource === 'scale') {
-      if (method === 'GET') return sendJson(res, 200, scaleOf(current, type));
+      if (method === 'GET') return sendJson(res, 200, scaleOf(current));
       let scale: KubeObject;
       if (method === 'PUT') {
         scale = entry.body as KubeObject;
         const rv = scale.metadata?.resourceVersion;
         if (rv && rv !== current.metadata?.resourceVersion) throw StatusError.conflict(type.group, type.plural, name);
-      } else if (method === 'PATCH') scale = this.applyPatch(type, entry, scaleOf(current, type));
+      } else if (method === 'PATCH') scale = this.applyPatch(type, entry, scaleOf(current));
       else
         throw new StatusError(
           405,
@@ -610,7 +652,7 @@ class FakeApiServerImpl {
       const updated = this.store.update(type, namespace, name, (draft) => {
         (draft['spec'] as Record<string, unknown>)['replicas'] = replicas;
       });
-      return sendJson(res, 200, scaleOf(updated, type));
+      return sendJson(res, 200, scaleOf(updated));
     }
     if (subresource === 'status') {
       if (method === 'GET') return sendJson(res, 200, current);
@@ -639,20 +681,10 @@ class FakeApiServerImpl {
       // Only spec.ephemeralContainers may change, and existing ones can never be removed or edited.
       if (method === 'GET') return sendJson(res, 200, current);
       const next = method === 'PATCH' ? this.applyPatch(type, entry, current) : (entry.body as KubeObject);
-      const before = (current['spec'] as { ephemeralContainers?: Array<{ name: string }> }).ephemeralContainers ?? [];
-      const after =
-        (next['spec'] as { ephemeralContainers?: Array<{ name: string }> } | undefined)?.ephemeralContainers ?? [];
-      for (const container of before) {
-        const kept = after.find((candidate) => candidate.name === container.name);
-        if (!kept || JSON.stringify(kept) !== JSON.stringify(container)) {
-          throw StatusError.invalid('Pod', name, [
-            {
-              field: 'spec.ephemeralContainers',
-              message: 'Forbidden: existing ephemeral containers may not be removed or changed',
-            },
-          ]);
-        }
-      }
+      const after = checkEphemeralContainers(current, next);
+      const candidate = { ...current, spec: { ...(current['spec'] as object), ephemeralContainers: after } };
+      await validateSchema(type, version, candidate);
+      if (this.enforcesRestricted(namespace)) checkRestricted(candidate);
       return sendJson(
         res,
         200,
@@ -696,7 +728,7 @@ class FakeApiServerImpl {
   private watch(route: Route, query: Record<string, string>, res: ServerResponse): void {
     const { type, namespace, version } = route;
     const matchLabels = compileLabelSelector(query['labelSelector']);
-    const matchFields = compileFieldSelector(query['fieldSelector']);
+    const matchFields = compileFieldSelector(query['fieldSelector'], `${type.group}/${type.plural}`);
     const storage = type.storedAs ?? `${type.group}/${type.plural}`;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
     const write = (eventType: string, object: unknown) => res.write(`${JSON.stringify({ type: eventType, object })}\n`);

@@ -62,6 +62,8 @@ export const fakeObjects = {
         ...(options.createdAt ? { creationTimestamp: options.createdAt } : {}),
       },
       spec: {
+        // Short, so tests see the Terminating window real clusters have without waiting 30 s.
+        terminationGracePeriodSeconds: 1,
         containers: [{ name: 'app', image: 'example/app:1' }],
         ...(options.nodeName ? { nodeName: options.nodeName } : {}),
       },
@@ -85,7 +87,10 @@ export const fakeObjects = {
       spec: {
         replicas: options.replicas ?? 1,
         selector: { matchLabels: labels },
-        template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1` }] } },
+        template: {
+          metadata: { labels },
+          spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'app', image: `example/${name}:1` }] },
+        },
       },
     };
   },
@@ -103,7 +108,10 @@ export const fakeObjects = {
         replicas: options.replicas ?? 1,
         serviceName: name,
         selector: { matchLabels: labels },
-        template: { metadata: { labels }, spec: { containers: [{ name: 'app', image: `example/${name}:1` }] } },
+        template: {
+          metadata: { labels },
+          spec: { terminationGracePeriodSeconds: 1, containers: [{ name: 'app', image: `example/${name}:1` }] },
+        },
       },
     };
   },

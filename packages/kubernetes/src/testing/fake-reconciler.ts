@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { compileLabelSelector } from './label-selector.js';
 import { isPodReady } from './pod-health.js';
+import { formatLabelSelector } from '../selectors/format-label-selector.js';
 import type { ResourceStore, StoreEvent } from './resource-store.js';
 import type { KubeObject } from './resource-types.js';
 import type { LabelSelectorObject } from '../selectors/format-label-selector.js';
@@ -9,6 +11,8 @@ export interface ReconcilerOptions {
   podRecreateDelayMs?: number;
   /** A scheduled pod becomes Running and Ready this long after creation (default 0). */
   podReadyDelayMs?: number;
+  /** Images the kubelet cannot pull: their containers stay Waiting (ImagePullBackOff). */
+  unpullableImages?: readonly string[];
 }
 
 interface Workload {
@@ -45,9 +49,12 @@ export class FakeReconciler {
   private readonly store: ResourceStore;
   private readonly recreateDelay: number;
   private readonly readyDelay: number;
+  private readonly unpullable: Set<string>;
   /** Owner uid → time before which missing pods are not replaced. */
   private readonly notBefore = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Pods seen Terminating, so their replacement delay starts once. */
+  private readonly terminating = new Set<string>();
   private unsubscribe: (() => void) | undefined;
   private scheduled: NodeJS.Timeout | undefined;
   private running = false;
@@ -58,6 +65,7 @@ export class FakeReconciler {
     this.store = store;
     this.recreateDelay = options.podRecreateDelayMs ?? 100;
     this.readyDelay = options.podReadyDelayMs ?? 0;
+    this.unpullable = new Set(options.unpullableImages ?? []);
   }
 
   start(): void {
@@ -86,9 +94,11 @@ export class FakeReconciler {
       for (const replicaSet of [...this.store.scan('apps/replicasets')]) this.reconcileReplicaSet(replicaSet);
       for (const statefulSet of [...this.store.scan('apps/statefulsets')]) this.reconcileStatefulSet(statefulSet);
       this.runPods();
+      this.startEphemeralContainers();
       for (const replicaSet of [...this.store.scan('apps/replicasets')]) this.updateReplicaSetStatus(replicaSet);
       for (const deployment of [...this.store.scan('apps/deployments')]) this.updateDeploymentStatus(deployment);
       for (const statefulSet of [...this.store.scan('apps/statefulsets')]) this.updateStatefulSetStatus(statefulSet);
+      for (const pdb of [...this.store.scan('policy/poddisruptionbudgets')]) this.updateBudgetStatus(pdb);
     } finally {
       this.running = false;
     }
@@ -101,7 +111,16 @@ export class FakeReconciler {
       this.changedDuringPass = true;
       return;
     }
-    if (event.type === 'DELETED' && event.storage === '/pods') {
+    // A pod going (deleted, or Terminating from now) is replaced after the delay, as a real
+    // replacement takes time to become ready.
+    const going =
+      event.storage === '/pods' &&
+      (event.type === 'DELETED' ||
+        (event.object.metadata?.deletionTimestamp !== undefined && !this.terminating.has(event.object.metadata.uid!)));
+    if (event.storage === '/pods' && event.type === 'DELETED')
+      this.terminating.delete(event.object.metadata?.uid ?? '');
+    else if (going) this.terminating.add(event.object.metadata!.uid!);
+    if (going) {
       const owner = event.object.metadata?.ownerReferences?.find((ref) => ref.controller);
       if (owner) this.notBefore.set(owner.uid, Date.now() + this.recreateDelay);
       if (owner && this.recreateDelay > 0) this.schedule(this.recreateDelay + 5);
@@ -125,6 +144,49 @@ export class FakeReconciler {
     }, delay);
     timer.unref();
     this.timers.add(timer);
+  }
+
+  /**
+   * The disruption controller: a budget's status from the healthy (ready, not deleting) pods its
+   * selector matches; pods it recorded as disrupted count as unhealthy until they are gone.
+   */
+  private updateBudgetStatus(pdb: Readonly<KubeObject>): void {
+    const spec = (pdb['spec'] ?? {}) as {
+      selector?: LabelSelectorObject;
+      minAvailable?: number | string;
+      maxUnavailable?: number | string;
+    };
+    if (!spec.selector) return;
+    const matches = compileLabelSelector(formatLabelSelector(spec.selector));
+    const current = (pdb['status'] ?? {}) as { disruptedPods?: Record<string, string> };
+    const pods = [...this.store.scan('pods', pdb.metadata?.namespace)].filter(
+      (pod) => matches(pod.metadata?.labels) && !pod.metadata?.deletionTimestamp,
+    );
+    const disrupted = Object.fromEntries(
+      Object.entries(current.disruptedPods ?? {}).filter(([name]) => pods.some((pod) => pod.metadata?.name === name)),
+    );
+    const expected = pods.length;
+    const healthy = pods.filter((pod) => isPodReady(pod) && !(pod.metadata!.name! in disrupted)).length;
+    const count = (value: number | string) =>
+      typeof value === 'number' ? value : Math.ceil((Number(value.replace('%', '')) / 100) * expected);
+    const desired =
+      spec.minAvailable !== undefined
+        ? count(spec.minAvailable)
+        : spec.maxUnavailable !== undefined
+          ? expected - count(spec.maxUnavailable)
+          : expected;
+    const status = {
+      observedGeneration: pdb.metadata?.generation ?? 1,
+      disruptionsAllowed: Math.max(0, healthy - desired),
+      currentHealthy: healthy,
+      desiredHealthy: desired,
+      expectedPods: expected,
+      ...(Object.keys(disrupted).length > 0 ? { disruptedPods: disrupted } : {}),
+    };
+    if (JSON.stringify(pdb['status']) === JSON.stringify(status)) return;
+    this.store.update('policy/poddisruptionbudgets', pdb.metadata?.namespace, pdb.metadata!.name!, (draft) => {
+      draft['status'] = status;
+    });
   }
 
   private ownedPods(owner: Readonly<KubeObject>): KubeObject[] {
@@ -308,6 +370,22 @@ export class FakeReconciler {
         continue;
       }
       const time = now();
+      const images = ((pod['spec'] as { containers?: Array<{ image?: string }> }).containers ?? []).map(
+        (container) => container.image ?? '',
+      );
+      if (images.some((image) => this.unpullable.has(image))) {
+        if ((pod['status'] as { containerStatuses?: unknown } | undefined)?.containerStatuses) continue;
+        this.store.update('pods', pod.metadata!.namespace, pod.metadata!.name!, (draft) => {
+          if (nodeName) (draft['spec'] as Record<string, unknown>)['nodeName'] = nodeName;
+          const containers = (draft['spec'] as { containers?: Array<{ name: string; image?: string }> }).containers;
+          draft['status'] = {
+            phase: 'Pending',
+            conditions: [{ type: 'PodScheduled', status: 'True', lastTransitionTime: time }],
+            containerStatuses: (containers ?? []).map((container) => this.waitingOrRunning(container, time)),
+          };
+        });
+        continue;
+      }
       this.store.update('pods', pod.metadata!.namespace, pod.metadata!.name!, (draft) => {
         if (nodeName) (draft['spec'] as Record<string, unknown>)['nodeName'] = nodeName;
         const containers = (draft['spec'] as { containers?: Array<{ name: string; image?: string }> }).containers ?? [];
@@ -330,6 +408,47 @@ export class FakeReconciler {
             state: { running: { startedAt: time } },
           })),
         };
+      });
+    }
+  }
+
+  private waitingOrRunning(container: { name: string; image?: string }, time: string): Record<string, unknown> {
+    const image = container.image ?? '';
+    const pulled = !this.unpullable.has(image);
+    return {
+      name: container.name,
+      image,
+      imageID: '',
+      ready: false,
+      started: pulled,
+      restartCount: 0,
+      state: pulled
+        ? { running: { startedAt: time } }
+        : {
+            waiting: {
+              reason: 'ImagePullBackOff',
+              message: `Back-off pulling image "${image}"`,
+            },
+          },
+    };
+  }
+
+  /** The kubelet's part of `kubectl debug`: an ephemeral container added to a running pod starts. */
+  private startEphemeralContainers(): void {
+    for (const pod of [...this.store.scan('pods')]) {
+      const spec = pod['spec'] as { ephemeralContainers?: Array<{ name: string; image?: string }> };
+      const status = (pod['status'] ?? {}) as { phase?: string; ephemeralContainerStatuses?: Array<{ name: string }> };
+      if (status.phase !== 'Running' || !spec.ephemeralContainers?.length) continue;
+      const known = new Set((status.ephemeralContainerStatuses ?? []).map((entry) => entry.name));
+      const fresh = spec.ephemeralContainers.filter((container) => !known.has(container.name));
+      if (fresh.length === 0) continue;
+      const time = now();
+      this.store.update('pods', pod.metadata!.namespace, pod.metadata!.name!, (draft) => {
+        const next = draft['status'] as Record<string, unknown>;
+        next['ephemeralContainerStatuses'] = [
+          ...((next['ephemeralContainerStatuses'] as unknown[] | undefined) ?? []),
+          ...fresh.map((container) => this.waitingOrRunning(container, time)),
+        ];
       });
     }
   }

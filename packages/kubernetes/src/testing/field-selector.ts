@@ -9,11 +9,54 @@ function readPath(object: unknown, path: string): unknown {
   return current;
 }
 
+const eventFields = [
+  'involvedObject.kind',
+  'involvedObject.namespace',
+  'involvedObject.name',
+  'involvedObject.uid',
+  'involvedObject.apiVersion',
+  'involvedObject.resourceVersion',
+  'involvedObject.fieldPath',
+  'reason',
+  'reportingComponent',
+  'source',
+  'type',
+];
+
 /**
- * A compiled field selector (`metadata.name=x,spec.nodeName!=y,status.phase=Running`).
- * Any dotted path is accepted; a missing field compares as "" like the real API for string fields.
+ * The fields each resource lets you select on besides metadata.name and metadata.namespace
+ * (the API server's field label conversion functions); any other field is 400 BadRequest.
  */
-export function compileFieldSelector(selector: string | undefined): (object: unknown) => boolean {
+const supportedFields: Record<string, readonly string[]> = {
+  '/pods': [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.podIPs',
+    'status.nominatedNodeName',
+  ],
+  '/nodes': ['spec.unschedulable'],
+  '/namespaces': ['status.phase'],
+  '/secrets': ['type'],
+  '/events': eventFields,
+  // The same fields under events.k8s.io's names (the objects are matched in that form).
+  'events.k8s.io/events': eventFields.map((field) =>
+    field.replace(/^involvedObject\./, 'regarding.').replace('reportingComponent', 'reportingController'),
+  ),
+  'apps/replicasets': ['status.replicas'],
+  'batch/jobs': ['status.successful'],
+};
+
+/**
+ * A compiled field selector (`metadata.name=x,spec.nodeName!=y,status.phase=Running`) for a
+ * resource (`group/plural`); a missing field compares as "" like the real API for string fields.
+ * Without a resource, any dotted path is accepted (watches on known storage).
+ */
+export function compileFieldSelector(selector: string | undefined, resource?: string): (object: unknown) => boolean {
   if (!selector || selector.trim() === '') return () => true;
   const terms = selector
     .split(',')
@@ -22,7 +65,11 @@ export function compileFieldSelector(selector: string | undefined): (object: unk
     .map((term) => {
       const match = term.match(/^([A-Za-z0-9_.]+)\s*(!=|==|=)\s*(.*)$/);
       if (!match) throw StatusError.badRequest(`invalid field selector: "${term}"`);
-      return { path: match[1]!, negate: match[2] === '!=', value: match[3]! };
+      const path = match[1]!;
+      const known = path === 'metadata.name' || path === 'metadata.namespace';
+      if (resource !== undefined && !known && !(supportedFields[resource] ?? []).includes(path))
+        throw StatusError.badRequest(`field label not supported: ${path}`);
+      return { path, negate: match[2] === '!=', value: match[3]! };
     });
   return (object) =>
     terms.every((term) => {

@@ -172,7 +172,7 @@ export class ResourceStore {
     const type = this.resolve(ref);
     const bucket = this.bucket(type);
     const matchLabels = compileLabelSelector(options.labelSelector);
-    const matchFields = compileFieldSelector(options.fieldSelector);
+    const matchFields = compileFieldSelector(options.fieldSelector, `${type.group}/${type.plural}`);
     let keys = this.sortedKeys.get(storageOf(type));
     if (!keys) {
       keys = [...bucket.keys()].sort();

@@ -1,0 +1,15 @@
+/**
+ * Wait until `check` holds, polling every 20 ms; fail after `timeoutMs` (generous: CI is loaded).
+ * Tests wait for a condition, never for a fixed time.
+ */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const start = Date.now();
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`${what} not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
