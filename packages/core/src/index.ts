@@ -31,3 +31,4 @@ export * from './configuration/index.js';
 export * from './redaction/index.js';
 export * from './provider/http/index.js';
 export * from './provider/process/index.js';
+export * from './run-state/index.js';
