@@ -149,6 +149,7 @@ async function runWith(
       verifyTls: flags.verifyTls,
       journalPath,
       runsDir: runsDir(io.env),
+      allowProduction: flags.allowProduction,
       source: loaded.location,
       controls,
       signal: interrupt.signal,

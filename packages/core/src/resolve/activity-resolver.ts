@@ -13,6 +13,7 @@ import { PythonBridge, type PythonBridgeOptions } from '../python/python-bridge.
 import type { RevertSpec } from '../revert/revert-spec.js';
 import { nearestNames } from '../util/nearest-names.js';
 import { ResolutionError } from './resolution-error.js';
+import { safeguardsModule } from '../safeguard/collect-safeguards.js';
 
 export { ResolutionError };
 
@@ -228,6 +229,8 @@ export class ActivityResolver {
     baseDir: string,
     declaration?: unknown,
   ): Promise<ControlModule> {
+    // Served by the runner itself (it runs probes and aborts the run): no hooks to call.
+    if (provider.type === 'python' && provider.module === safeguardsModule) return {};
     if (provider.type === 'python') {
       const entry = this.entryForPython(provider.module);
       const driver = entry ? await this.loadDriver(entry) : undefined;

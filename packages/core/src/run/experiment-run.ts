@@ -17,6 +17,9 @@ import type { PendingRevert } from '../revert/revert-spec.js';
 import { runRevert } from '../revert/run-revert.js';
 import { manualUndo } from '../revert/manual-undo.js';
 import { RunStateFile } from '../run-state/run-state-file.js';
+import { checkEnvironmentGuards } from '../guard/check-environment-guards.js';
+import { collectSafeguards, isSafeguardsControl, type Safeguard } from '../safeguard/collect-safeguards.js';
+import { SafeguardMonitor, type SafeguardTrip, type SafeguardVerdict } from '../safeguard/safeguard-monitor.js';
 import type { RunPhase } from '../run-state/run-state.js';
 import { abortableSleep } from '../util/abortable-sleep.js';
 import { PythonError } from '../python/python-error.js';
@@ -84,6 +87,8 @@ class ExperimentRun {
   private readonly state: RunStateFile | undefined;
   /** Activities running now: an interruption records what it cut short. */
   private readonly running = new Set<string>();
+  private safeguards: SafeguardMonitor | undefined;
+  private safeguardTrip: SafeguardTrip | undefined;
 
   constructor(private readonly options: RunOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -169,10 +174,12 @@ class ExperimentRun {
       });
     };
     try {
-      await this.prepare();
+      const safeguards = await this.prepare();
       announce();
       this.writer.writeNow();
+      await this.startSafeguards(safeguards);
       await this.hook('before_experiment_control', this.experiment);
+      if (this.abort.signal.aborted) throw new StopRun();
       await this.runPhases();
     } catch (error) {
       // Configuration or secrets that cannot be resolved (an unset env variable) are invalid
@@ -187,6 +194,7 @@ class ExperimentRun {
     } finally {
       timer?.clear();
     }
+    await this.stopSafeguards();
     this.setPhase('reverting');
     await this.revertFaults();
     this.setPhase('rollbacks');
@@ -206,7 +214,7 @@ class ExperimentRun {
   }
 
   /** Configuration, secrets, title substitution and controls: what Chaos Toolkit does before the run. */
-  private async prepare(): Promise<void> {
+  private async prepare(): Promise<Safeguard[]> {
     const env = this.options.env ?? process.env;
     this.secrets = resolveSecrets(this.experiment.secrets, { env, vars: this.options.vars?.secrets }) as Secrets;
     this.configuration = await resolveConfiguration(this.experiment.configuration, {
@@ -231,9 +239,93 @@ class ExperimentRun {
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
     this.state?.update({ experiment: { title: this.redact(this.experiment.title), source: this.options.source } });
     this.logger.info(`Running experiment: ${this.experiment.title} (run ${this.runId})`);
-    const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
+    const global = this.options.controls ?? [];
+    const own = this.experiment.controls ?? [];
+    // Safeguards controls are run by the runner itself (they need to run probes and abort at once).
+    const safeguards = collectSafeguards(
+      [
+        ...global.map((control) => ({ control, from: 'settings' as const })),
+        ...own.map((control) => ({ control, from: 'experiment' as const })),
+      ],
+      this.settings,
+    );
+    // Environment guards: nothing (not even a control) runs against a forbidden cluster or namespace.
+    const guards = checkEnvironmentGuards({
+      activities: [...allActivities(this.experiment), ...safeguards].map((activity) => this.substituted(activity)),
+      settings: this.settings,
+      secrets: Object.assign({}, ...Object.values(this.secrets)) as Record<string, unknown>,
+      configuration: this.configuration,
+      env,
+      allowProduction: this.options.allowProduction,
+    });
+    if (guards) this.journal.faultline.guards = guards;
+    const declarations = [...global, ...own].filter((control) => !isSafeguardsControl(control));
     this.controls = await loadControls(declarations, this.options.resolver, this.options.baseDir);
     await this.hook('configure_control', this.experiment);
+    return safeguards;
+  }
+
+  private async startSafeguards(safeguards: Safeguard[]): Promise<void> {
+    if (!safeguards.length) return;
+    this.logger.info(`watching ${safeguards.length} safeguard(s): ${safeguards.map((s) => s.name).join(', ')}`);
+    this.safeguards = new SafeguardMonitor(
+      safeguards,
+      (safeguard, signal) => this.checkSafeguard(safeguard, signal),
+      (trip) => {
+        this.safeguardTrip = trip;
+        this.interrupt(`safeguard "${trip.name}" tripped: ${trip.reason}`, 'safeguard');
+      },
+      this.logger,
+    );
+    await this.safeguards.start();
+  }
+
+  private async stopSafeguards(): Promise<void> {
+    if (!this.safeguards) return;
+    await this.safeguards.stop();
+    this.journal.faultline.safeguards = {
+      probes: this.safeguards.safeguards.map((s) => ({
+        name: s.name,
+        declared_in: s.declared_in,
+        frequency: s.frequency ?? null,
+      })),
+      checks: this.safeguards.checks,
+      tripped: this.safeguardTrip ?? null,
+    };
+  }
+
+  private async checkSafeguard(safeguard: Safeguard, stop: AbortSignal): Promise<SafeguardVerdict> {
+    const resolved = this.substituted(safeguard);
+    const timeout =
+      safeguard.timeout === undefined ? undefined : parseWait(safeguard.timeout, `${safeguard.name}.timeout`);
+    const signal = timeout === undefined ? stop : AbortSignal.any([stop, longTimeoutSignal(timeout * 1000)]);
+    const ctx = this.activityContext(safeguard.name, 'hypothesis', resolved.provider.secrets, signal);
+    const value = await runProvider(resolved.provider, this.providerDeps(), ctx);
+    const verdict = await checkTolerance(
+      safeguard.tolerance as NonNullable<Activity['tolerance']>,
+      value,
+      this.toleranceOptions(),
+    );
+    return {
+      met: verdict.met,
+      value: this.redact(value ?? null),
+      reason: verdict.reason && this.redact(verdict.reason),
+    };
+  }
+
+  /** How tolerances get substituted and run their own probes (hypothesis and safeguards alike). */
+  private toleranceOptions() {
+    return {
+      substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
+      runProbe: async (toleranceProbe: Activity) => {
+        const withValue = structuredClone(toleranceProbe);
+        return runProvider(
+          this.substituted(withValue).provider,
+          this.providerDeps(),
+          this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets),
+        );
+      },
+    };
   }
 
   private async runPhases(): Promise<void> {
@@ -343,17 +435,7 @@ class ExperimentRun {
       const verdict = await checkTolerance(
         probe.tolerance as NonNullable<Activity['tolerance']>,
         this.rawOutputs.get(entry),
-        {
-          substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
-          runProbe: async (toleranceProbe: Activity) => {
-            const withValue = structuredClone(toleranceProbe);
-            return runProvider(
-              this.substituted(withValue).provider,
-              this.providerDeps(),
-              this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets),
-            );
-          },
-        },
+        this.toleranceOptions(),
       );
       if (!verdict.met) {
         entry.tolerance_met = false;
@@ -659,6 +741,8 @@ class ExperimentRun {
 
   private finish(startedMs: number): void {
     if (this.abort.signal.aborted && this.journal.status === 'running') this.journal.status = 'interrupted';
+    // A safeguard protects the system: tripping it aborts the run (the hypothesis only judges it).
+    if (this.safeguardTrip) this.journal.status = 'aborted';
     if (this.journal.status === 'running') this.journal.status = 'completed';
     this.journal.end = now();
     this.journal.duration = (performance.now() - startedMs) / 1000;

@@ -47,6 +47,8 @@ export interface RunOptions {
   runsDir?: string;
   /** Path or URL the experiment was loaded from, shown by `faultline status`. */
   source?: string;
+  /** The run may touch a Kubernetes context marked production in `guards.kubernetes` (`--allow-production`). */
+  allowProduction?: boolean;
   /** Version written as `faultline-version` in the journal. */
   version?: string;
 }
