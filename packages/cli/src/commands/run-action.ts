@@ -94,6 +94,7 @@ async function runWith(
     validate: flags.validation,
     verifyTls: flags.verifyTls,
     logger,
+    allowRemoteCode: flags.allowRemoteCode,
   });
   await callHook(
     loading,

@@ -98,6 +98,20 @@ export class ActivityResolver {
     return Promise.all(this.drivers.map((entry) => this.loadDriver(entry)));
   }
 
+  /**
+   * True when a provider or control names code shipped with Faultline (a driver, a native Chaos
+   * Toolkit module), false for user code: a module file, a Python module for the bridge, a process.
+   */
+  isBuiltIn(provider: { type?: unknown; module?: unknown }): boolean {
+    if (typeof provider.module !== 'string') return false;
+    if (provider.type === 'python')
+      return provider.module === safeguardsModule || this.entryForPython(provider.module) !== undefined;
+    if (provider.type !== 'javascript') return false;
+    // "@faultline/prometheus/grafana_annotations" names a driver's control.
+    const driver = provider.module.match(/^((?:@[^/]+\/)?[^/]+)/)?.[1] ?? provider.module;
+    return this.entryForJavascript(provider.module) !== undefined || this.entryForJavascript(driver) !== undefined;
+  }
+
   private entryForPython(module: string): DriverEntry | undefined {
     const prefix = module.split('.')[0]!;
     return this.drivers.find((entry) => entry.pythonPrefixes.includes(prefix));
