@@ -232,6 +232,15 @@ class ExperimentRun {
     this.redact = createRedactor(this.secrets, {
       configurationKeys: secretConfigurationKeys(this.experiment),
       configuration: this.configuration,
+      // The experiment as activities will see it, configuration values included (URLs with passwords).
+      sensitiveValuesIn: [
+        substitute(
+          { ...this.experiment, configuration: undefined, secrets: undefined },
+          this.configuration,
+          this.secrets,
+        ),
+        this.configuration,
+      ],
     });
     this.logger = redactingLogger(this.logger, this.redact);
     // What Python modules print is logged too: through the same scrubbing as everything else.
