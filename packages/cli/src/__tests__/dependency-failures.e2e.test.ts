@@ -125,4 +125,58 @@ method:
     expect(ended.code).toBe(6);
     expect(ended.stderr).toMatch(/FAULTS LEFT BEHIND[\s\S]*delete_toxic/);
   }, 60_000);
+
+  it('Prometheus down: a hypothesis probe fails the run and a safeguard on it aborts the run, both promptly', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const query = `{ type: python, module: chaosprometheus.probes, func: query, arguments: { query: "up" } }`;
+    const dir = tempDir();
+    writeFile(
+      dir,
+      'hypothesis.yaml',
+      `title: prometheus down
+configuration: { prometheus_base_url: "http://127.0.0.1:${closed}" }
+steady-state-hypothesis:
+  title: up
+  probes:
+    - { type: probe, name: up, tolerance: { type: jsonpath, path: "$.status", expect: success }, provider: ${query} }
+method:
+  - { type: action, name: wait, provider: { type: process, path: sleep, arguments: ["0.1"] } }
+`,
+    );
+    writeFile(
+      dir,
+      'safeguard.yaml',
+      `title: prometheus down under a safeguard
+configuration: { prometheus_base_url: "http://127.0.0.1:${closed}" }
+controls:
+  - name: safeguards
+    provider:
+      type: python
+      module: chaosaddons.controls.safeguards
+      arguments:
+        probes:
+          - { type: probe, name: prometheus-answers, frequency: 1, tolerance: { type: jsonpath, path: "$.status", expect: success }, provider: ${query} }
+method:
+  - { type: action, name: wait, provider: { type: process, path: sleep, arguments: ["20"] } }
+`,
+    );
+    const started = Date.now();
+    const failed = await runCli(['run', 'hypothesis.yaml', '--journal-path', 'h.json'], {
+      cwd: dir,
+      env: { HOME: dir },
+    });
+    expect(failed.code, failed.stderr).toBe(2);
+    const aborted = await runCli(['run', 'safeguard.yaml', '--journal-path', 's.json'], {
+      cwd: dir,
+      env: { HOME: dir },
+    });
+    expect(aborted.code, aborted.stderr).toBe(3);
+    expect(aborted.stderr).toMatch(/safeguard "prometheus-answers" tripped/);
+    expect(Date.now() - started).toBeLessThan(40_000);
+  }, 60_000);
 });
