@@ -140,3 +140,22 @@ describe('time limits', () => {
     });
   });
 });
+
+describe('validation of safeguards', () => {
+  it('reports a malformed safeguard with its path, as the runner would refuse it', async () => {
+    const { validateExperiment } = await import('../validation/validate-experiment.js');
+    const result = await validateExperiment({
+      title: 't',
+      method: [{ type: 'action', name: 'a', provider: { type: 'http', url: 'http://127.0.0.1:9' } }],
+      controls: [
+        safeguardsControl([{ name: 'no-tolerance', type: 'probe', provider: { type: 'http', url: 'http://x' } }]),
+      ],
+    });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([
+      expect.objectContaining({
+        path: ['controls', 0, 'provider', 'arguments', 'probes'],
+        message: expect.stringMatching(/needs a tolerance/),
+      }),
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { experimentSchema, knownKeys } from './experiment-schema.js';
 import { checkEnvironment, type EnvironmentInputs } from './check-environment.js';
 import { locate, type Problem } from './problem.js';
 import { substitutionCycles } from './substitution-cycles.js';
+import { safeguardProblems } from './safeguard-problems.js';
 
 export interface ValidationResult {
   /** Set when there is no error (warnings allowed). */
@@ -47,6 +48,7 @@ export async function validateExperiment(value: unknown, options: ValidateOption
     if (options.environment) checkEnvironment(value, options.environment, error);
     await checkSemantics(value, options, error, warn);
     for (const cycle of substitutionCycles(value.configuration)) error(cycle.path, cycle.message);
+    for (const problem of safeguardProblems(value.controls)) error(problem.path, problem.message, problem.hint);
   } else if (parsed.success) {
     error([], 'an experiment must be an object');
   }
