@@ -13,9 +13,10 @@ const seed = Number(process.env.CHAOS_KILL_SEED ?? 7);
 const wanted = process.argv.slice(2);
 let left = 0;
 let total = 0;
-for (const [name, scenario] of Object.entries(scenarios)) {
+for (const [index, [name, scenario]] of Object.entries(scenarios).entries()) {
   if (wanted.length && !wanted.includes(name)) continue;
-  const results = await killLoop(scenario, { runs, deadline, seed });
+  // One seed per driver: each gets its own kill points and signals.
+  const results = await killLoop(scenario, { runs, deadline, seed: seed + index });
   total += results.length;
   const leftHere = results.reduce((sum, r) => sum + r.leftBehind, 0);
   left += leftHere;
