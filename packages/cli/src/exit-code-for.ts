@@ -1,7 +1,10 @@
 import { exitCodes, type Journal } from '@faultline/core';
 
 /** Exit code of a finished run (docs/exit-codes.md). */
-export function exitCodeFor(journal: Pick<Journal, 'status' | 'deviated' | 'steady_states'>): number {
+export function exitCodeFor(journal: Pick<Journal, 'status' | 'deviated' | 'steady_states' | 'faultline'>): number {
+  // A fault still injected matters more than how the run went: a person must act.
+  if (journal.faultline?.reverts?.some((r) => r.status === 'failed' || r.status === 'pending'))
+    return exitCodes.faultsLeft;
   switch (journal.status) {
     case 'completed':
       if (journal.deviated) return exitCodes.deviated;

@@ -3,8 +3,11 @@ import {
   type ActivityResolver,
   type EnvironmentInputs,
   type Logger,
+  checkRunnableShape,
   formatProblem,
   loadExperimentDocument,
+  loaderSettings,
+  refuseRemoteCode,
   UsageError,
   validateExperiment,
   type Experiment,
@@ -37,16 +40,28 @@ export async function loadAndValidate(
     resolver?: ActivityResolver;
     /** The environment and --var values the run will see: unset `{type: env}` entries are errors. */
     environment?: EnvironmentInputs;
+    /** `--allow-remote-code`: a URL experiment may name code of its own. */
+    allowRemoteCode?: boolean;
   },
 ): Promise<LoadedExperiment> {
+  const loader = loaderSettings(options.settings);
   const document = await loadExperimentDocument(location, {
     cwd: options.cwd,
     env: options.env,
     bearerToken: bearerTokenFor(location, options.settings),
     verifyTls: options.verifyTls,
+    allowedRedirectHosts: loader.allowedRedirectHosts,
   });
   // The caller closes it (it may hold a Python bridge); on an invalid experiment it is closed here.
   const resolver = options.resolver ?? createResolver({ ...options, baseDir: document.baseDir });
+  try {
+    if (document.remote && !options.allowRemoteCode && !loader.allowRemoteCode)
+      refuseRemoteCode(document.value, resolver, document.source.location);
+    if (options.validate === false) checkRunnableShape(document.value, document.source.location);
+  } catch (error) {
+    if (!options.resolver) await resolver.close();
+    throw error;
+  }
   if (options.validate === false) {
     return {
       experiment: document.value as Experiment,

@@ -18,6 +18,8 @@ import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerSettingsCommand } from './commands/settings.js';
+import { registerStatusCommand } from './commands/status.js';
+import { registerStopCommand } from './commands/stop.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { renderError } from './render-error.js';
@@ -85,6 +87,8 @@ export function createProgram(given: CliIo, name = 'faultline'): Command {
     registerFindingsCommand,
     registerImportCommand,
     registerRecheckCommand,
+    registerStatusCommand,
+    registerStopCommand,
   ]) {
     register(program, io);
   }

@@ -31,3 +31,6 @@ export * from './configuration/index.js';
 export * from './redaction/index.js';
 export * from './provider/http/index.js';
 export * from './provider/process/index.js';
+export * from './run-state/index.js';
+export * from './safeguard/index.js';
+export * from './guard/index.js';

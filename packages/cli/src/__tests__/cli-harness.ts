@@ -17,6 +17,9 @@ export const cliPath = fileURLToPath(
   ),
 );
 
+/** Runs of these tests list their state files here, not in the user's ~/.local/state. */
+const testRunsDir = mkdtempSync(join(tmpdir(), 'faultline-runs-'));
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -37,6 +40,7 @@ export function runCli(
         NO_COLOR: '1',
         XDG_DATA_HOME: join(options.cwd, '.data'),
         FAULTLINE_STORE: '',
+        FAULTLINE_RUNS_DIR: testRunsDir,
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,4 +95,37 @@ export async function startService(): Promise<{
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, server, state, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * An experiment that enables the demo service's chaos monkey (a fault with a revert) and then
+ * holds it: `title` names it, `after` is YAML appended to the method.
+ */
+export function monkeyExperiment(title: string, after = '    pauses: { after: 60 }\n'): string {
+  return `
+title: "${title}"
+configuration:
+  orders_url: { type: env, key: DEMO_ORDERS_URL }
+secrets:
+  monkey:
+    chaosmonkey_token: { type: env, key: DEMO_MONKEY_TOKEN }
+method:
+  - type: action
+    name: enable-chaos-monkey
+    provider:
+      type: python
+      module: chaosspring.actions
+      func: enable_chaosmonkey
+      secrets: [monkey]
+      arguments: { base_url: "\${orders_url}/actuator" }
+${after}`;
+}
+
+/** Resolves once `condition` holds, polling; fails after `timeoutMs`. */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -2,29 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startOrdersService } from '../demo/orders-service.js';
-import { runCli, tempDir, writeFile } from './cli-harness.js';
+import { monkeyExperiment, runCli, tempDir, writeFile } from './cli-harness.js';
 
-const experiment = `
-title: "a crash after a fault was injected"
-configuration:
-  orders_url: { type: env, key: DEMO_ORDERS_URL }
-secrets:
-  monkey:
-    chaosmonkey_token: { type: env, key: DEMO_MONKEY_TOKEN }
-method:
-  - type: action
-    name: enable-chaos-monkey
-    provider:
-      type: python
-      module: chaosspring.actions
-      func: enable_chaosmonkey
-      secrets: [monkey]
-      arguments: { base_url: "\${orders_url}/actuator" }
-  - type: action
+const experiment = monkeyExperiment(
+  'a crash after a fault was injected',
+  `  - type: action
     name: leaves-a-time-bomb
     provider: { type: javascript, module: ./bomb.mjs, func: arm }
     pauses: { after: 30 }
-`;
+`,
+);
 
 describe('a crash in the middle of a run', () => {
   it('still reverts every injected fault, then exits 70', async () => {

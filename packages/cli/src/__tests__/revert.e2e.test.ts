@@ -2,26 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startOrdersService } from '../demo/orders-service.js';
-import { runCli, tempDir, writeFile } from './cli-harness.js';
+import { monkeyExperiment, runCli, tempDir, writeFile } from './cli-harness.js';
 
-const experiment = `
-title: "monkey left enabled by a hard kill"
-configuration:
-  orders_url: { type: env, key: DEMO_ORDERS_URL }
-secrets:
-  monkey:
-    chaosmonkey_token: { type: env, key: DEMO_MONKEY_TOKEN }
-method:
-  - type: action
-    name: enable-chaos-monkey
-    provider:
-      type: python
-      module: chaosspring.actions
-      func: enable_chaosmonkey
-      secrets: [monkey]
-      arguments: { base_url: "\${orders_url}/actuator" }
-    pauses: { after: 60 }
-`;
+const experiment = monkeyExperiment('monkey left enabled by a hard kill');
 
 describe('faultline revert <journal> after a hard kill', () => {
   it('finds the pending revert in the journal and undoes the fault', async () => {

@@ -54,4 +54,7 @@ const name = basename(process.argv[1] ?? 'faultline').replace(/\.js$/, '') === '
 // No top-level await: the bundle (scripts/bundle.mjs) is a CommonJS script, which cannot have one.
 void main(process.argv.slice(2), io, name).then((code) => {
   process.exitCode = crashed ? 70 : code;
+  // The command is done. Something abandoned on purpose (an activity cut short by its timeout whose
+  // socket never answers) must not keep the process alive: exit anyway after a grace period.
+  setTimeout(() => process.exit(), 2_000).unref();
 });

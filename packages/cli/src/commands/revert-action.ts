@@ -3,17 +3,13 @@ import { resolve } from 'node:path';
 import {
   ActivityResolver,
   collectVars,
-  createRedactor,
   exitCodes,
   loadSettings,
-  resolveConfiguration,
-  resolveSecrets,
-  silentLogger,
+  manualUndo,
+  revertJournal as revertPendingFaults,
   UsageError,
   type Journal,
   type PendingRevert,
-  RevertLedger,
-  runRevert,
 } from '@faultline/core';
 import type { GlobalFlags } from '../global-flags.js';
 import type { CliIo } from '../cli-io.js';
@@ -58,49 +54,24 @@ export async function revertJournal(
     return;
   }
   const vars = await collectVars({ varFiles: flags.varFile, cwd: io.cwd });
-  const experiment = isPlainObject(journal.experiment) ? journal.experiment : ({} as Journal['experiment']);
-  const secrets = resolveSecrets(experiment.secrets, { env: io.env, vars: vars.secrets }) as Record<
-    string,
-    Record<string, unknown>
-  >;
-  const configuration = await resolveConfiguration(experiment.configuration, {
-    env: io.env,
-    vars: vars.configuration,
-  }).catch(() => vars.configuration);
-  const allSecrets = Object.assign({}, ...Object.values(secrets)) as Record<string, unknown>;
   const { settings } = await loadSettings(globals.settings, io.env);
-  const redact = createRedactor(secrets, { configuration });
-  let failed = 0;
-  for (const revert of todo) {
-    await runRevert(
-      revert,
-      resolver,
-      {
-        configuration,
-        secrets: allSecrets,
-        signal: AbortSignal.timeout(120_000),
-        logger: silentLogger,
-        dryRun: false,
-        runId: journal.faultline.run_id,
-        experimentDir: io.cwd,
-        settings,
-        experimentTitle: String(experiment.title ?? ''),
-        runStartedAt: journal.start,
-        registerRevert: () => RevertLedger.noopHandle,
-      },
-      redact,
-    );
-    if (revert.status === 'reverted') {
-      io.stdout.write(`reverted: ${revert.title}\n`);
-    } else {
-      failed++;
-      io.stderr.write(`could not revert ${revert.title}: ${revert.error}\n`);
-    }
-  }
+  // The same code as a run's own reverts and `faultline stop`: retried with backoff.
+  const outcome = await revertPendingFaults(journal, {
+    resolver,
+    env: io.env,
+    settings,
+    cwd: io.cwd,
+    vars,
+    onReverted: (revert) => {
+      if (revert.status === 'reverted') io.stdout.write(`reverted: ${revert.title}\n`);
+      else io.stderr.write(`could not revert ${revert.title}: ${revert.error}\n`);
+    },
+  });
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(journal, null, 2)}\n`);
   await rename(temp, path);
-  io.setExitCode(failed ? exitCodes.failed : exitCodes.ok);
+  if (outcome.failed.length) io.stderr.write(manualUndo(outcome.failed));
+  io.setExitCode(outcome.failed.length ? exitCodes.faultsLeft : exitCodes.ok);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

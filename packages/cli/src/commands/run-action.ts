@@ -10,6 +10,7 @@ import {
   loadSettings,
   parseWait,
   runExperiment,
+  runsDir,
   UsageError,
   type HypothesisStrategy,
   type RollbackStrategy,
@@ -93,6 +94,7 @@ async function runWith(
     validate: flags.validation,
     verifyTls: flags.verifyTls,
     logger,
+    allowRemoteCode: flags.allowRemoteCode,
   });
   await callHook(
     loading,
@@ -147,6 +149,9 @@ async function runWith(
       dry: (flags.dry ?? (settings.dry_run ? 'actions' : undefined)) as DryMode | undefined,
       verifyTls: flags.verifyTls,
       journalPath,
+      runsDir: runsDir(io.env),
+      allowProduction: flags.allowProduction,
+      source: loaded.location,
       controls,
       signal: interrupt.signal,
       maxDuration: flags.maxDuration ? parseWait(flags.maxDuration, '--max-duration') : undefined,

@@ -23,6 +23,8 @@ export interface RunFlags {
   store?: string | false;
   /** How the run reaches the store (`recheck` runs say so). Not a flag. */
   origin?: 'run' | 'recheck';
+  allowProduction?: boolean;
+  allowRemoteCode?: boolean;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -68,6 +70,11 @@ export function registerRunCommand(program: Command, io: CliIo): void {
     .option('--no-validation', 'skip validating the experiment before running it')
     .option('--no-verify-tls', 'do not verify TLS certificates of http providers')
     .option('--max-duration <duration>', 'interrupt the run after this long ("30m"); faults are reverted')
+    .option(
+      '--allow-remote-code',
+      'let an experiment loaded from a URL run code of its own (javascript modules, Python bridge, process)',
+    )
+    .option('--allow-production', 'allow a Kubernetes context marked production in the settings (guards.kubernetes)')
     .option('--metrics-port <port>', 'serve Prometheus metrics of the run on 127.0.0.1:<port>/metrics')
     .addOption(new Option('--output <format>', 'progress format').choices(['text', 'json']).default('text'))
     .option(

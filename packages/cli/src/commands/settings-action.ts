@@ -51,11 +51,12 @@ export async function settingsRemove(key: string, command: Command, io: CliIo): 
 }
 
 async function show(format: 'yaml' | 'json', command: Command, io: CliIo): Promise<void> {
-  const { loadSettings, defaultSettingsPaths } = await import('@faultline/core');
+  const { loadSettings, defaultSettingsPaths, createRedactor } = await import('@faultline/core');
   const { stringify } = await import('yaml');
   const globals = command.optsWithGlobals<GlobalFlags>();
   const loaded = await loadSettings(globals.settings, io.env);
-  const redacted = redactAuth(loaded.settings);
+  // Tokens of `auth`, and every value under a secret-looking key (the product's one rule set).
+  const redacted = createRedactor({})(redactAuth(loaded.settings));
   if (format === 'json') {
     io.stdout.write(`${JSON.stringify({ path: loaded.path ?? null, settings: redacted }, null, 2)}\n`);
     return;

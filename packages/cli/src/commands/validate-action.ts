@@ -9,8 +9,15 @@ export async function validateCommand(
   command: Command,
   io: CliIo,
 ): Promise<void> {
-  const { formatProblem, loadExperimentDocument, validateExperiment, loadSettings, bearerTokenFor, exitCodes } =
-    await import('@faultline/core');
+  const {
+    formatProblem,
+    loadExperimentDocument,
+    validateExperiment,
+    loadSettings,
+    bearerTokenFor,
+    exitCodes,
+    loaderSettings,
+  } = await import('@faultline/core');
   const { createResolver } = await import('../create-resolver.js');
   const globals = command.optsWithGlobals<GlobalFlags>();
   const { settings } = await loadSettings(globals.settings, io.env);
@@ -19,6 +26,7 @@ export async function validateCommand(
     env: io.env,
     bearerToken: bearerTokenFor(source, settings),
     verifyTls: flags.verifyTls,
+    allowedRedirectHosts: loaderSettings(settings).allowedRedirectHosts,
   });
   const resolver = createResolver({ cwd: io.cwd, env: io.env, settings, baseDir: document.baseDir });
   const result = await validateExperiment(document.value, {

@@ -14,6 +14,8 @@ export const exitCodes = {
   interrupted: 4,
   /** The steady state did not hold before the method, so no fault was tried. */
   notTried: 5,
+  /** A revert kept failing: a fault is still injected and a person must undo it (the output says how). */
+  faultsLeft: 6,
   /** Invalid experiment, flag or settings: nothing was run. */
   invalid: 64,
   /** An unexpected error: a bug in Faultline. */

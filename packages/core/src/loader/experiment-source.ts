@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Document, Node } from 'yaml';
+import { checkDepth, defaultInputLimits, type InputLimits } from './input-limits.js';
 
 // yaml is loaded on demand: a JSON experiment that parses cleanly never needs it, which keeps
 // `faultline run` start-up short. require() keeps positionOf() synchronous.
@@ -36,10 +37,20 @@ export interface ParsedDocument {
  * Parses JSON or YAML. JSON is parsed natively; positions (and any syntax error) come from the YAML
  * parser, which reads JSON too, so both formats report lines and columns the same way.
  */
-export function parseExperimentText(text: string, location: string): ParsedDocument {
+export function parseExperimentText(
+  text: string,
+  location: string,
+  limits: Pick<InputLimits, 'maxDepth' | 'maxAliases'> = defaultInputLimits,
+): ParsedDocument {
   if (/\.json$/i.test(location) || /^\s*[{[]/.test(text)) {
+    let value: unknown;
     try {
-      const value: unknown = JSON.parse(text);
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    if (value !== undefined) {
+      checkDepth(value, limits.maxDepth, location);
       let positions: ExperimentSource | undefined;
       const source: ExperimentSource = {
         location,
@@ -47,20 +58,27 @@ export function parseExperimentText(text: string, location: string): ParsedDocum
         positionOf: (path) => (positions ??= parseWithYaml(text, location).source).positionOf(path),
       };
       return { value, source, errors: [] };
-    } catch {
-      // fall through: the YAML parser locates the syntax error
     }
+    // not JSON: the YAML parser reads it, or locates the syntax error
   }
-  return parseWithYaml(text, location);
+  const parsed = parseWithYaml(text, location, limits.maxAliases);
+  if (parsed.value !== undefined) checkDepth(parsed.value, limits.maxDepth, location);
+  return parsed;
 }
 
-function parseWithYaml(text: string, location: string): ParsedDocument {
+function parseWithYaml(text: string, location: string, maxAliases = defaultInputLimits.maxAliases): ParsedDocument {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   const errors = doc.errors.map((error) => {
     const pos = error.linePos?.[0];
-    return { message: error.message.split('\n')[0] ?? error.message, line: pos?.line, column: pos?.col };
+    const message = error.message.split('\n')[0] ?? error.message;
+    // The parser recurses per level: absurd nesting overflows its stack, which it reports as an error.
+    return {
+      message: /Maximum call stack size exceeded/.test(message) ? 'the document is nested too deeply' : message,
+      line: pos?.line,
+      column: pos?.col,
+    };
   });
   const source: ExperimentSource = {
     location,
@@ -72,7 +90,16 @@ function parseWithYaml(text: string, location: string): ParsedDocument {
       return { line: pos.line, column: pos.col };
     },
   };
-  return { value: errors.length ? undefined : doc.toJS({ maxAliasCount: 1000 }), source, errors };
+  if (errors.length) return { value: undefined, source, errors };
+  try {
+    return { value: doc.toJS({ maxAliasCount: maxAliases }), source, errors };
+  } catch (error) {
+    // An alias bomb ("billion laughs"), or aliases forming a cycle.
+    const message = /alias/i.test((error as Error).message)
+      ? `too many YAML alias expansions (more than ${maxAliases}): an alias bomb?`
+      : `cannot read the document: ${(error as Error).message}`;
+    return { value: undefined, source, errors: [{ message }] };
+  }
 }
 
 /** Deepest node that exists along `path` (a missing key points at its parent). */

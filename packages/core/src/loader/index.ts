@@ -1,2 +1,5 @@
 export * from './experiment-source.js';
 export * from './load-experiment.js';
+export * from './input-limits.js';
+export * from './fetch-experiment.js';
+export * from './remote-code.js';

@@ -1,13 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { UsageError } from '../errors/faultline-error.js';
 import { parseExperimentText, type ExperimentSource } from './experiment-source.js';
+import { fetchExperiment } from './fetch-experiment.js';
+import { decodeExperimentBytes, inputLimits, tooLarge, type InputLimits } from './input-limits.js';
 
 export interface LoadedDocument {
   readonly value: unknown;
   readonly source: ExperimentSource;
   /** Directory relative module paths and files resolve from (cwd for URLs). */
   readonly baseDir: string;
+  /** Loaded from a URL: code it names (javascript, python, process) needs an explicit allowance. */
+  readonly remote: boolean;
 }
 
 export interface LoadOptions {
@@ -18,14 +22,21 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** false: accept any certificate for https experiment URLs (`--no-verify-tls`, as Chaos Toolkit's loader). */
   verifyTls?: boolean;
+  /** Defaults to inputLimits(env). */
+  limits?: InputLimits;
+  /** Hosts a URL may redirect to besides its own (settings `loader.allowed_redirect_hosts`). */
+  allowedRedirectHosts?: readonly string[];
 }
 
 const supported = new Set(['.json', '.yaml', '.yml']);
 
-/** Reads an experiment from a path or an http(s) URL and parses it, keeping line numbers. */
+/**
+ * Reads an experiment from a path or an http(s) URL and parses it, keeping line numbers. Hostile
+ * input (too large, too deep, an alias bomb, binary junk) is refused with a UsageError (exit 64).
+ */
 export async function loadExperimentDocument(location: string, options: LoadOptions): Promise<LoadedDocument> {
+  const limits = options.limits ?? inputLimits(options.env);
   const isUrl = /^https?:\/\//i.test(location);
-  const text = isUrl ? await fetchText(location, options) : await readLocal(location, options.cwd);
   const where = isUrl ? location : resolve(options.cwd, location);
   const extension = extname(new URL(location, 'file:///').pathname).toLowerCase();
   if (!isUrl && !supported.has(extension)) {
@@ -34,64 +45,38 @@ export async function loadExperimentDocument(location: string, options: LoadOpti
       hint: 'experiments are .json, .yaml or .yml files',
     });
   }
-  const parsed = parseExperimentText(text, where);
+  const bytes = isUrl
+    ? await fetchExperiment(location, {
+        bearerToken: options.bearerToken ?? options.env?.FAULTLINE_LOADER_AUTH_BEARER_TOKEN,
+        limits,
+        allowedRedirectHosts: options.allowedRedirectHosts,
+        verifyTls: options.verifyTls,
+        signal: options.signal,
+      })
+    : await readLocal(location, options.cwd, limits.maxBytes);
+  const text = decodeExperimentBytes(bytes, where);
+  const parsed = parseExperimentText(text, where, limits);
   if (parsed.errors.length) {
-    const lines = parsed.errors.map((e) => `  ${where}:${e.line ?? '?'}:${e.column ?? '?'}: ${e.message}`);
+    const lines = parsed.errors.map((e) => `  ${where}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: ${e.message}`);
     throw new UsageError(`cannot parse ${where}:\n${lines.join('\n')}`, { code: 'E_EXPERIMENT_SYNTAX' });
   }
-  return { value: parsed.value, source: parsed.source, baseDir: isUrl ? options.cwd : dirname(where) };
+  return { value: parsed.value, source: parsed.source, baseDir: isUrl ? options.cwd : dirname(where), remote: isUrl };
 }
 
-async function readLocal(location: string, cwd: string): Promise<string> {
+async function readLocal(location: string, cwd: string, maxBytes: number): Promise<Uint8Array> {
+  const path = resolve(cwd, location);
   try {
-    return await readFile(resolve(cwd, location), 'utf8');
+    // Checked before reading: a huge file (or /dev/zero renamed .yaml) is never read whole.
+    const info = await stat(path);
+    if (info.isFile() && info.size > maxBytes) throw tooLarge(location, maxBytes);
+    if (!info.isFile()) throw new UsageError(`${location}: not a regular file`, { code: 'E_EXPERIMENT_NOT_FOUND' });
+    return await readFile(path);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read experiment ${location}: ${code === 'ENOENT' ? 'no such file' : String(error)}`, {
       code: 'E_EXPERIMENT_NOT_FOUND',
       cause: error,
     });
   }
-}
-
-async function fetchText(url: string, options: LoadOptions): Promise<string> {
-  const token = options.bearerToken ?? options.env?.FAULTLINE_LOADER_AUTH_BEARER_TOKEN;
-  const headers: Record<string, string> = { accept: 'application/json, application/yaml, text/yaml, */*' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  let response: Response;
-  const signal = options.signal ?? AbortSignal.timeout(30_000);
-  try {
-    response =
-      options.verifyTls === false && url.toLowerCase().startsWith('https:')
-        ? await fetchWithoutVerification(url, headers, signal)
-        : await fetch(url, { headers, signal });
-  } catch (error) {
-    throw new UsageError(`cannot fetch experiment ${url}: ${(error as Error).message}`, {
-      code: 'E_EXPERIMENT_FETCH',
-      cause: error,
-    });
-  }
-  if (!response.ok) {
-    throw new UsageError(`cannot fetch experiment ${url}: HTTP ${response.status}`, {
-      code: 'E_EXPERIMENT_FETCH',
-      hint:
-        response.status === 401 || response.status === 403
-          ? 'set FAULTLINE_LOADER_AUTH_BEARER_TOKEN or auth in settings'
-          : undefined,
-    });
-  }
-  return response.text();
-}
-
-/** fetch() cannot skip certificate checks without undici's dispatcher; the http provider's client can. */
-async function fetchWithoutVerification(
-  url: string,
-  headers: Record<string, string>,
-  signal: AbortSignal,
-): Promise<Response> {
-  const { sendHttpRequest } = await import('../provider/http/send-http-request.js');
-  const raw = await sendHttpRequest({ url: new URL(url), method: 'GET', headers }, { signal, verifyTls: false });
-  return new Response(raw.status === 204 || raw.status === 304 ? null : new Uint8Array(raw.body), {
-    status: raw.status,
-  });
 }

@@ -1,5 +1,12 @@
 import { isPlainObject } from '../substitution/is-plain-object.js';
-import { normalizeKey, redacted, sensitiveKeySet } from './sensitive-keys.js';
+import {
+  isSensitiveKey,
+  normalizeKey,
+  redacted,
+  redactUrlCredentials,
+  sensitiveKeySet,
+  urlPasswords,
+} from './sensitive-keys.js';
 
 export interface RedactorOptions {
   /**
@@ -12,6 +19,11 @@ export interface RedactorOptions {
   configuration?: Readonly<Record<string, unknown>>;
   /** More literal values to scrub. */
   extra?: readonly string[];
+  /**
+   * A document (the experiment, substituted) whose values under secret-looking keys are secrets
+   * too: `arguments: {token: "..."}` must not reappear in an exception message or an output.
+   */
+  sensitiveValuesIn?: unknown;
 }
 
 export type Redactor = <T>(value: T) => T;
@@ -44,7 +56,11 @@ export function createRedactor(
   };
   collect(secrets);
   for (const key of options.configurationKeys ?? []) collect(options.configuration?.[key], true);
+  // A configuration value under a secret-looking key is a secret, wherever it came from (the
+  // experiment, an env variable, --var, a var file): scrubbed wherever it shows up later.
+  for (const [key, value] of Object.entries(options.configuration ?? {})) if (isSensitiveKey(key)) collect(value);
   (options.extra ?? []).forEach((value) => collect(value));
+  collectUnderSensitiveKeys(options.sensitiveValuesIn, collect);
 
   const fragments = new Set<string>();
   for (const value of values) {
@@ -67,7 +83,7 @@ export function createRedactor(
 
   const redactString = (text: string): string => {
     if (values.has(text)) return redacted;
-    return pattern ? text.replace(pattern, redacted) : text;
+    return redactUrlCredentials(pattern ? text.replace(pattern, redacted) : text);
   };
 
   const walk = (value: unknown, seen: WeakMap<object, unknown>): unknown => {
@@ -87,7 +103,7 @@ export function createRedactor(
     const out: Record<string, unknown> = {};
     seen.set(value, out);
     for (const [key, item] of Object.entries(value)) {
-      out[key] = keys.has(normalizeKey(key)) ? blank(item) : walk(item, seen);
+      out[key] = isSensitiveKey(key) || keys.has(normalizeKey(key)) ? blank(item) : walk(item, seen);
     }
     return out;
   };
@@ -95,9 +111,32 @@ export function createRedactor(
   return <T>(value: T): T => walk(value, new WeakMap()) as T;
 }
 
+function collectUnderSensitiveKeys(document: unknown, collect: (value: unknown) => void): void {
+  const stack = [document];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (isSensitiveKey(key) && !Array.isArray(node) && !isReference(value)) collect(value);
+      else if (typeof value === 'string') urlPasswords(value).forEach(collect);
+      else stack.push(value);
+    }
+  }
+}
+
+/** `${name}`, `{type: env}` and dynamic declarations name a secret; they are not one. */
+function isReference(value: unknown): boolean {
+  if (typeof value === 'string') return /^\$\{[_a-z][_a-z0-9]*\}$/i.test(value);
+  return isPlainObject(value) && (value.type === 'env' || value.type === 'vault' || value.type === 'probe');
+}
+
 /** Every leaf of a value under a secret-looking key becomes "***" (empty values stay empty). */
 function blank(value: unknown): unknown {
   if (value === null || value === undefined || value === '') return value;
+  // `${db_password}` names a secret (substituted later), it is not one.
+  if (typeof value === 'string' && /^\$\{[_a-z][_a-z0-9]*\}$/i.test(value)) return value;
   if (Array.isArray(value)) return value.map(blank);
   // A reference such as {type: env, key: KUBE_TOKEN} names where a secret lives, not the secret;
   // a dynamic configuration declaration ({type: probe, provider}) says how to get it.

@@ -1,4 +1,4 @@
 export * from './create-redactor.js';
 export * from './redact-experiment.js';
 export * from './secret-configuration-keys.js';
-export { redacted as redactionPlaceholder } from './sensitive-keys.js';
+export { isSensitiveKey, redactUrlCredentials, redacted as redactionPlaceholder } from './sensitive-keys.js';

@@ -13,6 +13,7 @@ import { PythonBridge, type PythonBridgeOptions } from '../python/python-bridge.
 import type { RevertSpec } from '../revert/revert-spec.js';
 import { nearestNames } from '../util/nearest-names.js';
 import { ResolutionError } from './resolution-error.js';
+import { safeguardsModule } from '../safeguard/collect-safeguards.js';
 
 export { ResolutionError };
 
@@ -95,6 +96,20 @@ export class ActivityResolver {
 
   async allDrivers(): Promise<Driver[]> {
     return Promise.all(this.drivers.map((entry) => this.loadDriver(entry)));
+  }
+
+  /**
+   * True when a provider or control names code shipped with Faultline (a driver, a native Chaos
+   * Toolkit module), false for user code: a module file, a Python module for the bridge, a process.
+   */
+  isBuiltIn(provider: { type?: unknown; module?: unknown }): boolean {
+    if (typeof provider.module !== 'string') return false;
+    if (provider.type === 'python')
+      return provider.module === safeguardsModule || this.entryForPython(provider.module) !== undefined;
+    if (provider.type !== 'javascript') return false;
+    // "@faultline/prometheus/grafana_annotations" names a driver's control.
+    const driver = provider.module.match(/^((?:@[^/]+\/)?[^/]+)/)?.[1] ?? provider.module;
+    return this.entryForJavascript(provider.module) !== undefined || this.entryForJavascript(driver) !== undefined;
   }
 
   private entryForPython(module: string): DriverEntry | undefined {
@@ -228,6 +243,8 @@ export class ActivityResolver {
     baseDir: string,
     declaration?: unknown,
   ): Promise<ControlModule> {
+    // Served by the runner itself (it runs probes and aborts the run): no hooks to call.
+    if (provider.type === 'python' && provider.module === safeguardsModule) return {};
     if (provider.type === 'python') {
       const entry = this.entryForPython(provider.module);
       const driver = entry ? await this.loadDriver(entry) : undefined;

@@ -20,6 +20,8 @@ export interface PendingRevert extends RevertSpec {
   registered: string;
   status: 'pending' | 'reverted' | 'failed' | 'done-by-activity';
   reverted?: string;
+  /** Tries made by the last revert (retried with backoff). */
+  attempts?: number;
   error?: string;
 }
 

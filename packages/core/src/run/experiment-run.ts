@@ -15,6 +15,12 @@ import type { Activity, ActivityOrRef, Experiment } from '../model/experiment.js
 import { ResolutionError } from '../resolve/activity-resolver.js';
 import type { PendingRevert } from '../revert/revert-spec.js';
 import { runRevert } from '../revert/run-revert.js';
+import { manualUndo } from '../revert/manual-undo.js';
+import { RunStateFile } from '../run-state/run-state-file.js';
+import { checkEnvironmentGuards } from '../guard/check-environment-guards.js';
+import { collectSafeguards, isSafeguardsControl, type Safeguard } from '../safeguard/collect-safeguards.js';
+import { SafeguardMonitor, type SafeguardTrip, type SafeguardVerdict } from '../safeguard/safeguard-monitor.js';
+import type { RunPhase } from '../run-state/run-state.js';
 import { abortableSleep } from '../util/abortable-sleep.js';
 import { PythonError } from '../python/python-error.js';
 import { callHook, loadControls, type HookEnvironment, type LoadedControl } from './control-hooks.js';
@@ -36,6 +42,17 @@ const now = () => new Date().toISOString();
 
 /** Raised inside the run to stop the method (signal, control, timeout). */
 class StopRun extends Error {}
+
+/** Why a run was interrupted, as the journal records it (`faultline.interruption`). */
+export type InterruptionCause = 'signal' | 'stop-request' | 'max-duration' | 'control' | 'safeguard';
+
+/** An activity ran past its `timeout`. */
+class ActivityTimeoutError extends FaultlineError {
+  constructor(name: string, seconds: number) {
+    super(`activity "${name}" did not finish within its timeout of ${seconds}s`, { code: 'E_ACTIVITY_TIMEOUT' });
+    this.name = 'ActivityTimeoutError';
+  }
+}
 
 /**
  * One run of an experiment, with Chaos Toolkit's semantics: hypothesis before → method (with
@@ -66,6 +83,12 @@ class ExperimentRun {
   private readonly activitiesByName = new Map<string, Activity>();
   /** Outputs before redaction: tolerances judge what the probe returned, the journal keeps the redacted copy. */
   private readonly rawOutputs = new WeakMap<RunEntry, unknown>();
+  /** The run's state file (`faultline status`/`stop`), when the caller gave a runs directory. */
+  private readonly state: RunStateFile | undefined;
+  /** Activities running now: an interruption records what it cut short. */
+  private readonly running = new Set<string>();
+  private safeguards: SafeguardMonitor | undefined;
+  private safeguardTrip: SafeguardTrip | undefined;
 
   constructor(private readonly options: RunOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -86,15 +109,29 @@ class ExperimentRun {
       rollbacks: [],
       faultline: { run_id: this.runId, reverts: [], pauses: [] },
     };
+    this.state = options.runsDir
+      ? new RunStateFile(options.runsDir, {
+          run_id: this.runId,
+          experiment: { title: String(this.experiment.title ?? ''), source: options.source },
+          journal_path: options.journalPath,
+        })
+      : undefined;
     this.ledger = new RevertLedger((revert, kind) => {
       this.journal.faultline.reverts = this.ledger.entries;
       this.writer.writeNow();
+      this.state?.update({
+        faults: this.redact(structuredClone(this.ledger.entries.filter((e) => e.status === 'pending'))),
+      });
       if (kind === 'registered') this.emit({ type: 'fault-registered', revert, at: now() });
     });
     this.writer = new JournalWriter(options.journalPath, () => this.snapshot());
     if (options.signal) {
       if (options.signal.aborted) this.interrupt(String(options.signal.reason ?? 'interrupted'));
       options.signal.addEventListener('abort', () => this.interrupt(reasonOf(options.signal!)), { once: true });
+    }
+    if (this.state) {
+      this.state.update({});
+      this.state.watch((request) => this.interrupt(`stop requested by ${request.by}`, 'stop-request'));
     }
   }
 
@@ -116,7 +153,7 @@ class ExperimentRun {
     const startedMs = performance.now();
     const timer = this.options.maxDuration
       ? setLongTimeout(
-          () => this.interrupt(`maximum duration of ${this.options.maxDuration}s reached`),
+          () => this.interrupt(`maximum duration of ${this.options.maxDuration}s reached`, 'max-duration'),
           this.options.maxDuration * 1000,
           { unref: true },
         )
@@ -137,16 +174,19 @@ class ExperimentRun {
       });
     };
     try {
-      await this.prepare();
+      const safeguards = await this.prepare();
       announce();
       this.writer.writeNow();
+      await this.startSafeguards(safeguards);
       await this.hook('before_experiment_control', this.experiment);
+      if (this.abort.signal.aborted) throw new StopRun();
       await this.runPhases();
     } catch (error) {
       // Configuration or secrets that cannot be resolved (an unset env variable) are invalid
       // input, like a validation error: nothing has run, so there is no journal to write.
       if (!started && error instanceof FaultlineError && error.exitCode === exitCodes.invalid) {
         timer?.clear();
+        this.state?.remove();
         throw error;
       }
       if (!started) announce();
@@ -154,14 +194,19 @@ class ExperimentRun {
     } finally {
       timer?.clear();
     }
+    await this.stopSafeguards();
+    this.setPhase('reverting');
     await this.revertFaults();
+    this.setPhase('rollbacks');
     await this.maybeRollback();
+    this.setPhase('finishing');
     this.finish(startedMs);
     this.logger.info(`Experiment ended with status: ${this.journal.deviated ? 'deviated' : this.journal.status}`);
     await this.summarize();
     await this.hook('after_experiment_control', this.experiment, this.journal);
     await this.hook('cleanup_control', this.experiment);
     this.writer.writeNow();
+    this.closeState();
     // One redacted copy serves observers and the caller (a long run's journal is megabytes).
     const journal = this.snapshot();
     this.emit({ type: 'run-ended', journal, at: now() });
@@ -169,7 +214,7 @@ class ExperimentRun {
   }
 
   /** Configuration, secrets, title substitution and controls: what Chaos Toolkit does before the run. */
-  private async prepare(): Promise<void> {
+  private async prepare(): Promise<Safeguard[]> {
     const env = this.options.env ?? process.env;
     this.secrets = resolveSecrets(this.experiment.secrets, { env, vars: this.options.vars?.secrets }) as Secrets;
     this.configuration = await resolveConfiguration(this.experiment.configuration, {
@@ -187,15 +232,109 @@ class ExperimentRun {
     this.redact = createRedactor(this.secrets, {
       configurationKeys: secretConfigurationKeys(this.experiment),
       configuration: this.configuration,
+      // The experiment as activities will see it, configuration values included (URLs with passwords).
+      sensitiveValuesIn: [
+        substitute(
+          { ...this.experiment, configuration: undefined, secrets: undefined },
+          this.configuration,
+          this.secrets,
+        ),
+        this.configuration,
+      ],
     });
     this.logger = redactingLogger(this.logger, this.redact);
     // What Python modules print is logged too: through the same scrubbing as everything else.
     this.options.resolver.useLogger(this.logger);
     this.experiment.title = substitute(this.experiment.title, this.configuration, this.secrets);
+    this.state?.update({ experiment: { title: this.redact(this.experiment.title), source: this.options.source } });
     this.logger.info(`Running experiment: ${this.experiment.title} (run ${this.runId})`);
-    const declarations = [...(this.options.controls ?? []), ...(this.experiment.controls ?? [])];
+    const global = this.options.controls ?? [];
+    const own = this.experiment.controls ?? [];
+    // Safeguards controls are run by the runner itself (they need to run probes and abort at once).
+    const safeguards = collectSafeguards(
+      [
+        ...global.map((control) => ({ control, from: 'settings' as const })),
+        ...own.map((control) => ({ control, from: 'experiment' as const })),
+      ],
+      this.settings,
+    );
+    // Environment guards: nothing (not even a control) runs against a forbidden cluster or namespace.
+    const guards = checkEnvironmentGuards({
+      activities: [...allActivities(this.experiment), ...safeguards].map((activity) => this.substituted(activity)),
+      settings: this.settings,
+      secrets: Object.assign({}, ...Object.values(this.secrets)) as Record<string, unknown>,
+      configuration: this.configuration,
+      env,
+      allowProduction: this.options.allowProduction,
+    });
+    if (guards) this.journal.faultline.guards = guards;
+    const declarations = [...global, ...own].filter((control) => !isSafeguardsControl(control));
     this.controls = await loadControls(declarations, this.options.resolver, this.options.baseDir);
     await this.hook('configure_control', this.experiment);
+    return safeguards;
+  }
+
+  private async startSafeguards(safeguards: Safeguard[]): Promise<void> {
+    if (!safeguards.length) return;
+    this.logger.info(`watching ${safeguards.length} safeguard(s): ${safeguards.map((s) => s.name).join(', ')}`);
+    this.safeguards = new SafeguardMonitor(
+      safeguards,
+      (safeguard, signal) => this.checkSafeguard(safeguard, signal),
+      (trip) => {
+        this.safeguardTrip = trip;
+        this.interrupt(`safeguard "${trip.name}" tripped: ${trip.reason}`, 'safeguard');
+      },
+      this.logger,
+    );
+    await this.safeguards.start();
+  }
+
+  private async stopSafeguards(): Promise<void> {
+    if (!this.safeguards) return;
+    await this.safeguards.stop();
+    this.journal.faultline.safeguards = {
+      probes: this.safeguards.safeguards.map((s) => ({
+        name: s.name,
+        declared_in: s.declared_in,
+        frequency: s.frequency ?? null,
+      })),
+      checks: this.safeguards.checks,
+      tripped: this.safeguardTrip ?? null,
+    };
+  }
+
+  private async checkSafeguard(safeguard: Safeguard, stop: AbortSignal): Promise<SafeguardVerdict> {
+    const resolved = this.substituted(safeguard);
+    const timeout =
+      safeguard.timeout === undefined ? undefined : parseWait(safeguard.timeout, `${safeguard.name}.timeout`);
+    const signal = timeout === undefined ? stop : AbortSignal.any([stop, longTimeoutSignal(timeout * 1000)]);
+    const ctx = this.activityContext(safeguard.name, 'hypothesis', resolved.provider.secrets, signal);
+    const value = await runProvider(resolved.provider, this.providerDeps(), ctx);
+    const verdict = await checkTolerance(
+      safeguard.tolerance as NonNullable<Activity['tolerance']>,
+      value,
+      this.toleranceOptions(),
+    );
+    return {
+      met: verdict.met,
+      value: this.redact(value ?? null),
+      reason: verdict.reason && this.redact(verdict.reason),
+    };
+  }
+
+  /** How tolerances get substituted and run their own probes (hypothesis and safeguards alike). */
+  private toleranceOptions() {
+    return {
+      substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
+      runProbe: async (toleranceProbe: Activity) => {
+        const withValue = structuredClone(toleranceProbe);
+        return runProvider(
+          this.substituted(withValue).provider,
+          this.providerDeps(),
+          this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets),
+        );
+      },
+    };
   }
 
   private async runPhases(): Promise<void> {
@@ -204,6 +343,7 @@ class ExperimentRun {
     const withHypothesis = strategy !== 'skip' && Boolean(hypothesis?.probes?.length);
 
     if (withHypothesis && ['default', 'before-method-only', 'continuously'].includes(strategy)) {
+      this.setPhase('hypothesis-before');
       const before = await this.runHypothesis('before');
       this.journal.steady_states.before = before;
       if (!before.steady_state_met) {
@@ -234,6 +374,7 @@ class ExperimentRun {
       this.journal.status === 'running' &&
       ['default', 'after-method-only', 'continuously'].includes(strategy)
     ) {
+      this.setPhase('hypothesis-after');
       const after = await this.runHypothesis('after');
       this.journal.steady_states.after = after;
       if (!after.steady_state_met) {
@@ -244,6 +385,7 @@ class ExperimentRun {
   }
 
   private async runMethod(): Promise<void> {
+    this.setPhase('method');
     await this.hook('before_method_control', this.experiment);
     const background: Array<Promise<unknown>> = [];
     try {
@@ -302,17 +444,7 @@ class ExperimentRun {
       const verdict = await checkTolerance(
         probe.tolerance as NonNullable<Activity['tolerance']>,
         this.rawOutputs.get(entry),
-        {
-          substitute: (value: unknown) => substitute(value, this.configuration, this.secrets),
-          runProbe: async (toleranceProbe: Activity) => {
-            const withValue = structuredClone(toleranceProbe);
-            return runProvider(
-              this.substituted(withValue).provider,
-              this.providerDeps(),
-              this.activityContext(withValue.name, 'hypothesis', withValue.provider.secrets),
-            );
-          },
-        },
+        this.toleranceOptions(),
       );
       if (!verdict.met) {
         entry.tolerance_met = false;
@@ -402,12 +534,23 @@ class ExperimentRun {
     const phaseSignal = phase === 'rollback' ? this.rollbackAbort.signal : this.abort.signal;
     const stopsRun = phase !== 'revert' && phase !== 'rollback';
     let escaped: unknown;
+    let timeout: number | undefined;
+    const timeoutSignal = new AbortController();
+    let timer: { clear(): void } | undefined;
+    this.running.add(activity.name);
     try {
       const resolved = this.substituted(activity);
-      const timeout =
-        activity.timeout === undefined ? undefined : parseWait(activity.timeout, `${activity.name}.timeout`);
-      const signal =
-        timeout === undefined ? phaseSignal : AbortSignal.any([phaseSignal, longTimeoutSignal(timeout * 1000)]);
+      timeout = activity.timeout === undefined ? undefined : parseWait(activity.timeout, `${activity.name}.timeout`);
+      if (timeout !== undefined) {
+        const seconds = timeout;
+        timer = setLongTimeout(
+          () => timeoutSignal.abort(new ActivityTimeoutError(activity.name, seconds)),
+          seconds * 1000,
+          { unref: true },
+        );
+      }
+      // Every provider type (http, process, javascript, python) stops on this signal.
+      const signal = timeout === undefined ? phaseSignal : AbortSignal.any([phaseSignal, timeoutSignal.signal]);
       const ctx = this.activityContext(activity.name, phase, resolved.provider.secrets, signal, isDry);
       // Under dry mode Chaos Toolkit runs nothing. Faultline still calls mutating driver activities
       // with ctx.dryRun so they can report the exact targets they would touch.
@@ -418,19 +561,23 @@ class ExperimentRun {
       entry.output = this.redact(output ?? null);
       // It finished (despite the interruption): its outcome stands, and the run stops after it.
       if (stopsRun && this.abort.signal.aborted) escaped = new InterruptedError(this.interruptReason);
-    } catch (error) {
+    } catch (caught) {
       if (stopsRun && this.abort.signal.aborted) {
         // Cut short by the interruption: journalled as Chaos Toolkit journals it — no status, no
         // exception, output null, with its start, end and duration (the journal's status says why).
         delete entry.status;
-        escaped = error;
+        escaped = caught;
       } else {
+        // Its own timeout: say so, rather than a bare "operation aborted".
+        const error = timeoutSignal.signal.aborted && !phaseSignal.aborted ? timeoutSignal.signal.reason : caught;
         entry.status = 'failed';
         entry.exception = this.redact(exceptionLines(error));
         if (error instanceof ResolutionError) escaped = error;
         else this.logger.error(`${activity.type} "${activity.name}" failed: ${this.redact(errorMessage(error))}`);
       }
     }
+    timer?.clear();
+    this.running.delete(activity.name);
     entry.end = now();
     entry.duration = (performance.now() - startedAt) / 1000;
     this.emit({ type: 'activity-ended', activity: entry.activity, phase, entry, at: entry.end });
@@ -513,6 +660,21 @@ class ExperimentRun {
     this.logger.info(`reverting ${pending.length} injected fault(s)`);
     for (const revert of pending) await this.revertOne(revert);
     this.writer.writeNow();
+    const failed = this.ledger.entries.filter((e) => e.status === 'failed');
+    if (failed.length) this.logger.error(this.redact(manualUndo(failed)).trimEnd());
+  }
+
+  private setPhase(phase: RunPhase): void {
+    this.state?.phase(phase);
+  }
+
+  /** The state file goes with the run, unless a fault is still injected: then `faultline stop` retries it. */
+  private closeState(): void {
+    if (!this.state) return;
+    const left = this.ledger.entries.filter((e) => e.status === 'failed' || e.status === 'pending');
+    if (!left.length) return this.state.remove();
+    this.state.unwatch();
+    this.state.update({ faults: this.redact(structuredClone(left)) });
   }
 
   private async revertOne(revert: PendingRevert): Promise<void> {
@@ -524,9 +686,7 @@ class ExperimentRun {
     };
     await runRevert(revert, this.options.resolver, ctx, this.redact);
     if (revert.status === 'failed')
-      this.logger.error(
-        `could not revert "${revert.title}": ${revert.error}; run \`faultline revert <journal>\` to retry`,
-      );
+      this.logger.error(`could not revert "${revert.title}" after ${revert.attempts} tries: ${revert.error}`);
     this.emit({ type: 'fault-reverted', revert, at: revert.reverted! });
   }
 
@@ -567,9 +727,10 @@ class ExperimentRun {
     }
   }
 
-  private interrupt(reason: string): void {
+  private interrupt(reason: string, by: InterruptionCause = 'signal'): void {
     if (this.abort.signal.aborted) return;
     this.interruptReason = reason;
+    this.journal.faultline.interruption = { by, reason, at: now(), cut_short: [...this.running] };
     this.logger.warn(`interrupting the run: ${reason}`);
     this.emit({ type: 'interrupted', reason, at: now() });
     this.abort.abort(new InterruptedError(reason));
@@ -589,6 +750,8 @@ class ExperimentRun {
 
   private finish(startedMs: number): void {
     if (this.abort.signal.aborted && this.journal.status === 'running') this.journal.status = 'interrupted';
+    // A safeguard protects the system: tripping it aborts the run (the hypothesis only judges it).
+    if (this.safeguardTrip) this.journal.status = 'aborted';
     if (this.journal.status === 'running') this.journal.status = 'completed';
     this.journal.end = now();
     this.journal.duration = (performance.now() - startedMs) / 1000;
@@ -615,7 +778,7 @@ class ExperimentRun {
       settings: this.settings,
       logger: this.logger,
       runId: this.runId,
-      interrupt: (reason) => this.interrupt(`control: ${reason}`),
+      interrupt: (reason) => this.interrupt(`control: ${reason}`, 'control'),
     };
     await callHook(controls, name, env, context, state);
   }

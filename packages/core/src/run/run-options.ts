@@ -40,6 +40,15 @@ export interface RunOptions {
    * (the CLI adds impact and recovery figures computed by @faultline/report).
    */
   finalize?: (journal: Journal) => void | Promise<void>;
+  /**
+   * Directory of run state files (`runsDir()`): the run is listed there while it runs, so
+   * `faultline status`/`stop` (and any other process) can find and stop it. Unset: no state file.
+   */
+  runsDir?: string;
+  /** Path or URL the experiment was loaded from, shown by `faultline status`. */
+  source?: string;
+  /** The run may touch a Kubernetes context marked production in `guards.kubernetes` (`--allow-production`). */
+  allowProduction?: boolean;
   /** Version written as `faultline-version` in the journal. */
   version?: string;
 }

@@ -70,3 +70,15 @@ export function bearerTokenFor(url: string, settings: Record<string, unknown>): 
   const entry = auth[host];
   return entry?.type === 'bearer' ? entry.value : undefined;
 }
+
+/** settings.loader: what a remote experiment may do (both off by default). */
+export function loaderSettings(settings: Record<string, unknown>): {
+  allowRemoteCode: boolean;
+  allowedRedirectHosts: string[];
+} {
+  const loader = (settings.loader ?? {}) as { allow_remote_code?: unknown; allowed_redirect_hosts?: unknown };
+  return {
+    allowRemoteCode: loader.allow_remote_code === true,
+    allowedRedirectHosts: Array.isArray(loader.allowed_redirect_hosts) ? loader.allowed_redirect_hosts.map(String) : [],
+  };
+}

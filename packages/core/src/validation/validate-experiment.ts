@@ -8,6 +8,8 @@ import type { ActivityResolver } from '../resolve/activity-resolver.js';
 import { experimentSchema, knownKeys } from './experiment-schema.js';
 import { checkEnvironment, type EnvironmentInputs } from './check-environment.js';
 import { locate, type Problem } from './problem.js';
+import { substitutionCycles } from './substitution-cycles.js';
+import { safeguardProblems } from './safeguard-problems.js';
 
 export interface ValidationResult {
   /** Set when there is no error (warnings allowed). */
@@ -45,6 +47,8 @@ export async function validateExperiment(value: unknown, options: ValidateOption
     checkUnknownKeys(value, warn);
     if (options.environment) checkEnvironment(value, options.environment, error);
     await checkSemantics(value, options, error, warn);
+    for (const cycle of substitutionCycles(value.configuration)) error(cycle.path, cycle.message);
+    for (const problem of safeguardProblems(value.controls)) error(problem.path, problem.message, problem.hint);
   } else if (parsed.success) {
     error([], 'an experiment must be an object');
   }
@@ -124,7 +128,7 @@ function checkUnknownKeys(experiment: Obj, warn: (path: DocumentPath, message: s
     if ('ref' in activity) return;
     unknown(activity, knownKeys.activity, path);
     const provider = activity.provider;
-    if (isObj(provider) && typeof provider.type === 'string' && provider.type in knownKeys.provider) {
+    if (isObj(provider) && typeof provider.type === 'string' && Object.hasOwn(knownKeys.provider, provider.type)) {
       unknown(provider, knownKeys.provider[provider.type as keyof typeof knownKeys.provider], [...path, 'provider']);
     }
   });

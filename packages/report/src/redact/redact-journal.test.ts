@@ -33,4 +33,17 @@ describe('redactJournal', () => {
     // the input is left alone
     expect(JSON.stringify(raw)).toContain('tok-9f8e7d6c5b4a');
   });
+
+  it('uses the engine rule set: db_password, user_credentials and URL credentials are masked', () => {
+    const raw = normalizeJournal(loadFixture('deviated'));
+    raw.experiment.configuration = {
+      db_password: 'hunter2-db',
+      user_credentials: { name: 'svc', key: 'cr3d-v4lue' },
+      db_url: 'postgres://app:url-s3cret@db/orders',
+    };
+    raw.run[0]!.output = { log: 'retrying postgres://app:url-s3cret@db/orders with hunter2-db' };
+    const text = JSON.stringify(redactJournal(raw));
+    for (const secret of ['hunter2-db', 'cr3d-v4lue', 'url-s3cret']) expect(text).not.toContain(secret);
+    expect(text).toContain('postgres://***@db/orders');
+  });
 });

@@ -1,10 +1,9 @@
-import type { Journal } from '@faultline/core';
+import { isSensitiveKey, redactionPlaceholder, redactUrlCredentials, type Journal } from '@faultline/core';
 
-export const REDACTED = '***';
+export const REDACTED = redactionPlaceholder;
 
-/** Keys whose values are credentials wherever they appear (headers, arguments, outputs). */
-const sensitiveKey =
-  /(pass(word|wd)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|authorization|credentials?|cookie)$/i;
+// One rule set for the whole product: the engine's (isSensitiveKey, URL credentials).
+const sensitiveKey = { test: isSensitiveKey };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,7 +41,7 @@ export function redactJournal(journal: Journal): Journal {
   const scrubText = (text: string): string => {
     let out = text;
     for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    return out;
+    return redactUrlCredentials(out);
   };
   const walk = (value: unknown, key?: string, depth = 0): unknown => {
     // An output nested thousands deep would overflow the stack: below this depth it is kept as
@@ -50,7 +49,7 @@ export function redactJournal(journal: Journal): Journal {
     if (depth > maxDepth && typeof value === 'object' && value !== null) return scrubText(deepText(value));
     if (typeof value === 'string') {
       if (key !== undefined && sensitiveKey.test(key) && !value.includes('${')) return REDACTED;
-      return secrets.length ? scrubText(value) : value;
+      return scrubText(value);
     }
     if (Array.isArray(value)) return value.map((item) => walk(item, undefined, depth + 1));
     if (isObject(value)) {

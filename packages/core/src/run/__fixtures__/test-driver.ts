@@ -9,6 +9,8 @@ export function createWorld() {
   const faults = new Set<string>();
   const calls: string[] = [];
   let value: unknown = 200;
+  /** Removals that fail before one succeeds (an API server answering 500 for a while). */
+  let failingRemovals = 0;
 
   const activities = [
     defineActivity({
@@ -48,6 +50,10 @@ export function createWorld() {
       arguments: z.object({ fault: z.string() }),
       run(args) {
         calls.push(`remove:${args.fault}`);
+        if (failingRemovals > 0) {
+          failingRemovals--;
+          throw new Error(`cannot remove ${args.fault}: HTTP 500`);
+        }
         faults.delete(args.fault);
         return { removed: args.fault };
       },
@@ -112,6 +118,9 @@ export function createWorld() {
     calls,
     setValue(v: unknown) {
       value = v;
+    },
+    failRemovals(count: number) {
+      failingRemovals = count;
     },
     resolver: new ActivityResolver([entry]),
   };

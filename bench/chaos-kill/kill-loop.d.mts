@@ -1,0 +1,16 @@
+export interface KillResult {
+  signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL';
+  killAtMs: number;
+  endedBeforeKill: boolean;
+  runExit: number | string | null;
+  stopExit: number | null;
+  hung: boolean;
+  cleanAfterMs: number;
+  runMs: number;
+  leftBehind: 0 | 1;
+}
+export function prng(seed: number): () => number;
+export function killLoop(
+  scenario: () => Promise<unknown>,
+  options: { runs: number; deadline: number; seed?: number },
+): Promise<KillResult[]>;

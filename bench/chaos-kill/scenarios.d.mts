@@ -1,0 +1,1 @@
+export const scenarios: Record<string, () => Promise<unknown>>;

@@ -1,0 +1,2 @@
+export * from './kubernetes-context.js';
+export * from './check-environment-guards.js';

@@ -1,0 +1,2 @@
+export * from './collect-safeguards.js';
+export * from './safeguard-monitor.js';
