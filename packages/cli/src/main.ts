@@ -16,6 +16,7 @@ import { registerRecheckCommand } from './commands/recheck.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerScheduleCommand } from './commands/schedule.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerSettingsCommand } from './commands/settings.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -85,6 +86,7 @@ export function createProgram(given: CliIo, name = 'faultline'): Command {
     registerFindingsCommand,
     registerImportCommand,
     registerRecheckCommand,
+    registerScheduleCommand,
   ]) {
     register(program, io);
   }

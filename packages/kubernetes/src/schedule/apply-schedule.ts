@@ -17,6 +17,10 @@ export interface AppliedObject {
 }
 
 const hashOf = (object: KubeObject) => createHash('sha256').update(JSON.stringify(object)).digest('hex').slice(0, 16);
+/** `stop-all` suspends CronJobs on the live object: re-applying an unsuspended schedule resumes it. */
+const resumed = (current: K8s.KubernetesObject, object: KubeObject) =>
+  object.kind === 'CronJob' &&
+  (current as { spec?: { suspend?: boolean } }).spec?.suspend !== (object['spec'] as { suspend?: boolean }).suspend;
 const describe = (object: KubeObject) =>
   `${object.kind} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name}`;
 
@@ -54,7 +58,7 @@ export async function applySchedule(
       if (!current) {
         await objects.create(desired);
         results.push({ ...entry, action: 'created' });
-      } else if (current.metadata?.annotations?.[renderedHashAnnotation] === hash) {
+      } else if (current.metadata?.annotations?.[renderedHashAnnotation] === hash && !resumed(current, object)) {
         results.push({ ...entry, action: 'unchanged' });
       } else {
         await objects.replace({
@@ -97,11 +101,12 @@ export async function findScheduleObjects(
   return listLabelled(objects, scheduleSelector(schedule.name, schedule.namespace), scheduleObjectKinds);
 }
 
-/** The objects of the given kinds matching a label selector, across namespaces. */
+/** The objects of the given kinds matching a label selector, in one namespace or across all. */
 export async function listLabelled(
   objects: K8s.KubernetesObjectApi,
   labelSelector: string,
   kinds: ReadonlyArray<{ apiVersion: string; kind: string }>,
+  namespace?: string,
 ): Promise<KubeObject[]> {
   const found: KubeObject[] = [];
   for (const { apiVersion, kind } of kinds) {
@@ -109,7 +114,7 @@ export async function listLabelled(
       const list = await objects.list(
         apiVersion,
         kind,
-        undefined,
+        namespace,
         undefined,
         undefined,
         undefined,

@@ -10,3 +10,4 @@ export * from './schedule-object-kinds.js';
 export * from './schedule-run-summary.js';
 export * from './stop-all-schedules.js';
 export * from './merge-patch-object.js';
+export * from './schedule-yaml.js';

@@ -28,13 +28,16 @@ export async function listSchedules(
   objects: K8s.KubernetesObjectApi,
   options: { namespace?: string; now?: Date } = {},
 ): Promise<ScheduleInfo[]> {
-  const found = await listLabelled(objects, faultlineSelector, [
-    { apiVersion: 'batch/v1', kind: 'CronJob' },
-    { apiVersion: 'v1', kind: 'ConfigMap' },
-  ]);
-  const inScope = (object: KubeObject) =>
-    object.metadata?.labels?.[scheduleLabel] !== undefined &&
-    (!options.namespace || object.metadata?.namespace === options.namespace);
+  const found = await listLabelled(
+    objects,
+    faultlineSelector,
+    [
+      { apiVersion: 'batch/v1', kind: 'CronJob' },
+      { apiVersion: 'v1', kind: 'ConfigMap' },
+    ],
+    options.namespace,
+  );
+  const inScope = (object: KubeObject) => object.metadata?.labels?.[scheduleLabel] !== undefined;
   const summaries = new Map<string, ScheduleRunSummary>();
   for (const configMap of found.filter((object) => object.kind === 'ConfigMap' && inScope(object))) {
     const text = configMap.metadata?.annotations?.[lastResultAnnotation];

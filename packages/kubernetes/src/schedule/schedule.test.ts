@@ -297,5 +297,18 @@ describe('schedules against the fake API server', () => {
       ['suspended', undefined],
       ['suspended', undefined],
     ]);
+    // Re-applying the schedule resumes it.
+    const resumed = await applySchedule(
+      objects,
+      { name: 'a', namespace: 'chaos' },
+      (await renderSchedule(spec({ name: 'a' }))).objects,
+    );
+    expect(
+      resumed.filter((entry) => entry.action !== 'unchanged').map((entry) => `${entry.action} ${entry.kind}`),
+    ).toEqual(['updated CronJob']);
+    expect((await listSchedules(objects, { namespace: 'chaos', now })).map((s) => s.state)).toEqual([
+      'idle',
+      'suspended',
+    ]);
   });
 });

@@ -1,0 +1,157 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as k8s from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import {
+  applySchedule,
+  experimentMountPath,
+  lastResultAnnotation,
+  listSchedules,
+  renderSchedule,
+  type PolicyRule,
+} from '@faultline/kubernetes/schedule';
+import {
+  fakeObjects,
+  selfSignedCert,
+  startFakeApiServer,
+  type FakeApiServer,
+  type KubeObject,
+  type RequestAttributes,
+} from '@faultline/kubernetes/testing';
+import { runCli, tempDir } from './cli-harness.js';
+
+const experiment = {
+  version: '1.0.0',
+  title: 'checkout survives losing a pod',
+  description: 'scheduled every weekday',
+  'steady-state-hypothesis': {
+    title: 'checkout pods are healthy',
+    probes: [
+      {
+        type: 'probe',
+        name: 'checkout-healthy',
+        tolerance: true,
+        provider: {
+          type: 'python',
+          module: 'chaosk8s.pod.probes',
+          func: 'all_pods_healthy',
+          arguments: { ns: 'shop' },
+        },
+      },
+    ],
+  },
+  method: [
+    {
+      type: 'action',
+      name: 'kill-one-checkout-pod',
+      provider: {
+        type: 'python',
+        module: 'chaosk8s.pod.actions',
+        func: 'terminate_pods',
+        arguments: { ns: 'shop', label_selector: 'app=checkout', qty: 1 },
+      },
+    },
+  ],
+};
+
+/** What the rendered Roles grant, as the API server's authorizer would decide it. */
+function authorizerFor(objects: readonly KubeObject[], namespace: string) {
+  const roles = objects.filter((object) => object.kind === 'Role' || object.kind === 'ClusterRole');
+  return (request: RequestAttributes) =>
+    roles.some(
+      (role) =>
+        (role.kind === 'ClusterRole' || role.metadata?.namespace === (request.namespace ?? namespace)) &&
+        (role['rules'] as PolicyRule[]).some(
+          (rule) =>
+            rule.apiGroups.includes(request.group) &&
+            rule.resources.includes(
+              request.subresource ? `${request.resource}/${request.subresource}` : request.resource,
+            ) &&
+            rule.verbs.includes(request.verb) &&
+            (!rule.resourceNames || (request.name !== undefined && rule.resourceNames.includes(request.name))),
+        ),
+    );
+}
+
+describe("a schedule's Job, run as the pod runs it", () => {
+  let server: FakeApiServer;
+  const tls = selfSignedCert();
+
+  beforeAll(async () => {
+    server = await startFakeApiServer({
+      tls,
+      token: 'service-account-token',
+      reconcile: false,
+      objects: [
+        fakeObjects.namespace('chaos'),
+        fakeObjects.namespace('shop'),
+        fakeObjects.pod('checkout-1', { namespace: 'shop', labels: { app: 'checkout' } }),
+        fakeObjects.pod('checkout-2', { namespace: 'shop', labels: { app: 'checkout' } }),
+      ],
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('uses the in-cluster service account, runs the experiment with only its RBAC, and leaves its result for schedule list', async () => {
+    const { objects } = await renderSchedule({
+      name: 'checkout',
+      namespace: 'chaos',
+      cron: '0 10 * * 1-5',
+      experiment,
+      experimentText: stringify(experiment),
+      format: 'yaml',
+      maxDurationSeconds: 300,
+      image: 'faultline:test',
+    });
+    const api = k8s.KubernetesObjectApi.makeApiClient(server.kubeConfig);
+    await applySchedule(api, { name: 'checkout', namespace: 'chaos' }, objects);
+    server.authorize = authorizerFor(objects, 'chaos');
+
+    // The pod: the ConfigMap mounted at /etc/faultline, an emptyDir at /tmp (its working directory),
+    // the service account's token, CA and namespace, and the kubelet's service environment.
+    const root = tempDir('faultline-pod-');
+    const mount = join(root, 'etc-faultline');
+    const workDir = join(root, 'tmp');
+    const serviceAccount = join(root, 'serviceaccount');
+    for (const dir of [mount, workDir, serviceAccount]) mkdirSync(dir);
+    const configMap = objects.find((object) => object.kind === 'ConfigMap')!;
+    for (const [file, text] of Object.entries(configMap['data'] as Record<string, string>))
+      writeFileSync(join(mount, file), text);
+    writeFileSync(join(serviceAccount, 'token'), 'service-account-token');
+    writeFileSync(join(serviceAccount, 'ca.crt'), tls.cert);
+    writeFileSync(join(serviceAccount, 'namespace'), 'chaos');
+    const cronJob = objects.find((object) => object.kind === 'CronJob') as KubeObject & { spec: any };
+    const container = cronJob.spec.jobTemplate.spec.template.spec.containers[0];
+    expect(container.command).toEqual(['faultline']);
+    const env: Record<string, string> = {
+      KUBERNETES_SERVICE_HOST: '127.0.0.1',
+      KUBERNETES_SERVICE_PORT: new URL(server.url).port,
+      FAULTLINE_SERVICEACCOUNT_ROOT: serviceAccount,
+      HOSTNAME: 'faultline-checkout-29000000-abcde',
+      KUBECONFIG: join(root, 'no-kubeconfig'),
+    };
+    for (const variable of container.env as Array<{ name: string; value?: string; valueFrom?: unknown }>)
+      env[variable.name] = variable.valueFrom ? 'chaos' : variable.value!;
+    const args = (container.args as string[]).map((arg) => arg.replace(experimentMountPath, mount));
+    const since = server.requests.length;
+    const result = await runCli(args, { cwd: workDir, env, timeoutMs: 60_000 });
+
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^journal: \{.*"status":"completed"/m);
+    expect(server.store.list('pods', { namespace: 'shop' }).items).toHaveLength(1);
+    expect(server.requests.slice(since).some((request) => request.method === 'DELETE')).toBe(true);
+    // Every call went to the fake with the service account's token, and RBAC allowed it.
+    expect(server.requests.slice(since).filter((request) => (request.status ?? 200) >= 400)).toEqual([]);
+    const summary = JSON.parse(
+      server.store.get('configmaps', 'chaos', 'faultline-checkout')!.metadata!.annotations![lastResultAnnotation]!,
+    );
+    expect(summary).toMatchObject({ status: 'completed', deviated: false, pod: 'faultline-checkout-29000000-abcde' });
+    server.authorize = () => true;
+    const [listed] = await listSchedules(api, { namespace: 'chaos' });
+    expect(listed?.lastResult?.status).toBe('completed');
+  });
+});

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { ScheduleSpec } from '@faultline/kubernetes/schedule';
+import type { CliIo } from '../cli-io.js';
+import type { GlobalFlags } from '../global-flags.js';
+import { loadAndValidate } from '../load-and-validate.js';
+import { faultlineVersion } from '../version.js';
+
+export interface ScheduleSpecFlags {
+  name: string;
+  cron: string;
+  namespace: string;
+  timeZone?: string;
+  image: string;
+  maxDuration: string;
+  suspend?: boolean;
+  context?: string;
+}
+
+/** The image `faultline schedule` runs by default: the one the repository's Dockerfile builds, tagged with this version. */
+export const defaultImage = `faultline:${faultlineVersion}`;
+
+/** The options shared by `schedule render` and `schedule apply`. */
+export function scheduleSpecOptions(command: Command): Command {
+  return command
+    .argument('<experiment>', 'experiment file (.json, .yaml, .yml) or http(s) URL')
+    .requiredOption('--name <name>', 'schedule name (objects are named faultline-<name>)')
+    .requiredOption('--cron <expression>', 'when to run: five-field cron expression, e.g. "0 10 * * 1-5"')
+    .option('-n, --namespace <ns>', 'namespace of the CronJob, its ConfigMap and service account', 'default')
+    .option('--time-zone <zone>', "IANA time zone of the cron expression (default: the controller's, usually UTC)")
+    .option('--image <ref>', 'container image with faultline (see Dockerfile)', defaultImage)
+    .option('--max-duration <duration>', 'interrupt each run after this long and revert ("30m")', '30m')
+    .option('--suspend', 'create the CronJob suspended');
+}
+
+/** Load and validate the experiment, then the schedule's specification. */
+export async function scheduleSpecFrom(
+  source: string,
+  flags: ScheduleSpecFlags,
+  globals: GlobalFlags,
+  io: CliIo,
+): Promise<ScheduleSpec> {
+  const { loadSettings, parseWait } = await import('@faultline/core');
+  const { settings } = await loadSettings(globals.settings, io.env);
+  const loaded = await loadAndValidate(source, { cwd: io.cwd, env: io.env, settings });
+  const remote = /^https?:\/\//i.test(source);
+  // A local file is kept as written (comments and all, for review in GitOps); a URL as JSON.
+  const yaml = !remote && /^\.ya?ml$/i.test(extname(source));
+  const experimentText = remote
+    ? JSON.stringify(loaded.experiment, null, 2)
+    : await readFile(resolve(io.cwd, source), 'utf8');
+  return {
+    name: flags.name,
+    namespace: flags.namespace,
+    cron: flags.cron,
+    ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
+    experiment: loaded.experiment as unknown as Record<string, unknown>,
+    experimentText,
+    format: yaml ? 'yaml' : 'json',
+    maxDurationSeconds: Math.ceil(parseWait(flags.maxDuration, '--max-duration')),
+    image: flags.image,
+    ...(flags.suspend ? { suspend: true } : {}),
+  };
+}
+
+/** Warn about Kubernetes activities whose permissions are not known (so not granted). */
+export function warnUnknownActivities(unknown: readonly string[], io: CliIo): void {
+  if (unknown.length)
+    io.stderr.write(
+      `warning: no permission rule for ${unknown.join(', ')}: the schedule's Role does not grant what they need\n`,
+    );
+}
