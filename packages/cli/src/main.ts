@@ -9,6 +9,7 @@ import { registerDoctorCommand } from './commands/doctor.js';
 import { registerFindingsCommand } from './commands/findings.js';
 import { registerHistoryCommand } from './commands/history.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerGamedayCommand } from './commands/gameday.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerProxyCommand } from './commands/proxy.js';
@@ -87,6 +88,7 @@ export function createProgram(given: CliIo, name = 'faultline'): Command {
     registerImportCommand,
     registerRecheckCommand,
     registerScheduleCommand,
+    registerGamedayCommand,
   ]) {
     register(program, io);
   }
