@@ -153,5 +153,16 @@ describe("a schedule's Job, run as the pod runs it", () => {
     server.authorize = () => true;
     const [listed] = await listSchedules(api, { namespace: 'chaos' });
     expect(listed?.lastResult?.status).toBe('completed');
+
+    // A run that cannot start (here: an invalid experiment) still leaves its result.
+    server.authorize = authorizerFor(objects, 'chaos');
+    writeFileSync(join(mount, 'experiment.yaml'), 'title: no method\n');
+    const broken = await runCli(args, { cwd: workDir, env, timeoutMs: 60_000 });
+    expect(broken.code).toBe(64);
+    const failed = JSON.parse(
+      server.store.get('configmaps', 'chaos', 'faultline-checkout')!.metadata!.annotations![lastResultAnnotation]!,
+    );
+    expect(failed).toMatchObject({ status: 'error', pod: 'faultline-checkout-29000000-abcde' });
+    expect(failed.error).toMatch(/method/);
   });
 });

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import type { ScheduleRunSummary } from '@faultline/kubernetes/schedule';
 import type { RunFlags } from './run.js';
+
+const pod = (io: CliIo) => (io.env['HOSTNAME'] ? { pod: io.env['HOSTNAME'] } : {});
 
 interface JobFlags {
   maxDuration: string;
@@ -40,20 +43,31 @@ FAULTLINE_NAMESPACE; FAULTLINE_SERVICEACCOUNT_ROOT overrides /var/run/secrets/ku
         verifyTls: true,
         output: 'text',
       };
-      // The root filesystem is read-only: no faultline.log next to the experiment, the log is the pod's.
-      await runCommand(source, runFlags, { ...command.optsWithGlobals(), logFile: false }, io);
-      const journal = JSON.parse(await readFile(resolve(io.cwd, flags.journalPath), 'utf8')) as Record<string, unknown>;
-      io.stdout.write(`journal: ${JSON.stringify(journal)}\n`);
       const { summarizeJournal } = await import('@faultline/kubernetes/schedule');
-      const summary = summarizeJournal(journal, io.env['HOSTNAME']);
-      for (const recorder of await scheduleJobRecorders(io.env)) {
-        try {
-          await recorder(summary, journal);
-        } catch (error) {
-          // The run's own result (the exit code) stands; a lost summary is said loudly in the log.
-          io.stderr.write(`error: the result was not recorded: ${(error as Error).message}\n`);
-          io.setExitCode(2);
+      const recorders = await scheduleJobRecorders(io.env);
+      const record = async (summary: ScheduleRunSummary, journal: Record<string, unknown>) => {
+        for (const recorder of recorders) {
+          try {
+            await recorder(summary, journal);
+          } catch (error) {
+            // A result nobody can see fails the Job, so it shows in `kubectl get jobs`; the log says why.
+            io.stderr.write(`error: the result was not recorded: ${(error as Error).message}\n`);
+            io.setExitCode(2);
+          }
         }
+      };
+      let journal: Record<string, unknown>;
+      try {
+        // The root filesystem is read-only: no faultline.log next to the experiment, the log is the pod's.
+        await runCommand(source, runFlags, { ...command.optsWithGlobals(), logFile: false }, io);
+        journal = JSON.parse(await readFile(resolve(io.cwd, flags.journalPath), 'utf8')) as Record<string, unknown>;
+      } catch (error) {
+        // A run that could not start (invalid experiment, unreachable cluster) still leaves a result.
+        const message = (error as Error).message.replace(/\s*\n\s*/g, '; ').slice(0, 500);
+        await record({ status: 'error', deviated: false, error: message, ...pod(io) }, {});
+        throw error;
       }
+      io.stdout.write(`journal: ${JSON.stringify(journal)}\n`);
+      await record(summarizeJournal(journal, io.env['HOSTNAME']), journal);
     });
 }

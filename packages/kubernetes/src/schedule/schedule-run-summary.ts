@@ -10,6 +10,8 @@ export interface ScheduleRunSummary {
   start?: string;
   end?: string;
   duration?: number;
+  /** Why the run could not start (status `error`). */
+  error?: string;
   /** The Job's pod, to find its log (the journal) with kubectl logs. */
   pod?: string;
 }
