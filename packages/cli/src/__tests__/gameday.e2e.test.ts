@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -120,7 +120,7 @@ describe('faultline gameday run', () => {
       );
 
       const { code, stdout } = await cli(['gameday', 'run', 'gameday.yaml'], dir);
-      expect(stdout).toMatch(/Game day Shop game day: stopped-at-gate \(4 step\(s\)\)/);
+      expect(stdout).toMatch(/Game day Shop game day: stopped-at-gate \(4 step\(s\)\); report gameday\/index.html/);
       expect(code).toBe(1);
       const json = received.filter((r) => r.path === '/json').map((r) => r.body);
       expect(json.map((e) => e['event'])).toEqual([
@@ -149,7 +149,12 @@ describe('faultline gameday run', () => {
         .map((r) => (r.body as { spec: { replicas: number } }).spec.replicas);
       expect(scaled).toEqual([2, 3, 1, 3]);
       expect([replicas('checkout'), replicas('payments'), replicas('search')]).toEqual([3, 3, 3]);
-      const journals = readdirSync(join(dir, 'gameday')).filter((file) => file !== 'gameday.json');
+      const files = readdirSync(join(dir, 'gameday'));
+      const journals = files.filter((file) => file.endsWith('.json') && file !== 'gameday.json');
+      expect(files.filter((file) => file.endsWith('.html') && file !== 'index.html')).toHaveLength(4);
+      const index = readFileSync(join(dir, 'gameday', 'index.html'), 'utf8');
+      expect(index).toContain('stopped-at-gate');
+      for (const journal of journals) expect(index).toContain(`href="${journal.replace(/\.json$/, '.html')}"`);
       expect(journals).toHaveLength(4);
       expect(journals.some((file) => file.includes('never'))).toBe(false);
     },

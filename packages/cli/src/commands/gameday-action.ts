@@ -7,6 +7,7 @@ import { insideWindow } from '../gameday/check-window.js';
 import { loadPlan } from '../gameday/load-plan.js';
 import { webhookNotifier } from '../gameday/notify-webhooks.js';
 import { runPlan, type StepRun } from '../gameday/run-plan.js';
+import { writeGamedayReport } from '../gameday/write-gameday-report.js';
 import type { GlobalFlags } from '../global-flags.js';
 import { loadAndValidate } from '../load-and-validate.js';
 import { createLogger } from '../logging/create-logger.js';
@@ -84,8 +85,9 @@ export async function runGameday(source: string, flags: GamedayFlags, globals: G
       join(outDir, 'gameday.json'),
       `${JSON.stringify({ gameday, plan: plan.title, ...result }, null, 2)}\n`,
     );
+    await writeGamedayReport(outDir, { id: gameday, title: plan.title, ...result });
     io.stdout.write(
-      `\nGame day ${plan.title}: ${result.status} (${result.steps.length} step(s)); ${join(flags.outDir, 'gameday.json')}\n`,
+      `\nGame day ${plan.title}: ${result.status} (${result.steps.length} step(s)); report ${join(flags.outDir, 'index.html')}\n`,
     );
     io.setExitCode(planExitCodes[result.status]);
   } finally {
