@@ -74,6 +74,39 @@ function authorizerFor(objects: readonly KubeObject[], namespace: string) {
     );
 }
 
+/**
+ * The pod of a rendered schedule, on this machine: the ConfigMap's files where it is mounted, an
+ * emptyDir as working directory, the service account's token, CA and namespace, the kubelet's
+ * service environment and the container's own, and its command with the mount path mapped.
+ */
+function podFor(objects: readonly KubeObject[], server: FakeApiServer, cert: string) {
+  const root = tempDir('faultline-pod-');
+  const mount = join(root, 'etc-faultline');
+  const workDir = join(root, 'tmp');
+  const serviceAccount = join(root, 'serviceaccount');
+  for (const dir of [mount, workDir, serviceAccount]) mkdirSync(dir);
+  const configMap = objects.find((object) => object.kind === 'ConfigMap')!;
+  for (const [file, text] of Object.entries(configMap['data'] as Record<string, string>))
+    writeFileSync(join(mount, file), text);
+  writeFileSync(join(serviceAccount, 'token'), 'service-account-token');
+  writeFileSync(join(serviceAccount, 'ca.crt'), cert);
+  writeFileSync(join(serviceAccount, 'namespace'), 'chaos');
+  const cronJob = objects.find((object) => object.kind === 'CronJob') as KubeObject & { spec: any };
+  const container = cronJob.spec.jobTemplate.spec.template.spec.containers[0];
+  expect(container.command).toEqual(['faultline']);
+  const env: Record<string, string> = {
+    KUBERNETES_SERVICE_HOST: '127.0.0.1',
+    KUBERNETES_SERVICE_PORT: new URL(server.url).port,
+    FAULTLINE_SERVICEACCOUNT_ROOT: serviceAccount,
+    HOSTNAME: 'faultline-checkout-29000000-abcde',
+    KUBECONFIG: join(root, 'no-kubeconfig'),
+  };
+  for (const variable of container.env as Array<{ name: string; value?: string; valueFrom?: unknown }>)
+    env[variable.name] = variable.valueFrom ? 'chaos' : variable.value!;
+  const args = (container.args as string[]).map((arg) => arg.replace(experimentMountPath, mount));
+  return { args, env, mount, workDir };
+}
+
 describe("a schedule's Job, run as the pod runs it", () => {
   let server: FakeApiServer;
   const tls = selfSignedCert();
@@ -88,6 +121,7 @@ describe("a schedule's Job, run as the pod runs it", () => {
         fakeObjects.namespace('shop'),
         fakeObjects.pod('checkout-1', { namespace: 'shop', labels: { app: 'checkout' } }),
         fakeObjects.pod('checkout-2', { namespace: 'shop', labels: { app: 'checkout' } }),
+        ...[1, 2, 3].map((n) => fakeObjects.pod(`search-${n}`, { namespace: 'shop', labels: { app: 'search' } })),
       ],
     });
   });
@@ -100,9 +134,9 @@ describe("a schedule's Job, run as the pod runs it", () => {
       name: 'checkout',
       namespace: 'chaos',
       cron: '0 10 * * 1-5',
-      experiment,
-      experimentText: stringify(experiment),
-      format: 'yaml',
+      files: { 'experiment.yaml': stringify(experiment) },
+      entry: { kind: 'experiment', file: 'experiment.yaml' },
+      experiments: [experiment],
       maxDurationSeconds: 300,
       image: 'faultline:test',
     });
@@ -110,39 +144,14 @@ describe("a schedule's Job, run as the pod runs it", () => {
     await applySchedule(api, { name: 'checkout', namespace: 'chaos' }, objects);
     server.authorize = authorizerFor(objects, 'chaos');
 
-    // The pod: the ConfigMap mounted at /etc/faultline, an emptyDir at /tmp (its working directory),
-    // the service account's token, CA and namespace, and the kubelet's service environment.
-    const root = tempDir('faultline-pod-');
-    const mount = join(root, 'etc-faultline');
-    const workDir = join(root, 'tmp');
-    const serviceAccount = join(root, 'serviceaccount');
-    for (const dir of [mount, workDir, serviceAccount]) mkdirSync(dir);
-    const configMap = objects.find((object) => object.kind === 'ConfigMap')!;
-    for (const [file, text] of Object.entries(configMap['data'] as Record<string, string>))
-      writeFileSync(join(mount, file), text);
-    writeFileSync(join(serviceAccount, 'token'), 'service-account-token');
-    writeFileSync(join(serviceAccount, 'ca.crt'), tls.cert);
-    writeFileSync(join(serviceAccount, 'namespace'), 'chaos');
-    const cronJob = objects.find((object) => object.kind === 'CronJob') as KubeObject & { spec: any };
-    const container = cronJob.spec.jobTemplate.spec.template.spec.containers[0];
-    expect(container.command).toEqual(['faultline']);
-    const env: Record<string, string> = {
-      KUBERNETES_SERVICE_HOST: '127.0.0.1',
-      KUBERNETES_SERVICE_PORT: new URL(server.url).port,
-      FAULTLINE_SERVICEACCOUNT_ROOT: serviceAccount,
-      HOSTNAME: 'faultline-checkout-29000000-abcde',
-      KUBECONFIG: join(root, 'no-kubeconfig'),
-    };
-    for (const variable of container.env as Array<{ name: string; value?: string; valueFrom?: unknown }>)
-      env[variable.name] = variable.valueFrom ? 'chaos' : variable.value!;
-    const args = (container.args as string[]).map((arg) => arg.replace(experimentMountPath, mount));
+    const { args, env, mount, workDir } = podFor(objects, server, tls.cert);
     const since = server.requests.length;
     const result = await runCli(args, { cwd: workDir, env, timeoutMs: 60_000 });
 
     expect(result.stderr).not.toMatch(/error/i);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^journal: \{.*"status":"completed"/m);
-    expect(server.store.list('pods', { namespace: 'shop' }).items).toHaveLength(1);
+    expect(server.store.list('pods', { namespace: 'shop', labelSelector: 'app=checkout' }).items).toHaveLength(1);
     expect(server.requests.slice(since).some((request) => request.method === 'DELETE')).toBe(true);
     // Every call went to the fake with the service account's token, and RBAC allowed it.
     expect(server.requests.slice(since).filter((request) => (request.status ?? 200) >= 400)).toEqual([]);
@@ -164,5 +173,55 @@ describe("a schedule's Job, run as the pod runs it", () => {
     );
     expect(failed).toMatchObject({ status: 'error', pod: 'faultline-checkout-29000000-abcde' });
     expect(failed.error).toMatch(/method/);
+  });
+
+  it('runs a scheduled game day plan the same way, and records its outcome', async () => {
+    const killSearch = {
+      ...experiment,
+      method: [
+        {
+          ...experiment.method[0]!,
+          provider: {
+            ...experiment.method[0]!.provider,
+            arguments: { ns: 'shop', label_selector: 'app=search', qty: 1 },
+          },
+        },
+      ],
+    };
+    const plan = {
+      title: 'search game day',
+      steps: [
+        { name: 'first', experiment: 'kill-search.yaml' },
+        { name: 'second', experiment: 'kill-search.yaml' },
+      ],
+    };
+    const { objects } = await renderSchedule({
+      name: 'search-day',
+      namespace: 'chaos',
+      cron: '@weekly',
+      files: { 'plan.yaml': stringify(plan), 'kill-search.yaml': stringify(killSearch) },
+      entry: { kind: 'plan', file: 'plan.yaml' },
+      experiments: [killSearch],
+      maxDurationSeconds: 600,
+      image: 'faultline:test',
+    });
+    server.authorize = () => true;
+    await applySchedule(
+      k8s.KubernetesObjectApi.makeApiClient(server.kubeConfig),
+      { name: 'search-day', namespace: 'chaos' },
+      objects,
+    );
+    server.authorize = authorizerFor(objects, 'chaos');
+    const { args, env, workDir } = podFor(objects, server, tls.cert);
+    expect(args.slice(0, 3)).toEqual(['schedule', 'job', '--plan']);
+    const result = await runCli(args, { cwd: workDir, env, timeoutMs: 90_000 });
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(server.store.list('pods', { namespace: 'shop', labelSelector: 'app=search' }).items).toHaveLength(1);
+    const summary = JSON.parse(
+      server.store.get('configmaps', 'chaos', 'faultline-search-day')!.metadata!.annotations![lastResultAnnotation]!,
+    );
+    expect(summary).toMatchObject({ status: 'completed', deviated: false });
+    expect(summary.runId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

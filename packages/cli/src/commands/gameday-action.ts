@@ -6,7 +6,7 @@ import type { CliIo } from '../cli-io.js';
 import { insideWindow } from '../gameday/check-window.js';
 import { loadPlan } from '../gameday/load-plan.js';
 import { webhookNotifier } from '../gameday/notify-webhooks.js';
-import { runPlan, type StepRun } from '../gameday/run-plan.js';
+import { runPlan, type PlanResult, type StepRun } from '../gameday/run-plan.js';
 import { writeGamedayReport } from '../gameday/write-gameday-report.js';
 import type { GlobalFlags } from '../global-flags.js';
 import { loadAndValidate } from '../load-and-validate.js';
@@ -23,7 +23,12 @@ const planExitCodes = {
 } as const;
 
 /** `faultline gameday run`: each step is a `faultline run` of its experiment, under the plan's gates. */
-export async function runGameday(source: string, flags: GamedayFlags, globals: GlobalFlags, io: CliIo): Promise<void> {
+export async function runGameday(
+  source: string,
+  flags: GamedayFlags,
+  globals: GlobalFlags,
+  io: CliIo,
+): Promise<PlanResult & { gameday: string }> {
   const planPath = resolve(io.cwd, source);
   const plan = await loadPlan(planPath);
   if (plan.window && !insideWindow(plan.window, new Date()))
@@ -90,6 +95,7 @@ export async function runGameday(source: string, flags: GamedayFlags, globals: G
       `\nGame day ${plan.title}: ${result.status} (${result.steps.length} step(s)); report ${join(flags.outDir, 'index.html')}\n`,
     );
     io.setExitCode(planExitCodes[result.status]);
+    return { gameday, ...result };
   } finally {
     unregister();
   }

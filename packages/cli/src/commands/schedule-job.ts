@@ -8,6 +8,7 @@ const pod = (io: CliIo) => (io.env['HOSTNAME'] ? { pod: io.env['HOSTNAME'] } : {
 interface JobFlags {
   maxDuration: string;
   journalPath: string;
+  plan?: boolean;
 }
 
 /**
@@ -22,6 +23,7 @@ export function registerScheduleJobCommand(schedule: Command, io: CliIo): void {
     .argument('<experiment>', 'experiment file (mounted from the schedule ConfigMap)')
     .option('--max-duration <duration>', 'interrupt the run after this long; faults are reverted', '30m')
     .option('--journal-path <path>', 'where the journal is written', 'journal.json')
+    .option('--plan', 'the file is a game day plan: run it as `faultline gameday run` (journals in ./gameday)')
     .addHelpText(
       'after',
       `
@@ -56,11 +58,27 @@ FAULTLINE_NAMESPACE; FAULTLINE_SERVICEACCOUNT_ROOT overrides /var/run/secrets/ku
           }
         }
       };
+      const globals = { ...command.optsWithGlobals(), logFile: false as const };
       let journal: Record<string, unknown>;
+      let summary: ScheduleRunSummary;
       try {
-        // The root filesystem is read-only: no faultline.log next to the experiment, the log is the pod's.
-        await runCommand(source, runFlags, { ...command.optsWithGlobals(), logFile: false }, io);
-        journal = JSON.parse(await readFile(resolve(io.cwd, flags.journalPath), 'utf8')) as Record<string, unknown>;
+        if (flags.plan) {
+          // The Job's deadline bounds a plan; each step reverts on the SIGTERM it brings.
+          const { runGameday } = await import('./gameday-action.js');
+          const result = await runGameday(source, { var: [], varFile: [], outDir: 'gameday' }, globals, io);
+          journal = { ...result };
+          summary = {
+            status: result.status,
+            deviated: result.steps.some((step) => step.deviated),
+            runId: result.gameday,
+            ...pod(io),
+          };
+        } else {
+          // The root filesystem is read-only: no faultline.log next to the experiment, the log is the pod's.
+          await runCommand(source, runFlags, globals, io);
+          journal = JSON.parse(await readFile(resolve(io.cwd, flags.journalPath), 'utf8')) as Record<string, unknown>;
+          summary = summarizeJournal(journal, io.env['HOSTNAME']);
+        }
       } catch (error) {
         // A run that could not start (invalid experiment, unreachable cluster) still leaves a result.
         const message = (error as Error).message.replace(/\s*\n\s*/g, '; ').slice(0, 500);
@@ -68,6 +86,6 @@ FAULTLINE_NAMESPACE; FAULTLINE_SERVICEACCOUNT_ROOT overrides /var/run/secrets/ku
         throw error;
       }
       io.stdout.write(`journal: ${JSON.stringify(journal)}\n`);
-      await record(summarizeJournal(journal, io.env['HOSTNAME']), journal);
+      await record(summary, journal);
     });
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -104,6 +104,48 @@ describe('faultline schedule', () => {
     const deleted = await cli(['schedule', 'delete', 'checkout', '-n', 'chaos']);
     expect(deleted.stdout.trim().split('\n')).toHaveLength(7);
     expect((await cli(['schedule', 'list'])).stdout).toBe('no schedules\n');
+  });
+
+  it('render --plan keeps the plan and the experiments it names, and grants what all of them need', async () => {
+    writeFileSync(
+      join(dir, 'gameday.yaml'),
+      'title: day\nsteps:\n  - { name: a, experiment: experiment.yaml }\n  - { name: b, experiment: experiment.yaml, progressive: { var: qty, values: [1, 2] } }\n',
+    );
+    const { code, stdout } = await cli([
+      'schedule',
+      'render',
+      'gameday.yaml',
+      '--plan',
+      '--name',
+      'day',
+      '--cron',
+      '@daily',
+      '-n',
+      'chaos',
+    ]);
+    expect(code).toBe(0);
+    const documents = parseAllDocuments(stdout).map((doc) => doc.toJSON() as Record<string, any>);
+    const configMap = documents.find((doc) => doc['kind'] === 'ConfigMap')!;
+    expect(Object.keys(configMap['data']).sort()).toEqual(['experiment.yaml', 'plan.yaml']);
+    const cronJob = documents.find((doc) => doc['kind'] === 'CronJob')!;
+    expect(cronJob['spec'].jobTemplate.spec.template.spec.containers[0].args.slice(0, 4)).toEqual([
+      'schedule',
+      'job',
+      '--plan',
+      '/etc/faultline/plan.yaml',
+    ]);
+    expect(
+      documents
+        .filter((doc) => doc['kind'] === 'Role')
+        .map((doc) => doc['metadata'].namespace)
+        .sort(),
+    ).toEqual(['chaos', 'shop']);
+    writeFileSync(join(dir, 'nested.yaml'), 'title: day\nsteps:\n  - { name: a, experiment: ./sub/e.yaml }\n');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'e.yaml'), experimentYaml);
+    const nested = await cli(['schedule', 'render', 'nested.yaml', '--plan', '--name', 'day', '--cron', '@daily']);
+    expect(nested.code).toBe(64);
+    expect(nested.stderr).toMatch(/cannot be a ConfigMap key/);
   });
 
   it('every subcommand has --help', async () => {

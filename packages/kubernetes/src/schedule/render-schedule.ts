@@ -12,11 +12,12 @@ export interface ScheduleSpec {
   /** Five-field cron expression (checked with croner). */
   cron: string;
   timeZone?: string;
-  /** The experiment document, for the permissions its activities need. */
-  experiment: Record<string, unknown>;
-  /** The experiment file as written (kept verbatim in the ConfigMap), and its extension. */
-  experimentText: string;
-  format: 'json' | 'yaml';
+  /** The ConfigMap's files, kept as written: the experiment, or a plan and the experiments it names. */
+  files: Record<string, string>;
+  /** What the Job runs: an experiment (`faultline run`) or a game day plan (`faultline gameday run`). */
+  entry: { kind: 'experiment' | 'plan'; file: string };
+  /** The experiment documents, for the permissions their activities need. */
+  experiments: Array<Record<string, unknown>>;
   /** Seconds: the run's --max-duration. */
   maxDurationSeconds: number;
   image: string;
@@ -59,9 +60,16 @@ export async function renderSchedule(spec: ScheduleSpec): Promise<RenderedSchedu
   const name = `faultline-${spec.name}`;
   const labels = scheduleLabels(spec.name, spec.namespace);
   const metadata = { name, namespace: spec.namespace, labels };
-  const file = `experiment.${spec.format}`;
-  const { needed, unknown } = experimentPermissions(spec.experiment);
-  const permissions = needed.map(({ neededBy: _neededBy, ...permission }) => permission);
+  for (const file of Object.keys(spec.files))
+    if (!/^[-._a-zA-Z0-9]+$/.test(file))
+      throw new UsageError(`"${file}" cannot be a ConfigMap key`, {
+        hint: 'a scheduled plan names its experiments by file name, next to the plan (no folders)',
+      });
+  const checked = spec.experiments.map((experiment) => experimentPermissions(experiment));
+  const unknown = [...new Set(checked.flatMap((result) => result.unknown))];
+  const permissions = checked.flatMap((result) =>
+    result.needed.map(({ neededBy: _neededBy, ...permission }) => permission),
+  );
   const rbac = rbacForPermissions(permissions, {
     name: spec.name,
     namespace: spec.namespace,
@@ -111,7 +119,8 @@ export async function renderSchedule(spec: ScheduleSpec): Promise<RenderedSchedu
                   args: [
                     'schedule',
                     'job',
-                    `${experimentMountPath}/${file}`,
+                    ...(spec.entry.kind === 'plan' ? ['--plan'] : []),
+                    `${experimentMountPath}/${spec.entry.file}`,
                     '--max-duration',
                     `${spec.maxDurationSeconds}s`,
                   ],
@@ -143,7 +152,7 @@ export async function renderSchedule(spec: ScheduleSpec): Promise<RenderedSchedu
   };
   const objects: KubeObject[] = [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata },
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: { [file]: spec.experimentText } },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: spec.files },
     ...rbac,
     cronJob,
   ];

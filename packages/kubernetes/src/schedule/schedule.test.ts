@@ -54,9 +54,9 @@ function spec(overrides: Partial<ScheduleSpec> = {}): ScheduleSpec {
     name: 'checkout',
     namespace: 'chaos',
     cron: '0 10 * * 1-5',
-    experiment,
-    experimentText: stringify(experiment),
-    format: 'yaml',
+    files: { 'experiment.yaml': stringify(experiment) },
+    entry: { kind: 'experiment', file: 'experiment.yaml' },
+    experiments: [experiment],
     maxDurationSeconds: 600,
     image: 'ghcr.io/example/faultline:0.1.0',
     ...overrides,
@@ -224,7 +224,12 @@ describe('schedules against the fake API server', () => {
       schedule,
       (
         await renderSchedule(
-          spec({ cron: '*/5 * * * *', experiment: noNodes, experimentText: JSON.stringify(noNodes), format: 'json' }),
+          spec({
+            cron: '*/5 * * * *',
+            files: { 'experiment.json': JSON.stringify(noNodes) },
+            entry: { kind: 'experiment', file: 'experiment.json' },
+            experiments: [noNodes],
+          }),
         )
       ).objects,
     );
