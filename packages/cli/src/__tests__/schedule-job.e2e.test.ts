@@ -79,7 +79,12 @@ function authorizerFor(objects: readonly KubeObject[], namespace: string) {
  * emptyDir as working directory, the service account's token, CA and namespace, the kubelet's
  * service environment and the container's own, and its command with the mount path mapped.
  */
-function podFor(objects: readonly KubeObject[], server: FakeApiServer, cert: string) {
+function podFor(
+  objects: readonly KubeObject[],
+  server: FakeApiServer,
+  cert: string,
+  secrets: Record<string, string> = {},
+) {
   const root = tempDir('faultline-pod-');
   const mount = join(root, 'etc-faultline');
   const workDir = join(root, 'tmp');
@@ -101,8 +106,15 @@ function podFor(objects: readonly KubeObject[], server: FakeApiServer, cert: str
     HOSTNAME: 'faultline-checkout-29000000-abcde',
     KUBECONFIG: join(root, 'no-kubeconfig'),
   };
-  for (const variable of container.env as Array<{ name: string; value?: string; valueFrom?: unknown }>)
-    env[variable.name] = variable.valueFrom ? 'chaos' : variable.value!;
+  // The downward API gives the namespace; a secretKeyRef the Secret's value.
+  for (const variable of container.env as Array<{
+    name: string;
+    value?: string;
+    valueFrom?: { secretKeyRef?: { name: string; key: string } };
+  }>) {
+    const ref = variable.valueFrom?.secretKeyRef;
+    env[variable.name] = ref ? secrets[`${ref.name}/${ref.key}`]! : variable.valueFrom ? 'chaos' : variable.value!;
+  }
   const args = (container.args as string[]).map((arg) => arg.replace(experimentMountPath, mount));
   return { args, env, mount, workDir };
 }
@@ -139,12 +151,14 @@ describe("a schedule's Job, run as the pod runs it", () => {
       experiments: [experiment],
       maxDurationSeconds: 300,
       image: 'faultline:test',
+      storeSecret: { name: 'faultline-store', key: 'url' },
     });
     const api = k8s.KubernetesObjectApi.makeApiClient(server.kubeConfig);
     await applySchedule(api, { name: 'checkout', namespace: 'chaos' }, objects);
     server.authorize = authorizerFor(objects, 'chaos');
 
-    const { args, env, mount, workDir } = podFor(objects, server, tls.cert);
+    const storePath = join(tempDir('faultline-store-'), 'runs.sqlite');
+    const { args, env, mount, workDir } = podFor(objects, server, tls.cert, { 'faultline-store/url': storePath });
     const since = server.requests.length;
     const result = await runCli(args, { cwd: workDir, env, timeoutMs: 60_000 });
 
@@ -160,6 +174,12 @@ describe("a schedule's Job, run as the pod runs it", () => {
     );
     expect(summary).toMatchObject({ status: 'completed', deviated: false, pod: 'faultline-checkout-29000000-abcde' });
     server.authorize = () => true;
+    // The run is in the store the Secret names.
+    const history = await runCli(['--no-log-file', 'history', '--store', storePath, '--output', 'json'], {
+      cwd: workDir,
+    });
+    expect(history.code).toBe(0);
+    expect(history.stdout).toContain('checkout survives losing a pod');
     const [listed] = await listSchedules(api, { namespace: 'chaos' });
     expect(listed?.lastResult?.status).toBe('completed');
 

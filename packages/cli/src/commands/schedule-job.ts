@@ -44,6 +44,9 @@ FAULTLINE_NAMESPACE; FAULTLINE_SERVICEACCOUNT_ROOT overrides /var/run/secrets/ku
         validation: true,
         verifyTls: true,
         output: 'text',
+        // With a store (FAULTLINE_STORE from the schedule's Secret) the run is recorded like any run;
+        // without one, not into a file on the pod's emptyDir that nobody would read.
+        ...(io.env['FAULTLINE_STORE'] ? {} : { store: false as const }),
       };
       const { summarizeJournal } = await import('@faultline/kubernetes/schedule');
       const recorders = await scheduleJobRecorders(io.env);

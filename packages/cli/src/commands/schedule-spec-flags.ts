@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { UsageError } from '@faultline/core';
 import type { ScheduleSpec } from '@faultline/kubernetes/schedule';
 import type { CliIo } from '../cli-io.js';
 import type { GlobalFlags } from '../global-flags.js';
@@ -17,6 +18,7 @@ export interface ScheduleSpecFlags {
   suspend?: boolean;
   context?: string;
   plan?: boolean;
+  storeSecret?: string;
 }
 
 type RunFiles = Pick<ScheduleSpec, 'files' | 'entry' | 'experiments'>;
@@ -68,6 +70,10 @@ export function scheduleSpecOptions(command: Command): Command {
     .option('--image <ref>', 'container image with faultline (see Dockerfile)', defaultImage)
     .option('--max-duration <duration>', 'interrupt each run after this long and revert ("30m")', '30m')
     .option('--suspend', 'create the CronJob suspended')
+    .option(
+      '--store-secret <name/key>',
+      "record each run in the runs store whose URL is this Secret's key (FAULTLINE_STORE)",
+    )
     .option('--plan', 'the file is a game day plan (docs/gamedays.md): the Job runs `faultline gameday run`');
 }
 
@@ -90,7 +96,17 @@ export async function scheduleSpecFrom(
     maxDurationSeconds: Math.ceil(parseWait(flags.maxDuration, '--max-duration')),
     image: flags.image,
     ...(flags.suspend ? { suspend: true } : {}),
+    ...(flags.storeSecret ? { storeSecret: secretRef(flags.storeSecret) } : {}),
   };
+}
+
+function secretRef(value: string): { name: string; key: string } {
+  const [name, key, extra] = value.split('/');
+  if (!name || !key || extra !== undefined)
+    throw new UsageError(`--store-secret must be <secret name>/<key>, got "${value}"`, {
+      hint: 'e.g. --store-secret faultline-store/url',
+    });
+  return { name, key };
 }
 
 /** Warn about Kubernetes activities whose permissions are not known (so not granted). */

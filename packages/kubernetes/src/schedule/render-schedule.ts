@@ -22,6 +22,8 @@ export interface ScheduleSpec {
   maxDurationSeconds: number;
   image: string;
   suspend?: boolean;
+  /** The Secret key holding the runs store's URL (FAULTLINE_STORE, e.g. postgres://…); none: no store. */
+  storeSecret?: { name: string; key: string };
 }
 
 export interface RenderedSchedule {
@@ -131,6 +133,9 @@ export async function renderSchedule(spec: ScheduleSpec): Promise<RenderedSchedu
                     { name: 'FAULTLINE_SCHEDULE_CONFIGMAP', value: name },
                     { name: 'FAULTLINE_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
                     { name: 'HOME', value: '/tmp' },
+                    ...(spec.storeSecret
+                      ? [{ name: 'FAULTLINE_STORE', valueFrom: { secretKeyRef: spec.storeSecret } }]
+                      : []),
                   ],
                   resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '512Mi' } },
                   securityContext: restrictedContainer,
