@@ -9,6 +9,7 @@ import { registerDoctorCommand } from './commands/doctor.js';
 import { registerFindingsCommand } from './commands/findings.js';
 import { registerHistoryCommand } from './commands/history.js';
 import { registerImportCommand } from './commands/import.js';
+import { registerGamedayCommand } from './commands/gameday.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerProxyCommand } from './commands/proxy.js';
@@ -16,6 +17,7 @@ import { registerRecheckCommand } from './commands/recheck.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerScheduleCommand } from './commands/schedule.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerSettingsCommand } from './commands/settings.js';
 import { registerStatusCommand } from './commands/status.js';
@@ -89,6 +91,8 @@ export function createProgram(given: CliIo, name = 'faultline'): Command {
     registerRecheckCommand,
     registerStatusCommand,
     registerStopCommand,
+    registerScheduleCommand,
+    registerGamedayCommand,
   ]) {
     register(program, io);
   }

@@ -1,4 +1,6 @@
 import { moreResourceTypes } from './more-resource-types.js';
+import { batchResourceTypes } from './batch-resource-types.js';
+import { rbacResourceTypes } from './rbac-resource-types.js';
 import type { ResourceType } from './resource-types.js';
 
 const verbsNamespacedDefault = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
@@ -182,6 +184,8 @@ export const defaultResourceTypes: readonly ResourceType[] = [
     custom: true,
   },
   ...moreResourceTypes,
+  ...batchResourceTypes,
+  ...rbacResourceTypes,
 ];
 
 /** Lookup of resource types by group + version + plural, and of storage by group + plural. */

@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { dryModes } from '@faultline/core';
+import type { CliIo } from '../cli-io.js';
+
+export interface GamedayFlags {
+  dry?: string;
+  var: string[];
+  varFile: string[];
+  outDir: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `faultline gameday run|schema`: a plan of experiments, run in order with gates and notifications. */
+export function registerGamedayCommand(program: Command, io: CliIo): void {
+  const gameday = program
+    .command('gameday')
+    .description('Game days: run a plan of experiments with gates, a time window and notifications');
+  gameday
+    .command('run')
+    .description('Run a game day plan: steps in order, groups in parallel, stopping at a tripped gate')
+    .argument('<plan>', 'plan file (YAML or JSON; see `faultline gameday schema`)')
+    .addOption(new Option('--dry <mode>', 'run every step without touching anything').choices(dryModes))
+    .option('--var <key=value>', 'configuration value for every step (repeatable)', collect, [])
+    .option(
+      '--var-file <path>',
+      'JSON/YAML {configuration, secrets} or .env file for every step (repeatable)',
+      collect,
+      [],
+    )
+    .option('--out-dir <dir>', "where each step's journal and gameday.json are written", 'gameday')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every step completed, 1 the plan stopped at a gate, 3 its time window closed before the end,
+4 interrupted (Ctrl-C / SIGTERM: the running steps revert their faults), 64 invalid plan or outside its window.
+
+Example:
+  faultline gameday run gameday.yaml --var region=eu-west-1`,
+    )
+    .action(async (plan: string, flags: GamedayFlags, command: Command) => {
+      const { runGameday } = await import('./gameday-action.js');
+      await runGameday(plan, flags, command.optsWithGlobals(), io);
+    });
+  gameday
+    .command('schema')
+    .description('Print the JSON Schema of game day plan files (for editor autocompletion)')
+    .action(async () => {
+      const { planJsonSchema } = await import('../gameday/plan-schema.js');
+      io.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
+    });
+}
