@@ -17,6 +17,7 @@ import { registerReportCommand } from './commands/report.js';
 import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerSchemaCommand } from './commands/schema.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerSettingsCommand } from './commands/settings.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { registerVerifyCommand } from './commands/verify.js';
@@ -85,6 +86,7 @@ export function createProgram(given: CliIo, name = 'faultline'): Command {
     registerFindingsCommand,
     registerImportCommand,
     registerRecheckCommand,
+    registerServeCommand,
   ]) {
     register(program, io);
   }
