@@ -5,6 +5,8 @@ import { openStore, type Store } from '@faultline/store';
 import { experiment, makeJournal } from '../../../store/src/__fixtures__/make-journal.js';
 import type { LiveRun, LiveRunSource, LiveStopResult } from '../live-runs.js';
 
+export { makeJournal };
+
 export const payload = '<script>alert("pwned")</script>';
 
 /**

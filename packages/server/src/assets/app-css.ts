@@ -42,6 +42,7 @@ button.danger { background: #c62828; color: #fff; border: 0; border-radius: 3px;
 .dot.outcome-deviated { fill: #e08a2c; }
 .dot.outcome-failed, .dot.outcome-aborted { fill: #c62828; }
 .live-run { background: #fff; padding: 0.6rem 1rem; margin-bottom: 1rem; border-radius: 4px; }
+.live-run form.stop { display: block; margin-top: 0.6rem; }
 .live-run h3 { font-size: 0.95rem; margin-bottom: 0.2rem; }
 svg.samples { background: #f6f7f9; }
 .sample-ok { fill: #2a7; }
