@@ -76,7 +76,7 @@ describe('the dashboard in Chromium', () => {
     await shot(page, 'findings');
 
     await page.goto(`${server.url}/trends`);
-    expect(await page.locator('svg.trend').count()).toBe(2);
+    expect(await page.locator('svg.trend').count()).toBe(5);
     await shot(page, 'trends');
 
     await page.goto(`${server.url}/live`);

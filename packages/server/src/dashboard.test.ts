@@ -199,8 +199,11 @@ describe('pages', () => {
 
   it('draws a trend per experiment as inline SVG', async () => {
     const html = await (await get('/trends', auth)).text();
-    expect(html.match(/<svg class="trend"/g)).toHaveLength(2);
+    // Two experiments, then the tags checkout, payments and the hostile one.
+    expect(html.match(/<svg class="trend"/g)).toHaveLength(5);
     expect(html).toContain('pass rate 100%');
+    expect(html.indexOf('<h2>By tag</h2>')).toBeLessThan(html.indexOf('<h3>tag checkout</h3>'));
+    expect(html).toContain('<h3>tag &lt;b&gt;tag&lt;/b&gt;</h3>');
   });
 });
 

@@ -109,13 +109,16 @@ export function createDashboard(options: DashboardOptions) {
     }
     if (path === '/trends') {
       const experiments = await store.listExperiments();
-      const trends = [];
+      const byExperiment = [];
       for (const experiment of experiments) {
         const trend = await store.trend({ experiment: experiment.id }, { limit: 200 });
-        const findings = await store.listFindings({ experiment: experiment.id });
-        trends.push({ trend, findings });
+        byExperiment.push({ trend, findings: await store.listFindings({ experiment: experiment.id }) });
       }
-      return page(res, principal, '/trends', 'Trends', renderTrendsPage(trends));
+      const tags = [...new Set(experiments.flatMap((x) => x.tags))].sort();
+      const byTag = [];
+      for (const tag of tags)
+        byTag.push({ trend: await store.trend({ tag }, { limit: 200 }), findings: await store.listFindings({ tag }) });
+      return page(res, principal, '/trends', 'Trends', renderTrendsPage(byExperiment, byTag));
     }
     if (path === '/live') {
       const body = renderLivePage(await live.list(), principal, 'unavailable' in live, stops, stopping);

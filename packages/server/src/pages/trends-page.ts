@@ -54,21 +54,19 @@ export function trendChartSvg(trend: Trend, findings: Finding[]): string {
 
 const fmt = (v: number | null, unit = '') => (v === null ? '—' : `${Math.round(v * 10) / 10}${unit}`);
 
-/** One block per experiment: figures and the chart. */
-export function renderTrendsPage(trends: Array<{ trend: Trend; findings: Finding[] }>): string {
-  if (!trends.length) return '<p class="empty">No runs recorded yet.</p>';
+type Scoped = { trend: Trend; findings: Finding[] };
+
+const block = ({ trend, findings }: Scoped) =>
+  `<section class="trend-block"><h3>${e(trend.title)}</h3><p class="figures">` +
+  `runs ${trend.runs} · pass rate ${fmt(trend.passRate === null ? null : trend.passRate * 100, '%')} · ` +
+  `score ${fmt(trend.score.value)} · time to impact ${fmt(trend.medianTimeToImpactSeconds, ' s')} · ` +
+  `time to recover ${fmt(trend.medianTimeToRecoverSeconds, ' s')}</p>${trendChartSvg(trend, findings)}</section>`;
+
+/** One block per experiment, then one per tag (a service's experiments together). */
+export function renderTrendsPage(byExperiment: Scoped[], byTag: Scoped[] = []): string {
+  if (!byExperiment.length) return '<p class="empty">No runs recorded yet.</p>';
   const legend =
     '<p class="legend"><span class="key pass"></span> pass rate (held / decisive runs) <span class="key score"></span> resilience score · dots: each run by outcome</p>';
-  return (
-    legend +
-    trends
-      .map(
-        ({ trend, findings }) =>
-          `<section class="trend-block"><h2>${e(trend.title)}</h2><p class="figures">` +
-          `runs ${trend.runs} · pass rate ${fmt(trend.passRate === null ? null : trend.passRate * 100, '%')} · ` +
-          `score ${fmt(trend.score.value)} · time to impact ${fmt(trend.medianTimeToImpactSeconds, ' s')} · ` +
-          `time to recover ${fmt(trend.medianTimeToRecoverSeconds, ' s')}</p>${trendChartSvg(trend, findings)}</section>`,
-      )
-      .join('')
-  );
+  const tags = byTag.length ? `<h2>By tag</h2>${byTag.map(block).join('')}` : '';
+  return `${legend}<h2>By experiment</h2>${byExperiment.map(block).join('')}${tags}`;
 }
