@@ -18,6 +18,8 @@ export interface Principal {
 }
 
 const sessionTtlMs = 12 * 60 * 60 * 1000;
+/** Oldest sessions are dropped beyond this, so clients without cookies cannot grow memory without end. */
+const maxSessions = 10_000;
 export const sessionCookie = 'faultline_session';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -49,6 +51,7 @@ export class Auth {
       expires: Date.now() + sessionTtlMs,
     };
     this.sessions.set(session.id, session);
+    if (this.sessions.size > maxSessions) this.sessions.delete(this.sessions.keys().next().value!);
     return session;
   }
 

@@ -137,6 +137,13 @@ describe('CSRF', () => {
     expect(finding.events.at(-1)).toMatchObject({ to: 'fixed', note: 'retries added' });
   });
 
+  it('refuses a POST from another origin even with the right token', async () => {
+    const { cookie, csrf } = await login(operatorToken);
+    const res = await post('/live/stop', { run: 'all', csrf }, { cookie, origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(live.stopCalls).toEqual([]);
+  });
+
   it('checks the CSRF token of a session on logout and stop too', async () => {
     const { cookie } = await login(operatorToken);
     expect((await post('/logout', {}, { cookie })).status).toBe(403);

@@ -88,6 +88,7 @@ export function createDashboard(options: DashboardOptions) {
       res.setHeader('Set-Cookie', sessionCookieHeader(principal.session));
 
     if (method === 'POST') {
+      checkOrigin(req);
       const form = await readForm(req);
       checkCsrf(principal, form);
       return post(path, form, principal, res);
@@ -200,6 +201,20 @@ function checkCsrf(principal: Principal, form: URLSearchParams): void {
   const sent = form.get('csrf') ?? '';
   if (!sent || !sameSecret(sent, principal.session.csrf))
     throw new HttpError(403, 'missing or wrong CSRF token: reload the page');
+}
+
+/** A browser names the page a POST comes from: another site's is refused before the form is read. */
+function checkOrigin(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  // Absent (not a browser) or "null" (privacy modes, sandboxes): the CSRF token decides alone.
+  if (!origin || origin === 'null') return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    host = '';
+  }
+  if (host !== req.headers.host) throw new HttpError(403, 'cross-site request refused');
 }
 
 /** Only same-site paths after login (no open redirect). */

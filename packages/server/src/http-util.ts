@@ -29,7 +29,8 @@ export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 
 const securityHeaders = {
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on our own forms.
+  'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
   'Cache-Control': 'no-store',
 };
