@@ -73,32 +73,28 @@ try {
   const cases = [
     ['runs page (50 of 10,000)', () => page(''), () => store.listRuns({ limit: 50 })],
     // What the HTTP round trip alone costs on this machine now (no store, no rendering).
-    [
-      'bare HTTP round trip (app.css)',
-      () => fetch(`${server.url}/static/app.css`).then((r) => r.text()),
-      async () => {},
-    ],
+    ['bare HTTP round trip (app.css)', () => fetch(`${server.url}/static/app.css`).then((r) => r.text()), null],
     ['runs page, filtered', () => page('?status=deviated&tag=bench&since=2023-11-20'), () => store.listRuns(filter)],
   ];
   const rows = [];
   const checks = [];
   for (const [name, candidate, baseline] of cases) {
     await candidate();
-    await baseline(); // warm
+    await baseline?.(); // warm
     const a = [];
     const b = [];
     for (let i = 0; i < rounds; i++) {
       a.push(await time(candidate));
-      b.push(await time(baseline));
+      if (baseline) b.push(await time(baseline));
     }
     const m = median(a);
     rows.push({
       case: name,
       'median ms': m.toFixed(1),
-      'bare store list ms': median(b).toFixed(1),
-      ratio: (m / median(b)).toFixed(2),
+      'bare store list ms': baseline ? median(b).toFixed(1) : '-',
+      ratio: baseline ? (m / median(b)).toFixed(2) : '-',
     });
-    checks.push([m < 200, `${name}: ${m.toFixed(1)} ms < 200 ms`]);
+    if (baseline) checks.push([m < 200, `${name}: ${m.toFixed(1)} ms < 200 ms`]);
   }
 
   // A sample pushed to the source must show up in an SSE event within a second.
@@ -111,6 +107,7 @@ try {
     buffer = '';
   };
   await waitFor('bench-live-run');
+  // Each sample is pushed right after an event, so it waits a whole refresh: this is the worst case.
   const latencies = [];
   for (let i = 1; i <= Math.min(rounds, 10); i++) {
     live.runs[0].samples.push({ at: new Date().toISOString(), ok: true, value: i });
