@@ -19,6 +19,7 @@ import { registerRevertCommand } from './commands/revert.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScheduleCommand } from './commands/schedule.js';
 import { registerSchemaCommand } from './commands/schema.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerSettingsCommand } from './commands/settings.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerStopCommand } from './commands/stop.js';
@@ -93,6 +94,7 @@ export function createProgram(given: CliIo, name = 'faultline'): Command {
     registerStopCommand,
     registerScheduleCommand,
     registerGamedayCommand,
+    registerServeCommand,
   ]) {
     register(program, io);
   }

@@ -17,3 +17,4 @@ export * from './formats/render-junit.js';
 export * from './formats/render-pdf.js';
 export * from './formats/render-report.js';
 export type { ExperimentHistory } from './html/render-history-section.js';
+export { escapeHtml } from './html/escape-html.js';

@@ -1,6 +1,7 @@
 import { loadExperimentDocument } from '@faultline/core';
 import { ProxyServer, parseProxyInput } from '@faultline/proxy';
 import { renderHtml } from '@faultline/report';
+import { assertSafeBind } from '@faultline/server';
 import { openStore } from '@faultline/store';
 import { describe, expect, it } from 'vitest';
 import { renderError } from '../render-error.js';
@@ -14,6 +15,7 @@ const causes: Record<string, () => unknown> = {
   'store: a store URL of an unknown kind': () => openStore('mysql://db.example/faultline'),
   'proxy: an empty API token': () => new ProxyServer({ token: ' ' }),
   'proxy: a proxy definition without a name': () => parseProxyInput({ upstream: 'a:1' }),
+  'server: listening beyond loopback without a token': () => assertSafeBind({ host: '0.0.0.0' }),
 };
 
 describe('errors of every package through the CLI', () => {

@@ -1,0 +1,133 @@
+// The dashboard (issue 14), on a SQLite store of 10,000 runs, against bare operations in the same run:
+//   the runs page rendered server-side and fetched over HTTP (< 200 ms) vs. the bare store list of
+//     the same page (`store.listRuns`), unfiltered and filtered (status + tag + since), and the
+//     bare HTTP round trip of a static file (what the loaded machine adds to any request)
+//   a hypothesis sample reaching the live page over SSE (< 1 s after it is known) vs. the SSE
+//     refresh interval it waits for at most
+// Needs the built packages (npm run build). BENCH_ROUNDS (default 30) scales it.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, printTable, verdict } from '../lib/measure.mjs';
+import { seedRuns } from '../store/seed.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+for (const pkg of ['store', 'server']) {
+  if (!existsSync(join(root, `packages/${pkg}/dist/index.js`))) {
+    console.error(`packages/${pkg} is not built: run \`npm run build\` first`);
+    process.exit(2);
+  }
+}
+const { openStore } = await import(join(root, 'packages/store/dist/index.js'));
+const { startServer } = await import(join(root, 'packages/server/dist/index.js'));
+const Database = createRequire(join(root, 'packages/store/package.json'))('better-sqlite3');
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
+const runCount = 10_000;
+const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-server-'));
+const url = join(dir, 'store.sqlite');
+const token = 'bench-token';
+const time = async (fn) => {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+};
+
+/** Runs in progress held in memory: the live page's source, with samples added by the bench. */
+const live = {
+  runs: [
+    {
+      id: 'bench-live-run',
+      title: 'bench',
+      phase: 'method',
+      startedAt: new Date().toISOString(),
+      liveness: 'running',
+      stopRequested: false,
+      faults: [{ name: 'latency', since: new Date().toISOString() }],
+      samples: [],
+    },
+  ],
+  list: async () => live.runs.map((r) => ({ ...r, samples: [...r.samples] })),
+  stop: async () => [],
+};
+
+let server;
+let store;
+try {
+  (await openStore(url)).close(); // schema
+  const db = new Database(url);
+  await seedRuns('sqlite', (sql) => db.exec(sql), runCount, 10);
+  db.close();
+  store = await openStore(url);
+  const livePollMs = 500;
+  server = await startServer({ store, port: 0, token, liveRuns: live, livePollMs });
+  const auth = { authorization: `Bearer ${token}` };
+  const page = async (query) => {
+    const res = await fetch(`${server.url}/runs${query}`, { headers: auth });
+    const html = await res.text();
+    if (res.status !== 200 || !html.includes('<table class="runs">')) throw new Error(`/runs${query}: ${res.status}`);
+  };
+  const filter = { outcome: ['deviated'], tag: 'bench', since: '2023-11-20T00:00:00.000Z', limit: 50 };
+  const cases = [
+    ['runs page (50 of 10,000)', () => page(''), () => store.listRuns({ limit: 50 })],
+    // What the HTTP round trip alone costs on this machine now (no store, no rendering).
+    ['bare HTTP round trip (app.css)', () => fetch(`${server.url}/static/app.css`).then((r) => r.text()), null],
+    ['runs page, filtered', () => page('?status=deviated&tag=bench&since=2023-11-20'), () => store.listRuns(filter)],
+  ];
+  const rows = [];
+  const checks = [];
+  for (const [name, candidate, baseline] of cases) {
+    await candidate();
+    await baseline?.(); // warm
+    const a = [];
+    const b = [];
+    for (let i = 0; i < rounds; i++) {
+      a.push(await time(candidate));
+      if (baseline) b.push(await time(baseline));
+    }
+    const m = median(a);
+    rows.push({
+      case: name,
+      'median ms': m.toFixed(1),
+      'bare store list ms': baseline ? median(b).toFixed(1) : '-',
+      ratio: baseline ? (m / median(b)).toFixed(2) : '-',
+    });
+    if (baseline) checks.push([m < 200, `${name}: ${m.toFixed(1)} ms < 200 ms`]);
+  }
+
+  // A sample pushed to the source must show up in an SSE event within a second.
+  const res = await fetch(`${server.url}/live/events`, { headers: auth });
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const waitFor = async (text) => {
+    while (!buffer.includes(text)) buffer += decoder.decode((await reader.read()).value);
+    buffer = '';
+  };
+  await waitFor('bench-live-run');
+  // Each sample is pushed right after an event, so it waits a whole refresh: this is the worst case.
+  const latencies = [];
+  for (let i = 1; i <= Math.min(rounds, 10); i++) {
+    live.runs[0].samples.push({ at: new Date().toISOString(), ok: true, value: i });
+    latencies.push(await time(() => waitFor(`${i}/${i} held`)));
+  }
+  await reader.cancel();
+  const sse = median(latencies);
+  rows.push({
+    case: 'live sample to page (SSE)',
+    'median ms': sse.toFixed(1),
+    'bare store list ms': `(poll ${livePollMs})`,
+    ratio: (sse / livePollMs).toFixed(2),
+  });
+  checks.push([sse < 1000, `live sample reaches the page in ${sse.toFixed(0)} ms < 1000 ms`]);
+
+  printTable(rows);
+  const ok = checks.map(([pass, text]) => verdict(pass, text)).every(Boolean);
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  await server?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,3 @@
+export * from './start-server.js';
+export * from './dashboard.js';
+export * from './live-runs.js';

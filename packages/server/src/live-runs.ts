@@ -1,0 +1,43 @@
+/**
+ * The seam between the dashboard and the stop mechanism: what the live page needs to know about
+ * runs in progress and how it stops them. `faultline serve` plugs in the run-state files of this
+ * machine (the same ones `faultline status` / `faultline stop` use); tests plug in their own.
+ */
+export interface LiveRunSource {
+  /** Runs in progress now, oldest first. */
+  list(): Promise<LiveRun[]>;
+  /** Stops one run (id or unique id prefix) or every run; resolves once each has ended or timed out. */
+  stop(target: string | 'all', by: string): Promise<LiveStopResult[]>;
+}
+
+export interface LiveRun {
+  id: string;
+  title: string;
+  /** starting, hypothesis-before, method, hypothesis-after, reverting, rollbacks, finishing. */
+  phase: string;
+  startedAt: string;
+  /** `stale`: its process is gone with faults still injected (stop reverts them). */
+  liveness: 'running' | 'stale';
+  stopRequested: boolean;
+  /** Faults injected now, oldest first. */
+  faults: Array<{ name: string; since: string }>;
+  /** Hypothesis samples taken so far while the method runs, oldest first. */
+  samples: Array<{ at: string; ok: boolean; value?: number }>;
+}
+
+export interface LiveStopResult {
+  id: string;
+  title: string;
+  /** stopped, reverted, stale or timed-out. */
+  outcome: string;
+  /** Faults reverted, and those whose revert failed (a person must undo them). */
+  reverted: string[];
+  failed: string[];
+}
+
+/** No stop mechanism wired in: the live page says so instead of showing an empty list as the truth. */
+export const noLiveRuns: LiveRunSource & { unavailable: true } = {
+  unavailable: true,
+  list: async () => [],
+  stop: async () => [],
+};
