@@ -18,7 +18,15 @@ export async function serve(flags: ServeFlags, globals: GlobalFlags, io: CliIo):
   const store = await openCliStore(flags.store, globals, io);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ store, host: flags.host, port, token, viewerToken });
+    const { liveRunsOfThisMachine } = await import('./serve-live-runs.js');
+    server = await startServer({
+      store,
+      host: flags.host,
+      port,
+      token,
+      viewerToken,
+      liveRuns: liveRunsOfThisMachine(globals, io),
+    });
   } catch (error) {
     await store.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
