@@ -4,7 +4,7 @@ import type { FaultImpact, Outcome } from '@faultline/report';
 export type { Outcome };
 
 /** How a run reached the store. */
-export type RunOrigin = 'run' | 'import' | 'recheck';
+export type RunOrigin = 'run' | 'import' | 'recheck' | 'gameday';
 
 export interface RecordRunInput {
   journal: Journal;

@@ -60,6 +60,7 @@ describe('faultline gameday run', () => {
         fakeObjects.deployment('checkout', { namespace: 'shop', replicas: 3 }),
         fakeObjects.deployment('payments', { namespace: 'shop', replicas: 3 }),
         fakeObjects.deployment('search', { namespace: 'shop', replicas: 3 }),
+        fakeObjects.deployment('orders', { namespace: 'shop', replicas: 3 }),
       ],
     });
     receiver = createServer((req, res) => {
@@ -189,6 +190,42 @@ describe('faultline gameday run', () => {
     expect(events.map((e) => e['event'])).toEqual(['plan-started', 'step-finished', 'plan-finished']);
     expect(events[2]).toMatchObject({ status: 'interrupted' });
   });
+
+  it(
+    'faultline stop stops the running step and the plan; the steps are in the store under the game day',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const dir = tempDir('faultline-gameday-');
+      const slow = { ...scaleExperiment('orders'), method: [...scaleExperiment('orders').method] };
+      slow.method[0] = { ...slow.method[0]!, pauses: { after: 60 } } as (typeof slow.method)[0];
+      writeFileSync(join(dir, 'slow.yaml'), stringify(slow));
+      writeFileSync(
+        join(dir, 'gameday.yaml'),
+        stringify({
+          title: 'Stopped from another terminal',
+          steps: [
+            { name: 'slow', experiment: 'slow.yaml' },
+            { name: 'never', experiment: 'slow.yaml' },
+          ],
+        }),
+      );
+      const running = cli(['gameday', 'run', 'gameday.yaml'], dir);
+      const deadline = Date.now() + 30_000;
+      while (replicas('orders') !== 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(replicas('orders')).toBe(2);
+      const stop = await cli(['stop'], dir);
+      expect(stop.code).toBe(0);
+      const { code } = await running;
+      expect(code).toBe(4);
+      expect(replicas('orders')).toBe(3);
+      const result = JSON.parse(readFileSync(join(dir, 'gameday', 'gameday.json'), 'utf8'));
+      expect(result.steps).toHaveLength(1);
+      const history = await cli(['history', '--tag', `gameday:${result.gameday}`, '--output', 'json'], dir);
+      expect(history.stdout).toContain('scale orders');
+    },
+  );
 
   it('refuses to start outside its time window, telling no one', async () => {
     const dir = tempDir('faultline-gameday-');

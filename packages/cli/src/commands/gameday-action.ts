@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { collectVars, exitCodes, loadSettings, runExperiment, UsageError, type DryMode } from '@faultline/core';
+import {
+  collectVars,
+  exitCodes,
+  loadSettings,
+  runExperiment,
+  runsDir,
+  UsageError,
+  type DryMode,
+} from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
 import { insideWindow } from '../gameday/check-window.js';
 import { loadPlan } from '../gameday/load-plan.js';
@@ -12,6 +20,7 @@ import type { GlobalFlags } from '../global-flags.js';
 import { loadAndValidate } from '../load-and-validate.js';
 import { createLogger } from '../logging/create-logger.js';
 import { TerminalProgress } from '../progress/terminal-progress.js';
+import { exitCodeFor } from '../exit-code-for.js';
 import { faultlineVersion } from '../version.js';
 import type { GamedayFlags } from './gameday.js';
 
@@ -44,6 +53,8 @@ export async function runGameday(
   const color = Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && globals.color !== false;
 
   const interrupt = new AbortController();
+  // Set when `faultline stop` stopped a step: the plan then starts no further step.
+  let stopRequested = false;
   const unregister = io.onSignal((signal) => {
     if (!interrupt.signal.aborted) {
       io.stderr.write(`\n${signal}: stopping the game day, the running steps revert their faults\n`);
@@ -75,7 +86,28 @@ export async function runGameday(
       observers: [new TerminalProgress(io.stdout, { color, live: false })],
       logger,
       version: faultlineVersion,
+      // Discoverable like any run: `faultline status` shows the step, `faultline stop` stops it.
+      runsDir: runsDir(io.env),
+      source: resolve(dirname(planPath), run.step.experiment),
     });
+    if ((journal.faultline.interruption as { by?: string } | undefined)?.by === 'stop-request') stopRequested = true;
+    if (flags.store !== false) {
+      const { recordFinishedRun } = await import('../store/record-finished-run.js');
+      const tags = [...(journal.experiment.tags ?? []), `gameday:${gameday}`];
+      await recordFinishedRun(
+        { ...journal, experiment: { ...journal.experiment, tags } },
+        {
+          flag: flags.store,
+          settings,
+          source: resolve(dirname(planPath), run.step.experiment),
+          exitCode: exitCodeFor(journal),
+          origin: 'gameday',
+          json: false,
+          color,
+        },
+        io,
+      );
+    }
     return { step: run.label, status: journal.status, deviated: journal.deviated, vars: run.vars, journalPath };
   };
   try {
@@ -85,6 +117,7 @@ export async function runGameday(
       runStep,
       notify: webhookNotifier(plan.notify, (message) => logger.warn(message)),
       signal: interrupt.signal,
+      shouldStop: () => stopRequested,
     });
     await writeFile(
       join(outDir, 'gameday.json'),

@@ -2,12 +2,15 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { dryModes } from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
+import { storeOptionHelp } from '../store/cli-store.js';
 
 export interface GamedayFlags {
   dry?: string;
   var: string[];
   varFile: string[];
   outDir: string;
+  /** `--store URL`, or false with `--no-store`. */
+  store?: string | false;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -30,11 +33,16 @@ export function registerGamedayCommand(program: Command, io: CliIo): void {
       [],
     )
     .option('--out-dir <dir>', "where each step's journal and gameday.json are written", 'gameday')
+    .option('--store <url>', storeOptionHelp)
+    .option('--no-store', 'do not record the steps in the runs store')
     .addHelpText(
       'after',
       `
 Exit codes: 0 every step completed, 1 the plan stopped at a gate, 3 its time window closed before the end,
 4 interrupted (Ctrl-C / SIGTERM: the running steps revert their faults), 64 invalid plan or outside its window.
+
+Each step is recorded in the runs store tagged gameday:<id> (\`faultline history --tag gameday:<id>\`).
+\`faultline stop\` stops the running step (its faults are reverted) and the plan starts no further step.
 
 Example:
   faultline gameday run gameday.yaml --var region=eu-west-1`,

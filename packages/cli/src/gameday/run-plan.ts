@@ -16,7 +16,7 @@ export interface RunPlanOptions {
   notify: (event: PlanEvent) => Promise<void>;
   signal: AbortSignal;
   now?: () => Date;
-  /** Asked before each step: true stops the plan (the seam for `faultline stop`). */
+  /** Asked before and after each step: true stops the plan (`faultline stop` stopped a step). */
   shouldStop?: () => boolean | Promise<boolean>;
 }
 
@@ -67,7 +67,7 @@ export async function runPlan(options: RunPlanOptions): Promise<PlanResult> {
       const result = await options.runStep(run, options.signal);
       steps.push(result);
       await options.notify(event({ event: 'step-finished', step: result }));
-      if (options.signal.aborted) status = 'interrupted';
+      if (options.signal.aborted || (await options.shouldStop?.())) status = 'interrupted';
       if (status !== 'completed') return false;
       if (tripped(result, run)) {
         status = 'stopped-at-gate';
