@@ -11,11 +11,7 @@ export function registerScheduleStopAllCommand(schedule: Command, io: CliIo): vo
     .option('--context <name>', 'kubeconfig context (same as KUBERNETES_CONTEXT)')
     .addHelpText('after', '\nResume a schedule with `faultline schedule apply` (or kubectl patch ... suspend=false).')
     .action(async (flags: { context?: string }) => {
-      const { scheduleConnection, stopAllSchedules } = await import('@faultline/kubernetes/schedule');
-      const { k8s, objects } = await scheduleConnection(io.env, flags.context);
-      const result = await stopAllSchedules(objects, k8s);
-      for (const name of result.suspended) io.stdout.write(`suspended CronJob ${name}\n`);
-      for (const name of result.deletedJobs) io.stdout.write(`deleted Job ${name}\n`);
-      if (!result.suspended.length && !result.deletedJobs.length) io.stdout.write('no Faultline schedules\n');
+      const { stopCluster } = await import('./stop-cluster.js');
+      await stopCluster(io, flags.context);
     });
 }

@@ -95,8 +95,10 @@ describe('faultline schedule', () => {
     ).toBe(true);
     const list = await cli(['schedule', 'list']);
     expect(list.stdout).toMatch(/^chaos\s+checkout\s+0 10 \* \* 1-5\s+idle\s+\d{4}-\d\d-\d\dT\S+\s+-/m);
-    const stop = await cli(['schedule', 'stop-all']);
+    // `faultline stop --cluster` is the same button as `schedule stop-all`.
+    const stop = await cli(['stop', '--cluster']);
     expect(stop.stdout).toMatch(/suspended CronJob chaos\/faultline-checkout/);
+    expect((await cli(['schedule', 'stop-all'])).stdout).toMatch(/suspended CronJob chaos\/faultline-checkout/);
     const json = JSON.parse((await cli(['schedule', 'list', '-n', 'chaos', '--json'])).stdout) as Array<{
       state: string;
     }>;

@@ -22,6 +22,10 @@ export async function stopCommand(
   io: CliIo,
 ): Promise<void> {
   const timeout = parseDuration(flags.timeout, '--timeout');
+  if (flags.cluster) {
+    const { stopCluster } = await import('./stop-cluster.js');
+    await stopCluster(io, flags.context);
+  }
   const target = runId ?? 'all';
   const runs = listRuns({ env: io.env });
   if (runId && !selectRuns(runs, runId).length)

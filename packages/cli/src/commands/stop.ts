@@ -8,6 +8,8 @@ export interface StopFlags {
   force?: boolean;
   varFile: string[];
   output: 'text' | 'json';
+  cluster?: boolean;
+  context?: string;
 }
 
 export function registerStopCommand(program: Command, io: CliIo): void {
@@ -29,6 +31,8 @@ export function registerStopCommand(program: Command, io: CliIo): void {
       [],
     )
     .addOption(new Option('--output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--cluster', 'also suspend every Faultline CronJob and delete running Faultline Jobs (their pods revert)')
+    .option('--context <name>', 'kubeconfig context for --cluster (same as KUBERNETES_CONTEXT)')
     .addHelpText(
       'after',
       `
@@ -39,7 +43,8 @@ pending reverts are run by \`stop\` itself. Exit codes: 0 every run stopped and 
 Examples:
   faultline stop                 # every run on this machine
   faultline stop 3f2c            # one run, by id prefix
-  faultline stop --timeout 2m --force`,
+  faultline stop --timeout 2m --force
+  faultline stop --cluster       # and every scheduled run on the cluster`,
     )
     .action(async (runId: string | undefined, flags: StopFlags, command: Command) => {
       const { stopCommand } = await import('./stop-action.js');
