@@ -41,6 +41,18 @@ describe('the experiment library (examples/)', () => {
     expect(readFileSync(cataloguePath, 'utf8')).toBe(renderCatalogue());
   });
 
+  const demoEnvironment = {
+    FAULTLINE_PROXY_URL: 'http://127.0.0.1:8474',
+    FAULTLINE_PROXY_TOKEN: 'example-token',
+    FAULTLINE_DEMO_RUN_DIR: root,
+    FAULTLINE_DEMO_MONKEY_TOKEN: 'example-token',
+    FAULTLINE_DEMO_INVENTORY_URL: 'http://127.0.0.1:8081',
+    FAULTLINE_DEMO_GATEWAY_URL: 'http://127.0.0.1:8080',
+    // Tokens other examples take from the environment, as their headers say.
+    CHAOS_MONKEY_TOKEN: 'example-token',
+    GRAFANA_TOKEN: 'example-token',
+  };
+
   it('faultline validate passes on every experiment', async () => {
     // The CLI in process (main with injected I/O): the same command users run, without 20 starts.
     const failures: string[] = [];
@@ -49,7 +61,9 @@ describe('the experiment library (examples/)', () => {
       const io: CliIo = {
         stdout: { write: (chunk: string) => (output += chunk) },
         stderr: { write: (chunk: string) => (output += chunk) },
-        env: { ...process.env, NO_COLOR: '1' },
+        // Examples read addresses and tokens from the environment (examples/local: what `faultline demo
+        // --serve` prints); validation, like Chaos Toolkit's, reports a variable that is not set.
+        env: { ...process.env, ...demoEnvironment, NO_COLOR: '1' },
         cwd: root,
         setExitCode: () => {},
         onSignal: () => () => {},
