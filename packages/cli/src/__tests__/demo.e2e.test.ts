@@ -74,8 +74,8 @@ describe('faultline demo (the README quick start)', () => {
         expect(readFileSync(join(out, mode, `${name}.html`), 'utf8')).toMatch(/^<!doctype html>/i);
     }
     expect(result.stdout).toMatch(/orders-1 \(pid \d+\) exited \(SIGKILL\): restarting it/);
-    expect(result.stdout).toMatch(/finding opened: Payment answers 2 s late/);
-    expect(result.stdout).toMatch(/finding verified/);
+    expect(result.stdout).toMatch(/finding #\d+ opened: .*Payment answers 2 s late/);
+    expect(result.stdout).toMatch(/finding #\d+ fixed: [\s\S]*finding #\d+ verified: the same experiment holds/);
     expect(result.stdout).toMatch(/Payment answers 2 s late: naive deviated, resilient held/);
     expect(result.stdout).toContain(join(out, 'resilient', 'multi-failure.html'));
     await expectNothingLeft(out, result.stdout + readFileSync(join(out, 'naive', 'multi-failure.json'), 'utf8'));

@@ -7,7 +7,7 @@ import type { GlobalFlags } from '../global-flags.js';
 import { createLogger } from '../logging/create-logger.js';
 import { createStyle } from '../progress/style.js';
 import { demoExperiments, localExamplesDir, type DemoExperiment } from './demo-experiments.js';
-import { printedFindings } from './demo-findings.js';
+import { storedFindings } from './demo-findings.js';
 import { DemoProgress } from './demo-progress.js';
 import { runDemoExperiment, type DemoRun } from './run-demo-experiment.js';
 import { shopStats } from './shop-stats.js';
@@ -55,7 +55,7 @@ export async function runDemo(flags: DemoFlags, globals: GlobalFlags, io: CliIo)
         },
       ]
     : demoExperiments.map((e) => ({ ...e, file: resolve(localExamplesDir, e.file) }));
-  const findings = printedFindings((line) => print(style.dim(line)));
+  const findings = storedFindings(resolve(out, 'findings.sqlite'), (line) => print(style.dim(line)));
   const interrupt = new AbortController();
   const unregister = io.onSignal((signal) => interrupt.abort(`received ${signal}`));
   const runs = { naive: [] as DemoRun[], resilient: [] as DemoRun[] };
@@ -121,6 +121,7 @@ export async function runDemo(flags: DemoFlags, globals: GlobalFlags, io: CliIo)
     }
   } finally {
     unregister();
+    await findings.close();
     for (const shop of shops) {
       await shop.stop();
       pids.push(...shop.startedPids());
@@ -130,6 +131,7 @@ export async function runDemo(flags: DemoFlags, globals: GlobalFlags, io: CliIo)
   const alive = pids.filter(isAlive);
   if (alive.length) problems.push(`processes still running: ${alive.join(', ')}`);
   printSummary(experiments, runs, print, style);
+  print(style.dim(`\nFindings: faultline findings list --store ${resolve(out, 'findings.sqlite')}`));
   print(`\nJournals and HTML reports (${out}):`);
   for (const run of [...runs.naive, ...runs.resilient]) {
     if (!existsSync(run.reportPath)) problems.push(`report missing: ${run.reportPath}`);
