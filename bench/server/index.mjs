@@ -4,6 +4,10 @@
 //     bare HTTP round trip of a static file (what the loaded machine adds to any request)
 //   a hypothesis sample reaching the live page over SSE (< 1 s after it is known) vs. the SSE
 //     refresh interval it waits for at most
+//   a REAL run's sample (the built CLI's continuous hypothesis, through its state file and the
+//     dashboard's run-state source) from its probe's end to the page (< 1 s) vs. the in-memory
+//     sample above, and the run's hypothesis iterations with its state file vs. without (the
+//     samples ring must not slow the run)
 // Needs the built packages (npm run build). BENCH_ROUNDS (default 30) scales it.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,9 +16,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, printTable, verdict } from '../lib/measure.mjs';
 import { seedRuns } from '../store/seed.mjs';
+import { sampleToPage, samplingCost, startTarget } from './real-run-samples.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-for (const pkg of ['store', 'server']) {
+for (const pkg of ['store', 'server', 'core', 'cli']) {
   if (!existsSync(join(root, `packages/${pkg}/dist/index.js`))) {
     console.error(`packages/${pkg} is not built: run \`npm run build\` first`);
     process.exit(2);
@@ -22,6 +27,8 @@ for (const pkg of ['store', 'server']) {
 }
 const { openStore } = await import(join(root, 'packages/store/dist/index.js'));
 const { startServer } = await import(join(root, 'packages/server/dist/index.js'));
+const core = await import(join(root, 'packages/core/dist/index.js'));
+const { liveRunsOfThisMachine } = await import(join(root, 'packages/cli/dist/commands/serve-live-runs.js'));
 const Database = createRequire(join(root, 'packages/store/package.json'))('better-sqlite3');
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -122,6 +129,52 @@ try {
     ratio: (sse / livePollMs).toFixed(2),
   });
   checks.push([sse < 1000, `live sample reaches the page in ${sse.toFixed(0)} ms < 1000 ms`]);
+
+  // A real run: its samples go through its state file to the dashboard reading the machine's runs.
+  const runsDir = join(dir, 'runs');
+  const target = await startTarget();
+  const realServer = await startServer({
+    store,
+    port: 0,
+    token,
+    liveRuns: liveRunsOfThisMachine({}, { env: { ...process.env, FAULTLINE_RUNS_DIR: runsDir }, cwd: dir }),
+    livePollMs,
+  });
+  try {
+    const count = Math.max(rounds, 10);
+    const real = median(
+      await sampleToPage({ root, dir, serverUrl: realServer.url, auth, target: target.url, count, runsDir }),
+    );
+    rows.push({
+      case: `real run sample to page (${count})`,
+      'median ms': real.toFixed(1),
+      'bare store list ms': `(in-memory ${sse.toFixed(1)})`,
+      ratio: (real / sse).toFixed(2),
+    });
+    checks.push([real < 1000, `a real run's sample reaches the page in ${real.toFixed(0)} ms < 1000 ms`]);
+
+    // Same window, alternated: iterations with the state file (samples written) and without.
+    const withState = [];
+    const without = [];
+    for (let i = 0; i < 3; i++) {
+      withState.push(await samplingCost({ core, target: target.url, runsDir: join(dir, `cost-${i}`) }));
+      without.push(await samplingCost({ core, target: target.url, runsDir: undefined }));
+    }
+    const cost = median(without) / median(withState);
+    rows.push({
+      case: 'hypothesis runs in 2 s, state file',
+      'median ms': `${median(withState)} runs`,
+      'bare store list ms': `(none ${median(without)} runs)`,
+      ratio: cost.toFixed(2),
+    });
+    checks.push([
+      cost < 1.1,
+      `sampling into the state file costs ${((cost - 1) * 100).toFixed(1)}% of iterations < 10%`,
+    ]);
+  } finally {
+    await realServer.close();
+    target.close();
+  }
 
   printTable(rows);
   const ok = checks.map(([pass, text]) => verdict(pass, text)).every(Boolean);

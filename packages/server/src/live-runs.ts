@@ -21,8 +21,20 @@ export interface LiveRun {
   stopRequested: boolean;
   /** Faults injected now, oldest first. */
   faults: Array<{ name: string; since: string }>;
-  /** Hypothesis samples taken so far while the method runs, oldest first. */
-  samples: Array<{ at: string; ok: boolean; value?: number }>;
+  /** The latest hypothesis samples, oldest first. */
+  samples: LiveSample[];
+}
+
+/** One hypothesis probe's result: its tolerance held or not, its numeric output, how long it took. */
+export interface LiveSample {
+  at: string;
+  ok: boolean;
+  /** The probe's name (samples of several probes are charted as one line each). */
+  probe?: string;
+  /** before, during or after the method. */
+  phase?: string;
+  value?: number;
+  ms?: number;
 }
 
 export interface LiveStopResult {

@@ -18,6 +18,13 @@ describe('dashboard live runs through the state files and the stop mechanism', (
       `version: 1.0.0
 title: live run to stop
 description: a broken dependency, then a long pause
+steady-state-hypothesis:
+  title: the service answers
+  probes:
+    - type: probe
+      name: service-status
+      tolerance: 200
+      provider: { type: http, url: "${service.url}/health" }
 method:
   - type: action
     name: break-it
@@ -34,7 +41,9 @@ rollbacks:
     );
     const io = { env: { ...process.env, FAULTLINE_RUNS_DIR: runsDir }, cwd: dir } as unknown as CliIo;
     const live = liveRunsOfThisMachine({} as never, io);
-    const run = runCli(['run', 'exp.yaml', '--rollback-strategy', 'always', '--no-log-file'], {
+    const args = ['run', 'exp.yaml', '--rollback-strategy', 'always', '--no-log-file'];
+    const continuously = ['--hypothesis-strategy', 'continuously', '--hypothesis-frequency', '0.2'];
+    const run = runCli([...args, ...continuously], {
       cwd: dir,
       env: { FAULTLINE_RUNS_DIR: runsDir },
       timeoutMs: 60_000,
@@ -46,6 +55,13 @@ rollbacks:
         listed = await live.list();
       }
       expect(listed).toMatchObject([{ title: 'live run to stop', liveness: 'running' }]);
+      // The continuous hypothesis publishes its samples: the broken dependency shows as deviating.
+      for (let i = 0; i < 300 && !listed[0]?.samples.some((s) => !s.ok); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        listed = await live.list();
+      }
+      expect(listed[0]?.samples[0]).toMatchObject({ probe: 'service-status', phase: 'before', ok: true });
+      expect(listed[0]?.samples.at(-1)).toMatchObject({ probe: 'service-status', phase: 'during', ok: false });
       const [result] = await live.stop('all', 'dashboard test');
       expect(result).toMatchObject({ title: 'live run to stop', outcome: 'stopped' });
       const ended = await run;

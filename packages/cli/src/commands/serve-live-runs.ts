@@ -19,7 +19,7 @@ export function liveRunsOfThisMachine(globals: GlobalFlags, io: CliIo): LiveRunS
         liveness: run.liveness,
         stopRequested: run.stop_requested,
         faults: run.faults.map((fault) => ({ name: fault.title, since: fault.registered })),
-        samples: [],
+        samples: run.samples ?? [],
       })),
     stop: async (target, by) => {
       const { settings } = await loadSettings(globals.settings, io.env);

@@ -48,6 +48,7 @@ export function listRuns(options: RunsDirOptions = {}): ListedRun[] {
     runs.push({
       ...state,
       faults: Array.isArray(state.faults) ? state.faults : [],
+      samples: Array.isArray(state.samples) ? state.samples : undefined,
       state_path: path,
       liveness: alive ? 'running' : 'stale',
       stop_requested: existsSync(stopFileOf(dir, state.run_id)),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { processStartTime } from './process-identity.js';
-import type { RunPhase, RunState } from './run-state.js';
+import { maxSamples, type ProbeSample, type RunPhase, type RunState } from './run-state.js';
 
 /** A request to stop a run, left beside its state file by `faultline stop` (any process). */
 export interface StopRequest {
@@ -23,7 +23,11 @@ export class RunStateFile {
   private readonly state: RunState;
   private readonly path: string;
   private poller: NodeJS.Timeout | undefined;
+  /** A write of new samples waiting for its turn (at most one every `sampleWriteMs`). */
+  private sampleWrite: NodeJS.Timeout | undefined;
   private broken = false;
+  /** Removed: nothing may write the file back (a late sample write). */
+  private removed = false;
 
   constructor(
     private readonly dir: string,
@@ -46,6 +50,23 @@ export class RunStateFile {
   update(patch: Partial<Pick<RunState, 'phase' | 'faults' | 'experiment'>>): void {
     Object.assign(this.state, patch, { updated: new Date().toISOString() });
     this.write();
+  }
+
+  /**
+   * Adds a hypothesis sample to the bounded ring the live page charts. Unlike faults, samples are
+   * not urgent: they are written at most every `sampleWriteMs` (a fast continuous hypothesis
+   * rewrites the file a few times a second, not once per probe), and any other write carries them.
+   */
+  sample(sample: ProbeSample, sampleWriteMs = 100): void {
+    const samples = (this.state.samples ??= []);
+    samples.push(sample);
+    if (samples.length > maxSamples) samples.splice(0, samples.length - maxSamples);
+    if (this.sampleWrite) return;
+    this.sampleWrite = setTimeout(() => {
+      this.sampleWrite = undefined;
+      this.update({});
+    }, sampleWriteMs);
+    this.sampleWrite.unref();
   }
 
   phase(phase: RunPhase): void {
@@ -76,13 +97,18 @@ export class RunStateFile {
 
   /** The run is over and nothing it injected is still pending: forget it. */
   remove(): void {
+    this.removed = true;
     this.unwatch();
+    clearTimeout(this.sampleWrite);
+    this.sampleWrite = undefined;
     rmSync(this.path, { force: true });
     rmSync(stopFileOf(this.dir, this.state.run_id), { force: true });
   }
 
   private write(): void {
-    if (this.broken) return;
+    clearTimeout(this.sampleWrite);
+    this.sampleWrite = undefined;
+    if (this.broken || this.removed) return;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const temp = `${this.path}.${process.pid}.tmp`;

@@ -7,6 +7,8 @@ import type { Experiment } from '../model/experiment.js';
 import { runExperiment } from '../run/experiment-run.js';
 import { createWorld } from '../run/__fixtures__/test-driver.js';
 import { listRuns } from './list-runs.js';
+import { RunStateFile } from './run-state-file.js';
+import { maxSamples } from './run-state.js';
 import { stopRun } from './stop-run.js';
 
 const inject = (fault: string, duration = 0) => ({
@@ -56,6 +58,59 @@ describe('run state files', () => {
     });
     const journal = await running;
     expect(journal.status).toBe('completed');
+    expect(listRuns({ dir })).toEqual([]);
+  });
+
+  it('keeps the latest hypothesis samples in the state file while the method runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-runs-'));
+    const world = createWorld();
+    const running = runExperiment({
+      experiment: {
+        title: 'sampled',
+        'steady-state-hypothesis': {
+          title: 'value is 200',
+          probes: [
+            {
+              type: 'probe',
+              name: 'read-value',
+              tolerance: 200,
+              provider: { type: 'python', module: 'chaosfixture.probes', func: 'read_value' },
+            },
+          ],
+        },
+        method: [inject('latency', 1.5)],
+      },
+      baseDir: dir,
+      resolver: world.resolver,
+      env: {},
+      runsDir: dir,
+      hypothesisStrategy: 'continuously',
+      hypothesisFrequency: 0.05,
+    });
+    await until(() => (listRuns({ dir })[0]?.samples?.filter((s) => s.phase === 'during').length ?? 0) >= 3);
+    const [run] = listRuns({ dir });
+    expect(run?.samples?.[0]).toMatchObject({ probe: 'read-value', phase: 'before', ok: true, value: 200 });
+    expect(run?.samples?.at(-1)).toMatchObject({ probe: 'read-value', phase: 'during', ok: true, value: 200 });
+    expect(typeof run?.samples?.[0]?.ms).toBe('number');
+    const journal = await running;
+    expect(journal.status).toBe('completed');
+    expect(listRuns({ dir })).toEqual([]);
+  });
+
+  it('bounds the samples ring and writes a burst of samples once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-runs-'));
+    const file = new RunStateFile(dir, { run_id: 'r-ring', experiment: { title: 'ring' } });
+    file.update({});
+    for (let i = 0; i < maxSamples + 30; i++)
+      file.sample({ probe: 'p', phase: 'during', at: new Date().toISOString(), ok: true, value: i, ms: 1 });
+    // Nothing written yet: the burst is coalesced into one write a moment later.
+    expect(listRuns({ dir })[0]?.samples).toBeUndefined();
+    await until(() => listRuns({ dir })[0]?.samples !== undefined);
+    const samples = listRuns({ dir })[0]!.samples!;
+    expect(samples).toHaveLength(maxSamples);
+    expect(samples[0]?.value).toBe(30);
+    file.remove();
+    await new Promise((r) => setTimeout(r, 150));
     expect(listRuns({ dir })).toEqual([]);
   });
 

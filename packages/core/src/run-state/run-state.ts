@@ -21,4 +21,24 @@ export interface RunState {
   journal_path?: string;
   /** Faults injected now (reverts still pending), oldest first, each with the time it was registered. */
   faults: PendingRevert[];
+  /** The most recent hypothesis samples, oldest first (at most `maxSamples`): what the live page charts. */
+  samples?: ProbeSample[];
 }
+
+/** One hypothesis probe's result, as soon as its tolerance is judged. */
+export interface ProbeSample {
+  probe: string;
+  /** before, during (the continuous hypothesis) or after the method. */
+  phase: 'before' | 'during' | 'after';
+  /** When the probe ended. */
+  at: string;
+  /** Its tolerance held (a failed probe did not). */
+  ok: boolean;
+  /** The probe's output when it is a number (a latency, an error rate). */
+  value?: number;
+  /** How long the probe took, in milliseconds. */
+  ms: number;
+}
+
+/** How many samples a state file keeps: enough for a chart, small enough to rewrite every time. */
+export const maxSamples = 120;

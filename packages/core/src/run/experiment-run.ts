@@ -20,7 +20,7 @@ import { RunStateFile } from '../run-state/run-state-file.js';
 import { checkEnvironmentGuards } from '../guard/check-environment-guards.js';
 import { collectSafeguards, isSafeguardsControl, type Safeguard } from '../safeguard/collect-safeguards.js';
 import { SafeguardMonitor, type SafeguardTrip, type SafeguardVerdict } from '../safeguard/safeguard-monitor.js';
-import type { RunPhase } from '../run-state/run-state.js';
+import type { ProbeSample, RunPhase } from '../run-state/run-state.js';
 import { abortableSleep } from '../util/abortable-sleep.js';
 import { PythonError } from '../python/python-error.js';
 import { callHook, loadControls, type HookEnvironment, type LoadedControl } from './control-hooks.js';
@@ -414,7 +414,7 @@ class ExperimentRun {
     this.emit({ type: 'hypothesis-started', phase, title: hypothesis.title, at: now() });
     await this.hook('before_hypothesis_control', hypothesis, undefined, hypothesis.controls);
     try {
-      state.steady_state_met = await this.evaluateProbes(hypothesis.probes ?? [], state);
+      state.steady_state_met = await this.evaluateProbes(hypothesis.probes ?? [], state, phase);
     } finally {
       state.end = now();
       await this.hook('after_hypothesis_control', hypothesis, state, hypothesis.controls);
@@ -423,8 +423,11 @@ class ExperimentRun {
     return state;
   }
 
-  private async evaluateProbes(probes: readonly ActivityOrRef[], state: SteadyStateResult): Promise<boolean> {
-    const dry = this.options.dry;
+  private async evaluateProbes(
+    probes: readonly ActivityOrRef[],
+    state: SteadyStateResult,
+    phase: HypothesisPhase,
+  ): Promise<boolean> {
     for (const item of probes) {
       const probe = this.lookup(item);
       const entry = await this.executeActivity(
@@ -433,26 +436,34 @@ class ExperimentRun {
         state.probes,
         this.experiment['steady-state-hypothesis']?.controls,
       );
-      if (entry.status === 'failed') {
-        entry.tolerance_met = false;
-        entry.tolerance_reason = 'the probe failed, so its tolerance could not be checked';
-        return false;
-      }
-      entry.tolerance_met = true;
-      if (dry === 'probes' || dry === 'activities') continue;
-      // checkTolerance substitutes string tolerances itself (once: `$$` must stay an escape).
-      const verdict = await checkTolerance(
-        probe.tolerance as NonNullable<Activity['tolerance']>,
-        this.rawOutputs.get(entry),
-        this.toleranceOptions(),
-      );
-      if (!verdict.met) {
-        entry.tolerance_met = false;
-        entry.tolerance_reason = this.redact(verdict.reason ?? 'tolerance not met');
-        return false;
-      }
+      const met = await this.judgeProbe(probe, entry);
+      this.state?.sample(probeSample(entry, phase));
+      if (!met) return false;
     }
     return true;
+  }
+
+  /** Sets the entry's tolerance_met (and why not). */
+  private async judgeProbe(probe: Activity, entry: RunEntry): Promise<boolean> {
+    const dry = this.options.dry;
+    if (entry.status === 'failed') {
+      entry.tolerance_met = false;
+      entry.tolerance_reason = 'the probe failed, so its tolerance could not be checked';
+      return false;
+    }
+    entry.tolerance_met = true;
+    if (dry === 'probes' || dry === 'activities') return true;
+    // checkTolerance substitutes string tolerances itself (once: `$$` must stay an escape).
+    const verdict = await checkTolerance(
+      probe.tolerance as NonNullable<Activity['tolerance']>,
+      this.rawOutputs.get(entry),
+      this.toleranceOptions(),
+    );
+    if (!verdict.met) {
+      entry.tolerance_met = false;
+      entry.tolerance_reason = this.redact(verdict.reason ?? 'tolerance not met');
+    }
+    return verdict.met;
   }
 
   private runContinuousHypothesis(): { stop(): void; done: Promise<void> } {
@@ -810,6 +821,20 @@ function redactingLogger(logger: Logger, redact: <T>(value: T) => T): Logger {
   const wrap = (log: Logger['info']) => (message: string, fields?: Record<string, unknown>) =>
     log(redact(message), fields && redact(fields));
   return { debug: wrap(logger.debug), info: wrap(logger.info), warn: wrap(logger.warn), error: wrap(logger.error) };
+}
+
+/** A judged hypothesis probe as the run's state file keeps it (output already redacted). */
+function probeSample(entry: RunEntry, phase: HypothesisPhase): ProbeSample {
+  const output = entry.output;
+  const value = typeof output === 'number' && Number.isFinite(output) ? output : undefined;
+  return {
+    probe: entry.activity.name,
+    phase,
+    at: entry.end,
+    ok: entry.tolerance_met === true,
+    ...(value === undefined ? {} : { value }),
+    ms: Math.round(entry.duration * 1000),
+  };
 }
 
 function allActivities(experiment: Experiment): Activity[] {

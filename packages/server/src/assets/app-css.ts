@@ -47,5 +47,12 @@ button.danger { background: #c62828; color: #fff; border: 0; border-radius: 3px;
 svg.samples { background: #f6f7f9; }
 .sample-ok { fill: #2a7; }
 .sample-bad { fill: #c62828; }
-.sample-line { stroke: #36c; fill: none; }
+.sample-line { stroke: #36c; fill: none; stroke-width: 1.5; }
+.sample-line.probe-1, .key.probe-1 { stroke: #8e44ad; background: #8e44ad; }
+.sample-line.probe-2, .key.probe-2 { stroke: #e08a2c; background: #e08a2c; }
+.sample-line.probe-3, .key.probe-3 { stroke: #16a085; background: #16a085; }
+.key.probe-0 { background: #36c; }
+ul.probes { list-style: none; padding: 0; margin: 0.3rem 0; display: flex; gap: 1.2rem; flex-wrap: wrap; }
+ul.probes .held { color: #1e7a3c; }
+ul.probes .deviated { color: #b00020; }
 `;

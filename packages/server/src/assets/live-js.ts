@@ -3,33 +3,45 @@
  * as a string so the CLI bundle carries it; it is plain browser JavaScript, no build step.
  */
 export const liveJs = `// Live runs: swaps in the server-rendered (escaped) run cards from the SSE stream and draws each
-// run's hypothesis samples as dots (held green, failed red) and a line of the numeric values.
+// run's hypothesis samples over time: one line per probe (its numeric output, else how long it
+// took, each scaled to its own maximum) and one dot per sample (held green, deviated red).
 const svgNs = 'http://www.w3.org/2000/svg';
+const width = 600;
+const height = 80;
+
+function element(name, attributes) {
+  const node = document.createElementNS(svgNs, name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, String(value));
+  return node;
+}
 
 function drawSamples(svg) {
   const samples = JSON.parse(svg.dataset.samples || '[]');
   while (svg.firstChild) svg.removeChild(svg.firstChild);
   if (!samples.length) return;
-  const step = 292 / Math.max(samples.length - 1, 1);
-  const values = samples.map((s) => s.value).filter((v) => typeof v === 'number');
-  const max = Math.max(...values, 1);
-  const points = [];
-  samples.forEach((s, i) => {
-    const x = 4 + i * step;
-    const dot = document.createElementNS(svgNs, 'circle');
-    dot.setAttribute('cx', String(x));
-    dot.setAttribute('cy', '54');
-    dot.setAttribute('r', '3');
-    dot.setAttribute('class', s.ok ? 'sample-ok' : 'sample-bad');
-    svg.appendChild(dot);
-    if (typeof s.value === 'number') points.push(\`\${x},\${46 - (40 * s.value) / max}\`);
+  const times = samples.map((s) => Date.parse(s.at));
+  const first = Math.min(...times);
+  const span = Math.max(Math.max(...times) - first, 1);
+  const x = (i) => (samples.length === 1 ? width / 2 : 6 + ((width - 12) * (times[i] - first)) / span);
+  const probes = [];
+  samples.forEach((s) => {
+    const name = s.probe || 'hypothesis';
+    if (!probes.includes(name)) probes.push(name);
   });
-  if (points.length > 1) {
-    const line = document.createElementNS(svgNs, 'polyline');
-    line.setAttribute('points', points.join(' '));
-    line.setAttribute('class', 'sample-line');
-    svg.appendChild(line);
-  }
+  probes.forEach((name, p) => {
+    const own = samples.map((s, i) => [s, i]).filter(([s]) => (s.probe || 'hypothesis') === name);
+    const numeric = own.every(([s]) => typeof s.value === 'number');
+    const y = ([s]) => (numeric ? s.value : s.ms);
+    const values = own.map(y).filter((v) => typeof v === 'number');
+    const max = Math.max(...values.map(Math.abs), 1);
+    const points = own
+      .filter((pair) => typeof y(pair) === 'number')
+      .map((pair) => \`\${x(pair[1]).toFixed(1)},\${(height - 16 - ((height - 24) * y(pair)) / max).toFixed(1)}\`);
+    if (points.length > 1) svg.appendChild(element('polyline', { points: points.join(' '), class: \`sample-line probe-\${p % 4}\` }));
+  });
+  samples.forEach((s, i) =>
+    svg.appendChild(element('circle', { cx: x(i).toFixed(1), cy: height - 5, r: 3, class: s.ok ? 'sample-ok' : 'sample-bad' })),
+  );
 }
 
 function drawAll(root) {

@@ -1,7 +1,7 @@
 import { escapeHtml as e } from '@faultline/report';
 import type { Principal } from '../auth.js';
 import { csrfField } from '../html-page.js';
-import type { LiveRun, LiveStopResult } from '../live-runs.js';
+import type { LiveRun, LiveSample, LiveStopResult } from '../live-runs.js';
 
 const ago = (iso: string, now: number) => {
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
@@ -19,12 +19,22 @@ export function renderLiveRun(run: LiveRun, principal: Principal, now = Date.now
     ? `<ul class="faults">${run.faults.map((f) => `<li>${e(f.name)} <span class="muted">${e(ago(f.since, now))}</span></li>`).join('')}</ul>`
     : '<p class="muted">no fault injected now</p>';
   const held = run.samples.filter((s) => s.ok).length;
+  const latest = new Map<string, LiveSample>();
+  for (const sample of run.samples) latest.set(sample.probe ?? 'hypothesis', sample);
+  const legend = [...latest]
+    .map(
+      ([probe, s], i) =>
+        `<li><span class="key probe-${i % 4}"></span>${e(probe)}: ${s.value === undefined ? '' : `${e(String(s.value))} `}` +
+        `${s.ms === undefined ? '' : `<span class="muted">(${e(String(s.ms))} ms)</span> `}<strong class="${s.ok ? 'held' : 'deviated'}">${s.ok ? 'held' : 'deviated'}</strong></li>`,
+    )
+    .join('');
   return (
     `<article class="live-run" data-run="${e(run.id)}"><h2>${e(run.title)} <span class="muted">${e(run.id.slice(0, 8))}</span></h2>` +
     `<p><span class="badge phase">${e(run.phase)}</span>${run.liveness === 'stale' ? ' <span class="badge outcome-failed">process gone, faults still in place</span>' : ''}` +
     `${run.stopRequested ? ' <span class="badge outcome-interrupted">stopping…</span>' : ''} started ${e(ago(run.startedAt, now))}</p>` +
     `<h3>Faults injected now</h3>${faults}<h3>Hypothesis samples <span class="muted">${held}/${run.samples.length} held</span></h3>` +
-    `<svg class="samples" viewBox="0 0 300 60" width="300" height="60" data-samples="${e(JSON.stringify(run.samples.slice(-120)))}"></svg>` +
+    `<svg class="samples" viewBox="0 0 600 80" width="600" height="80" data-samples="${e(JSON.stringify(run.samples.slice(-120)))}"></svg>` +
+    `${legend ? `<ul class="probes">${legend}</ul>` : ''}` +
     `${stopButton(principal, run.id, 'Stop')}</article>`
   );
 }
