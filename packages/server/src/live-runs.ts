@@ -19,8 +19,8 @@ export interface LiveRun {
   /** `stale`: its process is gone with faults still injected (stop reverts them). */
   liveness: 'running' | 'stale';
   stopRequested: boolean;
-  /** Faults injected now, oldest first. */
-  faults: Array<{ name: string; since: string }>;
+  /** Faults injected now, oldest first: the activity that injected it and what undoes it. */
+  faults: Array<{ name: string; since: string; undo?: string }>;
   /** The latest hypothesis samples, oldest first. */
   samples: LiveSample[];
 }

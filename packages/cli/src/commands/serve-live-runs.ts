@@ -18,7 +18,11 @@ export function liveRunsOfThisMachine(globals: GlobalFlags, io: CliIo): LiveRunS
         startedAt: run.started,
         liveness: run.liveness,
         stopRequested: run.stop_requested,
-        faults: run.faults.map((fault) => ({ name: fault.title, since: fault.registered })),
+        faults: run.faults.map((fault) => ({
+          name: fault.activity || fault.title,
+          since: fault.registered,
+          undo: fault.title,
+        })),
         samples: run.samples ?? [],
       })),
     stop: async (target, by) => {

@@ -52,6 +52,11 @@ svg.samples { background: #f6f7f9; }
 .sample-line.probe-2, .key.probe-2 { stroke: #e08a2c; background: #e08a2c; }
 .sample-line.probe-3, .key.probe-3 { stroke: #16a085; background: #16a085; }
 .key.probe-0 { background: #36c; }
+.sample-max { fill: #36c; }
+.sample-max.probe-1 { fill: #8e44ad; }
+.sample-max.probe-2 { fill: #e08a2c; }
+.sample-max.probe-3 { fill: #16a085; }
+ul.stops { list-style: none; }
 ul.probes { list-style: none; padding: 0; margin: 0.3rem 0; display: flex; gap: 1.2rem; flex-wrap: wrap; }
 ul.probes .held { color: #1e7a3c; }
 ul.probes .deviated { color: #b00020; }

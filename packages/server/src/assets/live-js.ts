@@ -38,6 +38,10 @@ function drawSamples(svg) {
       .filter((pair) => typeof y(pair) === 'number')
       .map((pair) => \`\${x(pair[1]).toFixed(1)},\${(height - 16 - ((height - 24) * y(pair)) / max).toFixed(1)}\`);
     if (points.length > 1) svg.appendChild(element('polyline', { points: points.join(' '), class: \`sample-line probe-\${p % 4}\` }));
+    // The line's scale: its maximum, in its unit (a probe's output has none we know of).
+    const label = element('text', { x: 4 + 110 * p, y: 11, 'font-size': 10, class: \`sample-max probe-\${p % 4}\` });
+    label.textContent = \`max \${Math.round(max * 100) / 100}\${numeric ? '' : ' ms'}\`;
+    svg.appendChild(label);
   });
   samples.forEach((s, i) =>
     svg.appendChild(element('circle', { cx: x(i).toFixed(1), cy: height - 5, r: 3, class: s.ok ? 'sample-ok' : 'sample-bad' })),

@@ -16,7 +16,7 @@ function stopButton(principal: Principal, target: string, label: string): string
 /** One run as a card; the same markup the client script swaps in on every SSE update. */
 export function renderLiveRun(run: LiveRun, principal: Principal, now = Date.now()): string {
   const faults = run.faults.length
-    ? `<ul class="faults">${run.faults.map((f) => `<li>${e(f.name)} <span class="muted">${e(ago(f.since, now))}</span></li>`).join('')}</ul>`
+    ? `<ul class="faults">${run.faults.map((f) => `<li><strong>${e(f.name)}</strong> ${e(ago(f.since, now))}${f.undo ? ` <span class="muted">— undone by “${e(f.undo)}”</span>` : ''}</li>`).join('')}</ul>`
     : '<p class="muted">no fault injected now</p>';
   const held = run.samples.filter((s) => s.ok).length;
   const latest = new Map<string, LiveSample>();
