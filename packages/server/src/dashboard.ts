@@ -11,8 +11,10 @@ import {
 import { Auth, clearedCookieHeader, sameSecret, sessionCookieHeader, type Principal } from './auth.js';
 import { htmlPage } from './html-page.js';
 import { HttpError, readForm, redirect, securityHeaders, send } from './http-util.js';
+import type { ExperimentLibrary, LaunchResult } from './library/experiment-library.js';
 import { noLiveRuns, type LiveRunSource } from './live-runs.js';
 import { renderFindingsPage } from './pages/findings-page.js';
+import { renderLibraryPage } from './pages/library-page.js';
 import { renderLivePage, renderLiveRuns, type StopRecord } from './pages/live-page.js';
 import { renderLoginPage } from './pages/login-page.js';
 import { renderRunsPage, runFilterOf } from './pages/runs-page.js';
@@ -29,6 +31,8 @@ export interface DashboardOptions {
   liveRuns?: LiveRunSource;
   /** How often the live page is refreshed over SSE (default 500 ms). */
   livePollMs?: number;
+  /** The experiments the Library page lists and runs (`--experiments DIR`). */
+  library?: ExperimentLibrary;
 }
 
 /** The report's own CSP: it needs its inline <style>, and nothing else. */
@@ -43,6 +47,8 @@ export function createDashboard(options: DashboardOptions) {
   /** Stops asked from this dashboard, newest first, and those still under way. */
   const stops: StopRecord[] = [];
   const stopping = new Set<string>();
+  /** Runs started from the Library page, newest first. */
+  const launches: LaunchResult[] = [];
   const page = (
     res: ServerResponse,
     principal: Principal,
@@ -126,6 +132,11 @@ export function createDashboard(options: DashboardOptions) {
       return page(res, principal, '/live', 'Live runs', body, ['/static/live.js']);
     }
     if (path === '/live/events') return liveEvents(req, res, principal);
+    if (path === '/library') {
+      const { library } = options;
+      const body = renderLibraryPage(library?.dir, library ? await library.list() : [], principal, launches);
+      return page(res, principal, '/library', 'Library', body);
+    }
     throw new HttpError(404, 'not found');
   }
 
@@ -156,7 +167,25 @@ export function createDashboard(options: DashboardOptions) {
         });
       return redirect(res, '/live');
     }
+    if (path === '/library/run') return launch(form, principal, res);
     throw new HttpError(404, 'not found');
+  }
+
+  /** Runs a listed, valid experiment; the run's own guards decide the rest (a refusal is shown). */
+  async function launch(form: URLSearchParams, principal: Principal, res: ServerResponse): Promise<void> {
+    const { library } = options;
+    if (!library) throw new HttpError(404, 'no experiment library (faultline serve --experiments DIR)');
+    const path = form.get('path') ?? '';
+    const entry = (await library.list()).find((candidate) => candidate.path === path);
+    if (!entry) throw new HttpError(404, `no experiment "${path}" in the library`);
+    if (!entry.valid) throw new HttpError(400, `"${path}" is not valid: fix it first (see the Library page)`);
+    const result = await library.launch(path, {
+      dry: form.get('dry') === '1',
+      by: `faultline serve (${principal.role})`,
+    });
+    launches.unshift(result);
+    launches.splice(20);
+    return redirect(res, result.outcome === 'started' ? '/live' : '/library');
   }
 
   function liveEvents(req: IncomingMessage, res: ServerResponse, principal: Principal): void {

@@ -13,6 +13,7 @@ const nav: Array<[string, string]> = [
   ['/runs', 'Runs'],
   ['/findings', 'Findings'],
   ['/trends', 'Trends'],
+  ['/library', 'Library'],
 ];
 
 export interface PageOptions {

@@ -154,4 +154,67 @@ method:
     await page.screenshot({ path: `${artifacts}report-real-run.png`, fullPage: true });
     await context.close();
   }, 180_000);
+
+  it('an operator clicks Run in the Library and finds the run on Live, then in Runs', async () => {
+    const library = join(dir, 'library');
+    mkdirSync(join(library, 'drafts'), { recursive: true });
+    writeFile(
+      library,
+      'cart-smoke.yaml',
+      `title: Cart smoke test
+description: a harmless action, held for two seconds
+steady-state-hypothesis:
+  title: always
+  probes:
+    - { type: probe, name: shell-ok, tolerance: 0, provider: { type: process, path: "true" } }
+method:
+  - type: action
+    name: hold
+    provider: { type: process, path: "true" }
+    pauses: { after: 2 }
+`,
+    );
+    writeFile(
+      join(library, 'drafts'),
+      'half-written.yaml',
+      `title: Half written
+method:
+  - type: action
+    name: kill
+    provider: { type: python, func: terminate_pods }
+`,
+    );
+    const serve = started(
+      startCli(['serve', '--port', '0', '--experiments', 'library'], dir, { FAULTLINE_SERVE_TOKEN: serveToken }),
+    );
+    const dashboard = (await serve.waitFor(/(http:\/\/127\.0\.0\.1:\d+)/))[1]!;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      throw new Error(`a script ran: ${dialog.message()}`);
+    });
+    await page.goto(`${dashboard}/library`);
+    await page.fill('input[name=token]', serveToken);
+    await page.click('button:has-text("Log in")');
+    await page.waitForURL(/\/library$/);
+    const broken = page.locator('tr[data-path="drafts/half-written.yaml"]');
+    expect(await broken.textContent()).toMatch(/drafts\/half-written\.yaml:5:\d+ method\[0\]\.provider/);
+    expect(await broken.locator('button').count()).toBe(0);
+    await page.screenshot({ path: `${artifacts}library.png`, fullPage: true });
+
+    await page.locator('tr[data-path="cart-smoke.yaml"] button.danger').click();
+    await page.waitForURL(/\/live$/);
+    await page.waitForSelector('.live-run:has-text("Cart smoke test")');
+    await page.screenshot({ path: `${artifacts}library-run-live.png`, fullPage: true });
+    await expect.poll(() => page.textContent('#live'), { timeout: 30_000 }).toContain('No run in progress');
+
+    await page.goto(`${dashboard}/runs`);
+    const row = page.locator('table.runs tbody tr', { hasText: 'Cart smoke test' });
+    await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+    expect(await row.textContent()).toContain('held');
+    await page.goto(`${dashboard}/library`);
+    expect(await page.textContent('ul.launches')).toContain('Run of cart-smoke.yaml: started');
+    await page.screenshot({ path: `${artifacts}library-after-run.png`, fullPage: true });
+    await context.close();
+  }, 120_000);
 });

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { FaultlineError, UsageError } from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
 import type { GlobalFlags } from '../global-flags.js';
@@ -15,10 +17,12 @@ export async function serve(flags: ServeFlags, globals: GlobalFlags, io: CliIo):
   const { startServer, assertSafeBind } = await import('@faultline/server');
   // Refuse an unsafe bind before opening (and maybe migrating) the store.
   assertSafeBind({ host: flags.host, token, viewerToken });
+  const experiments = flags.experiments === undefined ? undefined : experimentsDir(flags.experiments, io);
   const store = await openCliStore(flags.store, globals, io);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const { liveRunsOfThisMachine } = await import('./serve-live-runs.js');
+    const { experimentLibrary } = await import('./serve-library.js');
     server = await startServer({
       store,
       host: flags.host,
@@ -26,6 +30,7 @@ export async function serve(flags: ServeFlags, globals: GlobalFlags, io: CliIo):
       token,
       viewerToken,
       liveRuns: liveRunsOfThisMachine(globals, io),
+      library: experiments === undefined ? undefined : experimentLibrary(experiments, globals, io, flags.store),
     });
   } catch (error) {
     await store.close();
@@ -49,4 +54,21 @@ export async function serve(flags: ServeFlags, globals: GlobalFlags, io: CliIo):
         .then(done, done);
     });
   });
+}
+
+/** The --experiments folder, absolute; a missing folder or a file is refused before anything starts. */
+function experimentsDir(dir: string, io: CliIo): string {
+  const path = resolve(io.cwd, dir);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory)
+    throw new UsageError(`--experiments ${dir}: not a folder`, {
+      code: 'E_SERVE_EXPERIMENTS',
+      hint: 'give the folder that holds your experiment files (.json, .yaml, .yml)',
+    });
+  return path;
 }

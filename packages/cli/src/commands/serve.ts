@@ -9,12 +9,15 @@ export interface ServeFlags {
   store?: string;
   token?: string;
   viewerToken?: string;
+  experiments?: string;
 }
 
 const help = `
 Pages: Live (runs in progress, with Stop and Stop all), Runs (history with filters; each run opens
 its HTML report), Findings (the board by state, editable by operators) and Trends (pass rate and
-resilience score over time per experiment).
+resilience score over time per experiment), and with --experiments DIR the Library (every
+.json/.yaml/.yml under DIR, validated; operators get Dry run and Run, which start \`faultline run\`
+with this server's settings, environment and store, never with --allow-production).
 
 Roles: --token is the operator's (stop runs, edit findings); --viewer-token can only read. Log in
 with the form (HttpOnly, SameSite=Strict cookie) or send "Authorization: Bearer <token>". Every
@@ -27,7 +30,8 @@ Prefer the environment to the command line for tokens (other users can read a pr
 Examples:
   faultline serve
   FAULTLINE_SERVE_TOKEN=$(openssl rand -hex 24) faultline serve --host 0.0.0.0 --port 8080
-  faultline serve --store postgres://faultline@db/faultline --viewer-token "$VIEWER"`;
+  faultline serve --store postgres://faultline@db/faultline --viewer-token "$VIEWER"
+  faultline serve --experiments ./experiments`;
 
 /** `faultline serve`: the web dashboard, until a signal. */
 export function registerServeCommand(program: Command, io: CliIo): void {
@@ -37,6 +41,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--host <host>', 'address to listen on (anything but loopback needs --token)', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('--store <url>', storeOptionHelp)
+    .option('--experiments <dir>', 'folder of experiments the Library page lists, validates and runs (recursive)')
     .option('--token <token>', "operator's token (default: $FAULTLINE_SERVE_TOKEN)")
     .option('--viewer-token <token>', 'read-only token (default: $FAULTLINE_SERVE_VIEWER_TOKEN)')
     .addHelpText('after', help)

@@ -9,16 +9,9 @@ export async function validateCommand(
   command: Command,
   io: CliIo,
 ): Promise<void> {
-  const {
-    formatProblem,
-    loadExperimentDocument,
-    validateExperiment,
-    loadSettings,
-    bearerTokenFor,
-    exitCodes,
-    loaderSettings,
-  } = await import('@faultline/core');
-  const { createResolver } = await import('../create-resolver.js');
+  const { formatProblem, loadExperimentDocument, loadSettings, bearerTokenFor, exitCodes, loaderSettings } =
+    await import('@faultline/core');
+  const { validateDocument } = await import('../validate-document.js');
   const globals = command.optsWithGlobals<GlobalFlags>();
   const { settings } = await loadSettings(globals.settings, io.env);
   const document = await loadExperimentDocument(source, {
@@ -28,13 +21,7 @@ export async function validateCommand(
     verifyTls: flags.verifyTls,
     allowedRedirectHosts: loaderSettings(settings).allowedRedirectHosts,
   });
-  const resolver = createResolver({ cwd: io.cwd, env: io.env, settings, baseDir: document.baseDir });
-  const result = await validateExperiment(document.value, {
-    source: document.source,
-    resolver,
-    baseDir: document.baseDir,
-    environment: { env: io.env },
-  }).finally(() => resolver.close());
+  const result = await validateDocument(document, { cwd: io.cwd, env: io.env, settings });
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   if (flags.json) {
     io.stdout.write(

@@ -56,7 +56,13 @@ svg.samples { background: #f6f7f9; }
 .sample-max.probe-1 { fill: #8e44ad; }
 .sample-max.probe-2 { fill: #e08a2c; }
 .sample-max.probe-3 { fill: #16a085; }
-ul.stops { list-style: none; }
+ul.stops, ul.launches { list-style: none; }
+table.library td { vertical-align: top; }
+td.actions { white-space: nowrap; }
+ul.problems { margin: 0.3rem 0; padding-left: 1rem; font-size: 0.85rem; }
+ul.problems li.error { color: #b00020; }
+pre.output { background: #fff; padding: 0.4rem; max-height: 12rem; overflow: auto; font-size: 0.8rem; white-space: pre-wrap; }
+button.secondary { background: #e3e6eb; border: 0; border-radius: 3px; }
 ul.probes { list-style: none; padding: 0; margin: 0.3rem 0; display: flex; gap: 1.2rem; flex-wrap: wrap; }
 ul.probes .held { color: #1e7a3c; }
 ul.probes .deviated { color: #b00020; }
