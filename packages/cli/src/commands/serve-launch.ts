@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { exitCodes, listRuns, runsDir } from '@faultline/core';
 import type { LaunchResult } from '@faultline/server';
@@ -9,6 +9,8 @@ import { cliPackageRoot } from '../package-root.js';
 
 export interface LaunchOptions {
   dry: boolean;
+  /** Who asked ("faultline serve (operator)"): the first line of the run's output file. */
+  by: string;
   globals: GlobalFlags;
   io: CliIo;
   /** The server's --store, passed on; without it the run finds the same store the server did. */
@@ -42,6 +44,10 @@ export async function launchRun(path: string, file: string, options: LaunchOptio
     ...(options.store ? ['--store', options.store] : []),
   ];
   const fd = openSync(output, 'a', 0o600);
+  writeSync(
+    fd,
+    `faultline run${dry ? ' --dry activities' : ''} ${file}, asked by ${options.by} at ${new Date().toISOString()}\n`,
+  );
   const child = spawn(process.execPath, args, {
     cwd: io.cwd,
     env: { ...io.env, NO_COLOR: '1' },
