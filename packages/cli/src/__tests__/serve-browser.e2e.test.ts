@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumFlags } from '@faultline/report';
 import { chromium, type Browser } from 'playwright-core';
+import { stopRun } from '@faultline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, writeFile } from './cli-harness.js';
 import { startCli, type CliProcess } from './cli-process.js';
@@ -28,6 +29,8 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumFlags] });
 }, 60_000);
 afterAll(async () => {
+  // Runs started from the Library are processes of their own: none may outlive a failed test.
+  if (dir) await stopRun('all', { dir: join(dir, 'runs'), timeoutMs: 30_000, force: true });
   await browser?.close();
   for (const p of processes.splice(0).reverse()) await p.stop();
   await new Promise((resolve) => upstream?.close(resolve));

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopRun } from '@faultline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, until, writeFile } from './cli-harness.js';
 import { startCli, type CliProcess } from './cli-process.js';
@@ -68,6 +69,8 @@ method:
   url = (await serve.waitFor(/(http:\/\/127\.0\.0\.1:\d+)/))[1]!;
 }, 60_000);
 afterAll(async () => {
+  // Runs started from the Library are processes of their own: none may outlive a failed test.
+  if (dir) await stopRun('all', { dir: join(dir, 'runs'), timeoutMs: 30_000, force: true });
   await serve?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
