@@ -42,6 +42,8 @@ export interface LiveStopResult {
   title: string;
   /** stopped, reverted, stale or timed-out. */
   outcome: string;
+  /** The run's final status as its journal says (interrupted after a stop). */
+  status?: string;
   /** Faults reverted, and those whose revert failed (a person must undo them). */
   reverted: string[];
   failed: string[];

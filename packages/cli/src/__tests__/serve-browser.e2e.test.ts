@@ -133,7 +133,7 @@ method:
 
     await card.locator('button:has-text("Stop")').click();
     await expect.poll(() => page.textContent('#live'), { timeout: 60_000 }).toContain('No run in progress');
-    expect(await page.textContent('#live')).toContain('stopped, reverted remove toxic slow-checkout');
+    expect(await page.textContent('#live')).toContain('stopped (run interrupted), reverted remove toxic slow-checkout');
     await page.screenshot({ path: `${artifacts}live-real-stopped.png`, fullPage: true });
 
     expect(await run.exited).toBe(4);

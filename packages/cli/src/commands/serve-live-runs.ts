@@ -36,6 +36,7 @@ export function liveRunsOfThisMachine(globals: GlobalFlags, io: CliIo): LiveRunS
         id: result.run_id,
         title: result.title,
         outcome: result.outcome,
+        status: result.status,
         reverted: result.reverted.map((revert) => revert.title),
         failed: result.failed.map((revert) => revert.title),
       }));

@@ -57,7 +57,7 @@ function renderStops(stops: readonly StopRecord[], stopping: ReadonlySet<string>
         : stop.results.length
           ? stop.results.map(
               (r) =>
-                `<li>${e(r.title || r.id.slice(0, 8))}: <strong>${e(r.outcome)}</strong>` +
+                `<li>${e(r.title || r.id.slice(0, 8))}: <strong>${e(r.outcome)}</strong>${r.status ? ` (run ${e(r.status)})` : ''}` +
                 `${r.reverted.length ? `, reverted ${r.reverted.map(e).join(', ')}` : ''}` +
                 `${r.failed.length ? ` <span class="error">revert failed: ${r.failed.map(e).join(', ')} (undo by hand)</span>` : ''}</li>`,
             )
