@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { formatPath, loadExperimentDocument, loadSettings, type Problem } from '@faultline/core';
+import { formatPath, loadExperimentDocument, loadSettings, UsageError, type Problem } from '@faultline/core';
 import { experimentFiles, resolveInLibrary, type ExperimentLibrary, type LibraryEntry } from '@faultline/server';
 import type { CliIo } from '../cli-io.js';
 import { validateDocument } from '../validate-document.js';
@@ -17,7 +17,15 @@ export function experimentLibrary(dir: string, globals: GlobalFlags, io: CliIo, 
     async list() {
       const { settings } = await loadSettings(globals.settings, io.env);
       const entries: LibraryEntry[] = [];
-      for (const path of experimentFiles(dir)) {
+      let paths: string[];
+      try {
+        paths = experimentFiles(dir);
+      } catch (error) {
+        throw new UsageError(
+          `cannot read the experiments folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+        );
+      }
+      for (const path of paths) {
         const file = resolveInLibrary(dir, path);
         if (!file) continue;
         const { mtimeMs, size } = await stat(file);

@@ -41,6 +41,13 @@ describe('faultline serve', () => {
     expect(await exited).toBe(0);
   });
 
+  it('refuses an --experiments that is not a folder before touching the store', async () => {
+    const { output, exited, store } = serve(['--experiments', 'no-such-folder'], 'serve-test-token');
+    expect(await exited).toBe(64);
+    expect(output.err).toContain('--experiments no-such-folder: not a folder');
+    expect(existsSync(store)).toBe(false);
+  });
+
   it('refuses a non-loopback address without a token before touching the store', async () => {
     const { output, exited, store } = serve(['--host', '0.0.0.0'], '');
     expect(await exited).toBe(64);

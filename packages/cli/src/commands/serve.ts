@@ -14,12 +14,12 @@ export interface ServeFlags {
 
 const help = `
 Pages: Live (runs in progress, with Stop and Stop all), Runs (history with filters; each run opens
-its HTML report), Findings (the board by state, editable by operators) and Trends (pass rate and
+its HTML report), Findings (the board by state, editable by operators), Trends (pass rate and
 resilience score over time per experiment), and with --experiments DIR the Library (every
 .json/.yaml/.yml under DIR, validated; operators get Dry run and Run, which start \`faultline run\`
 with this server's settings, environment and store, never with --allow-production).
 
-Roles: --token is the operator's (stop runs, edit findings); --viewer-token can only read. Log in
+Roles: --token is the operator's (stop runs, edit findings, run experiments); --viewer-token can only read. Log in
 with the form (HttpOnly, SameSite=Strict cookie) or send "Authorization: Bearer <token>". Every
 form carries a CSRF token. Without --token the server only listens on a loopback address, and
 whoever reaches it is an operator.
@@ -37,7 +37,9 @@ Examples:
 export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('Web dashboard: live runs with a stop button, run history, findings board and trends')
+    .description(
+      'Web dashboard: live runs with a stop button, run history, findings board, trends and experiment library',
+    )
     .option('--host <host>', 'address to listen on (anything but loopback needs --token)', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('--store <url>', storeOptionHelp)
