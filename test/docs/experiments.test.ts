@@ -1,0 +1,185 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { ProxyServer } from '@faultline/proxy';
+import { runShell } from './doc-shell.js';
+import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
+import { normalizeOutput } from './normalize-output.js';
+import { validateDocumented, writeFiles } from './validate-documented.js';
+
+const blocks = fencedBlocks('docs/experiments.md');
+const runs = blocksOf(blocks, 'runs');
+const text = (first: string) => runs.find((b) => b.lang === 'text' && b.code.startsWith(first))!.code;
+const dir = () => mkdtempSync(join(tmpdir(), 'faultline-experiments-docs-'));
+
+/** The files and environment the fragments name (a team's modules, tokens). */
+const files = {
+  'probes.mjs': 'export function checkOrders({ minimum }) { return { count: minimum }; }\n',
+  'deploys.mjs': 'export function noneRunning() { return true; }\n',
+  'controls/tracer.mjs': 'export function beforeExperimentControl() {}\n',
+  'team_checks.py':
+    'def orders_backlog(queue, secrets=None):\n    return 0\n\n\ndef below(value, limit):\n    return value < limit\n',
+  'team_controls/__init__.py': '',
+  'team_controls/tracing.py': 'def before_experiment_control(context, service=None, **kwargs):\n    pass\n',
+};
+const env = { KUBE_TOKEN: 'k8s-token', API_TOKEN: 'api-token' };
+
+/** A run of the CLI on an experiment written into a fresh folder; its journal. */
+async function runExperiment(experiment: unknown, args = '', extraFiles: Record<string, string> = {}) {
+  const cwd = dir();
+  writeFiles(cwd, { 'experiment.yaml': stringify(experiment), ...extraFiles });
+  const result = await runShell(`faultline run experiment.yaml ${args}`, { cwd, flags: [] });
+  return { result, journal: JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8')) as Record<string, any> };
+}
+
+describe('docs/experiments.md: every example runs as written', () => {
+  let base = '';
+  const service = createServer((req, res) => {
+    if (req.url === '/slow') setTimeout(() => res.end('late'), 3_000).unref();
+    else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok": true}');
+  });
+  let proxy: ProxyServer;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+    proxy = await ProxyServer.start({ port: 0 });
+  });
+  afterAll(async () => {
+    service.closeAllConnections();
+    await new Promise((resolve) => service.close(resolve));
+    await proxy.close();
+  });
+
+  it('has the blocks this test checks, each marked with its role', () => {
+    expect(tally(blocks)).toEqual({ runs: 6, fragment: 11, synopsis: 0, illustrative: 1 });
+    expect(runs.map((b) => b.lang)).toEqual(['text', 'text', 'text', 'json', 'js', 'json']);
+  });
+
+  for (const block of blocksOf(blocks, 'fragment'))
+    it(`the fragment at line ${block.line} validates inside an experiment, without a warning`, async () => {
+      const result = await validateDocumented(block, { files, env });
+      expect(`${result.stdout}${result.stderr}`.trim(), result.text).toBe('the experiment is valid');
+    });
+
+  it('an http timeout is journalled as shown', async () => {
+    const { journal } = await runExperiment({
+      title: 'slow orders',
+      description: 'an http provider that times out',
+      method: [{ type: 'probe', name: 'slow', provider: { type: 'http', url: `${base}/slow`, timeout: '500ms' } }],
+    });
+    expect(normalizeOutput((journal.run[0].exception as string[]).join('\n'))).toEqual(
+      normalizeOutput(text('HttpAttemptError')),
+    );
+  });
+
+  it('a function an official driver does not serve gets the nearest names', async () => {
+    const cwd = dir();
+    writeFileSync(
+      join(cwd, 'a.yaml'),
+      'title: a\ndescription: b\nmethod:\n  - {type: action, name: kill-one,\n    provider: {type: python, module: chaosk8s.pod.actions, func: terminate_pod}}\n',
+    );
+    const result = await runShell('faultline validate a.yaml', { cwd, flags: [] });
+    expect(result.code).toBe(64);
+    const actual = normalizeOutput(result.stdout + result.stderr).map((line) => line.replace('<dir>/a.yaml', 'a.yaml'));
+    expect(actual.slice(0, 2)).toEqual(normalizeOutput(text('a.yaml:')));
+  });
+
+  it('a regex on a non-string value fails the tolerance with the reason shown', async () => {
+    const { journal } = await runExperiment({
+      title: 'regex on an object',
+      description: 'the default target of an http probe is the whole response',
+      'steady-state-hypothesis': {
+        title: 'ok',
+        probes: [
+          {
+            type: 'probe',
+            name: 'ok',
+            provider: { type: 'http', url: base },
+            tolerance: { type: 'regex', pattern: 'ok' },
+          },
+        ],
+      },
+      method: [],
+    });
+    const documented = text('regex /ok/');
+    const pattern = documented
+      .split('...')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
+    expect(journal.steady_states.before.probes[0].tolerance_reason).toMatch(new RegExp(`^${pattern}$`));
+  });
+
+  describe('the journal of a run that injects a fault', () => {
+    let journal: Record<string, any>;
+    beforeAll(async () => {
+      // latency.yaml of docs/cli.md without its pause, with a continuous hypothesis (for `impact`)
+      const latency = parse(fencedBlocks('docs/cli.md').find((b) => b.code.startsWith('# latency.yaml'))!.code);
+      latency.configuration.toxiproxy_url = proxy.url;
+      delete latency.method[1].pauses;
+      latency['steady-state-hypothesis'] = {
+        title: 'the proxy API answers',
+        probes: [
+          { type: 'probe', name: 'api', provider: { type: 'http', url: `${proxy.url}/version` }, tolerance: 200 },
+        ],
+      };
+      ({ journal } = await runExperiment(latency, '--hypothesis-strategy continuously --hypothesis-frequency 0.2'));
+      expect(journal.status).toBe('completed');
+    }, 60_000);
+
+    it('keeps each revert as shown', () => {
+      const documented = JSON.parse(runs[3]!.code) as Record<string, unknown>;
+      const actual = (journal.faultline.reverts as Array<Record<string, unknown>>).find(
+        (r) => r.title === documented.title,
+      )!;
+      expect(Object.keys(actual)).toEqual(Object.keys(documented));
+      const { registered: _r, reverted: _d, ...stable } = documented;
+      expect(actual).toMatchObject(stable);
+    });
+
+    it('has the keys shown, in that order', () => {
+      const documented = runs[5]!.code;
+      expect(Object.keys(journal)).toEqual([...documented.matchAll(/^ {2}"([\w-]+)":/gm)].map((m) => m[1]));
+      const faultlineLine = documented.split('\n').find((line) => line.startsWith('  "faultline"'))!;
+      const faultlineKeys = [...faultlineLine.slice(faultlineLine.indexOf('{')).matchAll(/"(\w+)":/g)].map((m) => m[1]);
+      expect(Object.keys(journal.faultline)).toEqual(expect.arrayContaining(faultlineKeys));
+      expect(journal['chaoslib-version']).toBe(/"chaoslib-version": "([^"]+)"/.exec(documented)![1]);
+    });
+  });
+
+  it('the registerRevert example undoes its fault at the end of the run', async () => {
+    // the fault the example elides ("... inject the fault"), made beforehand on a proxy of its own
+    const own = await ProxyServer.start({ port: 0 });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${own.url}${path}`, { method: 'POST', body: JSON.stringify(body) });
+      await post('/proxies', { name: 'orders', listen: '127.0.0.1:0', upstream: '127.0.0.1:9' });
+      await post('/proxies/orders/toxics', { name: 'slow', type: 'latency', attributes: { latency: 100 } });
+      const { result, journal } = await runExperiment(
+        {
+          title: 'slow orders',
+          description: 'a JavaScript action registers its revert',
+          configuration: { toxiproxy_url: own.url },
+          method: [
+            {
+              type: 'action',
+              name: 'slow-down',
+              provider: { type: 'javascript', module: './slow.mjs', func: 'slowDownOrders' },
+            },
+          ],
+        },
+        '',
+        { 'slow.mjs': runs[4]!.code },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(journal.faultline.reverts).toMatchObject([{ func: 'delete_toxic', status: 'reverted' }]);
+      const listed = (await (await fetch(`${own.url}/proxies/orders/toxics`)).json()) as unknown[];
+      expect(listed).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+});
