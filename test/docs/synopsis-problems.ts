@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command, Option } from 'commander';
 import { createProgram, type CliIo } from '@faultline/cli';
+import { repoRoot } from './fenced-blocks.js';
 
 const io: CliIo = {
   stdout: { write: () => undefined },
@@ -17,7 +19,7 @@ const findOption = (command: Command, flag: string): Option | undefined =>
 /**
  * What a documented command line names that the CLI does not have: the command path (`faultline
  * history show`) must exist and every option in the line (`--since`, `-n`) must be one of that
- * command's or of the global options. Placeholders, values and `[…]`/`|` notation are ignored.
+ * command's or of the global options (`npm run x`: a script of the workspace). Placeholders, values and `[…]`/`|` notation are ignored.
  */
 export function synopsisProblems(line: string): string[] {
   const words = line
@@ -25,8 +27,9 @@ export function synopsisProblems(line: string): string[] {
     .replace(/#.*$/, '')
     .trim()
     .split(/\s+/);
-  if (!['faultline', 'chaos', 'npx'].includes(words[0]!)) return [];
+  if (words[0] === 'npm' || words[0] === 'node') return workspaceProblems(words);
   if (words[0] === 'npx') words.shift();
+  if (!['faultline', 'chaos'].includes(words[0]!)) return [];
   let command: Command = program;
   const path = [words[0]];
   let pathDone = false;
@@ -69,6 +72,17 @@ export function synopsisProblems(line: string): string[] {
   return problems;
 }
 
+const scripts = (JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
+
+/** `npm test`, `npm run x`: a script of the workspace; `node path`: a file of the repository. */
+function workspaceProblems([tool, first, second]: string[]): string[] {
+  if (tool === 'node') return existsSync(repoRoot + first!) ? [] : [`node: no file ${first}`];
+  const script = first === 'run' ? second! : first!;
+  if (['ci', 'install'].includes(script)) return [];
+  return script in scripts ? [] : [`npm: no script ${script}`];
+}
+
 function ancestors(command: Command): Command[] {
   const list: Command[] = [];
   for (let parent = command.parent; parent; parent = parent.parent) list.push(parent);
@@ -79,6 +93,6 @@ function ancestors(command: Command): Command[] {
 export function blockSynopsisProblems(code: string): string[] {
   return code
     .replace(/\\\n\s*/g, ' ')
-    .split('\n')
+    .split(/\n|\s&&\s|;\s|\s\|\s(?=[a-z])/)
     .flatMap((line) => synopsisProblems(line.trim()).map((problem) => `${problem} (in: ${line.trim()})`));
 }
