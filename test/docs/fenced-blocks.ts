@@ -8,7 +8,8 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
  * - none: runs as written (a complete file the test validates or runs, commands the test runs, or
  *   output the test reproduces and compares);
  * - `fragment`: part of a file; the test wraps it into a complete one (wrapFragment) and validates that;
- * - `synopsis`: command usage; every command and option it names must exist (synopsisProblems);
+ * - `synopsis`: command usage or an API listing; every command, option and function it names must
+ *   exist (synopsisProblems; API names by the doc's test);
  * - `illustrative`: not run (a real cluster, registry or CI system, or output that depends on one);
  *   YAML/JSON ones must still parse.
  */
