@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,24 +10,11 @@ import { close, listen } from './__fixtures__/http-fixtures.js';
 import { gettingStarted } from './__fixtures__/seed-application-yml.js';
 import type { MonkeyConfig } from './config/monkey-config.js';
 import { createMonkey } from './monkey/create-monkey.js';
+import { fencedBlocks } from '../../../test/docs/fenced-blocks.js';
 
 const run = promisify(execFile);
 
-/** The fenced blocks of docs/monkey.md, in order, with their language. */
-function fencedBlocks(markdown: string): Array<{ lang: string; code: string }> {
-  const blocks: Array<{ lang: string; code: string }> = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w+)\s*$/.exec(lines[i]!);
-    if (!open) continue;
-    const end = lines.indexOf('```', i + 1);
-    blocks.push({ lang: open[1]!, code: lines.slice(i + 1, end).join('\n') });
-    i = end;
-  }
-  return blocks;
-}
-
-const blocks = fencedBlocks(readFileSync(`${repoRoot}docs/monkey.md`, 'utf8'));
+const blocks = fencedBlocks('docs/monkey.md');
 const js = blocks.filter((b) => b.lang === 'javascript');
 const shell = blocks.filter((b) => b.lang === 'bash');
 

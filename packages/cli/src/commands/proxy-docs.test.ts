@@ -6,24 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { ProxyServer } from '@faultline/proxy';
 import type { CliIo } from '../cli-io.js';
 import { main } from '../main.js';
+import { fencedBlocks } from '../../../../test/docs/fenced-blocks.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** The fenced blocks of a Markdown file, with their language and line. */
-function fencedBlocks(path: string): Array<{ lang: string; code: string; line: number }> {
-  const blocks: Array<{ lang: string; code: string; line: number }> = [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\w*)\s*$/.exec(lines[i]);
-    if (!open) continue;
-    const start = i;
-    while (++i < lines.length && !lines[i].startsWith('```'));
-    blocks.push({ lang: open[1], code: lines.slice(start + 1, i).join('\n'), line: start + 1 });
-  }
-  return blocks;
-}
-
-const blocks = fencedBlocks(join(root, 'docs/proxy.md'));
+const blocks = fencedBlocks('docs/proxy.md');
 
 /** `faultline proxy …` in process, as a user would type it; ports set to 0 (tests share the machine). */
 async function runProxyCommand(line: string, cwd: string): Promise<void> {
