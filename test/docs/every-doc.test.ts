@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { fencedBlocks, repoRoot } from './fenced-blocks.js';
 
 /** Docs whose examples are executed by tests elsewhere. */
@@ -20,5 +21,10 @@ describe('every Markdown file with examples has a test that executes them', () =
 
   it.each(docs.filter((doc) => fencedBlocks(doc).length > 0))('%s', (doc) => {
     expect(existsSync(repoRoot + testOf(doc)), testOf(doc)).toBe(true);
+  });
+
+  it.each(docs)('%s: its illustrative YAML and JSON blocks parse', (doc) => {
+    for (const block of fencedBlocks(doc).filter((b) => b.role === 'illustrative' && ['yaml', 'json'].includes(b.lang)))
+      for (const document of parseAllDocuments(block.code)) expect(document.errors, `line ${block.line}`).toEqual([]);
   });
 });

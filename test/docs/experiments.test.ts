@@ -60,7 +60,7 @@ describe('docs/experiments.md: every example runs as written', () => {
   });
 
   for (const block of blocksOf(blocks, 'fragment'))
-    it(`the fragment at line ${block.line} validates inside an experiment, without a warning`, async () => {
+    it.concurrent(`the fragment at line ${block.line} validates inside an experiment, without a warning`, async () => {
       const result = await validateDocumented(block, { files, env });
       expect(`${result.stdout}${result.stderr}`.trim(), result.text).toBe('the experiment is valid');
     });

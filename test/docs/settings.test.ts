@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
+import { startFakeApiServer } from '@faultline/kubernetes/testing';
 import { replayTranscript, runShell } from './doc-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
+import { wrapFragment } from './wrap-fragment.js';
 
 const blocks = fencedBlocks('docs/settings.md');
 const [transcript] = blocksOf(blocks, 'runs', 'text');
@@ -40,4 +42,20 @@ describe('docs/settings.md: every example runs as written', () => {
       for (const entry of Object.values(expected.auth ?? {})) entry.value = '***';
       expect(JSON.parse(result.stdout)).toEqual({ path: 'settings.yaml', settings: expected });
     });
+
+  it('the guards refuse a context they do not allow before anything runs', async () => {
+    const cluster = await startFakeApiServer(); // its kubeconfig's context: faultline-fake
+    try {
+      const cwd = folder(safeguards!.code);
+      const terminate = blocksOf(fencedBlocks('docs/kubernetes.md'), 'fragment')[0]!.code.replace('production', 'shop');
+      writeFileSync(join(cwd, 'experiment.yaml'), stringify(wrapFragment(terminate)));
+      const env = { KUBECONFIG: cluster.writeKubeConfig() };
+      const result = await runShell('faultline --settings settings.yaml run experiment.yaml', { cwd, env, flags: [] });
+      expect(result.code).toBe(64);
+      expect(result.stderr).toMatch(/faultline-fake.*not in guards\.kubernetes\.allowed_contexts/);
+      expect(cluster.requestsMatching('DELETE', '/api/v1/')).toEqual([]);
+    } finally {
+      await cluster.close();
+    }
+  });
 });
