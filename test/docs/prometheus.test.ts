@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,12 @@ import {
   type RunningPrometheus,
   type TestService,
 } from '@faultline/prometheus/testing';
+import { until } from '../../packages/cli/src/__tests__/cli-harness.js';
 import { replayTranscript, runShell } from './doc-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { blockSynopsisProblems } from './synopsis-problems.js';
 import { validateDocumented } from './validate-documented.js';
+import { wrapFragment } from './wrap-fragment.js';
 
 const blocks = fencedBlocks('docs/prometheus.md');
 const runs = blocksOf(blocks, 'runs');
@@ -68,21 +70,48 @@ describe('docs/prometheus.md: every example runs as written', () => {
   describe.skipIf(!binary)('`faultline verify` with slo.yaml against a real Prometheus', () => {
     let prometheus: RunningPrometheus;
     let service: TestService;
+    let client: PrometheusClient;
+    const scrapes = async () =>
+      sampleValues(await client.query('count_over_time(test_gauge[10m])')).flatMap((s) => s.values)[0] ?? 0;
     beforeAll(async () => {
-      // 20% errors and 40 ms requests: the error ratio is violated, the latency objective met
-      service = await startTestService({ rps: 50, errorRatio: 0.2, latencySeconds: 0.04 });
-      prometheus = await startPrometheus({ binary: binary!, targets: [service.target] });
+      // checkout, healthy: 0.2% errors, 40 ms requests
+      service = await startTestService({ rps: 50, errorRatio: 0.002, latencySeconds: 0.04 });
+      prometheus = await startPrometheus({ binary: binary!, targets: [service.target], labels: { app: 'checkout' } });
+      client = new PrometheusClient({ baseUrl: prometheus.url });
+      await until(async () => (await scrapes()) >= 2, 40_000);
     }, 60_000);
     afterAll(async () => {
       await prometheus?.stop();
       await service?.stop();
     });
 
+    it('the steady-state hypothesis holds for a healthy checkout, measured in Prometheus', async () => {
+      const hypothesis = blocksOf(blocks, 'fragment').find((b) => b.code.startsWith('steady-state-hypothesis'))!;
+      const experiment = {
+        ...wrapFragment(hypothesis.code),
+        configuration: { prometheus_base_url: prometheus.url },
+        // a few seconds of run for the `slo` probe's window
+        method: [{ type: 'probe', name: 'wait', provider: { type: 'process', path: 'sleep', arguments: '3' } }],
+      };
+      const cwd = mkdtempSync(join(tmpdir(), 'faultline-prometheus-hypothesis-'));
+      writeFileSync(join(cwd, 'experiment.yaml'), stringify(experiment));
+      const result = await runShell('faultline run experiment.yaml', { cwd, flags: [] });
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      const journal = JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8'));
+      expect([journal.status, journal.deviated]).toEqual(['completed', false]);
+      const [errorRatio, p99] = journal.steady_states.after.probes;
+      expect(errorRatio.output).toBeCloseTo(0.002, 3);
+      expect(p99).toMatchObject({ status: 'succeeded', tolerance_met: true });
+      // after the method the SLO was measured (not passed for want of data): p99 of 40 ms requests
+      const slo = readFileSync(join(cwd, 'faultline.log'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('] SLO '));
+      expect(slo.at(-1)).toMatch(/SLO .*: met \{"measured":0\.0\d+/);
+    }, 60_000);
+
     it('prints the report shown and exits 1', async () => {
-      const client = new PrometheusClient({ baseUrl: prometheus.url });
-      const scrapes = async () =>
-        sampleValues(await client.query('count_over_time(test_gauge[10m])')).flatMap((s) => s.values)[0] ?? 0;
-      await expect.poll(scrapes, { timeout: 40_000, interval: 250 }).toBeGreaterThanOrEqual(2);
+      // from now on 20% errors: the error ratio is violated, the latency objective met
+      service.setProfile({ rps: 50, errorRatio: 0.2, latencySeconds: 0.04 });
       // a run of a few seconds writes chaos-reports/journal.json, as in the CI script
       const cwd = mkdtempSync(join(tmpdir(), 'faultline-verify-docs-'));
       writeFileSync(join(cwd, 'slo.yaml'), sloYaml.replace('http://prometheus.monitoring:9090', prometheus.url));

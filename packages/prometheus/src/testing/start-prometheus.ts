@@ -9,6 +9,8 @@ export interface StartPrometheusOptions {
   readonly binary: string;
   /** host:port targets scraped under job "test". */
   readonly targets: readonly string[];
+  /** Labels Prometheus adds to every series of the targets (say `app: checkout`). */
+  readonly labels?: Readonly<Record<string, string>>;
   /** Scrape interval (default "1s", so tests see data within seconds). */
   readonly scrapeInterval?: string;
   readonly startTimeoutMs?: number;
@@ -37,6 +39,7 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
     `    scrape_interval: ${interval}`,
     '    static_configs:',
     `      - targets: [${options.targets.map((t) => JSON.stringify(t)).join(', ')}]`,
+    ...(options.labels ? [`        labels: ${JSON.stringify(options.labels)}`] : []),
     '',
   ].join('\n');
   const configFile = join(dataDir, 'prometheus.yml');
