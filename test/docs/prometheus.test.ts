@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +9,7 @@ import { parse, stringify } from 'yaml';
 import { findSystemBinary } from '@faultline/core/testing';
 import { loadSloFile, PrometheusClient, sampleValues } from '@faultline/prometheus';
 import {
+  freePort,
   startPrometheus,
   startTestService,
   type RunningPrometheus,
@@ -24,6 +26,16 @@ const blocks = fencedBlocks('docs/prometheus.md');
 const runs = blocksOf(blocks, 'runs');
 const sloYaml = runs.find((b) => b.code.startsWith('# slo.yaml'))!.code;
 const binary = findSystemBinary('prometheus');
+const pushgatewayBinary = findSystemBinary('prometheus-pushgateway');
+const control = (name: string) => blocksOf(blocks, 'fragment').find((b) => b.code.includes(`- name: ${name}`))!;
+
+/** `faultline run` of a wrapped fragment in a folder of its own; its output and journal. */
+async function runFragment(code: string, env: Record<string, string> = {}) {
+  const cwd = mkdtempSync(join(tmpdir(), 'faultline-prometheus-control-'));
+  writeFileSync(join(cwd, 'experiment.yaml'), stringify(wrapFragment(code)));
+  const result = await runShell('faultline run experiment.yaml', { cwd, env, flags: [] });
+  return { ...result, journal: JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8')) as Record<string, any> };
+}
 
 describe('docs/prometheus.md: every example runs as written', () => {
   it('has the blocks this test checks, each marked with its role', () => {
@@ -137,5 +149,73 @@ describe('docs/prometheus.md: every example runs as written', () => {
       expect(measured(step!.actual)).toEqual(measured(step!.documented));
       expect(step!.code).toBe(1);
     }, 120_000);
+  });
+
+  describe.skipIf(!pushgatewayBinary)('the Pushgateway control against a real Pushgateway', () => {
+    it('pushes the run metrics under job chaostoolkit', async () => {
+      const port = await freePort();
+      const gateway = spawn(pushgatewayBinary!, [`--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
+        stdio: 'ignore',
+      });
+      const exited = new Promise((resolve) => gateway.once('exit', resolve));
+      try {
+        const url = `http://127.0.0.1:${port}`;
+        await until(
+          () =>
+            fetch(`${url}/-/ready`).then(
+              (r) => r.ok,
+              () => false,
+            ),
+          20_000,
+        );
+        const { code, stderr } = await runFragment(control('prometheus').code.replace('http://pushgateway:9091', url));
+        expect(code, stderr).toBe(0);
+        const metrics = await (await fetch(`${url}/metrics`)).text();
+        expect(metrics).toMatch(
+          /chaostoolkit_experiment_status\{[^}]*chaostoolkit_experiment_status="completed"[^}]*job="chaostoolkit"[^}]*\} 1/,
+        );
+        expect(metrics).toMatch(/chaostoolkit_inprogress_experiment\{[^}]*\} 0/);
+      } finally {
+        gateway.kill('SIGTERM');
+        await exited;
+      }
+    }, 60_000);
+  });
+
+  it('the Grafana control posts a region annotation with the token, then updates it with the outcome', async () => {
+    const requests: Array<{ method: string; url: string; auth?: string; body: Record<string, any> }> = [];
+    const grafana = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        requests.push({
+          method: req.method!,
+          url: req.url!,
+          auth: req.headers.authorization,
+          body: JSON.parse(body || '{}'),
+        });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id": 7, "message": "Annotation added"}');
+      });
+    });
+    await new Promise<void>((resolve) => grafana.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(grafana.address() as AddressInfo).port}`;
+      const { code, stderr } = await runFragment(control('grafana').code.replace('https://grafana.example.com', url), {
+        GRAFANA_TOKEN: 'grafana-token',
+      });
+      expect(code, stderr).toBe(0);
+      expect(requests.map((r) => `${r.method} ${r.url} ${r.auth}`)).toEqual([
+        'POST /api/annotations Bearer grafana-token',
+        'PATCH /api/annotations/7 Bearer grafana-token',
+      ]);
+      expect(requests[0]!.body).toMatchObject({
+        dashboardUID: 'faultline-chaos',
+        panelId: 2,
+        tags: expect.arrayContaining(['chaos', 'checkout']),
+      });
+      expect(requests[1]!.body.tags).toEqual(expect.arrayContaining(['status:completed']));
+    } finally {
+      await new Promise((resolve) => grafana.close(resolve));
+    }
   });
 });

@@ -1,9 +1,16 @@
 import type { ControlHookParams } from '@faultline/core';
 
-/** An argument of the control, else a secret, else a configuration value, as a string. */
+/**
+ * An argument of the control, else a secret, else a configuration value, as a string. Controls get
+ * the experiment's secrets by scope (`{grafana: {grafana_token}}`), as in Chaos Toolkit: a secret is
+ * looked up in every scope.
+ */
 export function setting(params: ControlHookParams, ...keys: string[]): string | undefined {
+  const scopes = Object.values(params.secrets).filter(
+    (scope): scope is Record<string, unknown> => typeof scope === 'object' && scope !== null,
+  );
   for (const key of keys) {
-    for (const source of [params.arguments, params.secrets, params.configuration]) {
+    for (const source of [params.arguments, params.secrets, ...scopes, params.configuration]) {
       const value = source[key];
       if (value !== undefined && value !== null && value !== '') return String(value);
     }

@@ -82,7 +82,8 @@ describe('grafana_annotations control', () => {
       runId: 'run-grafana',
       warnings,
       configuration: { grafana_url: `${grafana.url}/` },
-      secrets: { grafana_token: 'glsa_token' },
+      // by scope, as the engine hands an experiment's secrets to controls
+      secrets: { grafana: { grafana_token: 'glsa_token' } },
       arguments: { dashboard_uid: 'faultline', panel_id: 3, tags: ['chaos', 'checkout'] },
     };
     const before = Date.now();
