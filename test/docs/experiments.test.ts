@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ProxyServer } from '@faultline/proxy';
-import { runShell } from './doc-shell.js';
+import { runShell } from './start-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { normalizeOutput } from './normalize-output.js';
 import { validateDocumented, writeFiles } from './validate-documented.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeObjects, startFakeApiServer, type FakeApiServer } from '@faultline/kubernetes/testing';
-import { runAgainstCluster } from './kube-run.js';
+import { runAgainstCluster } from './run-against-cluster.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { wrapFragment } from './wrap-fragment.js';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { runShell } from './doc-shell.js';
+import { runShell } from './start-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { wrapFragment } from './wrap-fragment.js';
 

@@ -16,7 +16,8 @@ import {
   type TestService,
 } from '@faultline/prometheus/testing';
 import { until } from '../../packages/cli/src/__tests__/cli-harness.js';
-import { replayTranscript, runShell } from './doc-shell.js';
+import { replayTranscript } from './replay-transcript.js';
+import { runShell } from './start-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { blockSynopsisProblems } from './synopsis-problems.js';
 import { validateDocumented } from './validate-documented.js';

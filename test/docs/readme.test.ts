@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeObjects, startFakeApiServer, type FakeApiServer } from '@faultline/kubernetes/testing';
-import { runShell, startShell } from './doc-shell.js';
+import { runShell, startShell } from './start-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { blockSynopsisProblems } from './synopsis-problems.js';
 

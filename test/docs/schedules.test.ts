@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { fakeObjects, startFakeApiServer, type FakeApiServer } from '@faultline/kubernetes/testing';
-import { runShell } from './doc-shell.js';
+import { runShell } from './start-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { blockSynopsisProblems } from './synopsis-problems.js';
 

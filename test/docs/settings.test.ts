@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { startFakeApiServer } from '@faultline/kubernetes/testing';
-import { replayTranscript, runShell } from './doc-shell.js';
+import { replayTranscript } from './replay-transcript.js';
+import { runShell } from './start-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { wrapFragment } from './wrap-fragment.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import type { CliResult } from '../../packages/cli/src/__tests__/cli-harness.js';
-import { runShell } from './doc-shell.js';
+import { runShell } from './start-shell.js';
 import { wrapFragment } from './wrap-fragment.js';
 import type { FencedBlock } from './fenced-blocks.js';
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runShell, startShell } from '../docs/doc-shell.js';
+import { runShell, startShell } from '../docs/start-shell.js';
 import { repoRoot } from '../docs/fenced-blocks.js';
 
 // examples/proxy/toxiproxy-latency-experiment.yaml, run as its header says: `faultline proxy

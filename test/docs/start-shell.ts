@@ -3,7 +3,6 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliPath, type CliResult } from '../../packages/cli/src/__tests__/cli-harness.js';
-import { normalizeOutput } from './normalize-output.js';
 
 /** `faultline` and `chaos` on PATH, as an installed CLI: the built one, run by this Node. */
 const binDir = mkdtempSync(join(tmpdir(), 'faultline-docs-bin-'));
@@ -60,30 +59,3 @@ export function startShell(code: string, options: ShellOptions): RunningShell {
 }
 
 export const runShell = (code: string, options: ShellOptions): Promise<CliResult> => startShell(code, options).done;
-
-/**
- * Runs a documented terminal session (`$ command` lines, each followed by its output) command by
- * command in `cwd` and returns what each printed (stdout and stderr, in order) beside what the doc
- * shows, both normalized (ids, times, durations, directories), with the exit codes.
- */
-export async function replayTranscript(
-  block: string,
-  options: ShellOptions,
-): Promise<Array<{ command: string; code: number | null; documented: string[]; actual: string[] }>> {
-  const steps: Array<{ command: string; documented: string[] }> = [];
-  for (const line of block.split('\n')) {
-    if (line.startsWith('$ ')) steps.push({ command: line.slice(2), documented: [] });
-    else steps.at(-1)?.documented.push(line);
-  }
-  const results = [];
-  for (const step of steps) {
-    const result = await runShell(`${step.command} 2>&1`, { ...options, flags: [] });
-    results.push({
-      command: step.command,
-      code: result.code,
-      documented: normalizeOutput(step.documented.join('\n')),
-      actual: normalizeOutput(result.stdout),
-    });
-  }
-  return results;
-}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { FakeApiServer } from '@faultline/kubernetes/testing';
 import type { CliResult } from '../../packages/cli/src/__tests__/cli-harness.js';
-import { runShell } from './doc-shell.js';
+import { runShell } from './start-shell.js';
 
 /** `faultline <command> experiment.yaml` against the fake API server (its kubeconfig), in a folder of its own. */
 export async function runAgainstCluster(
