@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProxyServer } from '@faultline/proxy';
 import { replayTranscript } from './replay-transcript.js';
 import { startShell, runShell } from './start-shell.js';
-import { blocksOf, fencedBlocks, tally, type FencedBlock } from './fenced-blocks.js';
+import { blocksOf, fencedBlocks, repoRoot, tally, type FencedBlock } from './fenced-blocks.js';
 import { normalizeOutput } from './normalize-output.js';
-import { blockSynopsisProblems } from './synopsis-problems.js';
+import { blockSynopsisProblems, everyOption } from './synopsis-problems.js';
 
 const blocks = fencedBlocks('docs/cli.md');
 const outputs = blocksOf(blocks, 'runs', 'text');
@@ -50,6 +50,13 @@ describe('docs/cli.md: every example runs as written', () => {
       .filter((b) => b.role === 'synopsis' || b.lang === 'bash')
       .flatMap((b) => blockSynopsisProblems(b.code).map((p) => `line ${b.line}: ${p}`));
     expect(problems).toEqual([]);
+  });
+
+  it('every option of every command is named in cli.md or the page it links for the command', () => {
+    const pages = ['cli', 'proxy', 'prometheus', 'kubernetes', 'schedules', 'gamedays', 'dashboard', 'report', 'store'];
+    const docs = pages.map((page) => readFileSync(`${repoRoot}docs/${page}.md`, 'utf8')).join('\n');
+    const named = (option: string) => new RegExp(`${option.split(' ').at(-1)}(?![\\w-])`).test(docs);
+    expect(everyOption().filter((option) => !named(option))).toEqual([]);
   });
 
   describe('the `faultline run` examples, against a local service and a local experiment server', () => {

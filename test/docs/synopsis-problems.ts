@@ -96,3 +96,15 @@ export function blockSynopsisProblems(code: string): string[] {
     .split(/\n|\s&&\s|;\s|\s\|\s(?=[a-z])/)
     .flatMap((line) => synopsisProblems(line.trim()).map((problem) => `${problem} (in: ${line.trim()})`));
 }
+
+/** Every option of every command, as `faultline history show --journal` (for docs that must name them all). */
+export function everyOption(): string[] {
+  const options: string[] = [];
+  const walk = (command: Command, path: string[]) => {
+    for (const option of command.options)
+      if (option.long && option.long !== '--help') options.push(`${path.join(' ')} ${option.long}`);
+    for (const sub of command.commands) walk(sub, [...path, sub.name()]);
+  };
+  walk(program, ['faultline']);
+  return options;
+}
