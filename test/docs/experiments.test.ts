@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { fakeObjects, startFakeApiServer, type FakeApiServer } from '@faultline/kubernetes/testing';
 import { ProxyServer } from '@faultline/proxy';
 import { runShell } from './start-shell.js';
 import { blocksOf, fencedBlocks, tally } from './fenced-blocks.js';
 import { normalizeOutput } from './normalize-output.js';
 import { validateDocumented, writeFiles } from './validate-documented.js';
+import { nowhere, wrapFragment } from './wrap-fragment.js';
 
 const blocks = fencedBlocks('docs/experiments.md');
 const runs = blocksOf(blocks, 'runs');
@@ -64,6 +66,72 @@ describe('docs/experiments.md: every example runs as written', () => {
       const result = await validateDocumented(block, { files, env });
       expect(`${result.stdout}${result.stderr}`.trim(), result.text).toBe('the experiment is valid');
     });
+
+  describe('each fragment, wrapped, runs against a local service and the fake API server', () => {
+    const seen: Array<{ method: string; url: string; auth?: string; body: string }> = [];
+    let target = '';
+    // answers every request with what the fragments' tolerances look for
+    const answering = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"items": [{"id": 2, "ok": false}], "count": 0}');
+      });
+    });
+    let cluster: FakeApiServer;
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => answering.listen(0, '127.0.0.1', resolve));
+      target = `http://127.0.0.1:${(answering.address() as AddressInfo).port}`;
+      cluster = await startFakeApiServer({
+        objects: [fakeObjects.namespace('shop'), fakeObjects.deployment('orders', { namespace: 'shop', replicas: 2 })],
+        reconcile: { podRecreateDelayMs: 100 },
+      });
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => answering.close(resolve));
+      await cluster.close();
+    });
+
+    for (const block of blocksOf(blocks, 'fragment'))
+      it(`the fragment at line ${block.line}`, async () => {
+        const cwd = dir();
+        // the fragment's addresses (and the wrapper's) point at the local service
+        const text = stringify(wrapFragment(block.code))
+          .replaceAll(nowhere, target)
+          .replaceAll('https://status.example.com', target);
+        writeFiles(cwd, { ...files, 'experiment.yaml': text });
+        // --dry pause: the documented pauses (30 s) are not waited; every activity runs
+        const result = await runShell(
+          'faultline run experiment.yaml --dry pause --var ns=shop --var token=docs-token',
+          {
+            cwd,
+            env: { ...env, KUBECONFIG: cluster.writeKubeConfig() },
+            flags: [],
+            timeoutMs: 60_000,
+          },
+        );
+        expect(result.code, result.stdout + result.stderr).toBe(0);
+        const journal = JSON.parse(readFileSync(join(cwd, 'journal.json'), 'utf8'));
+        expect(journal.status).toBe('completed');
+        const failed = journal.run.filter((entry: { status: string }) => entry.status !== 'succeeded');
+        expect(failed, JSON.stringify(failed)).toEqual([]);
+      }, 60_000);
+
+    it('the http provider sent what the fragment declares, and the secret reached its header', () => {
+      expect(seen).toContainEqual(
+        expect.objectContaining({
+          method: 'POST',
+          url: '/orders',
+          auth: 'Bearer docs-token',
+          body: '{"sku":"abc","qty":1}',
+        }),
+      );
+      expect(seen).toContainEqual(expect.objectContaining({ url: '/admin', auth: 'Bearer api-token' }));
+    });
+  });
 
   it('an http timeout is journalled as shown', async () => {
     const { journal } = await runExperiment({
