@@ -128,7 +128,7 @@ export function createDashboard(options: DashboardOptions) {
       return page(res, principal, '/trends', 'Trends', renderTrendsPage(byExperiment, byTag));
     }
     if (path === '/live') {
-      const body = renderLivePage(await live.list(), principal, 'unavailable' in live, stops, stopping);
+      const body = renderLivePage(await live.list(), principal, 'unavailable' in live, stops, stopping, live.scope);
       return page(res, principal, '/live', 'Live runs', body, ['/static/live.js']);
     }
     if (path === '/live/events') return liveEvents(req, res, principal);

@@ -4,6 +4,8 @@
  * machine (the same ones `faultline status` / `faultline stop` use); tests plug in their own.
  */
 export interface LiveRunSource {
+  /** Whose runs these are, said on the page ("this machine and the hosts publishing to …"). */
+  scope?: string;
   /** Runs in progress now, oldest first. */
   list(): Promise<LiveRun[]>;
   /** Stops one run (id or unique id prefix) or every run; resolves once each has ended or timed out. */
@@ -16,8 +18,16 @@ export interface LiveRun {
   /** starting, hypothesis-before, method, hypothesis-after, reverting, rollbacks, finishing. */
   phase: string;
   startedAt: string;
-  /** `stale`: its process is gone with faults still injected (stop reverts them). */
-  liveness: 'running' | 'stale';
+  /**
+   * `stale`: its process is gone with faults still injected (stop reverts them). `lost`: a run on
+   * another host whose heartbeat stopped (killed, or its host gone): `faultline stop` on that host
+   * reverts it.
+   */
+  liveness: 'running' | 'stale' | 'lost';
+  /** Set for a run on another host (from the shared store). */
+  host?: string;
+  /** When a run on another host last wrote its state. */
+  heartbeatAt?: string;
   stopRequested: boolean;
   /** Faults injected now, oldest first: the activity that injected it and what undoes it. */
   faults: Array<{ name: string; since: string; undo?: string }>;
@@ -40,7 +50,7 @@ export interface LiveSample {
 export interface LiveStopResult {
   id: string;
   title: string;
-  /** stopped, reverted, stale or timed-out. */
+  /** stopped, reverted, stale, lost (another host's run that stopped answering) or timed-out. */
   outcome: string;
   /** The run's final status as its journal says (interrupted after a stop). */
   status?: string;

@@ -8,3 +8,5 @@ export * from './experiment-identity.js';
 export * from './resilience-score.js';
 export { runRecordOf, runIdOf, exitCodeOfJournal } from './run-record.js';
 export { migrations } from './migrations.js';
+export { defaultLostAfterMs, type LiveFault, type LiveRunRecord, type LiveStopRequest } from './live-runs.js';
+export * from './live-run-publisher.js';

@@ -101,4 +101,29 @@ create index finding_events_by_finding on finding_events (finding_id);
 create index finding_events_by_run on finding_events (run_id);
 `,
   },
+  {
+    version: 2,
+    name: 'live runs',
+    // One row per run in progress that has a store: other hosts' dashboards list it, and a stop
+    // request written here is what the run polls for. JSON text for the faults and samples.
+    sql: `
+create table live_runs (
+  run_id text primary key,
+  host text not null,
+  pid integer,
+  title text not null,
+  source text,
+  phase text not null,
+  started_at text not null,
+  heartbeat_at text not null,
+  faults text not null,
+  samples text not null,
+  ended_at text,
+  status text,
+  stop_requested_at text,
+  stop_requested_by text
+);
+create index live_runs_by_heartbeat on live_runs (heartbeat_at);
+`,
+  },
 ];

@@ -9,14 +9,16 @@ import { checkStoreScheme, isPostgresUrl, redactStoreUrl } from './store-url.js'
 /**
  * Opens the store at `url` — a SQLite file path (created with its folder if missing) or a
  * `postgres://` / `postgresql://` URL — and brings its schema up to date. Throws a StoreError
- * (code E_STORE_UNREACHABLE) when it cannot be opened or reached.
+ * (code E_STORE_UNREACHABLE) when it cannot be opened or reached. `busyTimeoutMs` bounds how long a
+ * SQLite write waits for another process's lock (default 30 s): better-sqlite3 waits blocking the
+ * thread, which a run publishing its live state must not do.
  */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, options: { busyTimeoutMs?: number } = {}): Promise<Store> {
   const location = redactStoreUrl(url);
   checkStoreScheme(url);
   let db: SqlDriver | undefined;
   try {
-    db = isPostgresUrl(url) ? await openPostgresDriver(url) : openSqliteDriver(url);
+    db = isPostgresUrl(url) ? await openPostgresDriver(url) : openSqliteDriver(url, options.busyTimeoutMs);
     await migrate(db);
     return new Store(db, location);
   } catch (error) {

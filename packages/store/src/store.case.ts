@@ -228,5 +228,66 @@ export function storeContract(backend: string, fresh: () => string | Promise<str
       expect((await stores[0]!.listRuns({ limit: 100 })).runs).toHaveLength(40);
       expect(await stores[0]!.listFindings()).toHaveLength(1); // one proposal, the others are evidence
     });
+
+    it('keeps the live state of runs in progress: heartbeat, stop request, end, lost', async () => {
+      const store = await newStore();
+      const fault = {
+        id: 'revert-1',
+        title: 'remove latency',
+        driver: 'd',
+        func: 'f',
+        arguments: {},
+        activity: 'inject-latency',
+        registered: minutes(2),
+        status: 'pending' as const,
+      };
+      const state = {
+        run_id: 'live-1',
+        pid: 42,
+        host: 'ci-7',
+        experiment: { title: 'latency <script>', source: '/x/exp.yaml' },
+        phase: 'method' as const,
+        started: minutes(1),
+        updated: minutes(2),
+        faults: [fault],
+        samples: [{ probe: 'p', phase: 'during' as const, at: minutes(2), ok: true, value: 12, ms: 3 }],
+      };
+      expect(await store.publishLiveRun(state)).toBeUndefined();
+      const [listed] = await store.listLiveRuns();
+      expect(listed).toMatchObject({
+        runId: 'live-1',
+        host: 'ci-7',
+        pid: 42,
+        title: 'latency <script>',
+        phase: 'method',
+        liveness: 'running',
+        faults: [{ activity: 'inject-latency', title: 'remove latency', since: minutes(2) }],
+        samples: state.samples,
+      });
+      expect(listed!.stopRequest).toBeUndefined();
+      // a heartbeat is late by more than the limit: lost
+      const later = Date.parse(listed!.heartbeatAt) + 20_000;
+      expect((await store.listLiveRuns({ lostAfterMs: 15_000, now: later }))[0]?.liveness).toBe('lost');
+      expect((await store.listLiveRuns({ lostAfterMs: 30_000, now: later }))[0]?.liveness).toBe('running');
+
+      expect(await store.requestLiveRunStop('live-1', 'dashboard (operator)')).toBe(true);
+      expect(await store.requestLiveRunStop('live-1', 'someone else')).toBe(true); // the first request stands
+      expect(await store.requestLiveRunStop('nope', 'x')).toBe(false);
+      // the next heartbeat carries the request back, and does not erase it
+      expect(await store.publishLiveRun({ ...state, phase: 'reverting' })).toMatchObject({
+        by: 'dashboard (operator)',
+      });
+      expect((await store.getLiveRun('live-1'))?.stopRequest?.by).toBe('dashboard (operator)');
+
+      await store.endLiveRun('live-1', { status: 'interrupted', faultsLeft: [] });
+      expect(await store.listLiveRuns()).toEqual([]);
+      expect(await store.getLiveRun('live-1')).toMatchObject({ liveness: 'ended', status: 'interrupted', faults: [] });
+      expect(await store.requestLiveRunStop('live-1', 'late')).toBe(false);
+
+      // a run that ended with a fault it could not revert stays listed, as ended
+      await store.publishLiveRun({ ...state, run_id: 'live-2' });
+      await store.endLiveRun('live-2', { status: 'completed', faultsLeft: [{ ...fault, status: 'failed' }] });
+      expect(await store.listLiveRuns()).toMatchObject([{ runId: 'live-2', liveness: 'ended', status: 'completed' }]);
+    });
   });
 }

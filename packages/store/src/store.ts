@@ -1,8 +1,17 @@
-import type { Journal } from '@faultline/core';
+import type { Journal, RunState } from '@faultline/core';
 import type { SqlDriver } from './driver/sql-driver.js';
 import { addFinding, getFinding, listFindings, updateFinding } from './findings.js';
 import { importJournals } from './import-journals.js';
 import { listRuns } from './list-runs.js';
+import {
+  endLiveRun,
+  getLiveRun,
+  listLiveRuns,
+  publishLiveRun,
+  requestLiveRunStop,
+  type LiveRunRecord,
+  type LiveStopRequest,
+} from './live-runs.js';
 import { prune } from './prune.js';
 import { recordRun } from './record-run.js';
 import { resolveRef } from './resolve-ref.js';
@@ -129,6 +138,30 @@ export class Store {
     options?: { onProgress?: (done: number, total: number) => void },
   ): Promise<ImportResult> {
     return importJournals(this.db, paths, options);
+  }
+
+  /** A run in progress publishes its state (its heartbeat); answers with a stop request, if any. */
+  publishLiveRun(state: RunState): Promise<LiveStopRequest | undefined> {
+    return publishLiveRun(this.db, state);
+  }
+
+  /** The run is over: marked ended with its status and the faults it could not revert. */
+  endLiveRun(runId: string, end: { status?: string; faultsLeft?: RunState['faults'] }): Promise<void> {
+    return endLiveRun(this.db, runId, end);
+  }
+
+  /** Runs in progress on every host that publishes here, with lost and ended-with-faults ones. */
+  listLiveRuns(options?: { lostAfterMs?: number; now?: number }): Promise<LiveRunRecord[]> {
+    return listLiveRuns(this.db, options);
+  }
+
+  getLiveRun(runId: string, options?: { lostAfterMs?: number }): Promise<LiveRunRecord | undefined> {
+    return getLiveRun(this.db, runId, options);
+  }
+
+  /** Asks a run (on any host) to stop: it polls for this with its heartbeat. */
+  requestLiveRunStop(runId: string, by: string): Promise<boolean> {
+    return requestLiveRunStop(this.db, runId, by);
   }
 
   close(): Promise<void> {

@@ -26,6 +26,7 @@ import { TerminalProgress } from '../progress/terminal-progress.js';
 import { faultlineVersion } from '../version.js';
 import { createResolver } from '../create-resolver.js';
 import { loadControlFiles } from './load-control-files.js';
+import { publishLiveRun } from '../store/publish-live-run.js';
 import type { RunFlags } from './run.js';
 import type { GlobalFlags } from '../global-flags.js';
 
@@ -124,6 +125,7 @@ async function runWith(
   const metrics = flags.metricsPort ? await startMetrics(Number(flags.metricsPort), io) : undefined;
   if (metrics) observers.push(metrics.observer);
 
+  const live = await publishLiveRun(flags.store, settings, io);
   const interrupt = new AbortController();
   let signals = 0;
   const unregister = io.onSignal((signal) => {
@@ -150,6 +152,7 @@ async function runWith(
       verifyTls: flags.verifyTls,
       journalPath,
       runsDir: runsDir(io.env),
+      onStateChange: live && ((state) => live.update(state)),
       allowProduction: flags.allowProduction,
       source: loaded.location,
       controls,
@@ -165,6 +168,10 @@ async function runWith(
         const { computeImpact } = await import('@faultline/report');
         journal.faultline.impact = computeImpact(journal);
       },
+    });
+    await live?.end({
+      status: journal.status,
+      faultsLeft: journal.faultline.reverts.filter((r) => r.status === 'pending' || r.status === 'failed'),
     });
     if (flags.output !== 'json') io.stdout.write(`Journal: ${journalPath}\n`);
     const exitCode = exitCodeFor(journal);
@@ -187,6 +194,7 @@ async function runWith(
     }
     io.setExitCode(exitCode);
   } finally {
+    await live?.end({}); // when the run threw (a no-op once ended)
     unregister();
     await metrics?.close();
   }

@@ -17,11 +17,17 @@ export async function serve(flags: ServeFlags, globals: GlobalFlags, io: CliIo):
   const { startServer, assertSafeBind } = await import('@faultline/server');
   // Refuse an unsafe bind before opening (and maybe migrating) the store.
   assertSafeBind({ host: flags.host, token, viewerToken });
+  const lostAfter = Number(flags.lostAfter);
+  if (!(lostAfter > 0))
+    throw new UsageError(`--lost-after must be a positive number of seconds, got "${flags.lostAfter}"`, {
+      hint: 'runs publish a heartbeat every 0.5 s; e.g. --lost-after 15',
+    });
   const experiments = flags.experiments === undefined ? undefined : experimentsDir(flags.experiments, io);
   const store = await openCliStore(flags.store, globals, io);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const { liveRunsOfThisMachine } = await import('./serve-live-runs.js');
+    const { withRunsOfTheTeam } = await import('./serve-live-team.js');
     const { experimentLibrary } = await import('./serve-library.js');
     server = await startServer({
       store,
@@ -29,7 +35,7 @@ export async function serve(flags: ServeFlags, globals: GlobalFlags, io: CliIo):
       port,
       token,
       viewerToken,
-      liveRuns: liveRunsOfThisMachine(globals, io),
+      liveRuns: withRunsOfTheTeam(liveRunsOfThisMachine(globals, io), store, { lostAfterMs: lostAfter * 1000 }),
       library: experiments === undefined ? undefined : experimentLibrary(experiments, globals, io, flags.store),
     });
   } catch (error) {

@@ -10,10 +10,12 @@ export interface ServeFlags {
   token?: string;
   viewerToken?: string;
   experiments?: string;
+  lostAfter: string;
 }
 
 const help = `
-Pages: Live (runs in progress, with Stop and Stop all), Runs (history with filters; each run opens
+Pages: Live (runs in progress on this machine and, with a shared --store, on every host whose runs
+use that store; with Stop and Stop all), Runs (history with filters; each run opens
 its HTML report), Findings (the board by state, editable by operators), Trends (pass rate and
 resilience score over time per experiment), and with --experiments DIR the Library (every
 .json/.yaml/.yml under DIR, validated; operators get Dry run and Run, which start \`faultline run\`
@@ -44,6 +46,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--port <port>', 'port to listen on (0 picks a free one)', '8080')
     .option('--store <url>', storeOptionHelp)
     .option('--experiments <dir>', 'folder of experiments the Library page lists, validates and runs (recursive)')
+    .option(
+      '--lost-after <seconds>',
+      'a run on another host whose heartbeat in the store is older than this shows as lost',
+      '15',
+    )
     .option('--token <token>', "operator's token (default: $FAULTLINE_SERVE_TOKEN)")
     .option('--viewer-token <token>', 'read-only token (default: $FAULTLINE_SERVE_VIEWER_TOKEN)')
     .addHelpText('after', help)

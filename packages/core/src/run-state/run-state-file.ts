@@ -32,6 +32,8 @@ export class RunStateFile {
   constructor(
     private readonly dir: string,
     init: Pick<RunState, 'run_id' | 'experiment' | 'journal_path'>,
+    /** Sees every state written (e.g. to mirror it into a shared store); must return at once. */
+    private readonly onChange?: (state: Readonly<RunState>) => void,
   ) {
     const started = new Date().toISOString();
     this.state = {
@@ -108,7 +110,9 @@ export class RunStateFile {
   private write(): void {
     clearTimeout(this.sampleWrite);
     this.sampleWrite = undefined;
-    if (this.broken || this.removed) return;
+    if (this.removed) return;
+    this.onChange?.(this.state);
+    if (this.broken) return;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const temp = `${this.path}.${process.pid}.tmp`;

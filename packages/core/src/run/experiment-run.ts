@@ -110,11 +110,15 @@ class ExperimentRun {
       faultline: { run_id: this.runId, reverts: [], pauses: [] },
     };
     this.state = options.runsDir
-      ? new RunStateFile(options.runsDir, {
-          run_id: this.runId,
-          experiment: { title: String(this.experiment.title ?? ''), source: options.source },
-          journal_path: options.journalPath,
-        })
+      ? new RunStateFile(
+          options.runsDir,
+          {
+            run_id: this.runId,
+            experiment: { title: String(this.experiment.title ?? ''), source: options.source },
+            journal_path: options.journalPath,
+          },
+          options.onStateChange,
+        )
       : undefined;
     this.ledger = new RevertLedger((revert, kind) => {
       this.journal.faultline.reverts = this.ledger.entries;

@@ -4,6 +4,7 @@ import type { ControlDeclaration, Experiment, HypothesisStrategy, RollbackStrate
 import type { ActivityResolver } from '../resolve/activity-resolver.js';
 import type { RunObserver } from './run-event.js';
 import type { Journal } from '../journal/journal.js';
+import type { RunState } from '../run-state/run-state.js';
 
 export const dryModes = ['probes', 'actions', 'activities', 'pause'] as const;
 export type DryMode = (typeof dryModes)[number];
@@ -45,6 +46,11 @@ export interface RunOptions {
    * `faultline status`/`stop` (and any other process) can find and stop it. Unset: no state file.
    */
   runsDir?: string;
+  /**
+   * Sees the run's state each time its state file is written (with `runsDir`): the CLI mirrors it
+   * into a shared store for other hosts' dashboards. Called synchronously: it must not block.
+   */
+  onStateChange?: (state: Readonly<RunState>) => void;
   /** Path or URL the experiment was loaded from, shown by `faultline status`. */
   source?: string;
   /** The run may touch a Kubernetes context marked production in `guards.kubernetes` (`--allow-production`). */

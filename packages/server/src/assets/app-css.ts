@@ -21,6 +21,7 @@ button.danger { background: #c62828; color: #fff; border: 0; border-radius: 3px;
 .outcome-deviated { background: #fde2c8; }
 .outcome-failed, .outcome-aborted { background: #f8d0d0; }
 .outcome-interrupted { background: #efe0f7; }
+.badge.host { background: #e8eefc; }
 .tag { background: #e8eefc; padding: 0 0.3rem; border-radius: 3px; font-size: 0.8rem; }
 .muted, .empty { color: #6b7385; }
 .error { color: #b00020; font-weight: 600; }

@@ -8,6 +8,13 @@ const ago = (iso: string, now: number) => {
   return s < 60 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
 };
 
+function livenessBadge(run: LiveRun, now: number): string {
+  if (run.liveness === 'stale') return ' <span class="badge outcome-failed">process gone, faults still in place</span>';
+  if (run.liveness !== 'lost') return '';
+  const since = run.heartbeatAt ? `, last heard ${ago(run.heartbeatAt, now)}` : '';
+  return ` <span class="badge outcome-failed lost">lost${e(since)}: faults may still be in place (faultline stop on ${e(run.host ?? 'its host')})</span>`;
+}
+
 function stopButton(principal: Principal, target: string, label: string): string {
   if (principal.role !== 'operator') return '';
   return `<form method="post" action="/live/stop" class="inline stop">${csrfField(principal)}<input type="hidden" name="run" value="${e(target)}"><button class="danger">${e(label)}</button></form>`;
@@ -30,12 +37,12 @@ export function renderLiveRun(run: LiveRun, principal: Principal, now = Date.now
     .join('');
   return (
     `<article class="live-run" data-run="${e(run.id)}"><h2>${e(run.title)} <span class="muted">${e(run.id.slice(0, 8))}</span></h2>` +
-    `<p><span class="badge phase">${e(run.phase)}</span>${run.liveness === 'stale' ? ' <span class="badge outcome-failed">process gone, faults still in place</span>' : ''}` +
+    `<p><span class="badge phase">${e(run.phase)}</span>${run.host ? ` <span class="badge host">on ${e(run.host)}</span>` : ''}${livenessBadge(run, now)}` +
     `${run.stopRequested ? ' <span class="badge outcome-interrupted">stopping…</span>' : ''} started ${e(ago(run.startedAt, now))}</p>` +
     `<h3>Faults injected now</h3>${faults}<h3>Hypothesis samples <span class="muted">${held}/${run.samples.length} held</span></h3>` +
     `<svg class="samples" viewBox="0 0 600 80" width="600" height="80" data-samples="${e(JSON.stringify(run.samples.slice(-120)))}"></svg>` +
     `${legend ? `<ul class="probes">${legend}</ul>` : ''}` +
-    `${stopButton(principal, run.id, 'Stop')}</article>`
+    `${run.liveness === 'lost' ? '' : stopButton(principal, run.id, 'Stop')}</article>`
   );
 }
 
@@ -85,11 +92,12 @@ export function renderLivePage(
   unavailable: boolean,
   stops: readonly StopRecord[] = [],
   stopping: ReadonlySet<string> = new Set(),
+  scope?: string,
 ): string {
   if (unavailable)
     return '<p class="empty">Live runs are not available: this server has no access to the run-state files.</p>';
   return (
-    `<p>${stopButton(principal, 'all', 'Stop all runs')}</p>` +
+    `<p>${scope ? `<span class="muted">Runs of ${e(scope)}.</span> ` : ''}${stopButton(principal, 'all', 'Stop all runs')}</p>` +
     `<div id="live" data-events="/live/events">${renderLiveRuns(runs, principal, stops, stopping)}</div>`
   );
 }

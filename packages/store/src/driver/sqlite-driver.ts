@@ -15,11 +15,11 @@ const turns = new Map<string, Promise<unknown>>();
  * better-sqlite3 (synchronous, in-process). WAL lets readers run beside one writer; the busy
  * timeout makes concurrent writers (20 runs finishing at once) wait their turn instead of failing.
  */
-export function openSqliteDriver(path: string): SqlDriver {
+export function openSqliteDriver(path: string, busyTimeoutMs = 30_000): SqlDriver {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   // required lazily: only a process that records or reads runs loads the native addon
   const BetterSqlite3 = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
-  const db: Database = new BetterSqlite3(path, { timeout: 30_000 });
+  const db: Database = new BetterSqlite3(path, { timeout: busyTimeoutMs });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

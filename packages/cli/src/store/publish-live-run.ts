@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { runsDir, stopFileOf } from '@faultline/core';
+import type { LiveRunPublisher } from '@faultline/store';
+import type { CliIo } from '../cli-io.js';
+import { storeUrl } from './cli-store.js';
+
+/**
+ * With a store configured (`--store`, FAULTLINE_STORE or store.url in settings; not the default
+ * file, which no other host reads), the run mirrors its live state there for other hosts'
+ * dashboards. A stop request found there is handed to the run as `faultline stop` does it — a
+ * stop file beside its state file — so it stops the same way. Nothing here can fail the run.
+ */
+export async function publishLiveRun(
+  flag: string | false | undefined,
+  settings: Record<string, unknown>,
+  io: CliIo,
+): Promise<LiveRunPublisher | undefined> {
+  if (flag === false) return undefined;
+  if (!flag && !io.env.FAULTLINE_STORE && !(settings.store as { url?: unknown } | undefined)?.url) return undefined;
+  const warn = (message: string) => io.stderr.write(`${message}\n`);
+  try {
+    const url = await storeUrl(flag, settings, io);
+    const { LiveRunPublisher } = await import('@faultline/store');
+    return new LiveRunPublisher(url, {
+      warn,
+      onStop: (request, runId) => {
+        try {
+          writeFileSync(stopFileOf(runsDir(io.env), runId), JSON.stringify(request), { mode: 0o600 });
+        } catch (error) {
+          warn(`store: a stop was requested by ${request.by} but cannot be passed on: ${(error as Error).message}`);
+        }
+      },
+    });
+  } catch (error) {
+    warn(`store: live state not published (${(error as Error).message}); the run goes on`);
+    return undefined;
+  }
+}
