@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { experiment, makeJournal } from './__fixtures__/make-journal.js';
 import { openPostgresDriver } from './driver/postgres-driver.js';
 import { openSqliteDriver } from './driver/sqlite-driver.js';
-import { migrations } from './migrations.js';
+import { migrationSql, migrations } from './migrations.js';
 import { openStore } from './open-store.js';
 import { isPostgresUrl } from './store-url.js';
 import { flushQueue, queueRecord } from './record-queue.js';
@@ -227,6 +227,44 @@ export function storeContract(backend: string, fresh: () => string | Promise<str
       );
       expect((await stores[0]!.listRuns({ limit: 100 })).runs).toHaveLength(40);
       expect(await stores[0]!.listFindings()).toHaveLength(1); // one proposal, the others are evidence
+    });
+
+    it('upgrades a store of schema 1 in place: the live runs table is added, the runs kept', async () => {
+      const url = await fresh();
+      const db = isPostgresUrl(url) ? await openPostgresDriver(url) : openSqliteDriver(url);
+      try {
+        await db.exec(
+          'create table faultline_migrations (version integer primary key, name text not null, applied_at text not null)',
+        );
+        await db.exec(migrationSql(migrations[0]!, db.dialect));
+        await db.run('insert into faultline_migrations (version, name, applied_at) values (?, ?, ?)', [
+          1,
+          'v1',
+          minutes(0),
+        ]);
+        await db.run('insert into experiments (id, title, tags, first_run_at, last_run_at) values (?, ?, ?, ?, ?)', [
+          'e-old',
+          'from schema 1',
+          '[]',
+          minutes(0),
+          minutes(0),
+        ]);
+      } finally {
+        await db.close();
+      }
+      const store = await openStore(url);
+      open.push(store);
+      expect((await store.listExperiments()).map((e) => e.title)).toEqual(['from schema 1']);
+      expect(await store.listLiveRuns()).toEqual([]);
+      const check = isPostgresUrl(url) ? await openPostgresDriver(url) : openSqliteDriver(url);
+      try {
+        expect(await check.all('select version from faultline_migrations order by version')).toEqual([
+          { version: 1 },
+          { version: 2 },
+        ]);
+      } finally {
+        await check.close();
+      }
     });
 
     it('keeps the live state of runs in progress: heartbeat, stop request, end, lost', async () => {
