@@ -97,7 +97,9 @@ Examples:
   chaos run --fail-fast --hypothesis-strategy=continuously experiment.json   # Chaos Toolkit's spelling works
 
 Every run is recorded in the runs store (\`faultline history\`); a deviated run proposes a finding, and a
-run that deviates after a fix says REGRESSION. An unreachable store queues the record on disk.`,
+run that deviates after a fix says REGRESSION. An unreachable store queues the record on disk.
+A store given explicitly (--store, FAULTLINE_STORE, store.url) also gets the run's live state while it
+runs: \`faultline serve\` on other hosts lists it, and can stop it.`,
     )
     .action(async (source: string, flags: RunFlags, command: Command) => {
       const { runCommand } = await import('./run-action.js');
