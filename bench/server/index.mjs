@@ -7,7 +7,8 @@
 //   a REAL run's sample (the built CLI's continuous hypothesis, through its state file and the
 //     dashboard's run-state source) from its probe's end to the page (< 1 s) vs. the in-memory
 //     sample above, and the run's hypothesis iterations with its state file vs. without (the
-//     samples ring must not slow the run)
+//     samples ring must not slow the run), and with its live state also published into a SQLite
+//     store (heartbeat every 500 ms, as `faultline run --store` does) vs. the state file alone
 // Needs the built packages (npm run build). BENCH_ROUNDS (default 30) scales it.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +26,7 @@ for (const pkg of ['store', 'server', 'core', 'cli']) {
     process.exit(2);
   }
 }
-const { openStore } = await import(join(root, 'packages/store/dist/index.js'));
+const { openStore, LiveRunPublisher } = await import(join(root, 'packages/store/dist/index.js'));
 const { startServer } = await import(join(root, 'packages/server/dist/index.js'));
 const core = await import(join(root, 'packages/core/dist/index.js'));
 const { liveRunsOfThisMachine } = await import(join(root, 'packages/cli/dist/commands/serve-live-runs.js'));
@@ -170,6 +171,28 @@ try {
     checks.push([
       cost < 1.1,
       `sampling into the state file costs ${((cost - 1) * 100).toFixed(1)}% of iterations < 10%`,
+    ]);
+
+    // The same, alternated: the state file alone vs. also publishing to a shared store.
+    const published = [];
+    const fileOnly = [];
+    for (let i = 0; i < 3; i++) {
+      const publisher = new LiveRunPublisher(join(dir, 'team.sqlite'), { onStop: () => {}, warn: console.error });
+      const onStateChange = (state) => publisher.update(state);
+      published.push(await samplingCost({ core, target: target.url, runsDir: join(dir, `pub-${i}`), onStateChange }));
+      await publisher.end({ status: 'completed' });
+      fileOnly.push(await samplingCost({ core, target: target.url, runsDir: join(dir, `file-${i}`) }));
+    }
+    const publishing = median(fileOnly) / median(published);
+    rows.push({
+      case: 'hypothesis runs in 2 s, + live state to store',
+      'median ms': `${median(published)} runs`,
+      'bare store list ms': `(file only ${median(fileOnly)} runs)`,
+      ratio: publishing.toFixed(2),
+    });
+    checks.push([
+      publishing < 1.1,
+      `publishing live state to the store costs ${((publishing - 1) * 100).toFixed(1)}% of iterations < 10%`,
     ]);
   } finally {
     await realServer.close();

@@ -80,14 +80,18 @@ export async function sampleToPage({ root, dir, serverUrl, auth, target, count, 
   return latencies;
 }
 
-/** Hypothesis iterations a run completes in `seconds` (probe every 10 ms), with or without its state file. */
-export async function samplingCost({ core, target, runsDir, seconds = 2 }) {
+/**
+ * Hypothesis iterations a run completes in `seconds` (probe every 10 ms), with or without its state
+ * file, and with `onStateChange` (a store publisher) when given.
+ */
+export async function samplingCost({ core, target, runsDir, seconds = 2, onStateChange }) {
   const journal = await core.runExperiment({
     experiment: experiment(target, seconds),
     baseDir: process.cwd(),
     resolver: new core.ActivityResolver([]),
     env: {},
     runsDir,
+    onStateChange,
     hypothesisStrategy: 'continuously',
     hypothesisFrequency: 0.01,
   });
