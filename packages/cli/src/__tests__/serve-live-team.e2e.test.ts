@@ -137,9 +137,13 @@ async function stopFromAnotherHost(store: string, target: 'one' | 'all') {
     const lost = cardOf(await server.live())!;
     expect(lost).toContain(`faultline stop on ${hostname()}`);
     expect(lost).not.toContain('>Stop</button>');
-    // Its own host still reverts it.
-    expect((await runCli(['stop'], { cwd: dir, env })).code).toBe(0);
+    // Its own host still reverts it, and says so in the store: the other host's page forgets it.
+    const reverted = await runCli(['stop', '--store', store], { cwd: dir, env });
+    expect(reverted.stderr).toBe('');
+    expect(reverted.stdout).toMatch(/its process was gone: reverted its faults here \(interrupted\)/);
+    expect(reverted.code).toBe(0);
     expect(service.stats().monkeyEnabled).toBe(false);
+    await until(async () => cardOf(await server.live()) === undefined, 30_000);
   } finally {
     await server.close();
     await service.close();

@@ -49,6 +49,8 @@ export async function stopCommand(
     force: flags.force,
     revert: { resolver: new ActivityResolver(knownDrivers), env: io.env, settings, cwd: io.cwd, vars },
   });
+  const { endRevertedLiveRuns } = await import('../store/publish-live-run.js');
+  await endRevertedLiveRuns(flags.store, settings, io, results);
   const failed = results.flatMap((r) => r.failed);
   if (flags.output === 'json') io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else {

@@ -10,6 +10,7 @@ export interface StopFlags {
   output: 'text' | 'json';
   cluster?: boolean;
   context?: string;
+  store?: string;
 }
 
 export function registerStopCommand(program: Command, io: CliIo): void {
@@ -31,6 +32,10 @@ export function registerStopCommand(program: Command, io: CliIo): void {
       [],
     )
     .addOption(new Option('--output <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option(
+      '--store <url>',
+      'shared store where the runs it reverts are marked ended (default: FAULTLINE_STORE, store.url in settings)',
+    )
     .option('--cluster', 'also suspend every Faultline CronJob and delete running Faultline Jobs (their pods revert)')
     .option('--context <name>', 'kubeconfig context for --cluster (same as KUBERNETES_CONTEXT)')
     .addHelpText(

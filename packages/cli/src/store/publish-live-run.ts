@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { runsDir, stopFileOf } from '@faultline/core';
+import { runsDir, stopFileOf, type StopResult } from '@faultline/core';
 import type { LiveRunPublisher } from '@faultline/store';
 import type { CliIo } from '../cli-io.js';
 import { storeUrl } from './cli-store.js';
@@ -15,11 +15,10 @@ export async function publishLiveRun(
   settings: Record<string, unknown>,
   io: CliIo,
 ): Promise<LiveRunPublisher | undefined> {
-  if (flag === false) return undefined;
-  if (!flag && !io.env.FAULTLINE_STORE && !(settings.store as { url?: unknown } | undefined)?.url) return undefined;
   const warn = (message: string) => io.stderr.write(`${message}\n`);
   try {
-    const url = await storeUrl(flag, settings, io);
+    const url = await sharedStoreUrl(flag, settings, io);
+    if (!url) return undefined;
     const { LiveRunPublisher } = await import('@faultline/store');
     return new LiveRunPublisher(url, {
       warn,
@@ -34,5 +33,44 @@ export async function publishLiveRun(
   } catch (error) {
     warn(`store: live state not published (${(error as Error).message}); the run goes on`);
     return undefined;
+  }
+}
+
+/** The store given explicitly (flag, FAULTLINE_STORE, store.url): the one other hosts can share. */
+async function sharedStoreUrl(
+  flag: string | false | undefined,
+  settings: Record<string, unknown>,
+  io: CliIo,
+): Promise<string | undefined> {
+  if (flag === false) return undefined;
+  if (!flag && !io.env.FAULTLINE_STORE && !(settings.store as { url?: unknown } | undefined)?.url) return undefined;
+  return storeUrl(flag, settings, io);
+}
+
+/**
+ * `faultline stop` reverted runs whose process was gone: their rows in the shared store, which
+ * other hosts' dashboards show as lost, are marked ended too. A store out of reach is said once.
+ */
+export async function endRevertedLiveRuns(
+  flag: string | undefined,
+  settings: Record<string, unknown>,
+  io: CliIo,
+  results: readonly StopResult[],
+): Promise<void> {
+  const reverted = results.filter((result) => result.outcome === 'reverted');
+  if (!reverted.length) return;
+  try {
+    const url = await sharedStoreUrl(flag, settings, io);
+    if (!url) return;
+    const { openStore } = await import('@faultline/store');
+    const store = await openStore(url);
+    try {
+      for (const result of reverted)
+        await store.endLiveRun(result.run_id, { status: result.status, faultsLeft: result.failed });
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    io.stderr.write(`store: the reverted runs are still listed as lost there (${(error as Error).message})\n`);
   }
 }
