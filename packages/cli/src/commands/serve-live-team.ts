@@ -16,14 +16,26 @@ export interface TeamRunsOptions {
  * its next heartbeat and stops as on `faultline stop`; this waits for its row to say it ended.
  */
 export function withRunsOfTheTeam(local: LiveRunSource, store: Store, options: TeamRunsOptions = {}): LiveRunSource {
+  let unreachable: string | undefined;
+  // The store out of reach must not hide (or keep anyone from stopping) this machine's runs.
   const lists = async () => {
     const mine = await local.list();
     const ids = new Set(mine.map((run) => run.id));
-    const theirs = (await store.listLiveRuns({ lostAfterMs: options.lostAfterMs })).filter((r) => !ids.has(r.runId));
+    let theirs: LiveRunRecord[] = [];
+    try {
+      theirs = (await store.listLiveRuns({ lostAfterMs: options.lostAfterMs })).filter((r) => !ids.has(r.runId));
+      unreachable = undefined;
+    } catch (error) {
+      unreachable = (error as Error).message;
+    }
     return { mine, theirs };
   };
   return {
-    scope: `this machine and of every host whose runs publish to the store ${store.location}`,
+    get scope() {
+      return unreachable
+        ? `this machine only: the store ${store.location} cannot be read (${unreachable})`
+        : `this machine and of every host whose runs publish to the store ${store.location}`;
+    },
     async list() {
       const { mine, theirs } = await lists();
       return [...mine, ...theirs.map(liveRunOf)].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
