@@ -9,6 +9,8 @@
 //     sample above, and the run's hypothesis iterations with its state file vs. without (the
 //     samples ring must not slow the run), and with its live state also published into a SQLite
 //     store (heartbeat every 500 ms, as `faultline run --store` does) vs. the state file alone
+//   a sample of a run on "another host" (its own runs folder, publishing to a shared SQLite store)
+//     reaching the page of a server that reads it from the store alone (< 1 s) vs. the local one
 // Needs the built packages (npm run build). BENCH_ROUNDS (default 30) scales it.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,6 +32,7 @@ const { openStore, LiveRunPublisher } = await import(join(root, 'packages/store/
 const { startServer } = await import(join(root, 'packages/server/dist/index.js'));
 const core = await import(join(root, 'packages/core/dist/index.js'));
 const { liveRunsOfThisMachine } = await import(join(root, 'packages/cli/dist/commands/serve-live-runs.js'));
+const { withRunsOfTheTeam } = await import(join(root, 'packages/cli/dist/commands/serve-live-team.js'));
 const Database = createRequire(join(root, 'packages/store/package.json'))('better-sqlite3');
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -153,6 +156,35 @@ try {
       ratio: (real / sse).toFixed(2),
     });
     checks.push([real < 1000, `a real run's sample reaches the page in ${real.toFixed(0)} ms < 1000 ms`]);
+
+    // Another host's run: the server cannot see its state file, only what it publishes in the store.
+    const teamUrl = join(dir, 'team.sqlite');
+    const teamStore = await openStore(teamUrl);
+    const hostB = { env: { ...process.env, FAULTLINE_RUNS_DIR: join(dir, 'runs-b') }, cwd: dir };
+    const teamServer = await startServer({
+      store,
+      port: 0,
+      token,
+      liveRuns: withRunsOfTheTeam(liveRunsOfThisMachine({}, hostB), teamStore),
+      livePollMs,
+    });
+    try {
+      const runsA = join(dir, 'runs-a');
+      const serverUrl = teamServer.url;
+      const remote = median(
+        await sampleToPage({ root, dir, serverUrl, auth, target: target.url, count, runsDir: runsA, store: teamUrl }),
+      );
+      rows.push({
+        case: `other host's run sample to page (${count})`,
+        'median ms': remote.toFixed(1),
+        'bare store list ms': `(local ${real.toFixed(1)})`,
+        ratio: (remote / real).toFixed(2),
+      });
+      checks.push([remote < 1000, `another host's sample reaches the page in ${remote.toFixed(0)} ms < 1000 ms`]);
+    } finally {
+      await teamServer.close();
+      await teamStore.close();
+    }
 
     // Same window, alternated: iterations with the state file (samples written) and without.
     const withState = [];

@@ -28,14 +28,17 @@ const unescape = (html) =>
 
 /**
  * Spawns the built CLI on a continuous hypothesis (every `frequency` s), reads the dashboard's SSE
- * stream and returns how long each new sample took from its probe's end to the page (ms).
+ * stream and returns how long each new sample took from its probe's end to the page (ms). With
+ * `store`, the run publishes into that store and the dashboard may read it from there alone.
  */
-export async function sampleToPage({ root, dir, serverUrl, auth, target, count, frequency = 0.25, runsDir }) {
+export async function sampleToPage({ root, dir, serverUrl, auth, target, count, frequency = 0.25, runsDir, store }) {
   const file = join(dir, 'live-samples.json');
   writeFileSync(file, JSON.stringify(experiment(target, 120)));
   mkdirSync(runsDir, { recursive: true });
   const cli = join(root, 'packages/cli/bin/faultline.js');
-  const args = ['--no-log-file', 'run', file, '--no-store', '--journal-path', join(dir, 'live-journal.json')];
+  // With `store`, the run publishes its live state there (as on another host) instead of recording nothing.
+  const storeArgs = store ? ['--store', store] : ['--no-store'];
+  const args = ['--no-log-file', 'run', file, ...storeArgs, '--journal-path', join(dir, 'live-journal.json')];
   const run = spawn(
     process.execPath,
     [cli, ...args, '--hypothesis-strategy', 'continuously', '--hypothesis-frequency', String(frequency)],
