@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findPostgresBin, startPostgresServer, type PostgresServer } from '@faultline/core/testing';
+import { chromiumFlags } from '@faultline/report';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOrdersService } from '../demo/orders-service.js';
 import { cliPath, monkeyExperiment, runCli, tempDir, until, writeFile } from './cli-harness.js';
@@ -23,6 +26,7 @@ steady-state-hypothesis:
 `,
 );
 const token = 'team-live-token';
+const artifacts = fileURLToPath(new URL('../../../../test-artifacts/dashboard/', import.meta.url));
 
 /** `faultline serve` as its own process with its own runs folder; resolves once it listens. */
 async function startServe(store: string, runsDir: string, cwd: string) {
@@ -63,6 +67,7 @@ async function startServe(store: string, runsDir: string, cwd: string) {
       redirect: 'manual',
     });
   return {
+    url,
     live,
     stop,
     close: async () => {
@@ -75,7 +80,11 @@ async function startServe(store: string, runsDir: string, cwd: string) {
 /** The card of the run titled `title` on the live page, or undefined. */
 const cardOf = (html: string) => /<article class="live-run"[^]*?<\/article>/.exec(html)?.[0];
 
-async function stopFromAnotherHost(store: string, target: 'one' | 'all') {
+/**
+ * A run on host A, watched and stopped from host B's page: by its Stop button in Chromium (with
+ * `browser`; screenshots kept), else by Stop all over HTTP.
+ */
+async function stopFromAnotherHost(store: string, browser?: Browser) {
   const service = await startOrdersService();
   const dir = tempDir('faultline-team-');
   const hostA = tempDir('faultline-runs-a-');
@@ -103,10 +112,21 @@ async function stopFromAnotherHost(store: string, target: 'one' | 'all') {
     expect(card).toMatch(/&quot;probe&quot;:&quot;orders&quot;/);
     expect(card).not.toContain(service.token);
     expect(readdirSync(hostB).filter((f) => f.endsWith('.json'))).toEqual([]); // not from a state file
-    const runId = /data-run="([^"]+)"/.exec(card)![1]!;
 
-    const asked = await server.stop(target === 'all' ? 'all' : runId.slice(0, 8));
-    expect(asked.status).toBe(303);
+    let page: Page | undefined;
+    if (browser) {
+      page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      await page.goto(`${server.url}/live`);
+      await page.fill('input[name=token]', token);
+      await page.click('button:has-text("Log in")');
+      await page.waitForURL(/\/live$/);
+      await expect.poll(() => page!.locator('.live-run svg.samples circle').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.textContent('#live')).toContain(`on ${hostname()}`);
+      await page.screenshot({ path: `${artifacts}live-team.png`, fullPage: true });
+      await page.locator('.live-run button:has-text("Stop")').click();
+    } else {
+      expect((await server.stop('all')).status).toBe(303);
+    }
     const ended = await run;
     expect(ended.code).toBe(4);
     expect(service.stats().monkeyEnabled).toBe(false);
@@ -121,6 +141,10 @@ async function stopFromAnotherHost(store: string, target: 'one' | 'all') {
       30_000,
     );
     expect(cardOf(await server.live())).toBeUndefined();
+    if (page) {
+      await expect.poll(() => page!.textContent('#live'), { timeout: 30_000 }).toContain('No run in progress');
+      expect(await page.textContent('#live')).toContain('stopped (run interrupted), reverted disable Chaos Monkey');
+    }
 
     // A run killed hard stops its heartbeat: shown as lost (no Stop button), not running.
     let pid = 0;
@@ -137,6 +161,11 @@ async function stopFromAnotherHost(store: string, target: 'one' | 'all') {
     const lost = cardOf(await server.live())!;
     expect(lost).toContain(`faultline stop on ${hostname()}`);
     expect(lost).not.toContain('>Stop</button>');
+    if (page) {
+      await expect.poll(() => page!.textContent('#live'), { timeout: 30_000 }).toContain('lost, last heard');
+      await page.screenshot({ path: `${artifacts}live-team-lost.png`, fullPage: true });
+      await page.context().close();
+    }
     // Its own host still reverts it, and says so in the store: the other host's page forgets it.
     const reverted = await runCli(['stop', '--store', store], { cwd: dir, env });
     expect(reverted.stderr).toBe('');
@@ -151,8 +180,15 @@ async function stopFromAnotherHost(store: string, target: 'one' | 'all') {
 }
 
 describe('the Live page shows and stops runs of other hosts through a shared store', () => {
-  it('SQLite file shared by both hosts: Stop by run', async () => {
-    await stopFromAnotherHost(join(tempDir('faultline-shared-'), 'team.sqlite'), 'one');
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumFlags] });
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  it('SQLite file shared by both hosts: watched and stopped in Chromium', async () => {
+    await stopFromAnotherHost(join(tempDir('faultline-shared-'), 'team.sqlite'), browser);
   }, 180_000);
 
   const pgBin = findPostgresBin();
@@ -163,7 +199,7 @@ describe('the Live page shows and stops runs of other hosts through a shared sto
     }, 60_000);
     afterAll(() => postgres?.stop());
     it('PostgreSQL shared by both hosts: Stop all', async () => {
-      await stopFromAnotherHost(postgres.createDatabase(), 'all');
+      await stopFromAnotherHost(postgres.createDatabase());
     }, 180_000);
   });
 });
