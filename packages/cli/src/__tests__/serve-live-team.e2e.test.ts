@@ -142,8 +142,10 @@ async function stopFromAnotherHost(store: string, browser?: Browser) {
     );
     expect(cardOf(await server.live())).toBeUndefined();
     if (page) {
-      await expect.poll(() => page!.textContent('#live'), { timeout: 30_000 }).toContain('No run in progress');
-      expect(await page.textContent('#live')).toContain('stopped (run interrupted), reverted disable Chaos Monkey');
+      await expect
+        .poll(() => page!.textContent('#live'), { timeout: 30_000 })
+        .toContain('stopped (run interrupted), reverted disable Chaos Monkey');
+      expect(await page.textContent('#live')).toContain('No run in progress');
     }
 
     // A run killed hard stops its heartbeat: shown as lost (no Stop button), not running.

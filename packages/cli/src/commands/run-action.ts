@@ -125,7 +125,7 @@ async function runWith(
   const metrics = flags.metricsPort ? await startMetrics(Number(flags.metricsPort), io) : undefined;
   if (metrics) observers.push(metrics.observer);
 
-  const live = await publishLiveRun(flags.store, settings, io);
+  const live = publishLiveRun(flags.store, settings, io);
   const interrupt = new AbortController();
   let signals = 0;
   const unregister = io.onSignal((signal) => {
