@@ -48,6 +48,13 @@ describe('faultline serve', () => {
     expect(existsSync(store)).toBe(false);
   });
 
+  it('refuses a --lost-after that is not a positive number of seconds before touching the store', async () => {
+    const { output, exited, store } = serve(['--lost-after', '0'], 'serve-test-token');
+    expect(await exited).toBe(64);
+    expect(output.err).toContain('--lost-after must be a positive number of seconds, got "0"');
+    expect(existsSync(store)).toBe(false);
+  });
+
   it('refuses a non-loopback address without a token before touching the store', async () => {
     const { output, exited, store } = serve(['--host', '0.0.0.0'], '');
     expect(await exited).toBe(64);
