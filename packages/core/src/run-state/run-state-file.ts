@@ -103,8 +103,12 @@ export class RunStateFile {
     this.unwatch();
     clearTimeout(this.sampleWrite);
     this.sampleWrite = undefined;
-    rmSync(this.path, { force: true });
-    rmSync(stopFileOf(this.dir, this.state.run_id), { force: true });
+    try {
+      rmSync(this.path, { force: true });
+      rmSync(stopFileOf(this.dir, this.state.run_id), { force: true });
+    } catch {
+      // A runs "folder" that is not one (ENOTDIR) never held the file: nothing to remove, and the run must not fail.
+    }
   }
 
   private write(): void {

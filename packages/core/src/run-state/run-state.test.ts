@@ -8,7 +8,7 @@ import { runExperiment } from '../run/experiment-run.js';
 import { createWorld } from '../run/__fixtures__/test-driver.js';
 import { listRuns } from './list-runs.js';
 import { RunStateFile } from './run-state-file.js';
-import { maxSamples } from './run-state.js';
+import { maxSamples, type RunState } from './run-state.js';
 import { stopRun } from './stop-run.js';
 
 const inject = (fault: string, duration = 0) => ({
@@ -59,6 +59,20 @@ describe('run state files', () => {
     const journal = await running;
     expect(journal.status).toBe('completed');
     expect(listRuns({ dir })).toEqual([]);
+  });
+
+  it('shows every state it writes to onStateChange, even when the runs folder cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-runs-'));
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const world = createWorld();
+    const seen: Array<{ phase: string; faults: string[] }> = [];
+    const journal = await runIn(blocked, world, [inject('latency')], {
+      onStateChange: (state: RunState) => seen.push({ phase: state.phase, faults: state.faults.map((f) => f.title) }),
+    });
+    expect(journal.status).toBe('completed');
+    expect(seen.some((s) => s.phase === 'method' && s.faults.includes('remove latency'))).toBe(true);
+    expect(seen.map((s) => s.phase)).toContain('reverting');
   });
 
   it('keeps the latest hypothesis samples in the state file while the method runs', async () => {
