@@ -26,7 +26,7 @@ for (const [index, [name, scenario]] of Object.entries(scenarios).entries()) {
   const hard = results.filter((r) => r.signal === 'SIGKILL' && !r.endedBeforeKill).map((r) => r.cleanAfterMs);
   const points = results.map((r) => r.killAtMs);
   console.log(
-    `${name.padEnd(10)} runs ${results.length}  signals ${JSON.stringify(bySignal(results))}  kill points ${Math.min(...points)}..${Math.max(...points)} ms (median ${median(points)})  hung ${results.filter((r) => r.hung).length}  faults left behind ${leftHere}`,
+    `${name.padEnd(10)} runs ${results.length}  signals ${JSON.stringify(bySignal(results))}  kill points ${Math.min(...points)}..${Math.max(...points)} ms (median ${median(points)})  faults in place at kill ${results.filter((r) => r.injectedAtKill).length}  hung ${results.filter((r) => r.hung).length}  faults left behind ${leftHere}`,
   );
   if (graceful.length && hard.length)
     console.log(

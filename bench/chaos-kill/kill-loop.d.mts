@@ -2,6 +2,8 @@ export interface KillResult {
   signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL';
   killAtMs: number;
   endedBeforeKill: boolean;
+  /** A fault was in place (the target differed from before) when the signal was sent. */
+  injectedAtKill: boolean;
   runExit: number | string | null;
   stopExit: number | null;
   hung: boolean;

@@ -64,6 +64,8 @@ export async function killLoop(scenario, { runs, deadline, seed = 1 }) {
       const run = start(['run', 'experiment.yaml', '--journal-path', 'journal.json'], dir, env);
       const started = Date.now();
       const early = await Promise.race([run.exit, sleep(killAt).then(() => undefined)]);
+      // Whether a fault was in place when the signal went out: kills that hit nothing prove little.
+      const injected = !early && !isDeepStrictEqual(await target.state(), before);
       if (!early) run.child.kill(signal);
       const killed = Date.now();
       const ended = await within(run, 60_000);
@@ -88,6 +90,7 @@ export async function killLoop(scenario, { runs, deadline, seed = 1 }) {
         signal,
         killAtMs: killAt,
         endedBeforeKill: Boolean(early),
+        injectedAtKill: injected,
         runExit: ended.code ?? ended.signal,
         stopExit: stop.code,
         hung: Boolean(ended.hung || stop.hung),

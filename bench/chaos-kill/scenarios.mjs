@@ -1,5 +1,8 @@
 // The targets of the kill loop: one per driver, each with an experiment that injects every
 // mutating fault it can and then holds, and a snapshot of what those faults touch.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const dist = (path) => new URL(`../../packages/${path}`, import.meta.url).href;
@@ -7,6 +10,10 @@ const hold = '    pauses: { after: 30 }\n';
 /** One method action as YAML (arguments as JSON, which YAML reads). */
 const action = (name, module, func, args, extra = '', more = '') =>
   `  - type: action\n    name: ${name}\n    provider: { type: python, module: ${module}, func: ${func}, arguments: ${JSON.stringify(args)}${more} }\n${extra}`;
+
+/** A method action of the engine's own local activities (`@faultline/core`). */
+const local = (name, func, args, extra = '') =>
+  `  - type: action\n    name: ${name}\n    provider: { type: javascript, module: "@faultline/core", func: ${func}, arguments: ${JSON.stringify(args)} }\n${extra}`;
 
 /** Kubernetes: cordon, taint, scale, partition, stress (the fake API server, real client). */
 async function kubernetes() {
@@ -181,4 +188,58 @@ async function monkey() {
   };
 }
 
-export const scenarios = { kubernetes, istio, proxy, monkey };
+/** The state letter of a process (field 3 of /proc/<pid>/stat: R, S, T when stopped, Z…), or undefined when gone. */
+function processState(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Live (not zombie) stress-ng processes, parents and workers, whose environment carries `mark`. */
+function stressNgWith(mark) {
+  const found = [];
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('stress-ng')) continue;
+      if (processState(entry) === 'Z') continue;
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(mark)) found.push(Number(entry));
+    } catch {
+      // ended while we looked
+    }
+  }
+  return found;
+}
+
+/**
+ * Local process faults: freeze (SIGSTOP) a real node process this loop spawned, and run stress-ng
+ * CPU and memory stress. Only stress-ng started by these runs is counted: each run's environment
+ * carries a mark that stress-ng inherits (other stress-ng processes on the machine are not ours).
+ */
+async function process_() {
+  const victim = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  const mark = `FAULTLINE_CHAOS_KILL_MARK=${randomUUID()}`;
+  const [markKey, markValue] = mark.split('=');
+  return {
+    env: { [markKey]: markValue },
+    experiment:
+      'title: local process faults\nmethod:\n' +
+      local('freeze', 'kill_process', { pid: victim.pid, signal: 'SIGSTOP' }) +
+      local('memory', 'stress_memory', { size: '16M', duration: 30, use_stress_ng: true }, '    background: true\n') +
+      local('cpu', 'stress_cpu', { workers: 1, duration: 30, use_stress_ng: true }),
+    windowMs: 3000,
+    // Not stopped ('T'), not gone, and no stress-ng of ours left running.
+    state: () => ({
+      victim: processState(victim.pid) === 'T' ? 'stopped' : processState(victim.pid) ? 'alive' : 'gone',
+      stressNg: stressNgWith(mark),
+    }),
+    close: () => {
+      victim.kill('SIGCONT');
+      victim.kill('SIGKILL');
+    },
+  };
+}
+
+export const scenarios = { kubernetes, istio, proxy, monkey, process: process_ };
