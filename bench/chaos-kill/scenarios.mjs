@@ -242,4 +242,44 @@ async function process_() {
   };
 }
 
-export const scenarios = { kubernetes, istio, proxy, monkey, process: process_ };
+/**
+ * The database: examples/data/data-corruption-experiment.yaml against a real PostgreSQL. The fault
+ * is a changed row (no revert can undo it); the undo is the experiment's rollback (strategy
+ * always), played by the run after SIGINT/SIGTERM and by `faultline stop` after SIGKILL.
+ */
+async function database() {
+  const { findPostgresBin, startPostgresServer } = await import(dist('core/dist/testing/index.js'));
+  const { parse, stringify } = await import('yaml');
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
+  const server = await startPostgresServer(bin);
+  const url = server.createDatabase('chaos_kill');
+  const db = 'chaos_kill';
+  server.psql(
+    "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL); INSERT INTO users SELECT i, 'user' || i || '@example.com' FROM generate_series(1, 500) i",
+    db,
+  );
+  const example = parse(
+    readFileSync(new URL('../../examples/data/data-corruption-experiment.yaml', import.meta.url), 'utf8'),
+  );
+  // 10% rather than the example's 1% (which may hit none of 500 rows), then hold with the fault in place.
+  const corrupt = example.method.at(-1);
+  corrupt.provider.arguments.query = corrupt.provider.arguments.query.replace('0.01', '0.1');
+  corrupt.pauses = { after: 30 };
+  return {
+    env: { FAULTLINE_DB_URL: url },
+    experiment: stringify(example),
+    windowMs: 3000,
+    // The rows, and no table left behind (the snapshot is dropped by the rollback).
+    state: () => ({
+      users: server.psql('SELECT id, email FROM users ORDER BY id', db),
+      tables: server.psql(
+        "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'",
+        db,
+      ),
+    }),
+    close: () => server.stop(),
+  };
+}
+
+export const scenarios = { kubernetes, istio, proxy, monkey, process: process_, database };

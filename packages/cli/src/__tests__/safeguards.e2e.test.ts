@@ -30,6 +30,11 @@ describe('safeguards and environment guards from the command line', () => {
       expect(ended.code).toBe(3);
       expect(orders.stats().monkeyEnabled).toBe(false);
       expect(ended.stderr).toMatch(/safeguard "health-is-ok" tripped at \S+ with value .*503/);
+      // The terminal says what the journal says: aborted by that safeguard, with its value — not "Interrupted".
+      expect(ended.stdout).not.toMatch(/Interrupted/);
+      expect(ended.stdout).toMatch(/Aborted: safeguard "health-is-ok" tripped at \S+ with value .*503.* reverting/);
+      expect(ended.stdout).toMatch(/Result: aborted/);
+      expect(ended.stdout).toMatch(/aborted by a safeguard: safeguard "health-is-ok" tripped .*503/);
       const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
       expect(journal.status).toBe('aborted');
       expect(journal.faultline.safeguards.tripped).toMatchObject({ name: 'health-is-ok', value: { status: 503 } });

@@ -37,6 +37,10 @@ Examples:
         if (run.journal_path) io.stdout.write(`  journal ${run.journal_path}\n`);
         if (!run.faults.length) io.stdout.write('  no fault injected now\n');
         for (const fault of run.faults) io.stdout.write(`  fault since ${fault.registered}: ${fault.title}\n`);
+        if (run.rollbacks)
+          io.stdout.write(
+            `  owes ${run.rollbacks.count} rollback(s) (strategy always)${run.rollbacks.error ? `: not played: ${run.rollbacks.error}` : ''}\n`,
+          );
       }
     });
 }

@@ -15,6 +15,8 @@ import type { GlobalFlags } from '../global-flags.js';
 import { knownDrivers } from '../known-drivers.js';
 import type { StopFlags } from './stop.js';
 
+const failedEntry = (entry: { status?: string }) => entry.status === 'failed';
+
 export async function stopCommand(
   runId: string | undefined,
   flags: StopFlags,
@@ -63,12 +65,26 @@ export async function stopCommand(
       }[result.outcome];
       io.stdout.write(`${result.run_id} ${result.title}: ${how}${result.status ? ` (${result.status})` : ''}\n`);
       for (const revert of result.reverted) io.stdout.write(`  reverted: ${revert.title}\n`);
+      for (const entry of result.rollbacks?.played ?? [])
+        io.stdout.write(`  rollback "${entry.activity.name}": ${entry.status}\n`);
       if (result.journal_path) io.stdout.write(`  journal: ${result.journal_path}\n`);
     }
   }
   if (failed.length) io.stderr.write(manualUndo(failed));
+  // Rollbacks owed by a run killed hard that could not be played: the data may still be changed.
+  const owed = results.filter((r) => r.rollbacks && (r.rollbacks.refused || r.rollbacks.played.some(failedEntry)));
+  for (const result of owed)
+    io.stderr.write(
+      `ROLLBACKS NOT PLAYED for run ${result.run_id}: ${
+        result.rollbacks!.refused ??
+        result
+          .rollbacks!.played.filter(failedEntry)
+          .map((e) => `"${e.activity.name}" failed: ${e.exception?.join(' ')}`)
+          .join('; ')
+      }\n  the data they restore may still be changed: play the experiment's rollbacks by hand (the run stays listed by \`faultline status\`)\n`,
+    );
   io.setExitCode(
-    failed.length
+    failed.length || owed.length
       ? exitCodes.faultsLeft
       : results.some((r) => r.outcome === 'timed-out')
         ? exitCodes.interrupted

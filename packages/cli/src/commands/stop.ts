@@ -42,8 +42,10 @@ export function registerStopCommand(program: Command, io: CliIo): void {
       'after',
       `
 A run whose process is gone (SIGKILL, node lost) is found through its state file and journal, and its
-pending reverts are run by \`stop\` itself. Exit codes: 0 every run stopped and every fault reverted,
-4 a run did not stop in time, 6 a revert kept failing (the output says what to undo by hand).
+pending reverts are run by \`stop\` itself, then the rollbacks it owed (strategy always), read again
+from its experiment file and played only when unchanged. Exit codes: 0 every run stopped and every
+fault reverted, 4 a run did not stop in time, 6 a revert kept failing or owed rollbacks could not be
+played (the output says what to undo by hand).
 
 Examples:
   faultline stop                 # every run on this machine

@@ -1,10 +1,21 @@
-import { stripControlCharactersDeep, type Journal, type RunEvent, type RunObserver } from '@faultline/core';
+import {
+  formatValue,
+  stripControlCharactersDeep,
+  type Journal,
+  type RunEvent,
+  type RunObserver,
+  type SafeguardTrip,
+} from '@faultline/core';
 import { createStyle, type Style } from './style.js';
 
 interface Output {
   write(chunk: string): unknown;
   isTTY?: boolean;
 }
+
+/** Which safeguard tripped, when, with what value and why. */
+const tripLine = (trip: SafeguardTrip) =>
+  `safeguard "${trip.name}" tripped at ${trip.at} with value ${formatValue(trip.value)}: ${trip.reason}`;
 
 const seconds = (s: number) => (s < 10 ? `${s.toFixed(2)}s` : `${s.toFixed(1)}s`);
 
@@ -100,7 +111,9 @@ export class TerminalProgress implements RunObserver {
         break;
       case 'interrupted':
         this.stopTicker();
-        this.line(s.yellow(`Interrupted: ${event.reason} — reverting injected faults…`));
+        // A safeguard protects the system: the run is aborted (as the journal says), not interrupted.
+        if (event.safeguard) this.line(s.red(`Aborted: ${tripLine(event.safeguard)} — reverting injected faults…`));
+        else this.line(s.yellow(`Interrupted: ${event.reason} — reverting injected faults…`));
         break;
       case 'run-ended':
         this.stopTicker();
@@ -135,6 +148,8 @@ export class TerminalProgress implements RunObserver {
     const reverted = faults.filter((r) => r.status !== 'pending' && r.status !== 'failed').length;
     this.line('');
     this.line(`${s.bold('Result')}: ${verdict} ${s.dim(`in ${seconds(journal.duration ?? 0)}`)}`);
+    const trip = (journal.faultline.safeguards as { tripped?: SafeguardTrip | null } | undefined)?.tripped;
+    if (trip) this.line(s.red(`  aborted by a safeguard: ${tripLine(trip)}`));
     this.line(
       `  activities: ${journal.run.length}, rollbacks: ${journal.rollbacks.length}, faults reverted: ${reverted}/${faults.length}`,
     );

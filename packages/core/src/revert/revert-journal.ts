@@ -36,23 +36,8 @@ export async function revertJournal(journal: Journal, options: RevertJournalOpti
   const todo = pendingReverts(journal);
   const outcome: RevertOutcome = { reverted: [], failed: [] };
   if (!todo.length) return outcome;
-  const { env, vars = {} } = options;
-  const secrets = (() => {
-    try {
-      return resolveSecrets(journal.experiment?.secrets, { env, vars: vars.secrets }) as Record<
-        string,
-        Record<string, unknown>
-      >;
-    } catch {
-      return vars.secrets ?? {};
-    }
-  })();
-  const configuration = await resolveConfiguration(journal.experiment?.configuration, {
-    env,
-    vars: vars.configuration,
-  }).catch(() => vars.configuration ?? {});
+  const { secrets, configuration, redact } = await resolveRunInputs(journal.experiment, options);
   const allSecrets = Object.assign({}, ...Object.values(secrets)) as Record<string, unknown>;
-  const redact = createRedactor(secrets, { configuration });
   for (const revert of todo) {
     await runRevert(
       revert,
@@ -77,6 +62,33 @@ export async function revertJournal(journal: Journal, options: RevertJournalOpti
     options.onReverted?.(revert);
   }
   return outcome;
+}
+
+/**
+ * Configuration and secrets of an experiment, resolved again after its run is gone (from this
+ * process's environment and `--var-file` values; what cannot be resolved falls back to the var
+ * files), and the redactor that keeps them out of errors.
+ */
+export async function resolveRunInputs(
+  experiment: Pick<Journal['experiment'], 'configuration' | 'secrets'> | undefined | null,
+  options: Pick<RevertJournalOptions, 'env' | 'vars'>,
+) {
+  const { env, vars = {} } = options;
+  const secrets = (() => {
+    try {
+      return resolveSecrets(experiment?.secrets, { env, vars: vars.secrets }) as Record<
+        string,
+        Record<string, unknown>
+      >;
+    } catch {
+      return vars.secrets ?? {};
+    }
+  })();
+  const configuration = await resolveConfiguration(experiment?.configuration, {
+    env,
+    vars: vars.configuration,
+  }).catch(() => vars.configuration ?? {});
+  return { secrets, configuration, redact: createRedactor(secrets, { configuration }) };
 }
 
 /** Reverts still to run, newest first. */

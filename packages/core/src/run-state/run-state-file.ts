@@ -49,7 +49,7 @@ export class RunStateFile {
     this.path = stateFileOf(dir, init.run_id);
   }
 
-  update(patch: Partial<Pick<RunState, 'phase' | 'faults' | 'experiment'>>): void {
+  update(patch: Partial<Pick<RunState, 'phase' | 'faults' | 'experiment' | 'rollbacks'>>): void {
     Object.assign(this.state, patch, { updated: new Date().toISOString() });
     this.write();
   }

@@ -23,6 +23,24 @@ export interface RunState {
   faults: PendingRevert[];
   /** The most recent hypothesis samples, oldest first (at most `maxSamples`): what the live page charts. */
   samples?: ProbeSample[];
+  /** The experiment's rollbacks, owed since the method started (strategy `always`) until the run plays them. */
+  rollbacks?: PendingRollbacks;
+}
+
+/**
+ * Rollbacks a run owes. Not the rollbacks themselves: a file (state or journal) must never be able
+ * to make Faultline run what it names. `faultline stop` loads them again from the experiment file
+ * and plays them only when they hash to what the run loaded.
+ */
+export interface PendingRollbacks {
+  /** Absolute path of the experiment file the run loaded. */
+  source: string;
+  /** SHA-256 of the rollbacks as loaded (rollbacksDigest). */
+  sha256: string;
+  /** How many there are (shown by `faultline status`). */
+  count: number;
+  /** Set by `faultline stop` when a rollback failed: what it said. */
+  error?: string;
 }
 
 /** One hypothesis probe's result, as soon as its tolerance is judged. */

@@ -7,6 +7,7 @@ import { isProcessAlive } from './process-identity.js';
 import { listRuns, type ListedRun, type RunsDirOptions } from './list-runs.js';
 import { stopFileOf, type StopRequest } from './run-state-file.js';
 import { runsDir } from './runs-dir.js';
+import { playOwedRollbacks, type RollbacksOutcome } from './play-owed-rollbacks.js';
 
 export interface StopOptions extends RunsDirOptions {
   /** How long to wait for a run to revert and end (default 60 s). */
@@ -36,6 +37,8 @@ export interface StopResult {
   reverted: PendingRevert[];
   /** Reverts that kept failing: faults a person must undo. */
   failed: PendingRevert[];
+  /** The rollbacks a run killed hard still owed (strategy `always`), played by the stop: or why not. */
+  rollbacks?: RollbacksOutcome;
 }
 
 /**
@@ -108,7 +111,7 @@ async function revertStale(
   request: StopRequest,
   dir: string,
   revert: NonNullable<StopOptions['revert']>,
-): Promise<Pick<StopResult, 'status' | 'reverted' | 'failed'>> {
+): Promise<Pick<StopResult, 'status' | 'reverted' | 'failed' | 'rollbacks'>> {
   const onDisk = readJournal(run.journal_path);
   const journal: Journal =
     onDisk ??
@@ -119,6 +122,16 @@ async function revertStale(
       faultline: { run_id: run.run_id, reverts: run.faults },
     } as unknown as Journal);
   const outcome = await revertJournal(journal, revert);
+  // Rollbacks after the reverts, as the run itself orders them.
+  const rollbacks = run.rollbacks ? await playOwedRollbacks(run, journal, revert) : undefined;
+  if (rollbacks)
+    journal.rollbacks = [...(Array.isArray(journal.rollbacks) ? journal.rollbacks : []), ...rollbacks.played];
+  const rollbackError =
+    rollbacks?.refused ??
+    rollbacks?.played
+      .filter((entry) => entry.status === 'failed')
+      .map((entry) => `rollback "${entry.activity.name}" failed: ${entry.exception?.join(' ')}`)
+      .join('; ');
   if (journal.status === 'running') {
     journal.status = 'interrupted';
     journal.end = new Date().toISOString();
@@ -130,13 +143,18 @@ async function revertStale(
   };
   if (onDisk && run.journal_path) writeAtomically(run.journal_path, journal);
   const left = (journal.faultline.reverts ?? []).filter((r) => r.status === 'pending' || r.status === 'failed');
-  if (left.length)
-    writeAtomically(run.state_path, { ...stripListing(run), faults: left, updated: new Date().toISOString() });
+  if (left.length || rollbackError)
+    writeAtomically(run.state_path, {
+      ...stripListing(run),
+      faults: left,
+      rollbacks: rollbackError ? { ...run.rollbacks, error: rollbackError } : undefined,
+      updated: new Date().toISOString(),
+    });
   else {
     rmSync(run.state_path, { force: true });
     rmSync(stopFileOf(dir, run.run_id), { force: true });
   }
-  return { status: journal.status, reverted: outcome.reverted, failed: left };
+  return { status: journal.status, reverted: outcome.reverted, failed: left, ...(rollbacks ? { rollbacks } : {}) };
 }
 
 function stripListing(run: ListedRun) {

@@ -1,6 +1,7 @@
 import { errorMessage } from '../util/error-message.js';
 import { faultlineVersion } from '../util/faultline-version.js';
 import { hostname, platform, release } from 'node:os';
+import { isAbsolute } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ActivityContext } from '../activity/activity-context.js';
 import { silentLogger, type Logger } from '../activity/logger.js';
@@ -21,6 +22,7 @@ import { checkEnvironmentGuards } from '../guard/check-environment-guards.js';
 import { collectSafeguards, isSafeguardsControl, type Safeguard } from '../safeguard/collect-safeguards.js';
 import { SafeguardMonitor, type SafeguardTrip, type SafeguardVerdict } from '../safeguard/safeguard-monitor.js';
 import type { ProbeSample, RunPhase } from '../run-state/run-state.js';
+import { rollbacksDigest } from '../run-state/rollbacks-digest.js';
 import { abortableSleep } from '../util/abortable-sleep.js';
 import { PythonError } from '../python/python-error.js';
 import { callHook, loadControls, type HookEnvironment, type LoadedControl } from './control-hooks.js';
@@ -89,6 +91,7 @@ class ExperimentRun {
   private readonly running = new Set<string>();
   private safeguards: SafeguardMonitor | undefined;
   private safeguardTrip: SafeguardTrip | undefined;
+  private rollbacksPinned = false;
 
   constructor(private readonly options: RunOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -390,6 +393,7 @@ class ExperimentRun {
 
   private async runMethod(): Promise<void> {
     this.setPhase('method');
+    this.pinRollbacks();
     await this.hook('before_method_control', this.experiment);
     const background: Array<Promise<unknown>> = [];
     try {
@@ -705,7 +709,29 @@ class ExperimentRun {
     this.emit({ type: 'fault-reverted', revert, at: revert.reverted! });
   }
 
+  /**
+   * From the method on, strategy `always` owes the rollbacks even to a run killed hard: the state
+   * file pins the experiment file and the hash of its rollbacks, so `faultline stop` can play them
+   * from that file (never from a file that names them). Cleared once the run played them.
+   */
+  private pinRollbacks(): void {
+    const source = this.options.source;
+    if (!this.state || this.options.dry || this.rollbackStrategy !== 'always') return;
+    if (!this.experiment.rollbacks?.length || !source || !isAbsolute(source)) return;
+    const sha256 = rollbacksDigest(this.options.experiment);
+    this.state.update({ rollbacks: { source, sha256, count: this.experiment.rollbacks.length } });
+    this.rollbacksPinned = true;
+  }
+
   private async maybeRollback(): Promise<void> {
+    try {
+      await this.playRollbacks();
+    } finally {
+      if (this.rollbacksPinned) this.state?.update({ rollbacks: undefined });
+    }
+  }
+
+  private async playRollbacks(): Promise<void> {
     const strategy = this.rollbackStrategy;
     const status = this.journal.status === 'running' ? 'completed' : this.journal.status;
     const play =
@@ -747,7 +773,13 @@ class ExperimentRun {
     this.interruptReason = reason;
     this.journal.faultline.interruption = { by, reason, at: now(), cut_short: [...this.running] };
     this.logger.warn(`interrupting the run: ${reason}`);
-    this.emit({ type: 'interrupted', reason, at: now() });
+    this.emit({
+      type: 'interrupted',
+      reason,
+      at: now(),
+      by,
+      ...(by === 'safeguard' && this.safeguardTrip ? { safeguard: this.safeguardTrip } : {}),
+    });
     this.abort.abort(new InterruptedError(reason));
   }
 
