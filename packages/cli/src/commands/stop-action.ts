@@ -64,6 +64,8 @@ export async function stopCommand(
         'timed-out': `still running after ${flags.timeout} (use --force)`,
       }[result.outcome];
       io.stdout.write(`${result.run_id} ${result.title}: ${how}${result.status ? ` (${result.status})` : ''}\n`);
+      if (result.ended_processes?.length)
+        io.stdout.write(`  ended what it left running: pid ${result.ended_processes.join(', ')}\n`);
       for (const revert of result.reverted) io.stdout.write(`  reverted: ${revert.title}\n`);
       for (const entry of result.rollbacks?.played ?? [])
         io.stdout.write(`  rollback "${entry.activity.name}": ${entry.status}\n`);

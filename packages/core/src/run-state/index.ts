@@ -6,3 +6,4 @@ export * from './list-runs.js';
 export * from './stop-run.js';
 export * from './rollbacks-digest.js';
 export * from './play-owed-rollbacks.js';
+export * from './leftover-processes.js';

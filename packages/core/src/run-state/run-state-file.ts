@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { markChildProcesses } from './leftover-processes.js';
 import { processStartTime } from './process-identity.js';
 import { maxSamples, type ProbeSample, type RunPhase, type RunState } from './run-state.js';
 
@@ -47,6 +48,8 @@ export class RunStateFile {
       faults: [],
     };
     this.path = stateFileOf(dir, init.run_id);
+    // What the run starts carries this process's identity: a stop after a hard kill finds it.
+    markChildProcesses();
   }
 
   update(patch: Partial<Pick<RunState, 'phase' | 'faults' | 'experiment' | 'rollbacks'>>): void {

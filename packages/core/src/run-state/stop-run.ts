@@ -7,6 +7,7 @@ import { isProcessAlive } from './process-identity.js';
 import { listRuns, type ListedRun, type RunsDirOptions } from './list-runs.js';
 import { stopFileOf, type StopRequest } from './run-state-file.js';
 import { runsDir } from './runs-dir.js';
+import { endLeftoverProcesses, runnerMark } from './leftover-processes.js';
 import { playOwedRollbacks, type RollbacksOutcome } from './play-owed-rollbacks.js';
 
 export interface StopOptions extends RunsDirOptions {
@@ -37,6 +38,8 @@ export interface StopResult {
   reverted: PendingRevert[];
   /** Reverts that kept failing: faults a person must undo. */
   failed: PendingRevert[];
+  /** Processes the dead run had started and left running, ended (SIGTERM, then SIGKILL) before its reverts. */
+  ended_processes?: number[];
   /** The rollbacks a run killed hard still owed (strategy `always`), played by the stop: or why not. */
   rollbacks?: RollbacksOutcome;
 }
@@ -111,7 +114,7 @@ async function revertStale(
   request: StopRequest,
   dir: string,
   revert: NonNullable<StopOptions['revert']>,
-): Promise<Pick<StopResult, 'status' | 'reverted' | 'failed' | 'rollbacks'>> {
+): Promise<Pick<StopResult, 'status' | 'reverted' | 'failed' | 'rollbacks' | 'ended_processes'>> {
   const onDisk = readJournal(run.journal_path);
   const journal: Journal =
     onDisk ??
@@ -121,6 +124,9 @@ async function revertStale(
       status: 'running',
       faultline: { run_id: run.run_id, reverts: run.faults },
     } as unknown as Journal);
+  // What the dead run left running (a psql mid-query, a stress-ng just spawned) ends first, so
+  // nothing it started acts after the reverts and rollbacks.
+  const ended = await endLeftoverProcesses(runnerMark(run.pid, run.pid_start));
   const outcome = await revertJournal(journal, revert);
   // Rollbacks after the reverts, as the run itself orders them.
   const rollbacks = run.rollbacks ? await playOwedRollbacks(run, journal, revert) : undefined;
@@ -154,7 +160,13 @@ async function revertStale(
     rmSync(run.state_path, { force: true });
     rmSync(stopFileOf(dir, run.run_id), { force: true });
   }
-  return { status: journal.status, reverted: outcome.reverted, failed: left, ...(rollbacks ? { rollbacks } : {}) };
+  return {
+    status: journal.status,
+    reverted: outcome.reverted,
+    failed: left,
+    ...(ended.length ? { ended_processes: ended } : {}),
+    ...(rollbacks ? { rollbacks } : {}),
+  };
 }
 
 function stripListing(run: ListedRun) {

@@ -18,6 +18,7 @@ import type { PendingRevert } from '../revert/revert-spec.js';
 import { runRevert } from '../revert/run-revert.js';
 import { manualUndo } from '../revert/manual-undo.js';
 import { RunStateFile } from '../run-state/run-state-file.js';
+import { runnerVariable } from '../run-state/leftover-processes.js';
 import { checkEnvironmentGuards } from '../guard/check-environment-guards.js';
 import { collectSafeguards, isSafeguardsControl, type Safeguard } from '../safeguard/collect-safeguards.js';
 import { SafeguardMonitor, type SafeguardTrip, type SafeguardVerdict } from '../safeguard/safeguard-monitor.js';
@@ -638,11 +639,13 @@ class ExperimentRun {
   }
 
   private providerDeps() {
+    const env = this.options.env;
     return {
       resolver: this.options.resolver,
       baseDir: this.options.baseDir,
       verifyTls: this.options.verifyTls ?? true,
-      env: this.options.env,
+      // Processes the run starts carry the runner's mark (see markChildProcesses), whatever env the caller gave.
+      env: env && this.state ? { ...env, [runnerVariable]: process.env[runnerVariable] } : env,
     };
   }
 
