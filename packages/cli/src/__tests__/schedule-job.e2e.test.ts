@@ -19,6 +19,7 @@ import {
   type KubeObject,
   type RequestAttributes,
 } from '@faultline/kubernetes/testing';
+import { findPostgresBin, startPostgresServer, type PostgresServer } from '@faultline/core/testing';
 import { runCli, tempDir } from './cli-harness.js';
 
 const experiment = {
@@ -54,6 +55,32 @@ const experiment = {
     },
   ],
 };
+
+/** The experiment, killing one pod labelled app=<app> instead. */
+const killingOne = (app: string, title = experiment.title) => ({
+  ...experiment,
+  title,
+  method: [
+    {
+      ...experiment.method[0]!,
+      provider: { ...experiment.method[0]!.provider, arguments: { ns: 'shop', label_selector: `app=${app}`, qty: 1 } },
+    },
+  ],
+});
+
+/** A schedule of one experiment, recording into the store its Secret names. */
+const scheduleOf = (name: string, scheduled: typeof experiment) =>
+  renderSchedule({
+    name,
+    namespace: 'chaos',
+    cron: '0 10 * * 1-5',
+    files: { 'experiment.yaml': stringify(scheduled) },
+    entry: { kind: 'experiment', file: 'experiment.yaml' },
+    experiments: [scheduled],
+    maxDurationSeconds: 300,
+    image: 'faultline:test',
+    storeSecret: { name: 'faultline-store', key: 'url' },
+  });
 
 /** What the rendered Roles grant, as the API server's authorizer would decide it. */
 function authorizerFor(objects: readonly KubeObject[], namespace: string) {
@@ -134,6 +161,7 @@ describe("a schedule's Job, run as the pod runs it", () => {
         fakeObjects.pod('checkout-1', { namespace: 'shop', labels: { app: 'checkout' } }),
         fakeObjects.pod('checkout-2', { namespace: 'shop', labels: { app: 'checkout' } }),
         ...[1, 2, 3].map((n) => fakeObjects.pod(`search-${n}`, { namespace: 'shop', labels: { app: 'search' } })),
+        ...[1, 2].map((n) => fakeObjects.pod(`cart-${n}`, { namespace: 'shop', labels: { app: 'cart' } })),
       ],
     });
   });
@@ -147,17 +175,7 @@ describe("a schedule's Job, run as the pod runs it", () => {
       .items.filter((pod) => !pod.metadata?.deletionTimestamp);
 
   it('uses the in-cluster service account, runs the experiment with only its RBAC, and leaves its result for schedule list', async () => {
-    const { objects } = await renderSchedule({
-      name: 'checkout',
-      namespace: 'chaos',
-      cron: '0 10 * * 1-5',
-      files: { 'experiment.yaml': stringify(experiment) },
-      entry: { kind: 'experiment', file: 'experiment.yaml' },
-      experiments: [experiment],
-      maxDurationSeconds: 300,
-      image: 'faultline:test',
-      storeSecret: { name: 'faultline-store', key: 'url' },
-    });
+    const { objects } = await scheduleOf('checkout', experiment);
     const api = k8s.KubernetesObjectApi.makeApiClient(server.kubeConfig);
     await applySchedule(api, { name: 'checkout', namespace: 'chaos' }, objects);
     server.authorize = authorizerFor(objects, 'chaos');
@@ -200,19 +218,46 @@ describe("a schedule's Job, run as the pod runs it", () => {
     expect(failed.error).toMatch(/method/);
   });
 
+  const pgBin = findPostgresBin();
+  it.skipIf(!pgBin)('records its run in a real PostgreSQL store named by the Secret reference', async () => {
+    let pg: PostgresServer | undefined;
+    try {
+      pg = await startPostgresServer(pgBin!);
+      const database = pg.createDatabase('schedule_store');
+      const { objects } = await scheduleOf('cart', killingOne('cart', 'cart survives losing a pod'));
+      server.authorize = () => true;
+      await applySchedule(
+        k8s.KubernetesObjectApi.makeApiClient(server.kubeConfig),
+        { name: 'cart', namespace: 'chaos' },
+        objects,
+      );
+      server.authorize = authorizerFor(objects, 'chaos');
+      const { args, env, workDir } = podFor(objects, server, tls.cert, { 'faultline-store/url': database });
+      expect(env.FAULTLINE_STORE).toBe(database);
+      const result = await runCli(args, { cwd: workDir, env, timeoutMs: 60_000 });
+      expect(result.stderr).not.toMatch(/error|not recorded/i);
+      expect(result.code).toBe(0);
+      expect(livePods('app=cart')).toHaveLength(1);
+      // The row is in the server's own tables, and history reads it back from there.
+      expect(
+        pg.psql(
+          "SELECT outcome FROM runs JOIN experiments e ON e.id = runs.experiment_id WHERE e.title = 'cart survives losing a pod'",
+          'schedule_store',
+        ),
+      ).toBe('held');
+      server.authorize = () => true;
+      const history = await runCli(['--no-log-file', 'history', '--store', database, '--output', 'json'], {
+        cwd: workDir,
+      });
+      expect(history.code).toBe(0);
+      expect(JSON.parse(history.stdout).runs).toMatchObject([{ outcome: 'held' }]);
+    } finally {
+      pg?.stop();
+    }
+  });
+
   it('runs a scheduled game day plan the same way, and records its outcome', async () => {
-    const killSearch = {
-      ...experiment,
-      method: [
-        {
-          ...experiment.method[0]!,
-          provider: {
-            ...experiment.method[0]!.provider,
-            arguments: { ns: 'shop', label_selector: 'app=search', qty: 1 },
-          },
-        },
-      ],
-    };
+    const killSearch = killingOne('search');
     const plan = {
       title: 'search game day',
       steps: [
