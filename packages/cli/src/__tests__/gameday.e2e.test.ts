@@ -46,6 +46,13 @@ function scaleExperiment(name: string, deviateAt?: number) {
   };
 }
 
+/** The experiment, holding its fault for 60 s after injecting it. */
+function holding(name: string) {
+  const experiment = scaleExperiment(name);
+  experiment.method[0] = { ...experiment.method[0]!, pauses: { after: 60 } } as (typeof experiment.method)[0];
+  return experiment;
+}
+
 describe('faultline gameday run', () => {
   let cluster: FakeApiServer;
   let receiver: Server;
@@ -61,6 +68,7 @@ describe('faultline gameday run', () => {
         fakeObjects.deployment('payments', { namespace: 'shop', replicas: 3 }),
         fakeObjects.deployment('search', { namespace: 'shop', replicas: 3 }),
         fakeObjects.deployment('orders', { namespace: 'shop', replicas: 3 }),
+        fakeObjects.deployment('inventory', { namespace: 'shop', replicas: 3 }),
       ],
     });
     receiver = createServer((req, res) => {
@@ -163,8 +171,7 @@ describe('faultline gameday run', () => {
 
   it('Ctrl-C stops the plan and the running step reverts its fault', { timeout: 120_000 }, async () => {
     const dir = tempDir('faultline-gameday-');
-    const slow = { ...scaleExperiment('payments'), method: [...scaleExperiment('payments').method] };
-    slow.method[0] = { ...slow.method[0]!, pauses: { after: 60 } } as (typeof slow.method)[0];
+    const slow = holding('payments');
     writeFileSync(join(dir, 'slow.yaml'), stringify(slow));
     writeFileSync(
       join(dir, 'gameday.yaml'),
@@ -198,8 +205,7 @@ describe('faultline gameday run', () => {
     },
     async () => {
       const dir = tempDir('faultline-gameday-');
-      const slow = { ...scaleExperiment('orders'), method: [...scaleExperiment('orders').method] };
-      slow.method[0] = { ...slow.method[0]!, pauses: { after: 60 } } as (typeof slow.method)[0];
+      const slow = holding('orders');
       writeFileSync(join(dir, 'slow.yaml'), stringify(slow));
       writeFileSync(
         join(dir, 'gameday.yaml'),
@@ -224,6 +230,46 @@ describe('faultline gameday run', () => {
       expect(result.steps).toHaveLength(1);
       const history = await cli(['history', '--tag', `gameday:${result.gameday}`, '--output', 'json'], dir);
       expect(history.stdout).toContain('scale orders');
+    },
+  );
+
+  it(
+    'a plan that outlives its deadline stops: the running step reverts its fault, no step starts',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir('faultline-gameday-');
+      const slow = holding('inventory');
+      writeFileSync(join(dir, 'slow.yaml'), stringify(slow));
+      writeFileSync(
+        join(dir, 'gameday.yaml'),
+        stringify({
+          title: 'Bounded',
+          max_duration: '8s',
+          notify: [{ url: `${receiverUrl}/bounded` }],
+          steps: [
+            { name: 'slow', experiment: 'slow.yaml' },
+            { name: 'never', experiment: 'slow.yaml' },
+          ],
+        }),
+      );
+      const started = Date.now();
+      const { code, stdout } = await cli(['gameday', 'run', 'gameday.yaml'], dir);
+      expect(code).toBe(3);
+      expect(Date.now() - started).toBeLessThan(50_000);
+      expect(stdout).toMatch(/Game day Bounded: deadline \(1 step\(s\)\)/);
+      // The fault was injected, then reverted when the deadline passed.
+      const scaled = cluster.requests
+        .filter((r) => r.method === 'PATCH' && r.path.endsWith('/deployments/inventory/scale'))
+        .map((r) => (r.body as { spec: { replicas: number } }).spec.replicas);
+      expect(scaled).toEqual([2, 3]);
+      expect(replicas('inventory')).toBe(3);
+      const result = JSON.parse(readFileSync(join(dir, 'gameday', 'gameday.json'), 'utf8'));
+      expect(result).toMatchObject({ status: 'deadline', steps: [{ step: 'slow', status: 'interrupted' }] });
+      const journal = JSON.parse(readFileSync(join(dir, 'gameday', '01-slow.json'), 'utf8'));
+      expect(journal.faultline.interruption.reason).toMatch(/deadline of 8s passed/);
+      const events = received.filter((r) => r.path === '/bounded').map((r) => r.body);
+      expect(events.map((e) => e['event'])).toEqual(['plan-started', 'step-finished', 'plan-finished']);
+      expect(events[2]).toMatchObject({ status: 'deadline' });
     },
   );
 

@@ -28,6 +28,7 @@ const planExitCodes = {
   completed: exitCodes.ok,
   'stopped-at-gate': exitCodes.deviated,
   'outside-window': exitCodes.aborted,
+  deadline: exitCodes.aborted,
   interrupted: exitCodes.interrupted,
 } as const;
 

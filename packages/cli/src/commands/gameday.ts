@@ -38,7 +38,8 @@ export function registerGamedayCommand(program: Command, io: CliIo): void {
     .addHelpText(
       'after',
       `
-Exit codes: 0 every step completed, 1 the plan stopped at a gate, 3 its time window closed before the end,
+Exit codes: 0 every step completed, 1 the plan stopped at a gate, 3 its time window closed or its max_duration
+passed before the end (the running steps are interrupted and revert),
 4 interrupted (Ctrl-C / SIGTERM: the running steps revert their faults), 64 invalid plan or outside its window.
 
 Each step is recorded in the runs store tagged gameday:<id> (\`faultline history --tag gameday:<id>\`).

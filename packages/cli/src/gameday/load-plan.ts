@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseExperimentText, UsageError } from '@faultline/core';
+import { parseDuration, parseExperimentText, UsageError } from '@faultline/core';
 import { planSchema, type Plan } from './plan-schema.js';
 
 /** Read and validate a plan file (YAML or JSON), listing every problem with its path. */
@@ -28,6 +28,13 @@ export async function loadPlan(path: string): Promise<Plan> {
       new Intl.DateTimeFormat('en-US', { timeZone: zone });
     } catch {
       throw new UsageError(`the plan ${path} is invalid: window.timeZone "${zone}" is not an IANA time zone`);
+    }
+  }
+  if (parsed.data.max_duration !== undefined) {
+    try {
+      parseDuration(parsed.data.max_duration, 'max_duration');
+    } catch (error) {
+      throw new UsageError(`the plan ${path} is invalid: ${(error as Error).message}`);
     }
   }
   return parsed.data;

@@ -8,7 +8,7 @@ export interface StepResult {
   journalPath?: string;
 }
 
-export type PlanStatus = 'completed' | 'stopped-at-gate' | 'outside-window' | 'interrupted';
+export type PlanStatus = 'completed' | 'stopped-at-gate' | 'outside-window' | 'deadline' | 'interrupted';
 
 export interface PlanEvent {
   event: 'plan-started' | 'step-finished' | 'plan-finished';

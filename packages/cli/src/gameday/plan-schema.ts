@@ -42,7 +42,15 @@ export const planSchema = z
       })
       .strict()
       .optional()
-      .describe('the plan refuses to start, or to start another step, outside this window'),
+      .describe(
+        'the plan refuses to start outside this window; when it closes, the running steps are interrupted (their faults reverted) and no step starts',
+      ),
+    max_duration: z
+      .union([z.number().positive(), z.string().min(1)])
+      .optional()
+      .describe(
+        'deadline of the whole plan (seconds, or "45m", "2h"): past it the running steps are interrupted and no step starts',
+      ),
     notify: z
       .array(
         z
