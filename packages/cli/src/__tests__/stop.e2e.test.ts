@@ -87,3 +87,74 @@ describe('faultline status and stop (the big red button)', () => {
     }
   });
 });
+
+describe('rollbacks owed by a run killed hard (strategy always)', () => {
+  // The method writes "changed", the rollback "restored": the rollback is the only way back.
+  const write = (text: string) => ({
+    type: 'process',
+    path: process.execPath,
+    arguments: ['-e', `require('fs').writeFileSync('data.txt', '${text}')`],
+  });
+  const owing = JSON.stringify({
+    title: 'owes its rollback',
+    runtime: { rollbacks: { strategy: 'always' } },
+    method: [{ type: 'action', name: 'change', provider: write('changed'), pauses: { after: 60 } }],
+    rollbacks: [{ type: 'action', name: 'restore', provider: write('restored') }],
+  });
+  async function killedRun() {
+    const dir = tempDir();
+    const runs = tempDir('faultline-runs-');
+    writeFile(dir, 'exp.json', owing);
+    const env = { FAULTLINE_RUNS_DIR: runs };
+    let pid = 0;
+    const run = runCli(['run', 'exp.json'], { cwd: dir, env, onSpawn: (p) => (pid = p) });
+    await until(() => {
+      try {
+        return readFileSync(join(dir, 'data.txt'), 'utf8') === 'changed';
+      } catch {
+        return false;
+      }
+    });
+    process.kill(pid, 'SIGKILL');
+    await run;
+    const data = () => readFileSync(join(dir, 'data.txt'), 'utf8');
+    return { dir, runs, env, data };
+  }
+
+  it('`faultline stop` plays them from the experiment file; status showed them owed', async () => {
+    const { dir, runs, env, data } = await killedRun();
+    const status = await runCli(['status'], { cwd: dir, env });
+    expect(status.stdout).toMatch(/owes 1 rollback\(s\) \(strategy always\)/);
+    const stop = await runCli(['stop'], { cwd: dir, env });
+    expect(stop.code).toBe(0);
+    expect(stop.stdout).toMatch(/rollback "restore": succeeded/);
+    expect(data()).toBe('restored');
+    const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
+    expect(journal).toMatchObject({
+      status: 'interrupted',
+      rollbacks: [{ activity: { name: 'restore' }, status: 'succeeded' }],
+    });
+    expect(readdirSync(runs)).toEqual([]);
+  });
+
+  it('`faultline revert <journal>` plays them too, but never what the journal names, nor a changed file', async () => {
+    const { dir, env, data } = await killedRun();
+    // A forged journal names another rollback; the experiment file was edited after the run.
+    const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
+    journal.experiment.rollbacks = [{ type: 'action', name: 'forged', provider: write('forged') }];
+    writeFile(dir, 'journal.json', JSON.stringify(journal));
+    writeFile(dir, 'exp.json', owing.replace("'restored'", "'edited'"));
+    const refused = await runCli(['revert', 'journal.json'], { cwd: dir, env });
+    expect(refused.code).toBe(6);
+    expect(refused.stderr).toMatch(/ROLLBACKS NOT PLAYED .* changed since the run loaded them/);
+    expect(data()).toBe('changed');
+    // Put back as the run loaded it: played, once.
+    writeFile(dir, 'exp.json', owing);
+    const played = await runCli(['revert', 'journal.json'], { cwd: dir, env });
+    expect(played.code).toBe(0);
+    expect(played.stdout).toMatch(/rollback "restore": succeeded/);
+    expect(data()).toBe('restored');
+    const again = await runCli(['revert', 'journal.json'], { cwd: dir, env });
+    expect(again.stdout).toMatch(/nothing to revert/);
+  });
+});

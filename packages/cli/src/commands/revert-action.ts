@@ -4,9 +4,11 @@ import {
   ActivityResolver,
   collectVars,
   exitCodes,
+  listRuns,
   loadSettings,
   manualUndo,
   revertJournal as revertPendingFaults,
+  stopRun,
   UsageError,
   type Journal,
   type PendingRevert,
@@ -14,6 +16,7 @@ import {
 import type { GlobalFlags } from '../global-flags.js';
 import type { CliIo } from '../cli-io.js';
 import { knownDrivers } from '../known-drivers.js';
+import { reportUnplayedRollbacks } from './stop-action.js';
 
 /** Runs the reverts a journal still lists as pending (or failed), newest first, and records the outcome. */
 export async function revertJournal(
@@ -35,7 +38,11 @@ export async function revertJournal(
     });
   const reverts = pendingRevertsOf(journal, journalPath);
   const todo = reverts.filter((r) => r.status === 'pending' || r.status === 'failed').reverse();
-  if (!todo.length) {
+  // A run killed hard may owe its rollbacks too: those come from the experiment file its own state
+  // file pinned (never from this journal), played as `faultline stop` plays them.
+  const runId = isPlainObject(journal.faultline) ? journal.faultline.run_id : undefined;
+  const owing = listRuns({ env: io.env }).find((r) => r.run_id === runId && r.liveness === 'stale' && r.rollbacks);
+  if (!todo.length && !owing) {
     io.stdout.write('nothing to revert: every fault of this run was reverted\n');
     return;
   }
@@ -51,6 +58,10 @@ export async function revertJournal(
         `would revert: ${revert.title} (${revert.driver} ${revert.func} ${JSON.stringify(revert.arguments)})${refused}\n`,
       );
     }
+    if (owing)
+      io.stdout.write(
+        `would play the ${owing.rollbacks!.count} rollback(s) of ${owing.rollbacks!.source}, if unchanged since the run loaded it\n`,
+      );
     return;
   }
   const vars = await collectVars({ varFiles: flags.varFile, cwd: io.cwd });
@@ -71,7 +82,17 @@ export async function revertJournal(
   await writeFile(temp, `${JSON.stringify(journal, null, 2)}\n`);
   await rename(temp, path);
   if (outcome.failed.length) io.stderr.write(manualUndo(outcome.failed));
-  io.setExitCode(outcome.failed.length ? exitCodes.faultsLeft : exitCodes.ok);
+  let unplayed = 0;
+  if (owing) {
+    const results = await stopRun(owing.run_id, {
+      env: io.env,
+      revert: { resolver, env: io.env, settings, cwd: io.cwd, vars },
+    });
+    for (const entry of results.flatMap((r) => r.rollbacks?.played ?? []))
+      io.stdout.write(`rollback "${entry.activity.name}": ${entry.status}\n`);
+    unplayed = reportUnplayedRollbacks(results, io).length;
+  }
+  io.setExitCode(outcome.failed.length || unplayed ? exitCodes.faultsLeft : exitCodes.ok);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -9,6 +9,7 @@ import {
   selectRuns,
   stopRun,
   UsageError,
+  type StopResult,
 } from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
 import type { GlobalFlags } from '../global-flags.js';
@@ -16,6 +17,25 @@ import { knownDrivers } from '../known-drivers.js';
 import type { StopFlags } from './stop.js';
 
 const failedEntry = (entry: { status?: string }) => entry.status === 'failed';
+
+/**
+ * Says loudly which runs killed hard still owe rollbacks that could not be played (refused, or
+ * failing): the data they restore may still be changed. Returns those runs.
+ */
+export function reportUnplayedRollbacks(results: readonly StopResult[], io: Pick<CliIo, 'stderr'>): StopResult[] {
+  const owed = results.filter((r) => r.rollbacks && (r.rollbacks.refused || r.rollbacks.played.some(failedEntry)));
+  for (const result of owed)
+    io.stderr.write(
+      `ROLLBACKS NOT PLAYED for run ${result.run_id}: ${
+        result.rollbacks!.refused ??
+        result
+          .rollbacks!.played.filter(failedEntry)
+          .map((e) => `"${e.activity.name}" failed: ${e.exception?.join(' ')}`)
+          .join('; ')
+      }\n  the data they restore may still be changed: play the experiment's rollbacks by hand (the run stays listed by \`faultline status\`)\n`,
+    );
+  return owed;
+}
 
 export async function stopCommand(
   runId: string | undefined,
@@ -73,18 +93,7 @@ export async function stopCommand(
     }
   }
   if (failed.length) io.stderr.write(manualUndo(failed));
-  // Rollbacks owed by a run killed hard that could not be played: the data may still be changed.
-  const owed = results.filter((r) => r.rollbacks && (r.rollbacks.refused || r.rollbacks.played.some(failedEntry)));
-  for (const result of owed)
-    io.stderr.write(
-      `ROLLBACKS NOT PLAYED for run ${result.run_id}: ${
-        result.rollbacks!.refused ??
-        result
-          .rollbacks!.played.filter(failedEntry)
-          .map((e) => `"${e.activity.name}" failed: ${e.exception?.join(' ')}`)
-          .join('; ')
-      }\n  the data they restore may still be changed: play the experiment's rollbacks by hand (the run stays listed by \`faultline status\`)\n`,
-    );
+  const owed = reportUnplayedRollbacks(results, io);
   io.setExitCode(
     failed.length || owed.length
       ? exitCodes.faultsLeft
