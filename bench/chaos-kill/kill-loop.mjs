@@ -77,12 +77,10 @@ export async function killLoop(scenario, { runs, deadline, seed = 1 }) {
         after = await target.state();
       }
       const clean = isDeepStrictEqual(after, before);
-      let pendingInJournal = 0;
+      let notReverted = [];
       try {
         const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
-        pendingInJournal = journal.faultline.reverts.filter(
-          (r) => r.status === 'pending' || r.status === 'failed',
-        ).length;
+        notReverted = journal.faultline.reverts.filter((r) => r.status === 'pending' || r.status === 'failed');
       } catch {
         // killed before the journal was first written: nothing was injected
       }
@@ -96,8 +94,10 @@ export async function killLoop(scenario, { runs, deadline, seed = 1 }) {
         hung: Boolean(ended.hung || stop.hung),
         cleanAfterMs: Date.now() - killed,
         runMs: killed - started,
-        leftBehind: clean && pendingInJournal === 0 ? 0 : 1,
-        ...(clean ? {} : { before, after, output: `${ended.output}\n--- stop:\n${stop.output}` }),
+        leftBehind: clean && notReverted.length === 0 ? 0 : 1,
+        ...(clean && !notReverted.length
+          ? {}
+          : { before, after, notReverted, output: `${ended.output}\n--- stop:\n${stop.output}` }),
       });
     }
   } finally {
