@@ -27,7 +27,7 @@ export class RunStateFile {
   /** A write of new samples waiting for its turn (at most one every `sampleWriteMs`). */
   private sampleWrite: NodeJS.Timeout | undefined;
   private broken = false;
-  /** Removed: nothing may write the file back (a late sample write). */
+  /** Removed: nothing may write the file back (a late sample write), unless a fault is pending. */
   private removed = false;
 
   constructor(
@@ -117,7 +117,16 @@ export class RunStateFile {
   private write(): void {
     clearTimeout(this.sampleWrite);
     this.sampleWrite = undefined;
-    if (this.removed) return;
+    // After the end only a fault registered late (by an activity call still running after it was
+    // cut short) brings the file back, so `faultline stop` reverts it; once reverted it goes again.
+    if (this.removed && !this.state.faults.length) {
+      try {
+        rmSync(this.path, { force: true });
+      } catch {
+        // a runs "folder" that is not one never held the file
+      }
+      return;
+    }
     this.onChange?.(this.state);
     if (this.broken) return;
     try {

@@ -41,6 +41,8 @@ import { createRedactor, redactExperiment, secretConfigurationKeys } from '../re
 export const chaoslibVersion = '1.44.0';
 
 type Secrets = Record<string, Record<string, unknown>>;
+/** How long reverting waits for activity calls an interruption cut short (they got the aborted signal). */
+const abandonedGraceMs = 1_500;
 const now = () => new Date().toISOString();
 
 /** Raised inside the run to stop the method (signal, control, timeout). */
@@ -93,6 +95,8 @@ class ExperimentRun {
   private safeguards: SafeguardMonitor | undefined;
   private safeguardTrip: SafeguardTrip | undefined;
   private rollbacksPinned = false;
+  /** Activity calls an interruption or a timeout cut short that may still be running. */
+  private readonly abandoned = new Set<Promise<unknown>>();
 
   constructor(private readonly options: RunOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -207,6 +211,11 @@ class ExperimentRun {
     await this.revertFaults();
     this.setPhase('rollbacks');
     await this.maybeRollback();
+    // A fault registered late (by a call still settling, or during the rollbacks) is reverted too.
+    if (this.ledger.pending().length) {
+      this.setPhase('reverting');
+      await this.revertPending();
+    }
     this.setPhase('finishing');
     this.finish(startedMs);
     this.logger.info(`Experiment ended with status: ${this.journal.deviated ? 'deviated' : this.journal.status}`);
@@ -646,6 +655,10 @@ class ExperimentRun {
       verifyTls: this.options.verifyTls ?? true,
       // Processes the run starts carry the runner's mark (see markChildProcesses), whatever env the caller gave.
       env: env && this.state ? { ...env, [runnerVariable]: process.env[runnerVariable] } : env,
+      onAbandoned: (call: Promise<unknown>) => {
+        this.abandoned.add(call);
+        void call.finally(() => this.abandoned.delete(call));
+      },
     };
   }
 
@@ -675,8 +688,20 @@ class ExperimentRun {
     };
   }
 
-  /** Undo every fault still injected, newest first, whatever happened before. */
+  /**
+   * Undo every fault still injected, newest first, whatever happened before. An activity cut short
+   * may still be running and register (then inject) a fault after these reverts: such calls get a
+   * moment to settle, then what they registered is reverted too.
+   */
   private async revertFaults(): Promise<void> {
+    await this.revertPending();
+    if (!this.abandoned.size) return;
+    this.logger.info(`waiting for ${this.abandoned.size} interrupted activity call(s) to settle`);
+    await Promise.race([Promise.all([...this.abandoned]), abortableSleep(abandonedGraceMs)]);
+    await this.revertPending();
+  }
+
+  private async revertPending(): Promise<void> {
     const pending = this.ledger.pending();
     if (!pending.length) return;
     this.logger.info(`reverting ${pending.length} injected fault(s)`);

@@ -9,6 +9,8 @@ export interface ProviderDeps {
   baseDir: string;
   verifyTls: boolean;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Told of a call abandoned by an interruption or a timeout: it may still be running (and registering reverts). */
+  onAbandoned?: (call: Promise<unknown>) => void;
 }
 
 /** Runs a (substituted) provider and returns its output. Throws when the activity fails. */
@@ -25,7 +27,7 @@ export async function runProvider(provider: Provider, deps: ProviderDeps, ctx: A
     case 'python':
     case 'javascript': {
       const resolved = await deps.resolver.resolve(provider, deps.baseDir);
-      return untilAborted(resolved.call(provider.arguments ?? {}, ctx, provider.secrets), ctx.signal);
+      return untilAborted(resolved.call(provider.arguments ?? {}, ctx, provider.secrets), ctx.signal, deps.onAbandoned);
     }
   }
 }
@@ -34,10 +36,27 @@ export async function runProvider(provider: Provider, deps: ProviderDeps, ctx: A
  * A JavaScript activity may ignore its AbortSignal; the run must still stop on SIGINT/SIGTERM or a
  * timeout and go on to revert, so the call is abandoned (left to settle on its own) once aborted.
  */
-function untilAborted<T>(call: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+function untilAborted<T>(
+  call: Promise<T>,
+  signal: AbortSignal,
+  onAbandoned: (call: Promise<unknown>) => void = () => {},
+): Promise<T> {
+  const abandon = () =>
+    onAbandoned(
+      call.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+  if (signal.aborted) {
+    abandon();
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      abandon();
+      reject(signal.reason);
+    };
     signal.addEventListener('abort', onAbort, { once: true });
     call.then(
       (value) => {
