@@ -1,12 +1,12 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  callHook,
   checkOutputPath,
   collectVars,
+  experimentBaseDir,
   type ActivityResolver,
   controlsFromSettings,
-  loadControls,
   formatProblem,
+  loadExperiment,
   loadSettings,
   parseWait,
   runExperiment,
@@ -19,7 +19,6 @@ import {
 } from '@faultline/core';
 import type { CliIo } from '../cli-io.js';
 import { exitCodeFor } from '../exit-code-for.js';
-import { loadAndValidate } from '../load-and-validate.js';
 import { createLogger } from '../logging/create-logger.js';
 import { JsonProgress } from '../progress/json-progress.js';
 import { TerminalProgress } from '../progress/terminal-progress.js';
@@ -66,44 +65,26 @@ async function runWith(
     echoInfo: flags.dry || settings.dry_run ? (message) => /\bdry run:|\bwould /.test(message) : undefined,
   });
   const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
-  // Global controls see the experiment being loaded, as Chaos Toolkit's loading hooks do.
   const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
-  // One resolver, so one Python bridge, serves the global controls and the experiment. A local
-  // experiment's folder is known before loading it (a URL's modules resolve from the cwd).
-  const baseDir = /^https?:\/\//i.test(source) ? io.cwd : dirname(resolve(io.cwd, source));
   // .env var files feed the environment Python modules see too, as under Chaos Toolkit.
   const env = { ...io.env, ...vars.env };
-  const resolver = createResolver({ cwd: io.cwd, env, settings, baseDir, logger });
+  // One resolver, so one Python bridge, serves the global controls and the experiment.
+  const resolver = createResolver({ cwd: io.cwd, env, settings, baseDir: experimentBaseDir(source, io.cwd), logger });
   resolvers.push(resolver);
-  const loading = controls.length ? await loadControls(controls, resolver, io.cwd) : [];
-  const hookEnv = {
-    experiment: undefined,
-    configuration: {},
-    secrets: {},
-    settings,
-    logger,
-    runId: '',
-    interrupt: () => {},
-  };
-  await callHook(loading, 'before_loading_experiment_control', hookEnv, source);
-  const loaded = await loadAndValidate(source, {
+  // The global controls' loading hooks run inside loadExperiment, as for any program using core.
+  const loaded = await loadExperiment(source, {
     environment: { env, vars },
     resolver,
     cwd: io.cwd,
     env,
     settings,
+    controls,
     validate: flags.validation,
     verifyTls: flags.verifyTls,
     logger,
     allowRemoteCode: flags.allowRemoteCode,
   });
-  await callHook(
-    loading,
-    'after_loading_experiment_control',
-    { ...hookEnv, experiment: loaded.experiment },
-    loaded.experiment,
-  );
-  for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.location));
+  for (const warning of loaded.warnings) logger.warn(formatProblem(warning, loaded.source));
 
   const failFast = flags.failFastRatio !== undefined ? Number(flags.failFastRatio) : flags.failFast ? true : undefined;
   if (typeof failFast === 'number' && !(failFast >= 0 && failFast <= 1))
@@ -140,9 +121,9 @@ async function runWith(
     const journal = await runExperiment({
       experiment: loaded.experiment,
       baseDir: loaded.baseDir,
-      resolver: loaded.resolver,
+      resolver,
       settings,
-      env: { ...io.env, ...vars.env },
+      env,
       vars,
       rollbackStrategy: flags.rollbackStrategy as RollbackStrategy | undefined,
       hypothesisStrategy: flags.hypothesisStrategy as HypothesisStrategy | undefined,
@@ -154,7 +135,7 @@ async function runWith(
       runsDir: runsDir(io.env),
       onStateChange: live && ((state) => live.update(state)),
       allowProduction: flags.allowProduction,
-      source: loaded.location,
+      source: loaded.source,
       controls,
       signal: interrupt.signal,
       maxDuration: flags.maxDuration ? parseWait(flags.maxDuration, '--max-duration') : undefined,

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ActivityResolver } from '../resolve/activity-resolver.js';
-import { loadExperimentDocument } from './load-experiment.js';
+import { loadExperimentDocument } from './load-experiment-document.js';
 import { refuseRemoteCode } from './remote-code.js';
 
 const experiment = 'title: remote\nmethod: []\n';

@@ -8,7 +8,7 @@ import { substitute } from '../substitution/substitute.js';
 import { validateExperiment } from '../validation/validate-experiment.js';
 import { checkRunnableShape } from '../validation/check-runnable-shape.js';
 import { parseExperimentText } from './experiment-source.js';
-import { loadExperimentDocument } from './load-experiment.js';
+import { loadExperimentDocument } from './load-experiment-document.js';
 
 const corpus = fileURLToPath(new URL('./__fixtures__/hostile/', import.meta.url));
 

@@ -1,115 +1,95 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { findSystemBinary } from '../testing/find-system-binary.js';
-import { loadExperimentDocument } from './load-experiment.js';
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../activity/logger.js';
+import { UsageError } from '../errors/faultline-error.js';
+import { ActivityResolver } from '../resolve/activity-resolver.js';
+import { runExperiment } from '../run/experiment-run.js';
+import { loadExperiment } from './load-experiment.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'faultline-load-'));
-const write = (name: string, text: string) => {
-  writeFileSync(join(dir, name), text);
-  return name;
+// A program using core's API, no CLI: loadExperiment then runExperiment, with one global control
+// that appends every hook it sees to a file.
+const recorder = `import { appendFileSync } from 'node:fs';
+const hook = (name) => ({ context, experiment, arguments: args }) =>
+  appendFileSync(args.log, [args.tag, name, typeof context === 'string' ? context : context?.title ?? '', experiment ? 'experiment' : '-'].join(' ') + '\\n');
+export const before_loading_experiment_control = hook('before_loading');
+export const after_loading_experiment_control = hook('after_loading');
+export const configure_control = hook('configure');
+export const before_experiment_control = hook('before_experiment');
+export const after_experiment_control = hook('after_experiment');
+`;
+
+function setup(experiment: unknown) {
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-load-hooks-'));
+  writeFileSync(join(dir, 'recorder.mjs'), recorder);
+  writeFileSync(
+    join(dir, 'throws.mjs'),
+    'export function before_loading_experiment_control() { throw new Error("boom"); }\n',
+  );
+  writeFileSync(join(dir, 'exp.json'), JSON.stringify(experiment));
+  const log = join(dir, 'hooks.log');
+  writeFileSync(log, '');
+  const hooks = () => readFileSync(log, 'utf8').trim().split('\n').filter(Boolean);
+  const control = (tag: string, extra: Record<string, unknown> = {}) => ({
+    name: tag,
+    provider: { type: 'javascript' as const, module: './recorder.mjs', arguments: { tag, log } },
+    ...extra,
+  });
+  return { dir, hooks, control, resolver: new ActivityResolver([]) };
+}
+
+const valid = {
+  title: 'one probe',
+  method: [{ type: 'probe', name: 'noop', provider: { type: 'process', path: 'true' } }],
 };
 
-describe('loadExperimentDocument', () => {
-  it('reads YAML and JSON with positions of every node', async () => {
-    const yaml = await loadExperimentDocument(write('a.yaml', 'title: t\nmethod:\n  - type: action\n    name: x\n'), {
+describe('loadExperiment: the global controls see the experiment being loaded', () => {
+  it('runs before_loading (with the location) then after_loading (with the experiment), then the run hooks', async () => {
+    const { dir, hooks, control, resolver } = setup(valid);
+    const controls = [control('a'), control('b')];
+    const loaded = await loadExperiment('exp.json', { cwd: dir, resolver, controls });
+    expect(loaded).toMatchObject({ experiment: { title: 'one probe' }, baseDir: dir, warnings: [] });
+    // after_* hooks run in reverse order: controls nest like middleware.
+    expect(hooks()).toEqual([
+      'a before_loading exp.json -',
+      'b before_loading exp.json -',
+      'b after_loading one probe experiment',
+      'a after_loading one probe experiment',
+    ]);
+    const journal = await runExperiment({ ...loaded, resolver, controls, env: {} });
+    expect(journal.status).toBe('completed');
+    expect(hooks().slice(4, 8)).toEqual([
+      'a configure one probe experiment',
+      'b configure one probe experiment',
+      'a before_experiment one probe experiment',
+      'b before_experiment one probe experiment',
+    ]);
+  });
+
+  it('keeps a control to its scope, and a control that throws changes nothing but a warning', async () => {
+    const { dir, hooks, control, resolver } = setup(valid);
+    const warnings: string[] = [];
+    const logger: Logger = { debug() {}, info() {}, warn: (message) => warnings.push(message), error() {} };
+    const loaded = await loadExperiment(join(dir, 'exp.json'), {
       cwd: dir,
-    });
-    expect(yaml.value).toEqual({ title: 't', method: [{ type: 'action', name: 'x' }] });
-    expect(yaml.source.positionOf(['method', 0, 'name'])).toEqual({ line: 4, column: 11 });
-    const json = await loadExperimentDocument(
-      write('a.json', '{\n  "title": "t",\n  "method": [\n    {"type": "action"}\n  ]\n}'),
-      { cwd: dir },
-    );
-    expect(json.source.positionOf(['method', 0, 'type'])).toEqual({ line: 4, column: 14 });
-    expect(json.baseDir).toBe(dir);
-  });
-
-  it('reports syntax errors with file, line and column', async () => {
-    await expect(
-      loadExperimentDocument(write('bad.yaml', 'title: t\nmethod:\n  - type: action\n   name: [oops\n'), { cwd: dir }),
-    ).rejects.toThrow(/bad\.yaml:\d+:\d+/);
-    await expect(loadExperimentDocument(write('bad.json', '{"title": "t",, }'), { cwd: dir })).rejects.toThrow(
-      /bad\.json:1:\d+/,
-    );
-  });
-
-  it('rejects unsupported file types and missing files clearly', async () => {
-    await expect(loadExperimentDocument(write('a.txt', 'title: t'), { cwd: dir })).rejects.toThrow(
-      /unsupported experiment file type/,
-    );
-    await expect(loadExperimentDocument('missing.yaml', { cwd: dir })).rejects.toThrow(/no such file/);
-  });
-
-  describe('from a URL', () => {
-    const seen: Array<string | undefined> = [];
-    const server = createServer((req, res) => {
-      seen.push(req.headers.authorization);
-      if (req.url === '/private.yaml' && req.headers.authorization !== 'Bearer tok') {
-        res.writeHead(401).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/yaml' }).end('title: remote\nmethod: []\n');
-    });
-    const url = new Promise<string>((resolve) =>
-      server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-    );
-    afterAll(() => server.close());
-
-    it('fetches over http with the bearer token from the environment', async () => {
-      const base = await url;
-      await expect(loadExperimentDocument(`${base}/private.yaml`, { cwd: dir, env: {} })).rejects.toThrow(/HTTP 401/);
-      const doc = await loadExperimentDocument(`${base}/private.yaml`, {
-        cwd: dir,
-        env: { FAULTLINE_LOADER_AUTH_BEARER_TOKEN: 'tok' },
-      });
-      expect(doc.value).toEqual({ title: 'remote', method: [] });
-      expect(seen.at(-1)).toBe('Bearer tok');
-    });
-  });
-});
-
-const openssl = findSystemBinary('openssl');
-
-describe.skipIf(!openssl)('an https experiment URL with a self-signed certificate', () => {
-  it('is refused, unless TLS verification is off (--no-verify-tls)', async () => {
-    const certDir = mkdtempSync(join(tmpdir(), 'faultline-tls-'));
-    execFileSync(
-      openssl!,
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(certDir, 'key.pem'),
-        '-out',
-        join(certDir, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
+      resolver,
+      logger,
+      controls: [
+        { name: 'broken', provider: { type: 'javascript', module: './throws.mjs' } },
+        control('late', { scope: 'after' }),
       ],
-      { stdio: 'pipe' },
-    );
-    const server = createHttpsServer(
-      { key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) },
-      (_req, res) => res.end('title: over tls\nmethod: []\n'),
-    );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/experiment.yaml`;
-    try {
-      await expect(loadExperimentDocument(url, { cwd: dir })).rejects.toThrow(/cannot fetch experiment/);
-      const loaded = await loadExperimentDocument(url, { cwd: dir, verifyTls: false });
-      expect(loaded.value).toEqual({ title: 'over tls', method: [] });
-    } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    });
+    expect(loaded.experiment.title).toBe('one probe');
+    expect(hooks()).toEqual(['late after_loading one probe experiment']);
+    expect(warnings).toEqual(['control broken failed in before_loading_experiment_control: boom']);
+  });
+
+  it('an invalid experiment: before_loading ran, after_loading never does, the error lists the problem', async () => {
+    const { dir, hooks, control, resolver } = setup({ title: 'no method' });
+    const error = await loadExperiment('exp.json', { cwd: dir, resolver, controls: [control('a')] }).catch((e) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error).toMatchObject({ code: 'E_INVALID_EXPERIMENT', exitCode: 64 });
+    expect(hooks()).toEqual(['a before_loading exp.json -']);
   });
 });

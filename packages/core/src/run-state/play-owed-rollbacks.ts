@@ -3,7 +3,7 @@ import { dirname, isAbsolute } from 'node:path';
 import { silentLogger } from '../activity/logger.js';
 import { parseWait } from '../duration/parse-duration.js';
 import type { Journal, RunEntry } from '../journal/journal.js';
-import { loadExperimentDocument } from '../loader/load-experiment.js';
+import { loadExperimentDocument } from '../loader/load-experiment-document.js';
 import type { Activity, Experiment } from '../model/experiment.js';
 import { resolveRunInputs, type RevertJournalOptions } from '../revert/revert-journal.js';
 import { RevertLedger } from '../run/revert-ledger.js';
