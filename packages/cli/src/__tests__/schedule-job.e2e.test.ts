@@ -11,9 +11,9 @@ import {
   renderSchedule,
   type PolicyRule,
 } from '@faultline/kubernetes/schedule';
+import { selfSignedCert } from '@faultline/core/testing';
 import {
   fakeObjects,
-  selfSignedCert,
   startFakeApiServer,
   type FakeApiServer,
   type KubeObject,

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findSystemBinary } from '../testing/find-system-binary.js';
+import { selfSignedCert } from '../testing/self-signed-cert.js';
 import { loadExperimentDocument } from './load-experiment-document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'faultline-load-'));
@@ -78,29 +78,8 @@ const openssl = findSystemBinary('openssl');
 
 describe.skipIf(!openssl)('an https experiment URL with a self-signed certificate', () => {
   it('is refused, unless TLS verification is off (--no-verify-tls)', async () => {
-    const certDir = mkdtempSync(join(tmpdir(), 'faultline-tls-'));
-    execFileSync(
-      openssl!,
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(certDir, 'key.pem'),
-        '-out',
-        join(certDir, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-      ],
-      { stdio: 'pipe' },
-    );
-    const server = createHttpsServer(
-      { key: readFileSync(join(certDir, 'key.pem')), cert: readFileSync(join(certDir, 'cert.pem')) },
-      (_req, res) => res.end('title: over tls\nmethod: []\n'),
+    const server = createHttpsServer(selfSignedCert({ openssl: openssl! }), (_req, res) =>
+      res.end('title: over tls\nmethod: []\n'),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/experiment.yaml`;

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { selfSignedCert } from './self-signed-cert.js';
 
 export type HostHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -29,32 +29,7 @@ export interface FakeInternet {
 export async function startFakeInternet(hosts: Record<string, HostHandler>): Promise<FakeInternet> {
   const dir = mkdtempSync(join(tmpdir(), 'faultline-internet-'));
   const names = Object.keys(hosts);
-  const san = names.map((name) => `DNS:${name}`).join(',');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${names[0] ?? 'localhost'}`,
-      '-addext',
-      `subjectAltName=${san}`,
-      '-addext',
-      'basicConstraints=critical,CA:TRUE',
-    ],
-    { stdio: 'pipe' },
-  );
-  const key = readFileSync(join(dir, 'key.pem'), 'utf8');
-  const cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
+  const { key, cert } = selfSignedCert({ hosts: names.length ? names : ['localhost'] });
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, cert);
 

@@ -4,8 +4,8 @@ import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSystemBinary } from '@faultline/core/testing';
-import { startFakeApiServer, selfSignedCert, type FakeApiServer } from '../testing/index.js';
+import { findSystemBinary, selfSignedCert } from '@faultline/core/testing';
+import { startFakeApiServer, type FakeApiServer } from '../testing/index.js';
 import { getKubeClient } from './get-kube-client.js';
 import { loadKubeConfig } from './load-kube-config.js';
 import { proxyForServer } from './proxy-for-server.js';
@@ -198,7 +198,7 @@ describe('loadKubeConfig / getKubeClient', () => {
   it('uses the service account in a pod (FAULTLINE_IN_POD / KUBERNETES_SERVICE_HOST) over verified TLS', async () => {
     const openssl = findSystemBinary('openssl');
     if (!openssl) return;
-    const tls = selfSignedCert(openssl);
+    const tls = selfSignedCert({ openssl });
     const secure = await startFakeApiServer({
       token: 'sa-token',
       tls,
@@ -226,7 +226,7 @@ describe('loadKubeConfig / getKubeClient', () => {
       expect(loaded.source).toEqual({ mode: 'in-cluster', server: `https://127.0.0.1:${port}` });
       expect(loaded.kubeConfig.getContextObject(loaded.kubeConfig.getCurrentContext())?.namespace).toBe('in-pod');
       // A wrong CA must be refused: TLS really is verified.
-      writeFileSync(join(root, 'ca.crt'), selfSignedCert(openssl).cert);
+      writeFileSync(join(root, 'ca.crt'), selfSignedCert({ openssl }).cert);
       await expect(
         namespaces({ secrets: { FAULTLINE_IN_POD: 'true' }, settings: { kubernetes: { qps: 7 } } }, env),
       ).rejects.toThrow();

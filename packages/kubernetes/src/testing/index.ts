@@ -5,7 +5,6 @@ export * from './resource-types.js';
 export * from './status-error.js';
 export * from './fake-reconciler.js';
 export * from './fake-objects.js';
-export * from './self-signed-cert.js';
 export * from './fake-pod-exec.js';
 export * from './batch-resource-types.js';
 export * from './rbac-resource-types.js';

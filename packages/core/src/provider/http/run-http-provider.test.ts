@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActivityFailedError, InterruptedError } from '../../errors/faultline-error.js';
 import type { HttpProvider } from '../../model/experiment.js';
+import { findSystemBinary } from '../../testing/find-system-binary.js';
+import { selfSignedCert } from '../../testing/self-signed-cert.js';
 import { runHttpProvider } from './run-http-provider.js';
 
 type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;
@@ -415,44 +413,18 @@ describe('runHttpProvider: proxies from the environment', () => {
 describe('runHttpProvider: TLS', () => {
   let tlsServer: https.Server | undefined;
   let tlsUrl = '';
-  let dir = '';
   let skipReason = '';
 
   beforeAll(async () => {
-    try {
-      execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    } catch {
+    const openssl = findSystemBinary('openssl');
+    if (!openssl) {
       skipReason = 'openssl is not installed';
-      console.warn(`SKIPPED TLS tests: ${skipReason}`);
       return;
     }
-    dir = mkdtempSync(join(tmpdir(), 'faultline-tls-'));
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        join(dir, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
-    tlsServer = https.createServer(
-      { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-      (_req, res) => {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end('{"secure":true}');
-      },
-    );
+    tlsServer = https.createServer(selfSignedCert({ openssl }), (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"secure":true}');
+    });
     await new Promise<void>((resolve) => tlsServer!.listen(0, '127.0.0.1', resolve));
     tlsUrl = `https://127.0.0.1:${(tlsServer.address() as net.AddressInfo).port}/`;
   });
@@ -462,7 +434,6 @@ describe('runHttpProvider: TLS', () => {
       tlsServer.closeAllConnections();
       await new Promise((resolve) => tlsServer!.close(resolve));
     }
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses a self-signed certificate by default', async (ctx) => {
