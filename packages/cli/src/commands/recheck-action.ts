@@ -8,6 +8,7 @@ import type { GlobalFlags } from '../global-flags.js';
 import { renderError } from '../render-error.js';
 import { withStore } from '../store/cli-store.js';
 import type { RecheckFlags } from './recheck.js';
+import { plainRunFlags } from './run.js';
 
 interface Plan {
   experimentId: string;
@@ -74,17 +75,10 @@ export async function recheck(flags: RecheckFlags, globals: GlobalFlags, io: Cli
     try {
       await runCommand(
         plan.source,
-        {
-          journalPath: join(journalDir, `${plan.experimentId}-${Date.now()}.json`),
-          var: [],
-          varFile: [],
-          controlFile: [],
-          validation: true,
-          verifyTls: true,
-          output: 'text',
+        plainRunFlags(join(journalDir, `${plan.experimentId}-${Date.now()}.json`), {
           store: flags.store,
           origin: 'recheck',
-        },
+        }),
         globals,
         flags.output === 'json' ? { ...runIo, stdout: { write: () => true } } : runIo,
       );

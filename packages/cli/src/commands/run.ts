@@ -27,6 +27,20 @@ export interface RunFlags {
   allowRemoteCode?: boolean;
 }
 
+/** `faultline run <source> --journal-path <path>` with every other flag at its default, for commands that run experiments. */
+export function plainRunFlags(journalPath: string, more: Partial<RunFlags> = {}): RunFlags {
+  return {
+    journalPath,
+    var: [],
+    varFile: [],
+    controlFile: [],
+    validation: true,
+    verifyTls: true,
+    output: 'text',
+    ...more,
+  };
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerRunCommand(program: Command, io: CliIo): void {
