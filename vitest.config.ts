@@ -18,6 +18,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Files and the tests in them run in a random order, so no test leans on another's leftovers;
+    // the seed is printed ("Running tests with seed N"): `--sequence.seed=N` repeats an order.
+    sequence: { shuffle: true },
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import {
   applySchedule,
@@ -167,6 +167,10 @@ describe("a schedule's Job, run as the pod runs it", () => {
   });
   afterAll(async () => {
     await server.close();
+  });
+  // Each test starts as the cluster admin (it applies the schedule), then narrows to the Job's RBAC.
+  beforeEach(() => {
+    server.authorize = () => true;
   });
   // A deleted pod stays Terminating for its grace period, as on a real cluster: count the others.
   const livePods = (labelSelector: string) =>

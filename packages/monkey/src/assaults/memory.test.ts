@@ -23,14 +23,29 @@ const MiB = 2 ** 20;
 describe('memory assault', () => {
   it('fills the heap towards the target in steps, holds, then releases', async () => {
     const { heap_size_limit: limit, used_heap_size: used } = getHeapStatistics();
-    const targetFraction = (used + 160 * MiB) / limit;
+    const target = used + 160 * MiB;
+    const logged: string[] = [];
     const run = memoryAssault(
-      { enabled: true, targetFraction, incrementFraction: 0.5, waitNextIncreaseMs: 200, holdMs: 1000, cron: 'OFF' },
-      quiet,
+      {
+        enabled: true,
+        targetFraction: target / limit,
+        incrementFraction: 0.5,
+        waitNextIncreaseMs: 200,
+        holdMs: 1000,
+        cron: 'OFF',
+      },
+      { info: (message) => logged.push(message), warn() {} },
     );
-    const steps = new Set<number>();
+    // The first increment is about half of what is left (10 chunks of 8 MiB), at once.
+    expect(run.held()).toBeGreaterThanOrEqual(64 * MiB);
+    expect(run.held()).toBeLessThanOrEqual(96 * MiB);
+    const steps = new Set<number>([run.held()]);
     const timer = setInterval(() => steps.add(run.held()), 10);
-    await expect.poll(() => run.held(), { timeout: 30_000, interval: 20 }).toBeGreaterThan(100 * MiB);
+    // It holds once the used heap is within a chunk of the target. The used heap counts garbage
+    // too (each chunk leaves some), so what it holds is less than the 160 MiB asked for.
+    await expect.poll(() => logged.find((line) => / holds /.test(line)), { timeout: 30_000 }).toBeDefined();
+    const holding = Number(/holds (\d+) MiB/.exec(logged.find((line) => / holds /.test(line))!)![1]) * MiB;
+    expect(holding).toBeGreaterThanOrEqual(target - 9 * MiB);
     expect(run.held()).toBeLessThanOrEqual(168 * MiB);
     await run.done;
     clearInterval(timer);
