@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { replayReverts } from '../__fixtures__/replay-reverts.js';
 import { fakeObjects } from '../testing/index.js';
@@ -32,6 +32,11 @@ const daemonSet = {
 writeFileSync(join(dir, 'ds.yaml'), JSON.stringify(daemonSet));
 writeFileSync(join(dir, 'ds.txt'), 'x');
 const stored = () => server.store.get('apps/daemonsets', 'ops', 'log-agent');
+const putDaemonSet = () => server.store.put({ ...daemonSet, metadata: { ...daemonSet.metadata, namespace: 'ops' } });
+// Every test starts without the daemon set and makes what it needs: any order works.
+beforeEach(() => {
+  if (stored()) server.store.delete('apps/daemonsets', 'ops', 'log-agent');
+});
 const setStatus = (numberReady: number, desiredNumberScheduled: number) =>
   server.store.update('apps/daemonsets', 'ops', 'log-agent', (object) => ({
     ...object,
@@ -70,7 +75,7 @@ describe('daemon sets (chaosk8s.daemonset)', () => {
   });
 
   it('probes read numberReady against desiredNumberScheduled; the waits poll until the timeout', async () => {
-    server.store.put({ ...daemonSet, metadata: { ...daemonSet.metadata, namespace: 'ops' } });
+    putDaemonSet();
     setStatus(1, 3);
     const args = { name: 'log-agent', ns: 'ops' };
     const ctx = context();
@@ -96,6 +101,7 @@ describe('daemon sets (chaosk8s.daemonset)', () => {
   });
 
   it('update_daemon_set patches and is reverted to the object as it was', async () => {
+    putDaemonSet();
     const ctx = context();
     await updateDaemonSet.run(
       updateDaemonSet.arguments.parse({
@@ -114,6 +120,7 @@ describe('daemon sets (chaosk8s.daemonset)', () => {
   });
 
   it('delete_daemon_set lists the targets under --dry, deletes for real, and the revert creates it again', async () => {
+    putDaemonSet();
     const dry = context({ dryRun: true });
     expect(
       await deleteDaemonSet.run(deleteDaemonSet.arguments.parse({ label_selector: 'app=log-agent', ns: 'ops' }), dry),
