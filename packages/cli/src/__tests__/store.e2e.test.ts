@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPostgresBin, startPostgresServer, type PostgresServer } from '@faultline/core/testing';
+import { findPostgresBin, startPostgresServer, until, type PostgresServer } from '@faultline/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, writeFile } from './cli-harness.js';
 
@@ -25,11 +25,6 @@ method:
     provider: { type: process, path: /bin/sh, arguments: ['-c', '\${wait}; \${action}'] }
 `;
 
-const until = async (condition: () => boolean, what: string) => {
-  for (let i = 0; i < 1200 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
-};
-
 function storeScenarios(backend: string, storeUrl: () => string): void {
   describe(`runs recorded by the CLI (${backend})`, () => {
     it('records 20 runs finishing at once in parallel processes, losing none', async () => {
@@ -53,7 +48,11 @@ function storeScenarios(backend: string, storeUrl: () => string): void {
           { cwd: dir, timeoutMs: 120_000 },
         ),
       );
-      await until(() => readdirSync(dir).filter((n) => n.startsWith('ready-')).length === 20, '20 runs to start');
+      await until(
+        () => readdirSync(dir).filter((n) => n.startsWith('ready-')).length === 20,
+        60_000,
+        '20 runs to start',
+      );
       writeFileSync(join(dir, 'go'), '');
       const results = await Promise.all(runs);
       for (const result of results) {

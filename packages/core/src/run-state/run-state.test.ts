@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { until } from '../testing/until.js';
 import type { Experiment } from '../model/experiment.js';
 import { runExperiment } from '../run/experiment-run.js';
 import { createWorld } from '../run/__fixtures__/test-driver.js';
@@ -31,13 +32,6 @@ const runIn = (dir: string, world: ReturnType<typeof createWorld>, method: Exper
     runsDir: dir,
     ...extra,
   });
-const until = async (condition: () => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('run state files', () => {
   it('lists a run with its phase and faults while it runs, and forgets it at the end', async () => {

@@ -1,3 +1,4 @@
+import { beforeEach } from 'vitest';
 import { createTestContext, type TestContext } from '@faultline/core/testing';
 import type { ActivityContext } from '@faultline/core';
 import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } from '../testing/index.js';
@@ -6,6 +7,8 @@ import { startFakeApiServer, type FakeApiServer, type FakeApiServerOptions } fro
 export async function kubeTestCluster(options: FakeApiServerOptions = {}): Promise<{
   server: FakeApiServer;
   context: (overrides?: Partial<ActivityContext> & { kubernetes?: Record<string, unknown> }) => TestContext;
+  /** Each test of the file starts without these objects (deleted if another test left them): any order works. */
+  startEachWithout: (...objects: Array<[resource: string, namespace: string, name: string]>) => void;
 }> {
   const server = await startFakeApiServer(options);
   const kubeconfig = server.writeKubeConfig();
@@ -18,6 +21,11 @@ export async function kubeTestCluster(options: FakeApiServerOptions = {}): Promi
         runId: 'run-1234',
         experimentTitle: 'fake cluster experiment',
         ...overrides,
+      }),
+    startEachWithout: (...objects) =>
+      beforeEach(() => {
+        for (const [resource, namespace, name] of objects)
+          if (server.store.get(resource, namespace, name)) server.store.delete(resource, namespace, name);
       }),
   };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { replayReverts } from '../__fixtures__/replay-reverts.js';
 import { fakeObjects } from '../testing/index.js';
@@ -13,7 +13,10 @@ import { daemonSetPartiallyAvailable } from './daemon-set-partially-available.js
 import { daemonSetFullyAvailable } from './daemon-set-fully-available.js';
 import { daemonSetNotFullyAvailable } from './daemon-set-not-fully-available.js';
 
-const { server, context } = await kubeTestCluster({ reconcile: false, objects: [fakeObjects.namespace('ops')] });
+const { server, context, startEachWithout } = await kubeTestCluster({
+  reconcile: false,
+  objects: [fakeObjects.namespace('ops')],
+});
 afterAll(() => server.close());
 const dir = mkdtempSync(join(tmpdir(), 'faultline-ds-'));
 const experimentDir = dir;
@@ -33,10 +36,7 @@ writeFileSync(join(dir, 'ds.yaml'), JSON.stringify(daemonSet));
 writeFileSync(join(dir, 'ds.txt'), 'x');
 const stored = () => server.store.get('apps/daemonsets', 'ops', 'log-agent');
 const putDaemonSet = () => server.store.put({ ...daemonSet, metadata: { ...daemonSet.metadata, namespace: 'ops' } });
-// Every test starts without the daemon set and makes what it needs: any order works.
-beforeEach(() => {
-  if (stored()) server.store.delete('apps/daemonsets', 'ops', 'log-agent');
-});
+startEachWithout(['apps/daemonsets', 'ops', 'log-agent']);
 const setStatus = (numberReady: number, desiredNumberScheduled: number) =>
   server.store.update('apps/daemonsets', 'ops', 'log-agent', (object) => ({
     ...object,

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '@faultline/core/testing';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects } from '../testing/index.js';
 import { scaleDeployment } from './scale-deployment.js';
@@ -10,7 +11,6 @@ import { deleteDeployment } from './delete-deployment.js';
 import { terminatePods } from '../pods/terminate-pods.js';
 import { scaleStatefulset } from '../statefulsets/scale-statefulset.js';
 import { statefulsetFullyAvailable } from '../statefulsets/statefulset-fully-available.js';
-import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 300 } });
 afterAll(() => server.close());

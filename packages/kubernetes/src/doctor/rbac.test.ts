@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { until } from '@faultline/core/testing';
 import { parseAllDocuments } from 'yaml';
 import type { ActivityDefinition } from '@faultline/core';
 import { activityPermissions, doctorPermissions, type Permission } from './activity-permissions.js';
@@ -7,7 +8,6 @@ import { userGrantedActivities } from './upstream-activity-permissions.js';
 import { driver } from '../activities/index.js';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects, type RequestAttributes } from '../testing/index.js';
-import { until } from '../__fixtures__/until.js';
 
 interface Rule {
   apiGroups: string[];

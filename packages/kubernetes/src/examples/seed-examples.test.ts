@@ -5,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ActivityResolver, runExperiment, silentLogger, type DriverEntry, type Experiment, type Journal, type PendingRevert } from '@faultline/core';
-import { findSystemBinary } from '@faultline/core/testing';
+import { findSystemBinary, until } from '@faultline/core/testing';
 import { fakeObjects, startFakeApiServer, type FakeApiServer, type KubeObject } from '../testing/index.js';
 import { driver } from '../activities/index.js';
-import { until } from '../__fixtures__/until.js';
 
 // The seed's Kubernetes experiments (examples/kubernetes/*.yaml) run unchanged by the engine
 // against the fake API server. Only http steady-state probes are pointed at a local server.

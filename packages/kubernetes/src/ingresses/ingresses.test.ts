@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { replayReverts } from '../__fixtures__/replay-reverts.js';
 import { fakeObjects } from '../testing/index.js';
@@ -10,8 +10,12 @@ import { deleteIngress } from './delete-ingress.js';
 import { ingressExists } from './ingress-exists.js';
 import { updateIngress } from './update-ingress.js';
 
-const { server, context } = await kubeTestCluster({ reconcile: false, objects: [fakeObjects.namespace('shop')] });
+const { server, context, startEachWithout } = await kubeTestCluster({
+  reconcile: false,
+  objects: [fakeObjects.namespace('shop')],
+});
 afterAll(() => server.close());
+startEachWithout(['networking.k8s.io/ingresses', 'shop', 'web']);
 const experimentDir = mkdtempSync(join(tmpdir(), 'faultline-ing-'));
 const rule = (service: string) => ({
   http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: service, port: { number: 80 } } } }] },
@@ -32,12 +36,6 @@ const backend = () =>
       rules: Array<ReturnType<typeof rule>>;
     }
   ).rules[0]!.http.paths[0]!.backend.service.name;
-
-// Every test starts without the ingress and creates it: any order works.
-beforeEach(() => {
-  if (server.store.get('networking.k8s.io/ingresses', 'shop', 'web'))
-    server.store.delete('networking.k8s.io/ingresses', 'shop', 'web');
-});
 
 describe('ingresses (chaosk8s.networking)', () => {
   it('create, update (reverted to the previous rules), delete (reverted by creating it again)', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '@faultline/core/testing';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects } from '../testing/index.js';
 import { cordonNode } from './cordon-node.js';
@@ -8,7 +9,6 @@ import { untaintNodes } from './untaint-nodes.js';
 import { drainNodes } from './drain-nodes.js';
 import { getNodes } from './get-nodes.js';
 import { allNodesMustBeReadyToSchedule } from './all-nodes-must-be-ready-to-schedule.js';
-import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({ reconcile: { podRecreateDelayMs: 50 } });
 afterAll(() => server.close());

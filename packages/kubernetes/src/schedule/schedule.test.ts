@@ -2,7 +2,7 @@ import * as k8s from '@kubernetes/client-node';
 import { ConfigMap, ServiceAccount } from 'kubernetes-models/v1';
 import { CronJob } from 'kubernetes-models/batch/v1';
 import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { experimentPermissions } from '../doctor/experiment-permissions.js';
 import { startFakeApiServer, type FakeApiServer, type KubeObject } from '../testing/index.js';
@@ -184,7 +184,8 @@ describe('schedules against the fake API server', () => {
       (plural) => server.store.list(`rbac.authorization.k8s.io/${plural}`).items,
     );
 
-  beforeAll(async () => {
+  // A fresh cluster per test: each counts every Faultline object in it.
+  beforeEach(async () => {
     server = await startFakeApiServer({
       reconcile: false,
       objects: [
@@ -194,7 +195,7 @@ describe('schedules against the fake API server', () => {
     });
     objects = k8s.KubernetesObjectApi.makeApiClient(server.kubeConfig);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await server.close();
   });
 

@@ -9,7 +9,10 @@ import { createServiceEndpoint } from './create-service-endpoint.js';
 import { deleteService } from './delete-service.js';
 import { serviceIsInitialized } from './service-is-initialized.js';
 
-const { server, context } = await kubeTestCluster({ reconcile: false, objects: [fakeObjects.namespace('shop')] });
+const { server, context, startEachWithout } = await kubeTestCluster({
+  reconcile: false,
+  objects: [fakeObjects.namespace('shop')],
+});
 afterAll(() => server.close());
 const experimentDir = mkdtempSync(join(tmpdir(), 'faultline-svc-'));
 writeFileSync(
@@ -22,6 +25,7 @@ writeFileSync(
   }),
 );
 const stored = () => server.store.get('services', 'shop', 'orders');
+startEachWithout(['services', 'shop', 'orders']);
 
 describe('services (chaosk8s.service)', () => {
   it('create_service_endpoint creates from a JSON spec; service_is_initialized sees it; the revert deletes it', async () => {

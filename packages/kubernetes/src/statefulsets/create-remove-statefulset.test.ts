@@ -10,8 +10,16 @@ import { fakeObjects } from '../testing/index.js';
 import { createStatefulset } from './create-statefulset.js';
 import { removeStatefulset } from './remove-statefulset.js';
 
-const { server, context } = await kubeTestCluster({ reconcile: false, objects: [fakeObjects.namespace('data')] });
+const { server, context, startEachWithout } = await kubeTestCluster({
+  reconcile: false,
+  objects: [fakeObjects.namespace('data')],
+});
 afterAll(() => server.close());
+startEachWithout(
+  ['apps/statefulsets', 'data', 'db'],
+  ['apps/deployments', 'data', 'api'],
+  ['apps/replicasets', 'data', 'api-7d9'],
+);
 const experimentDir = mkdtempSync(join(tmpdir(), 'faultline-sts-'));
 const workload = (kind: string, name: string) => ({
   ...fakeObjects.deployment(name, { labels: { app: name } }),

@@ -1,9 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '@faultline/core/testing';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects } from '../testing/index.js';
 import { stressPods } from './stress-pods.js';
 import { stopPodStress } from './stop-pod-stress.js';
-import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({
   reconcile: { podRecreateDelayMs: 50, unpullableImages: ['registry.local/missing:1'] },

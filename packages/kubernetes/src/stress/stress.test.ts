@@ -1,10 +1,10 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '@faultline/core/testing';
 import { kubeTestCluster } from '../__fixtures__/kube-test-context.js';
 import { fakeObjects } from '../testing/index.js';
 import { stressNode } from './stress-node.js';
 import { deleteStressPod } from './delete-stress-pod.js';
 import { stressNgArgs } from './stress-ng-args.js';
-import { until } from '../__fixtures__/until.js';
 
 const { server, context } = await kubeTestCluster({ reconcile: { unpullableImages: ['registry.local/missing:1'] } });
 afterAll(() => server.close());

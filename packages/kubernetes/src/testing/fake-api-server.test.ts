@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '@faultline/core/testing';
 import * as k8s from '@kubernetes/client-node';
 import { fakeObjects } from './fake-objects.js';
 import { startFakeApiServer, type FakeApiServer } from './fake-api-server.js';
-import { until } from '../__fixtures__/until.js';
 
 function statusOf(error: unknown): { code: number; reason: string } {
   const exception = error as { code: number; body: unknown };

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { until } from '@faultline/core/testing';
 import { startFakeApiServer, fakeObjects } from './index.js';
-import { until } from '../__fixtures__/until.js';
 
 // What the real API server (and its admission chain) refuses, the fake refuses the same way.
 const server = await startFakeApiServer({ reconcile: false });

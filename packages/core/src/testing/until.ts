@@ -1,5 +1,6 @@
 /**
  * Wait until `check` holds, polling every 20 ms; fail after `timeoutMs` (generous: CI is loaded).
+ * The one polling helper of the test suites (vitest's `expect.poll` serves assertions).
  * Tests wait for a condition, never for a fixed time.
  */
 export async function until(
