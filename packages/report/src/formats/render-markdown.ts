@@ -1,4 +1,5 @@
 import { stripControlCharacters, type Journal } from '@faultline/core';
+import { timeToRecoverText } from '../analysis/time-to-recover-text.js';
 import type { Outcome } from '../analysis/verdict.js';
 import { formatSeconds, formatUtc, toMs } from '../util/time.js';
 import { prepareRuns, type RenderOptions } from './prepare-runs.js';
@@ -97,14 +98,7 @@ export function renderMarkdown(input: Journal | readonly Journal[], options: Ren
       );
       out.push('| Fault | Time to impact | Time to recover | Degraded for |', '|---|---:|---:|---:|');
       for (const f of impact.faults) {
-        const recover =
-          f.impactedAt === null
-            ? '—'
-            : f.removedAt === null
-              ? 'fault not removed'
-              : f.recoveredAt === null
-                ? 'not recovered'
-                : formatSeconds(f.timeToRecoverSeconds);
+        const recover = timeToRecoverText(f);
         out.push(
           `| ${cell(f.activity)} | ${f.impactedAt === null ? 'no impact' : formatSeconds(f.timeToImpactSeconds)} | ${recover} | ${f.degradedSeconds === null ? '—' : formatSeconds(f.degradedSeconds)} |`,
         );

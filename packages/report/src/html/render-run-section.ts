@@ -1,6 +1,7 @@
 import type { Journal, RunEntry } from '@faultline/core';
 import { describeActivity, previewOutput } from '../analysis/describe-activity.js';
 import { faultWindows } from '../analysis/fault-windows.js';
+import { timeToRecoverText } from '../analysis/time-to-recover-text.js';
 import type { RunSummary } from '../analysis/summarize-journal.js';
 import { formatSeconds, formatUtc, toMs } from '../util/time.js';
 import { escapeHtml as e } from './escape-html.js';
@@ -96,14 +97,7 @@ export function renderRunSection(journal: Journal, summary: RunSummary, index: n
     for (const f of impact.faults) {
       const impacted =
         f.impactedAt === null ? (impact.continuous ? 'no impact seen' : '—') : formatSeconds(f.timeToImpactSeconds);
-      const recovered =
-        f.impactedAt === null
-          ? '—'
-          : f.removedAt === null
-            ? 'fault not removed'
-            : f.recoveredAt === null
-              ? 'not recovered'
-              : formatSeconds(f.timeToRecoverSeconds);
+      const recovered = timeToRecoverText(f);
       out.push(
         `<tr><td><strong>${e(f.activity)}</strong>${f.title !== f.activity ? `<br><span class="muted">${e(f.title)}</span>` : ''}</td><td>${e(offset(journal, f.injectedAt))}</td><td>${f.removedAt === null ? '<span class="status-failed">never</span>' : e(offset(journal, f.removedAt))}</td>` +
           `<td class="num">${e(impacted)}</td><td class="num">${e(recovered)}</td><td class="num">${e(f.degradedSeconds === null ? '—' : formatSeconds(f.degradedSeconds))}</td></tr>`,
