@@ -57,8 +57,36 @@ describe('docs/experiments.md: every example runs as written', () => {
   });
 
   it('has the blocks this test checks, each marked with its role', () => {
-    expect(tally(blocks)).toEqual({ runs: 6, fragment: 11, synopsis: 0, illustrative: 1 });
-    expect(runs.map((b) => b.lang)).toEqual(['text', 'text', 'text', 'json', 'js', 'json']);
+    expect(tally(blocks)).toEqual({ runs: 7, fragment: 11, synopsis: 0, illustrative: 1 });
+    expect(runs.map((b) => b.lang)).toEqual(['text', 'text', 'text', 'ts', 'json', 'js', 'json']);
+  });
+
+  it('the program using core gets the loading hooks of its global controls, then the run hooks', async () => {
+    const cwd = dir();
+    writeFiles(cwd, {
+      'experiment.yaml': stringify({
+        title: 'from a program',
+        method: [{ type: 'action', name: 'noop', provider: { type: 'process', path: 'true' } }],
+      }),
+      // the documented tracer, recording the hooks it sees
+      'controls/tracer.mjs': [
+        'const seen = (globalThis.__tracerSaw = []);',
+        'export const beforeLoadingExperimentControl = ({ context }) => seen.push(`before loading ${context}`);',
+        'export const afterLoadingExperimentControl = ({ context }) => seen.push(`after loading ${context.title}`);',
+        'export const afterExperimentControl = ({ state }) => seen.push(`after experiment ${state.status}`);',
+        '',
+      ].join('\n'),
+    });
+    const file = join(cwd, 'program.ts');
+    // as written, in the folder holding experiment.yaml and controls/
+    writeFileSync(file, `${runs[3]!.code.replace('process.cwd()', JSON.stringify(cwd))}\nexport { journal };\n`);
+    const { journal } = (await import(file)) as { journal: { status: string } };
+    expect(journal.status).toBe('completed');
+    expect((globalThis as { __tracerSaw?: string[] }).__tracerSaw).toEqual([
+      'before loading experiment.yaml',
+      'after loading from a program',
+      'after experiment completed',
+    ]);
   });
 
   for (const block of blocksOf(blocks, 'fragment'))
@@ -199,7 +227,7 @@ describe('docs/experiments.md: every example runs as written', () => {
     }, 60_000);
 
     it('keeps each revert as shown', () => {
-      const documented = JSON.parse(runs[3]!.code) as Record<string, unknown>;
+      const documented = JSON.parse(runs[4]!.code) as Record<string, unknown>;
       const actual = (journal.faultline.reverts as Array<Record<string, unknown>>).find(
         (r) => r.title === documented.title,
       )!;
@@ -209,7 +237,7 @@ describe('docs/experiments.md: every example runs as written', () => {
     });
 
     it('has the keys shown, in that order', () => {
-      const documented = runs[5]!.code;
+      const documented = runs[6]!.code;
       expect(Object.keys(journal)).toEqual([...documented.matchAll(/^ {2}"([\w-]+)":/gm)].map((m) => m[1]));
       const faultlineLine = documented.split('\n').find((line) => line.startsWith('  "faultline"'))!;
       const faultlineKeys = [...faultlineLine.slice(faultlineLine.indexOf('{')).matchAll(/"(\w+)":/g)].map((m) => m[1]);
@@ -240,7 +268,7 @@ describe('docs/experiments.md: every example runs as written', () => {
           ],
         },
         '',
-        { 'slow.mjs': runs[4]!.code },
+        { 'slow.mjs': runs[5]!.code },
       );
       expect(result.code, result.stderr).toBe(0);
       expect(journal.faultline.reverts).toMatchObject([{ func: 'delete_toxic', status: 'reverted' }]);
