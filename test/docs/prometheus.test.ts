@@ -8,13 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { findSystemBinary } from '@faultline/core/testing';
 import { loadSloFile, PrometheusClient, sampleValues } from '@faultline/prometheus';
-import {
-  freePort,
-  startPrometheus,
-  startTestService,
-  type RunningPrometheus,
-  type TestService,
-} from '@faultline/prometheus/testing';
+import { freePort, startPrometheus, startTestService, type RunningPrometheus } from '@faultline/prometheus/testing';
 import { until } from '../../packages/cli/src/__tests__/cli-harness.js';
 import { replayTranscript } from './replay-transcript.js';
 import { runShell } from './start-shell.js';
@@ -81,21 +75,39 @@ describe('docs/prometheus.md: every example runs as written', () => {
   });
 
   describe.skipIf(!binary)('`faultline verify` with slo.yaml against a real Prometheus', () => {
+    /** The checkout service with this profile, scraped by its own Prometheus: each test has its own history. */
+    const startCheckout = async (profile: { rps: number; errorRatio: number; latencySeconds: number }) => {
+      const service = await startTestService(profile);
+      const prometheus = await startPrometheus({
+        binary: binary!,
+        targets: [service.target],
+        labels: { app: 'checkout' },
+      });
+      const client = new PrometheusClient({ baseUrl: prometheus.url });
+      const scrapes = async () =>
+        sampleValues(await client.query('count_over_time(test_gauge[10m])')).flatMap((s) => s.values)[0] ?? 0;
+      const stop = async () => {
+        await prometheus.stop();
+        await service.stop();
+      };
+      try {
+        await until(async () => (await scrapes()) >= 2, 40_000);
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+      return { prometheus, scrapes, stop };
+    };
     let prometheus: RunningPrometheus;
-    let service: TestService;
-    let client: PrometheusClient;
-    const scrapes = async () =>
-      sampleValues(await client.query('count_over_time(test_gauge[10m])')).flatMap((s) => s.values)[0] ?? 0;
+    let stopHealthy: (() => Promise<void>) | undefined;
     beforeAll(async () => {
       // checkout, healthy: 0.2% errors, 40 ms requests
-      service = await startTestService({ rps: 50, errorRatio: 0.002, latencySeconds: 0.04 });
-      prometheus = await startPrometheus({ binary: binary!, targets: [service.target], labels: { app: 'checkout' } });
-      client = new PrometheusClient({ baseUrl: prometheus.url });
-      await until(async () => (await scrapes()) >= 2, 40_000);
+      const healthy = await startCheckout({ rps: 50, errorRatio: 0.002, latencySeconds: 0.04 });
+      prometheus = healthy.prometheus;
+      stopHealthy = healthy.stop;
     }, 60_000);
     afterAll(async () => {
-      await prometheus?.stop();
-      await service?.stop();
+      await stopHealthy?.();
     });
 
     it('the steady-state hypothesis holds for a healthy checkout, measured in Prometheus', async () => {
@@ -123,32 +135,39 @@ describe('docs/prometheus.md: every example runs as written', () => {
     }, 60_000);
 
     it('prints the report shown and exits 1', async () => {
-      // from now on 20% errors: the error ratio is violated, the latency objective met
-      service.setProfile({ rps: 50, errorRatio: 0.2, latencySeconds: 0.04 });
-      // a run of a few seconds writes chaos-reports/journal.json, as in the CI script
-      const cwd = mkdtempSync(join(tmpdir(), 'faultline-verify-docs-'));
-      writeFileSync(join(cwd, 'slo.yaml'), sloYaml.replace('http://prometheus.monitoring:9090', prometheus.url));
-      writeFileSync(
-        join(cwd, 'experiment.yaml'),
-        stringify({
-          title: 'a few seconds',
-          description: 'a pause',
-          method: [{ type: 'probe', name: 'wait', provider: { type: 'process', path: 'sleep', arguments: '3' } }],
-        }),
-      );
-      const run = await runShell('faultline run experiment.yaml --journal-path chaos-reports/journal.json', { cwd });
-      expect(run.code, run.stderr).toBe(0);
-      const before = await scrapes();
-      await expect.poll(scrapes, { timeout: 40_000, interval: 250 }).toBeGreaterThan(before);
-      const [step] = await replayTranscript(runs[1]!.code, { cwd });
-      const measured = (lines: string[]) =>
-        lines.map((l) =>
-          l
-            .replace(/measured [\d.]+/, 'measured <value>')
-            .replace('http://127.0.0.1:<port>', 'http://prometheus.monitoring:9090'),
+      // 20% errors: the error ratio is violated, the latency objective met
+      const failing = await startCheckout({ rps: 50, errorRatio: 0.2, latencySeconds: 0.04 });
+      try {
+        // a run of a few seconds writes chaos-reports/journal.json, as in the CI script
+        const cwd = mkdtempSync(join(tmpdir(), 'faultline-verify-docs-'));
+        writeFileSync(
+          join(cwd, 'slo.yaml'),
+          sloYaml.replace('http://prometheus.monitoring:9090', failing.prometheus.url),
         );
-      expect(measured(step!.actual)).toEqual(measured(step!.documented));
-      expect(step!.code).toBe(1);
+        writeFileSync(
+          join(cwd, 'experiment.yaml'),
+          stringify({
+            title: 'a few seconds',
+            description: 'a pause',
+            method: [{ type: 'probe', name: 'wait', provider: { type: 'process', path: 'sleep', arguments: '3' } }],
+          }),
+        );
+        const run = await runShell('faultline run experiment.yaml --journal-path chaos-reports/journal.json', { cwd });
+        expect(run.code, run.stderr).toBe(0);
+        const before = await failing.scrapes();
+        await expect.poll(failing.scrapes, { timeout: 40_000, interval: 250 }).toBeGreaterThan(before);
+        const [step] = await replayTranscript(runs[1]!.code, { cwd });
+        const measured = (lines: string[]) =>
+          lines.map((l) =>
+            l
+              .replace(/measured [\d.]+/, 'measured <value>')
+              .replace('http://127.0.0.1:<port>', 'http://prometheus.monitoring:9090'),
+          );
+        expect(measured(step!.actual)).toEqual(measured(step!.documented));
+        expect(step!.code).toBe(1);
+      } finally {
+        await failing.stop();
+      }
     }, 120_000);
   });
 

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findSystemBinary } from '@faultline/core/testing';
 import { runCli, tempDir } from '../../packages/cli/src/__tests__/cli-harness.js';
 
@@ -46,6 +46,10 @@ beforeAll(async () => {
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+// Each experiment starts with no order, whichever ran before it.
+beforeEach(() => {
+  orders.length = 0;
+});
 
 type Journal = {
   status: string;

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,10 +19,18 @@ export function setup(): void {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   }
   process.env[markerKey] = randomUUID();
+  // What runs leave behind by default (the runs store, run state files) goes to a throwaway folder,
+  // never the user's ~/.local: the suite neither sees the user's runs nor meets a store a newer version migrated.
+  scratch = mkdtempSync(join(tmpdir(), 'faultline-test-home-'));
+  process.env.XDG_DATA_HOME = join(scratch, 'data');
+  process.env.XDG_STATE_HOME = join(scratch, 'state');
 }
+
+let scratch: string | undefined;
 
 /** Fails the run when a process started by a test (a server, a CLI, a database) is still alive. */
 export async function teardown(): Promise<void> {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
   const marker = `${markerKey}=${process.env[markerKey]}`;
   // vitest may still be closing its own workers; a process that is exiting gets a few seconds.
   const find = () => processesCarrying(marker).filter((pid) => pid !== process.pid && !isVitestWorker(pid));
