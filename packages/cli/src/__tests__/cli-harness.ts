@@ -121,11 +121,5 @@ method:
 ${after}`;
 }
 
-/** Resolves once `condition` holds, polling; fails after `timeoutMs`. */
-export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Polling for a condition: the suite's one helper. */
+export { until } from '@faultline/core/testing';

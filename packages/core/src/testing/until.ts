@@ -5,7 +5,7 @@
  */
 export async function until(
   check: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
   what = 'condition',
 ): Promise<void> {
   const start = Date.now();
