@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startOrdersService } from '../demo/orders-service.js';
@@ -12,7 +12,8 @@ describe('faultline revert <journal> after a hard kill', () => {
     try {
       const dir = tempDir();
       writeFile(dir, 'exp.yaml', experiment);
-      const env = { DEMO_ORDERS_URL: service.url, DEMO_MONKEY_TOKEN: service.token };
+      const runs = tempDir('faultline-runs-');
+      const env = { DEMO_ORDERS_URL: service.url, DEMO_MONKEY_TOKEN: service.token, FAULTLINE_RUNS_DIR: runs };
       let pid = 0;
       const run = runCli(['run', 'exp.yaml'], { cwd: dir, env, onSpawn: (p) => (pid = p) });
       for (let i = 0; i < 200 && !service.stats().monkeyEnabled; i++) await new Promise((r) => setTimeout(r, 25));
@@ -38,6 +39,9 @@ describe('faultline revert <journal> after a hard kill', () => {
       expect(service.stats().monkeyEnabled).toBe(false);
       const after = JSON.parse(readFileSync(journalPath, 'utf8'));
       expect(after.faultline.reverts[0].status).toBe('reverted');
+      // Nothing is owed any more: the run is no longer listed as stale with the faults just reverted.
+      expect(readdirSync(runs)).toEqual([]);
+      expect((await runCli(['status'], { cwd: dir, env })).stdout).toMatch(/no experiment is running/);
       const again = await runCli(['revert', 'journal.json'], { cwd: dir, env });
       expect(again.stdout).toMatch(/nothing to revert/);
     } finally {

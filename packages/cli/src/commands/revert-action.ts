@@ -38,10 +38,11 @@ export async function revertJournal(
     });
   const reverts = pendingRevertsOf(journal, journalPath);
   const todo = reverts.filter((r) => r.status === 'pending' || r.status === 'failed').reverse();
-  // A run killed hard may owe its rollbacks too: those come from the experiment file its own state
-  // file pinned (never from this journal), played as `faultline stop` plays them.
+  // A run killed hard left its state file (listed by `faultline status`) and may owe its rollbacks:
+  // those come from the experiment file that state file pinned (never from this journal). Once the
+  // journal's reverts are done, `faultline stop` settles it: plays them and removes the state file.
   const runId = isPlainObject(journal.faultline) ? journal.faultline.run_id : undefined;
-  const owing = listRuns({ env: io.env }).find((r) => r.run_id === runId && r.liveness === 'stale' && r.rollbacks);
+  const owing = listRuns({ env: io.env }).find((r) => r.run_id === runId && r.liveness === 'stale');
   if (!todo.length && !owing) {
     io.stdout.write('nothing to revert: every fault of this run was reverted\n');
     return;
@@ -58,7 +59,7 @@ export async function revertJournal(
         `would revert: ${revert.title} (${revert.driver} ${revert.func} ${JSON.stringify(revert.arguments)})${refused}\n`,
       );
     }
-    if (owing)
+    if (owing?.rollbacks)
       io.stdout.write(
         `would play the ${owing.rollbacks!.count} rollback(s) of ${owing.rollbacks!.source}, if unchanged since the run loaded it\n`,
       );
@@ -83,7 +84,8 @@ export async function revertJournal(
   await rename(temp, path);
   if (outcome.failed.length) io.stderr.write(manualUndo(outcome.failed));
   let unplayed = 0;
-  if (owing) {
+  // Faults still left keep the run listed (and are not tried again here) unless rollbacks are owed.
+  if (owing && (owing.rollbacks || !outcome.failed.length)) {
     const results = await stopRun(owing.run_id, {
       env: io.env,
       revert: { resolver, env: io.env, settings, cwd: io.cwd, vars },
