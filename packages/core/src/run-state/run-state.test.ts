@@ -143,6 +143,18 @@ describe('run state files', () => {
     expect(readdirSync(dir).filter((f) => f !== 'journal.json')).toEqual([]);
   });
 
+  it('reports the faults a stopped run reverted in the order it reverted them (newest first)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'faultline-runs-'));
+    const world = createWorld();
+    const running = runIn(dir, world, [inject('first'), inject('second', 30)], {
+      journalPath: join(dir, 'journal.json'),
+    });
+    await until(() => world.faults.has('second'));
+    const [result] = await stopRun('all', { dir, timeoutMs: 10_000 });
+    await running;
+    expect(result?.reverted.map((r) => r.title)).toEqual(['remove second', 'remove first']);
+  });
+
   it('retries a failing revert with backoff, then keeps the run listed with what is left', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'faultline-runs-'));
     const world = createWorld();

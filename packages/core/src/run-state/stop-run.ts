@@ -104,7 +104,11 @@ function fromJournal(run: ListedRun, request: StopRequest): Pick<StopResult, 'st
   const reverts = journal?.faultline?.reverts ?? run.faults;
   return {
     status: journal?.status,
-    reverted: reverts.filter((r) => r.status === 'reverted' && (r.reverted ?? '') >= request.requested),
+    // In the order they were reverted: newest first, as a run reverts, then by time (a retried one later).
+    reverted: reverts
+      .filter((r) => r.status === 'reverted' && (r.reverted ?? '') >= request.requested)
+      .reverse()
+      .sort((a, b) => (a.reverted ?? '').localeCompare(b.reverted ?? '')),
     failed: reverts.filter((r) => r.status === 'failed' || r.status === 'pending'),
   };
 }
