@@ -3,7 +3,8 @@ import { createResolver } from './create-resolver.js';
 
 /**
  * `faultline validate`'s checks of a loaded experiment: schema, semantics, activities resolved
- * (native drivers, then Python), and configuration read from an environment variable that is unset.
+ * (native drivers, then Python; safeguard probes of the settings too), and configuration read from an
+ * environment variable that is unset.
  */
 export async function validateDocument(
   document: LoadedDocument,
@@ -15,5 +16,6 @@ export async function validateDocument(
     resolver,
     baseDir: document.baseDir,
     environment: { env: options.env },
+    settings: options.settings,
   }).finally(() => resolver.close());
 }

@@ -13,7 +13,7 @@ export async function validateCommand(
     await import('@faultline/core');
   const { validateDocument } = await import('../validate-document.js');
   const globals = command.optsWithGlobals<GlobalFlags>();
-  const { settings } = await loadSettings(globals.settings, io.env);
+  const { settings, path: settingsPath } = await loadSettings(globals.settings, io.env);
   const document = await loadExperimentDocument(source, {
     cwd: io.cwd,
     env: io.env,
@@ -28,7 +28,10 @@ export async function validateCommand(
       `${JSON.stringify({ valid: errors === 0, location: document.source.location, problems: result.problems }, null, 2)}\n`,
     );
   } else {
-    for (const problem of result.problems) io.stdout.write(`${formatProblem(problem, document.source.location)}\n`);
+    // A problem of the settings' safeguards is under `settings`, not in the experiment file.
+    const where = (problem: (typeof result.problems)[number]) =>
+      problem.line === undefined && problem.path[0] === 'settings' ? settingsPath : document.source.location;
+    for (const problem of result.problems) io.stdout.write(`${formatProblem(problem, where(problem))}\n`);
     io.stdout.write(
       errors
         ? `${errors} error(s): the experiment is not valid\n`

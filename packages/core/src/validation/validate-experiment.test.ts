@@ -43,6 +43,8 @@ rollbacks:
     provider: { type: process, path: echo, arguments: [ok] }
 `;
 
+const guard = { type: 'python', module: 'chaosaddons.controls.safeguards' };
+
 describe('validateExperiment', () => {
   it('accepts a Chaos Toolkit experiment', async () => {
     const result = await validate(valid);
@@ -194,6 +196,49 @@ rollbacks:
     );
     // probes[1]'s tolerance resolves: the `value` it gets at run time is not a problem.
     expect(paths.filter((p) => p.startsWith('steady-state-hypothesis.probes.1'))).toEqual([]);
+  });
+
+  it('resolves the functions safeguard probes name, in the experiment and in the settings, as method probes', async () => {
+    const text = `
+title: t
+controls:
+  - name: guard
+    provider:
+      type: python
+      module: chaosaddons.controls.safeguards
+      arguments:
+        probes:
+          - {type: probe, name: ok, tolerance: 1, provider: {type: python, module: chaosfixture.probes, func: read_value}}
+          - {type: probe, name: bad, tolerance: 1, provider: {type: python, module: chaosfixture.probes, func: read_valu}}
+method:
+  - {type: probe, name: m, provider: {type: python, module: chaosfixture.probes, func: read_valu}}
+`;
+    const parsed = parseExperimentText(text, 'exp.yaml');
+    const badProbe = { type: 'probe', name: 's', tolerance: 1 };
+    const provider = { type: 'python', module: 'chaosfixture.probes', func: 'read_valu' };
+    const result = await validateExperiment(parsed.value, {
+      source: parsed.source,
+      resolver: createWorld().resolver,
+      settings: {
+        safeguards: [{ ...badProbe, provider }],
+        controls: { mine: { provider: { ...guard, arguments: { probes: [{ ...badProbe, provider }] } } } },
+      },
+    });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    const method = errors.find((p) => p.path.join('.') === 'method.0.provider.func');
+    expect(method?.hint).toMatch(/did you mean/);
+    const byPath = (path: string) => errors.find((p) => p.path.join('.') === path);
+    for (const path of [
+      'controls.0.provider.arguments.probes.1.provider.func',
+      'settings.safeguards.0.provider.func',
+      'settings.controls.mine.provider.arguments.probes.0.provider.func',
+    ])
+      expect(byPath(path)).toMatchObject({ message: method?.message, hint: method?.hint });
+    expect(byPath('controls.0.provider.arguments.probes.1.provider.func')?.line).toBe(11);
+    expect(byPath('settings.safeguards.0.provider.func')?.line).toBeUndefined();
+    expect(
+      errors.filter((p) => p.path.join('.').includes('probes.0.provider.func') && p.path[0] === 'controls'),
+    ).toEqual([]);
   });
 
   it('reports configuration and secrets read from environment variables that are not set', async () => {

@@ -10,6 +10,7 @@ import { checkEnvironment, type EnvironmentInputs } from './check-environment.js
 import { locate, type Problem } from './problem.js';
 import { substitutionCycles } from './substitution-cycles.js';
 import { safeguardProblems } from './safeguard-problems.js';
+import { safeguardProbes } from './safeguard-probes.js';
 
 export interface ValidationResult {
   /** Set when there is no error (warnings allowed). */
@@ -24,6 +25,8 @@ export interface ValidateOptions {
   baseDir?: string;
   /** When given, `{type: env}` configuration and secrets whose variable is unset are errors. */
   environment?: EnvironmentInputs;
+  /** The settings: their safeguard probes are resolved too (problems at paths under `settings`). */
+  settings?: Readonly<Record<string, unknown>>;
 }
 
 type Obj = Record<string, unknown>;
@@ -53,8 +56,11 @@ export async function validateExperiment(value: unknown, options: ValidateOption
     error([], 'an experiment must be an object');
   }
 
+  // A problem of the settings' safeguards has no line in the experiment's source.
+  const inSettings = (p: Omit<Problem, 'line' | 'column'>) =>
+    p.path[0] === 'settings' && !(isObj(value) && 'settings' in value);
   const problems = dedupe(raw)
-    .map((p) => locate(p, options.source))
+    .map((p): Problem => (inSettings(p) ? p : locate(p, options.source)))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const ok = !problems.some((p) => p.severity === 'error');
   return { experiment: ok ? (value as Experiment) : undefined, problems };
@@ -169,6 +175,19 @@ async function checkSemantics(
   });
 
   const resolutions: Array<Promise<void>> = [];
+  // The activity's own provider, and a probe used as its tolerance (a Python or JavaScript tolerance).
+  const checkFunctions = (activity: Obj, path: DocumentPath) => {
+    const tolerance = activity.tolerance;
+    const providers: Array<[unknown, DocumentPath, boolean]> = [[activity.provider, [...path, 'provider'], false]];
+    if (isObj(tolerance) && tolerance.type === 'probe')
+      providers.push([tolerance.provider, [...path, 'tolerance', 'provider'], true]);
+    for (const [candidate, at, isTolerance] of providers) {
+      if (!options.resolver || !isObj(candidate)) continue;
+      if (candidate.type !== 'python' && candidate.type !== 'javascript') continue;
+      if (typeof candidate.module === 'string' && typeof candidate.func === 'string')
+        resolutions.push(checkProvider(candidate, at, options, error, isTolerance));
+    }
+  };
   forEachActivity(experiment, (activity, path, section) => {
     if ('ref' in activity) {
       if (typeof activity.ref === 'string' && !declared.has(activity.ref)) {
@@ -216,18 +235,11 @@ async function checkSemantics(
         );
       }
     }
-    // The activity's own provider, and a probe used as its tolerance (a Python or JavaScript tolerance).
-    const tolerance = activity.tolerance;
-    const providers: Array<[unknown, DocumentPath, boolean]> = [[provider, [...path, 'provider'], false]];
-    if (isObj(tolerance) && tolerance.type === 'probe')
-      providers.push([tolerance.provider, [...path, 'tolerance', 'provider'], true]);
-    for (const [candidate, at, isTolerance] of providers) {
-      if (!options.resolver || !isObj(candidate)) continue;
-      if (candidate.type !== 'python' && candidate.type !== 'javascript') continue;
-      if (typeof candidate.module === 'string' && typeof candidate.func === 'string')
-        resolutions.push(checkProvider(candidate, at, options, error, isTolerance));
-    }
+    checkFunctions(activity, path);
   });
+  // Safeguard probes (experiment controls and settings) run as hypothesis probes do: checked alike.
+  for (const [probe, path] of safeguardProbes(experiment.controls, options.settings))
+    if (isObj(probe)) checkFunctions(probe, path);
 
   const controls: Array<[DocumentPath, unknown]> = [[['controls'], experiment.controls]];
   const hypothesis = experiment['steady-state-hypothesis'];
