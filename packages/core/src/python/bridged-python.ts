@@ -5,7 +5,7 @@ import {
   type ControlModule,
   type ControlHookParams,
 } from '../control/control-module.js';
-import { ResolutionError } from '../resolve/resolution-error.js';
+import { PythonImportError, ResolutionError } from '../resolve/resolution-error.js';
 import { substitute } from '../substitution/substitute.js';
 import { nearestNames } from '../util/nearest-names.js';
 import type { PythonBridge } from './python-bridge.js';
@@ -126,7 +126,7 @@ function asResolutionError(error: unknown, bridge: PythonBridge, module: string,
   if (!(error instanceof PythonReplyError)) return error as Error;
   const e: PythonException = error.exception;
   if (e.import) {
-    return new ResolutionError(
+    return new PythonImportError(
       `python module "${module}" cannot be imported by ${e.executable ?? bridge.interpreter}: ${e.message}`,
       `sys.path tried: ${(e.sys_path ?? []).join(', ')}; install the module in that interpreter or put it next to the experiment`,
     );

@@ -6,6 +6,7 @@ import type { Logger } from '../activity/logger.js';
 import { controlHookNames } from '../control/control-module.js';
 import type { Experiment } from '../model/experiment.js';
 import { ActivityResolver } from '../resolve/activity-resolver.js';
+import { createWorld } from '../run/__fixtures__/test-driver.js';
 import { runExperiment } from '../run/experiment-run.js';
 import { findSystemBinary } from '../testing/find-system-binary.js';
 import { validateExperiment } from '../validation/validate-experiment.js';
@@ -356,6 +357,23 @@ describe.skipIf(!python)('the Python bridge (Debian python3)', () => {
     await expect.poll(() => debugs.join('\n')).toMatch(/python: the token is/);
     await expect.poll(() => debugs.join('\n')).toMatch(/python: from a subprocess/);
     expect(debugs.join('\n')).not.toContain('hunter2-s3cr3t');
+  });
+
+  it("a misspelled function of a module Faultline serves is a plain hint, not Python's import failure", async () => {
+    const { dir } = workspace();
+    const resolver = new ActivityResolver(createWorld().resolver.driverEntries(), {
+      python: { interpreter: python, env: process.env, cwd: dir, paths: [dir], logger },
+    });
+    resolvers.push(resolver);
+    const error = await resolver
+      .resolve({ type: 'python', module: 'chaosfixture.actions', func: 'inject_falt' }, dir)
+      .catch((e: Error & { hint?: string }) => e);
+    expect(error).toMatchObject({
+      message: 'python function chaosfixture.actions.inject_falt is not provided by @test/world',
+    });
+    const hint = (error as { hint?: string }).hint;
+    expect(hint).toMatch(/^did you mean chaosfixture\.actions\.inject_fault, /);
+    expect(hint).not.toMatch(/Python|import/);
   });
 
   it('validation imports the module and checks argument names against the real signature', async () => {

@@ -12,7 +12,7 @@ import { bridgedControl, bridgedFunction, type BridgedFunction } from '../python
 import { PythonBridge, type PythonBridgeOptions } from '../python/python-bridge.js';
 import type { RevertSpec } from '../revert/revert-spec.js';
 import { nearestNames } from '../util/nearest-names.js';
-import { ResolutionError } from './resolution-error.js';
+import { PythonImportError, ResolutionError } from './resolution-error.js';
 import { safeguardsModule } from '../safeguard/collect-safeguards.js';
 
 export { ResolutionError };
@@ -183,7 +183,8 @@ export class ActivityResolver {
         : `python module "${module}" is not known to Faultline (function ${func})`,
       [
         didYouMean ?? 'run `faultline discover` to list every known function',
-        bridgeError && `Python: ${bridgeError.message}`,
+        // Python not having the module is no news for one Faultline serves natively.
+        bridgeError && !(entry && bridgeError instanceof PythonImportError) && `Python: ${bridgeError.message}`,
       ]
         .filter(Boolean)
         .join('; '),

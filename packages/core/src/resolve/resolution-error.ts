@@ -8,3 +8,8 @@ export class ResolutionError extends FaultlineError {
     super(message, { code: 'E_UNRESOLVED_ACTIVITY', exitCode: exitCodes.aborted, hint });
   }
 }
+
+/** The Python bridge could not import a module (not installed in that interpreter, or not on its path). */
+export class PythonImportError extends ResolutionError {
+  static override readonly brand: string = 'PythonImportError';
+}
