@@ -51,7 +51,9 @@ const tripped = (result: StepResult, run: StepRun) =>
 export async function runPlan(options: RunPlanOptions): Promise<PlanResult> {
   const now = options.now ?? (() => new Date());
   const steps: StepResult[] = [];
-  const event = (fields: Omit<PlanEvent, 'gameday' | 'plan' | 'at'>): PlanEvent => ({
+  // `event` first: what a receiver (or a person reading its log) looks at to tell events apart.
+  const event = ({ event, ...fields }: Omit<PlanEvent, 'gameday' | 'plan' | 'at'>): PlanEvent => ({
+    event,
     gameday: options.gameday,
     plan: options.plan.title,
     at: now().toISOString(),
