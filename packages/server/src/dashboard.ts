@@ -12,6 +12,7 @@ import { Auth, clearedCookieHeader, sameSecret, sessionCookieHeader, type Princi
 import { htmlPage } from './html-page.js';
 import { HttpError, readForm, redirect, securityHeaders, send } from './http-util.js';
 import type { ExperimentLibrary, LaunchResult } from './library/experiment-library.js';
+import { launchRequestOf } from './library/launch-request.js';
 import { noLiveRuns, type LiveRunSource } from './live-runs.js';
 import { renderFindingsPage } from './pages/findings-page.js';
 import { renderLibraryPage } from './pages/library-page.js';
@@ -179,11 +180,9 @@ export function createDashboard(options: DashboardOptions) {
     const entry = (await library.list()).find((candidate) => candidate.path === path);
     if (!entry) throw new HttpError(404, `no experiment "${path}" in the library`);
     if (!entry.valid) throw new HttpError(400, `"${path}" is not valid: fix it first (see the Library page)`);
-    const result = await library.launch(path, {
-      dry: form.get('dry') === '1',
-      by: `faultline serve (${principal.role})`,
-    });
-    launches.unshift(result);
+    const { dry, vars, varNames, varFile } = launchRequestOf(form, entry);
+    const result = await library.launch(path, { dry, vars, varFile, by: `faultline serve (${principal.role})` });
+    launches.unshift({ ...result, varFile, varNames });
     launches.splice(20);
     return redirect(res, result.outcome === 'started' ? '/live' : '/library');
   }

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopRun } from '@faultline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,31 @@ method:
     pauses: { after: 600 }
 `,
   );
+  // Held only when the var file and the --var entries reach the run's configuration.
+  writeFile(
+    experiments,
+    'configured.yaml',
+    `title: Configured run
+configuration: { region: none, port: 1, api_token: none }
+steady-state-hypothesis:
+  title: configured
+  probes:
+    - type: probe
+      name: configured
+      tolerance: 0
+      provider:
+        type: process
+        path: sh
+        arguments: ["-c", 'test "$1" = eu-west && test "$2" = 8080 && test "$3" = s3cr3t-value', sh, "\${region}", "\${port}", "\${api_token}"]
+method:
+  - type: action
+    name: nothing
+    provider: { type: process, path: "true" }
+`,
+  );
+  writeFile(experiments, 'configured.vars.yaml', 'configuration:\n  region: eu-west\n  port: 2\n');
+  writeFile(dir, 'outside.env', 'region=outside\n');
+  symlinkSync(join(dir, 'outside.env'), join(experiments, 'outside.env'));
   writeFile(dir, 'secret.yaml', quick.replace('Quick check', 'Outside the library'));
   symlinkSync(join(dir, 'secret.yaml'), join(experiments, 'escape.yaml'));
   writeFile(dir, 'settings.yaml', 'guards:\n  kubernetes:\n    production_contexts: [prod-*]\n');
@@ -92,11 +117,15 @@ describe('faultline serve --experiments', () => {
     for (const path of ['quick.yaml', 'long.yaml', 'hostile.json', 'team/broken.yaml', 'team/prod.yaml'])
       expect(html).toContain(`data-path="${path}"`);
     expect(html).not.toContain('escape.yaml');
+    // Var files are offered beside the experiments, not listed as experiments; a link out is neither.
+    expect(html).not.toContain('data-path="configured.vars.yaml"');
+    expect(html).toContain('<option value="configured.vars.yaml">');
+    expect(html).not.toContain('outside.env');
     expect(html).toMatch(/team\/broken\.yaml:5:\d+ method\[0\]\.provider/);
     expect(html).toContain('&lt;script&gt;alert(&quot;lib&quot;)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert');
     // Run buttons for the valid ones only.
-    expect(html.match(/<button class="danger">Run<\/button>/g)).toHaveLength(4);
+    expect(html.match(/<button class="danger">Run<\/button>/g)).toHaveLength(5);
   });
 
   it('gives a viewer no buttons and a 403; a session POST needs its CSRF token', async () => {
@@ -131,6 +160,36 @@ describe('faultline serve --experiments', () => {
     expect(html).toContain('never runs with --allow-production');
     expect(await page('/runs')).not.toContain('kill a pod');
   }, 60_000);
+
+  it('runs with a var file beside the experiment and --var entries; secret values stay off the page', async () => {
+    const bad = await post(
+      '/library/run',
+      { path: 'configured.yaml', vars: 'api_token:int=s3cr3t-value' },
+      bearer(operator),
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).not.toContain('s3cr3t-value');
+    expect(
+      (await post('/library/run', { path: 'configured.yaml', varFile: 'outside.env' }, bearer(operator))).status,
+    ).toBe(400);
+    const res = await post(
+      '/library/run',
+      { path: 'configured.yaml', varFile: 'configured.vars.yaml', vars: 'port:int=8080\napi_token=s3cr3t-value' },
+      bearer(operator),
+    );
+    expect(res.status).toBe(303);
+    await until(async () => (await page('/runs')).includes('Configured run'), 60_000);
+    expect(await page('/runs')).toMatch(
+      /outcome-held">held<\/span><\/td><td class="num">[^<]*<\/td><td>Configured run</,
+    );
+    const html = await page('/library');
+    expect(html).toContain('--var <code>port</code>, <code>api_token</code>');
+    expect(html).not.toContain('s3cr3t-value');
+    // The private file that carried the values to the run is gone once the run has read it.
+    const outputs = join(dir, 'dashboard-runs'); // beside FAULTLINE_RUNS_DIR
+    await until(async () => !readdirSync(outputs).some((name) => name.endsWith('.vars.json')), 30_000);
+    expect(serve.output.out + serve.output.err).not.toContain('s3cr3t-value');
+  }, 90_000);
 
   it('starts a run that shows on the Live page, stops from there, and lands in the store', async () => {
     const res = await post('/library/run', { path: 'long.yaml' }, bearer(operator));

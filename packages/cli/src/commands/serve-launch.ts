@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { exitCodes, listRuns, runsDir } from '@faultline/core';
+import { exitCodes, listRuns, parseVarFlag, runsDir } from '@faultline/core';
 import type { LaunchResult } from '@faultline/server';
 import type { CliIo } from '../cli-io.js';
 import type { GlobalFlags } from '../global-flags.js';
@@ -15,6 +15,9 @@ export interface LaunchOptions {
   io: CliIo;
   /** The server's --store, passed on; without it the run finds the same store the server did. */
   store?: string;
+  /** `--var key[:type]=value` entries (checked by the server) and a `--var-file` (absolute path). */
+  vars?: readonly string[];
+  varFile?: string;
   /** How long to wait for the run to get past its checks before answering (default 30 s). */
   startTimeoutMs?: number;
 }
@@ -31,6 +34,14 @@ export async function launchRun(path: string, file: string, options: LaunchOptio
   mkdirSync(folder, { recursive: true, mode: 0o700 });
   const base = `${new Date().toISOString().replace(/[:.]/g, '-')}-${basename(file).replace(/\.(json|ya?ml)$/i, '')}`;
   const output = join(folder, `${base}.out`);
+  // The --var values go to the run in a private file, not on its command line (which `ps` shows
+  // to anyone on the host); it is removed once the run has read it.
+  const vars = options.vars?.length ? join(folder, `${base}.vars.json`) : undefined;
+  if (vars)
+    writeFileSync(vars, JSON.stringify({ configuration: Object.fromEntries(options.vars!.map(parseVarFlag)) }), {
+      mode: 0o600,
+    });
+  const forget = () => vars && rmSync(vars, { force: true });
   const args = [
     join(cliPackageRoot, 'bin', 'faultline.js'),
     ...(globals.settings ? ['--settings', resolve(io.cwd, globals.settings)] : []),
@@ -41,6 +52,9 @@ export async function launchRun(path: string, file: string, options: LaunchOptio
     '--journal-path',
     join(folder, `${base}.journal.json`),
     ...(dry ? ['--dry', 'activities'] : []),
+    // Var files in order, then --var on top: the later file overrides, as the flags would.
+    ...(options.varFile ? ['--var-file', options.varFile] : []),
+    ...(vars ? ['--var-file', vars] : []),
     ...(options.store ? ['--store', options.store] : []),
   ];
   const fd = openSync(output, 'a', 0o600);
@@ -57,8 +71,14 @@ export async function launchRun(path: string, file: string, options: LaunchOptio
   closeSync(fd);
   child.unref();
   let exit: number | null | undefined;
-  child.on('exit', (code) => (exit = code));
-  child.on('error', () => (exit = null));
+  child.on('exit', (code) => {
+    exit = code;
+    forget();
+  });
+  child.on('error', () => {
+    exit = null;
+    forget();
+  });
   const at = new Date().toISOString();
   const result = (outcome: LaunchResult['outcome'], message: string, more: Partial<LaunchResult> = {}) => ({
     path,
@@ -81,7 +101,10 @@ export async function launchRun(path: string, file: string, options: LaunchOptio
     // Past its checks (settings, guards, validation): the run is under way. A dry run is awaited:
     // it skips pauses and ends in moments.
     const run = dry ? undefined : listRuns({ env: io.env }).find((r) => r.pid === child.pid && r.phase !== 'starting');
-    if (run) return result('started', '', { runId: run.run_id });
+    if (run) {
+      forget(); // past its checks: the configuration is loaded
+      return result('started', '', { runId: run.run_id });
+    }
     if (Date.now() > deadline) return result('started', 'still starting: see the Live page');
     await new Promise((done) => setTimeout(done, 100));
   }

@@ -1,6 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { formatPath, loadExperimentDocument, loadSettings, UsageError, type Problem } from '@faultline/core';
-import { experimentFiles, resolveInLibrary, type ExperimentLibrary, type LibraryEntry } from '@faultline/server';
+import {
+  experimentFiles,
+  resolveInLibrary,
+  resolveVarFile,
+  varFilesBeside,
+  type ExperimentLibrary,
+  type LibraryEntry,
+} from '@faultline/server';
 import type { CliIo } from '../cli-io.js';
 import { validateDocument } from '../validate-document.js';
 import type { GlobalFlags } from '../global-flags.js';
@@ -32,14 +39,17 @@ export function experimentLibrary(dir: string, globals: GlobalFlags, io: CliIo, 
         const key = `${mtimeMs}:${size}`;
         let cached = cache.get(path);
         if (cached?.key !== key) cache.set(path, (cached = { key, entry: await validate(path, file, settings, io) }));
-        entries.push(cached.entry);
+        // Not cached: a var file may come or go while the experiment stays the same.
+        entries.push({ ...cached.entry, varFiles: varFilesBeside(dir, path) });
       }
       return entries;
     },
     async launch(path, options) {
       const file = resolveInLibrary(dir, path);
       if (!file) throw new Error(`no experiment "${path}" in the library`);
-      return launchRun(path, file, { ...options, globals, io, store });
+      const varFile = options.varFile === undefined ? undefined : resolveVarFile(dir, options.varFile);
+      if (options.varFile !== undefined && !varFile) throw new Error(`no var file "${options.varFile}" in the library`);
+      return launchRun(path, file, { ...options, varFile, globals, io, store });
     },
   };
 }

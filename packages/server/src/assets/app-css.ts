@@ -60,6 +60,9 @@ svg.samples { background: #f6f7f9; }
 ul.stops, ul.launches { list-style: none; }
 table.library td { vertical-align: top; }
 td.actions { white-space: nowrap; }
+form.library-run details { margin-bottom: 0.3rem; white-space: normal; }
+form.library-run label { display: block; font-size: 0.85rem; margin-top: 0.2rem; }
+form.library-run textarea { display: block; width: 22rem; font-family: monospace; }
 ul.problems { margin: 0.3rem 0; padding-left: 1rem; font-size: 0.85rem; }
 ul.problems li.error { color: #b00020; }
 pre.output { background: #fff; padding: 0.4rem; max-height: 12rem; overflow: auto; font-size: 0.8rem; white-space: pre-wrap; }

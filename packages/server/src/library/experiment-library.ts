@@ -9,7 +9,16 @@ export interface ExperimentLibrary {
   /** Every experiment file under the folder, validated. */
   list(): Promise<LibraryEntry[]>;
   /** Starts a listed experiment as `faultline run` would (a dry run with `dry`). */
-  launch(path: string, options: { dry: boolean; by: string }): Promise<LaunchResult>;
+  launch(path: string, options: LaunchOptions): Promise<LaunchResult>;
+}
+
+export interface LaunchOptions {
+  dry: boolean;
+  by: string;
+  /** `--var key[:type]=value` entries, already checked by core's parseVarFlag. */
+  vars?: string[];
+  /** `--var-file`: one of the entry's varFiles. */
+  varFile?: string;
 }
 
 export interface LibraryEntry {
@@ -18,6 +27,8 @@ export interface LibraryEntry {
   description?: string;
   /** Validation problems, errors first; `where` is "file:line:column path". */
   problems: Array<{ severity: 'error' | 'warning'; where: string; message: string; hint?: string }>;
+  /** Var files beside the experiment (library paths) a run may take. */
+  varFiles?: string[];
   /** No error: the Run buttons are offered. */
   valid: boolean;
 }
@@ -34,6 +45,9 @@ export interface LaunchResult {
   outcome: 'started' | 'ended' | 'refused';
   runId?: string;
   exitCode?: number | null;
+  /** The var file and the names (never the values) of the --var entries it ran with. */
+  varFile?: string;
+  varNames?: string[];
   /** Why, or the end of the run's output. */
   message: string;
 }

@@ -2,6 +2,12 @@ import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 
 const experimentFile = /\.(json|ya?ml)$/i;
+/**
+ * Var files (`faultline run --var-file`) beside an experiment: `vars.yaml`, `staging.vars.json`,
+ * `staging.env`… They hold configuration, not experiments, so the library does not list them as such.
+ */
+const varFile = /(^|\.)vars\.(json|ya?ml)$|\.env$/i;
+const isExperimentFile = (name: string) => experimentFile.test(name) && !varFile.test(name);
 /** Folders never worth walking (and possibly huge). */
 const skipped = new Set(['node_modules', '.git']);
 /** A library is a folder of experiments, not a disk: the walk stops there. */
@@ -37,7 +43,7 @@ export function experimentFiles(dir: string): string[] {
       if (!inside(root, target)) continue;
       const stat = statSync(target);
       if (stat.isDirectory()) walk(path);
-      else if (stat.isFile() && experimentFile.test(entry.name)) found.push(relative(dir, path).split(sep).join('/'));
+      else if (stat.isFile() && isExperimentFile(entry.name)) found.push(relative(dir, path).split(sep).join('/'));
     }
   };
   walk(dir);
@@ -49,10 +55,34 @@ export function experimentFiles(dir: string): string[] {
  * and (links resolved) inside the folder. Anything else is undefined: the caller answers 404.
  */
 export function resolveInLibrary(dir: string, path: string): string | undefined {
+  return resolveFile(dir, path, isExperimentFile);
+}
+
+/** The same for a var file (see varFilesBeside). */
+export function resolveVarFile(dir: string, path: string): string | undefined {
+  return resolveFile(dir, path, (name) => varFile.test(name));
+}
+
+/**
+ * The var files in the folder of the experiment `path` (not in sub-folders), as library paths:
+ * a Library run may take one. Links leaving the library are ignored.
+ */
+export function varFilesBeside(dir: string, path: string): string[] {
+  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  let names: string[];
+  try {
+    names = readdirSync(join(dir, folder)).sort();
+  } catch {
+    return [];
+  }
+  return names.map((name) => folder + name).filter((candidate) => resolveVarFile(dir, candidate) !== undefined);
+}
+
+function resolveFile(dir: string, path: string, accepts: (name: string) => boolean): string | undefined {
   if (!path || path.includes('\0') || isAbsolute(path) || path.includes('\\')) return undefined;
   const parts = path.split('/');
   if (parts.some((part) => part === '..' || part === '.' || part === '' || part.startsWith('.'))) return undefined;
-  if (!experimentFile.test(path)) return undefined;
+  if (!accepts(parts[parts.length - 1]!)) return undefined;
   const candidate = join(dir, ...parts);
   try {
     const real = realpathSync(candidate);

@@ -3,13 +3,26 @@ import type { Principal } from '../auth.js';
 import { csrfField } from '../html-page.js';
 import type { LaunchResult, LibraryEntry } from '../library/experiment-library.js';
 
-function runButtons(entry: LibraryEntry, principal: Principal): string {
+/**
+ * One form per valid experiment, for operators: optional configuration (`--var` lines, a var file
+ * beside it) folded away, then Dry run and Run. Values typed here are never shown back.
+ */
+function runForm(entry: LibraryEntry, principal: Principal): string {
   if (principal.role !== 'operator' || !entry.valid) return '';
-  const form = (dry: boolean, label: string, kind: string) =>
-    `<form method="post" action="/library/run" class="inline">${csrfField(principal)}` +
-    `<input type="hidden" name="path" value="${e(entry.path)}">${dry ? '<input type="hidden" name="dry" value="1">' : ''}` +
-    `<button class="${kind}">${label}</button></form>`;
-  return `${form(true, 'Dry run', 'secondary')} ${form(false, 'Run', 'danger')}`;
+  const files = entry.varFiles ?? [];
+  const varFile = files.length
+    ? `<label>Var file <select name="varFile"><option value="">(none)</option>${files
+        .map((file) => `<option value="${e(file)}">${e(file)}</option>`)
+        .join('')}</select></label>`
+    : '';
+  return (
+    `<form method="post" action="/library/run" class="library-run">${csrfField(principal)}` +
+    `<input type="hidden" name="path" value="${e(entry.path)}">` +
+    `<details><summary>Configuration</summary>${varFile}` +
+    `<label>--var, one per line (<code>key=value</code>, <code>key:int=8080</code>)` +
+    `<textarea name="vars" rows="3" spellcheck="false" autocomplete="off" placeholder="region=eu-west-1"></textarea></label></details>` +
+    `<button name="dry" value="1" class="secondary">Dry run</button> <button class="danger">Run</button></form>`
+  );
 }
 
 function row(entry: LibraryEntry, principal: Principal): string {
@@ -30,12 +43,16 @@ function row(entry: LibraryEntry, principal: Principal): string {
   return (
     `<tr data-path="${e(entry.path)}"><td><code>${e(entry.path)}</code></td>` +
     `<td>${e(entry.title ?? '')}${entry.description ? `<br><span class="muted">${e(entry.description)}</span>` : ''}${problems}</td>` +
-    `<td>${status}</td><td class="actions">${runButtons(entry, principal)}</td></tr>`
+    `<td>${status}</td><td class="actions">${runForm(entry, principal)}</td></tr>`
   );
 }
 
 function launchNotice(launch: LaunchResult): string {
-  const what = `${launch.dry ? 'Dry run' : 'Run'} of <code>${e(launch.path)}</code>`;
+  const configured = [
+    launch.varFile ? `--var-file <code>${e(launch.varFile)}</code>` : '',
+    launch.varNames?.length ? `--var ${launch.varNames.map((name) => `<code>${e(name)}</code>`).join(', ')}` : '',
+  ].filter(Boolean);
+  const what = `${launch.dry ? 'Dry run' : 'Run'} of <code>${e(launch.path)}</code>${configured.length ? ` (${configured.join('; ')})` : ''}`;
   const output = launch.message ? `<pre class="output">${e(launch.message)}</pre>` : '';
   if (launch.outcome === 'refused')
     return `<li class="refused">${what}: <strong class="error">refused</strong>, nothing ran.${output}</li>`;
