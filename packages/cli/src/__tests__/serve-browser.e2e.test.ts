@@ -166,10 +166,14 @@ method:
       'cart-smoke.yaml',
       `title: Cart smoke test
 description: a harmless action, held for two seconds
+configuration: { cart_region: none }
 steady-state-hypothesis:
-  title: always
+  title: configured from the page
   probes:
-    - { type: probe, name: shell-ok, tolerance: 0, provider: { type: process, path: "true" } }
+    - type: probe
+      name: region-given
+      tolerance: 0
+      provider: { type: process, path: sh, arguments: ["-c", 'test "$1" = eu-west', sh, "\${cart_region}"] }
 method:
   - type: action
     name: hold
@@ -177,6 +181,7 @@ method:
     pauses: { after: 2 }
 `,
     );
+    writeFile(library, 'staging.vars.yaml', 'configuration:\n  cart_region: staging\n');
     writeFile(
       join(library, 'drafts'),
       'half-written.yaml',
@@ -203,8 +208,12 @@ method:
     const broken = page.locator('tr[data-path="drafts/half-written.yaml"]');
     expect(await broken.textContent()).toMatch(/drafts\/half-written\.yaml:5:\d+ method\[0\]\.provider/);
     expect(await broken.locator('button').count()).toBe(0);
-    await page.screenshot({ path: `${artifacts}library.png`, fullPage: true });
 
+    // The run holds only if the --var typed in the page reaches it.
+    await page.click('tr[data-path="cart-smoke.yaml"] summary');
+    await page.fill('tr[data-path="cart-smoke.yaml"] textarea[name=vars]', 'cart_region=eu-west');
+    await page.selectOption('tr[data-path="cart-smoke.yaml"] select[name=varFile]', 'staging.vars.yaml');
+    await page.screenshot({ path: `${artifacts}library.png`, fullPage: true });
     await page.locator('tr[data-path="cart-smoke.yaml"] button.danger').click();
     await page.waitForURL(/\/live$/);
     await page.waitForSelector('.live-run:has-text("Cart smoke test")');
@@ -216,7 +225,10 @@ method:
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     expect(await row.textContent()).toContain('held');
     await page.goto(`${dashboard}/library`);
-    expect(await page.textContent('ul.launches')).toContain('Run of cart-smoke.yaml: started');
+    expect(await page.textContent('ul.launches')).toContain(
+      'Run of cart-smoke.yaml (--var-file staging.vars.yaml; --var cart_region): started',
+    );
+    expect(await page.inputValue('tr[data-path="cart-smoke.yaml"] textarea[name=vars]')).toBe('');
     await page.screenshot({ path: `${artifacts}library-after-run.png`, fullPage: true });
     await context.close();
   }, 120_000);
