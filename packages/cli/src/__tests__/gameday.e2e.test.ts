@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { fakeObjects, startFakeApiServer, type FakeApiServer } from '@faultline/kubernetes/testing';
 import { runCli, tempDir } from './cli-harness.js';
+import { noopExperiment, recordedRun, recordingControlSettings } from './recording-control.js';
 
 /** An experiment scaling a deployment to `${replicas}`; its probe fails once it has seen `deviateAt`. */
 function scaleExperiment(name: string, deviateAt?: number) {
@@ -272,6 +273,22 @@ describe('faultline gameday run', () => {
       expect(events[2]).toMatchObject({ status: 'deadline' });
     },
   );
+
+  it("runs the settings' global controls around every step, as faultline run does", { timeout: 120_000 }, async () => {
+    const dir = tempDir('faultline-gameday-');
+    const { settingsPath, hooks } = recordingControlSettings(dir);
+    const names = ['a', 'b'];
+    for (const name of names) writeFileSync(join(dir, `${name}.yaml`), stringify(noopExperiment(`step ${name}`)));
+    const steps = names.map((name) => ({ name, experiment: `${name}.yaml` }));
+    writeFileSync(join(dir, 'gameday.yaml'), stringify({ title: 'Controlled', steps }));
+    const { code, stdout } = await cli(['--settings', settingsPath, 'gameday', 'run', 'gameday.yaml'], dir);
+    expect(code, stdout).toBe(0);
+    expect(hooks()).toEqual(names.flatMap((name) => recordedRun(join(dir, `${name}.yaml`), `step ${name}`)));
+    // The same hooks `faultline run` runs for the same experiment with the same settings.
+    const run = await cli(['--settings', settingsPath, 'run', 'a.yaml', '--no-store'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(hooks().slice(8)).toEqual(recordedRun('a.yaml', 'step a'));
+  });
 
   it('refuses to start outside its time window, telling no one', async () => {
     const dir = tempDir('faultline-gameday-');
