@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { findProcesses } from '../../../core/src/builtin/find-processes.js';
 import { cliPath, runCli, tempDir } from './cli-harness.js';
+import { noopExperiment, recordedRun, recordingControlSettings } from './recording-control.js';
 
 const experiments = ['replica-killed', 'payment-latency', 'payment-errors', 'inventory-exceptions', 'multi-failure'];
 
@@ -131,4 +133,19 @@ describe('faultline demo (the README quick start)', () => {
     expect(stdout).toMatch(/Shop stopped/);
     await expectNothingLeft(join(dir, 'out'), stdout);
   }, 90_000);
+
+  it("runs the settings' global controls around each experiment, as faultline run does", async () => {
+    const dir = tempDir();
+    const { settingsPath, hooks } = recordingControlSettings(dir);
+    writeFileSync(join(dir, 'noop.yaml'), stringify(noopExperiment('does nothing')));
+    const result = await runCli(
+      ['--settings', settingsPath, 'demo', '--ci', '--out', 'out', '--experiment', 'noop.yaml'],
+      { cwd: dir, timeoutMs: 120_000 },
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    // Once against the naive shop, once against the resilient one.
+    const once = recordedRun(join(dir, 'noop.yaml'), 'does nothing');
+    expect(hooks()).toEqual([...once, ...once]);
+    await expectNothingLeft(join(dir, 'out'), result.stdout);
+  }, 150_000);
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { fakeObjects, startFakeApiServer, type FakeApiServer } from '@faultline/kubernetes/testing';
 import { runCli, tempDir } from './cli-harness.js';
+import { noopExperiment, recordedRun, recordingControlSettings } from './recording-control.js';
 
 /** An experiment scaling a deployment to `${replicas}`; its probe fails once it has seen `deviateAt`. */
 function scaleExperiment(name: string, deviateAt?: number) {
@@ -46,10 +47,10 @@ function scaleExperiment(name: string, deviateAt?: number) {
   };
 }
 
-/** The experiment, holding its fault for 60 s after injecting it. */
-function holding(name: string) {
+/** The experiment, holding its fault for `seconds` after injecting it. */
+function holding(name: string, seconds = 60) {
   const experiment = scaleExperiment(name);
-  experiment.method[0] = { ...experiment.method[0]!, pauses: { after: 60 } } as (typeof experiment.method)[0];
+  experiment.method[0] = { ...experiment.method[0]!, pauses: { after: seconds } } as (typeof experiment.method)[0];
   return experiment;
 }
 
@@ -69,6 +70,7 @@ describe('faultline gameday run', () => {
         fakeObjects.deployment('search', { namespace: 'shop', replicas: 3 }),
         fakeObjects.deployment('orders', { namespace: 'shop', replicas: 3 }),
         fakeObjects.deployment('inventory', { namespace: 'shop', replicas: 3 }),
+        fakeObjects.deployment('reviews', { namespace: 'shop', replicas: 3 }),
       ],
     });
     receiver = createServer((req, res) => {
@@ -99,6 +101,23 @@ describe('faultline gameday run', () => {
   const replicas = (name: string) =>
     (cluster.store.get('apps/deployments', 'shop', name)!['spec'] as { replicas: number }).replicas;
   const hhmm = (date: Date) => date.toISOString().slice(11, 16);
+  /** What a deployment was scaled to, in order. */
+  const scaledTo = (name: string) =>
+    cluster.requests
+      .filter((r) => r.method === 'PATCH' && r.path.endsWith(`/deployments/${name}/scale`))
+      .map((r) => (r.body as { spec: { replicas: number } }).spec.replicas);
+  /** A plan of slow.yaml then a step that must never start. */
+  const slowPlan = (dir: string, fields: Record<string, unknown>) =>
+    writeFileSync(
+      join(dir, 'gameday.yaml'),
+      stringify({
+        ...fields,
+        steps: [
+          { name: 'slow', experiment: 'slow.yaml' },
+          { name: 'never', experiment: 'slow.yaml' },
+        ],
+      }),
+    );
 
   it(
     'runs steps in order and groups in parallel, notifies in order, stops at the tripped gate, and reverts',
@@ -240,28 +259,18 @@ describe('faultline gameday run', () => {
       const dir = tempDir('faultline-gameday-');
       const slow = holding('inventory');
       writeFileSync(join(dir, 'slow.yaml'), stringify(slow));
-      writeFileSync(
-        join(dir, 'gameday.yaml'),
-        stringify({
-          title: 'Bounded',
-          max_duration: '8s',
-          notify: [{ url: `${receiverUrl}/bounded` }],
-          steps: [
-            { name: 'slow', experiment: 'slow.yaml' },
-            { name: 'never', experiment: 'slow.yaml' },
-          ],
-        }),
-      );
+      slowPlan(dir, {
+        title: 'Bounded',
+        max_duration: '8s',
+        notify: [{ url: `${receiverUrl}/bounded` }],
+      });
       const started = Date.now();
       const { code, stdout } = await cli(['gameday', 'run', 'gameday.yaml'], dir);
       expect(code).toBe(3);
       expect(Date.now() - started).toBeLessThan(50_000);
       expect(stdout).toMatch(/Game day Bounded: deadline \(1 step\(s\)\)/);
       // The fault was injected, then reverted when the deadline passed.
-      const scaled = cluster.requests
-        .filter((r) => r.method === 'PATCH' && r.path.endsWith('/deployments/inventory/scale'))
-        .map((r) => (r.body as { spec: { replicas: number } }).spec.replicas);
-      expect(scaled).toEqual([2, 3]);
+      expect(scaledTo('inventory')).toEqual([2, 3]);
       expect(replicas('inventory')).toBe(3);
       const result = JSON.parse(readFileSync(join(dir, 'gameday', 'gameday.json'), 'utf8'));
       expect(result).toMatchObject({ status: 'deadline', steps: [{ step: 'slow', status: 'interrupted' }] });
@@ -270,6 +279,64 @@ describe('faultline gameday run', () => {
       const events = received.filter((r) => r.path === '/bounded').map((r) => r.body);
       expect(events.map((e) => e['event'])).toEqual(['plan-started', 'step-finished', 'plan-finished']);
       expect(events[2]).toMatchObject({ status: 'deadline' });
+    },
+  );
+
+  it("runs the settings' global controls around every step, as faultline run does", { timeout: 120_000 }, async () => {
+    const dir = tempDir('faultline-gameday-');
+    const { settingsPath, hooks } = recordingControlSettings(dir);
+    const names = ['a', 'b'];
+    for (const name of names) writeFileSync(join(dir, `${name}.yaml`), stringify(noopExperiment(`step ${name}`)));
+    const steps = names.map((name) => ({ name, experiment: `${name}.yaml` }));
+    writeFileSync(join(dir, 'gameday.yaml'), stringify({ title: 'Controlled', steps }));
+    const { code, stdout } = await cli(['--settings', settingsPath, 'gameday', 'run', 'gameday.yaml'], dir);
+    expect(code, stdout).toBe(0);
+    expect(hooks()).toEqual(names.flatMap((name) => recordedRun(join(dir, `${name}.yaml`), `step ${name}`)));
+    // The same hooks `faultline run` runs for the same experiment with the same settings.
+    const run = await cli(['--settings', settingsPath, 'run', 'a.yaml', '--no-store'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(hooks().slice(8)).toEqual(recordedRun('a.yaml', 'step a'));
+  });
+
+  it(
+    'a window that closes while a step runs interrupts it: the step reverts its fault, no step starts',
+    { timeout: 150_000 },
+    async () => {
+      const dir = tempDir('faultline-gameday-');
+      writeFileSync(join(dir, 'slow.yaml'), stringify(holding('reviews', 150)));
+      // Windows are whole minutes: the window ends at the next minute, with time left to inject the fault first.
+      if (60_000 - (Date.now() % 60_000) < 15_000)
+        await new Promise((r) => setTimeout(r, 60_500 - (Date.now() % 60_000)));
+      const closes = Date.now() - (Date.now() % 60_000) + 60_000;
+      // Kathmandu is UTC+05:45: the window only holds "now" when read in the plan's time zone.
+      const timeZone = 'Asia/Kathmandu';
+      const local = (ms: number) =>
+        new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+      slowPlan(dir, {
+        title: 'Closing',
+        window: { start: local(closes - 3600_000), end: local(closes), timeZone },
+        notify: [{ url: `${receiverUrl}/closing` }],
+      });
+      const running = cli(['gameday', 'run', 'gameday.yaml'], dir);
+      const injected = Date.now() + 30_000;
+      while (replicas('reviews') !== 2 && Date.now() < injected) await new Promise((r) => setTimeout(r, 50));
+      expect(replicas('reviews')).toBe(2);
+      expect(Date.now()).toBeLessThan(closes);
+      const { code, stdout } = await running;
+      expect(code, stdout).toBe(3);
+      expect(Date.now()).toBeGreaterThanOrEqual(closes);
+      expect(stdout).toMatch(/Game day Closing: outside-window \(1 step\(s\)\)/);
+      // The fault was injected, then reverted when the window closed.
+      expect(scaledTo('reviews')).toEqual([2, 3]);
+      expect(replicas('reviews')).toBe(3);
+      const result = JSON.parse(readFileSync(join(dir, 'gameday', 'gameday.json'), 'utf8'));
+      expect(result).toMatchObject({ status: 'outside-window', steps: [{ step: 'slow', status: 'interrupted' }] });
+      const journal = JSON.parse(readFileSync(join(dir, 'gameday', '01-slow.json'), 'utf8'));
+      expect(journal.faultline.interruption.reason).toMatch(/window \(.* Asia\/Kathmandu\) closed/);
+      expect(Date.parse(journal.end)).toBeGreaterThanOrEqual(closes);
+      const events = received.filter((r) => r.path === '/closing').map((r) => r.body);
+      expect(events.map((e) => e['event'])).toEqual(['plan-started', 'step-finished', 'plan-finished']);
+      expect(events[2]).toMatchObject({ status: 'outside-window' });
     },
   );
 

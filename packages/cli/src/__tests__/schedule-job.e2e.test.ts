@@ -8,6 +8,7 @@ import { selfSignedCert } from '@faultline/core/testing';
 import type { FakeApiServer } from '@faultline/kubernetes/testing';
 import { findPostgresBin, startPostgresServer, type PostgresServer } from '@faultline/core/testing';
 import { runCli, tempDir } from './cli-harness.js';
+import { noopExperiment, recordedRun, recordingControlSettings } from './recording-control.js';
 import {
   authorizerFor,
   experiment,
@@ -148,5 +149,39 @@ describe("a schedule's Job, run as the pod runs it", () => {
     const summary = lastResultOf(server, 'search-day');
     expect(summary).toMatchObject({ status: 'completed', deviated: false });
     expect(summary.runId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("runs the settings' global controls around an experiment and each step of a plan, as faultline run does", async () => {
+    const { settingsPath, hooks } = recordingControlSettings(tempDir('faultline-settings-'));
+    const api = k8s.KubernetesObjectApi.makeApiClient(server.kubeConfig);
+    const entries = [
+      { name: 'controlled', entry: { kind: 'experiment', file: 'noop.yaml' } as const, ran: ['noop.yaml'] },
+      { name: 'controlled-day', entry: { kind: 'plan', file: 'plan.yaml' } as const, ran: ['noop.yaml', 'noop.yaml'] },
+    ];
+    for (const { name, entry, ran } of entries) {
+      const plan = {
+        title: 'controlled day',
+        steps: ['first', 'second'].map((step) => ({ name: step, experiment: 'noop.yaml' })),
+      };
+      const { objects } = await renderSchedule({
+        name,
+        namespace: 'chaos',
+        cron: '@weekly',
+        files: { 'noop.yaml': stringify(noopExperiment('does nothing')), 'plan.yaml': stringify(plan) },
+        entry,
+        experiments: [noopExperiment('does nothing')],
+        maxDurationSeconds: 300,
+        image: 'faultline:test',
+      });
+      server.authorize = () => true;
+      await applySchedule(api, { name, namespace: 'chaos' }, objects);
+      server.authorize = authorizerFor(objects, 'chaos');
+      const { args, env, mount, workDir } = podFor(objects, server, tls.cert);
+      const before = hooks().length;
+      const result = await runCli(['--settings', settingsPath, ...args], { cwd: workDir, env, timeoutMs: 60_000 });
+      expect(result.code, result.stderr).toBe(0);
+      expect(lastResultOf(server, name)).toMatchObject({ status: 'completed' });
+      expect(hooks().slice(before)).toEqual(ran.flatMap((file) => recordedRun(join(mount, file), 'does nothing')));
+    }
   });
 });

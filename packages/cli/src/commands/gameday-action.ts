@@ -22,6 +22,7 @@ import { createLogger } from '../logging/create-logger.js';
 import { TerminalProgress } from '../progress/terminal-progress.js';
 import { exitCodeFor } from '../exit-code-for.js';
 import { faultlineVersion } from '../version.js';
+import { globalControls } from './global-controls.js';
 import type { GamedayFlags } from './gameday.js';
 
 const planExitCodes = {
@@ -46,6 +47,8 @@ export async function runGameday(
       `outside the plan's window (${plan.window.start}-${plan.window.end} ${plan.window.timeZone}${plan.window.days ? ` on ${plan.window.days.join(',')}` : ''}): not starting`,
     );
   const { settings } = await loadSettings(globals.settings, io.env);
+  // Each step gets the settings' controls (loading and run hooks), as `faultline run` does.
+  const controls = await globalControls(settings, [], io.cwd);
   const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
   const outDir = resolve(io.cwd, flags.outDir);
   await mkdir(outDir, { recursive: true });
@@ -73,7 +76,9 @@ export async function runGameday(
       cwd: io.cwd,
       env: io.env,
       settings,
+      controls,
     });
+    // The step's resolver may hold a Python bridge: stopped however the step ends.
     const journal = await runExperiment({
       experiment: loaded.experiment,
       baseDir: loaded.baseDir,
@@ -90,7 +95,8 @@ export async function runGameday(
       // Discoverable like any run: `faultline status` shows the step, `faultline stop` stops it.
       runsDir: runsDir(io.env),
       source: resolve(dirname(planPath), run.step.experiment),
-    });
+      controls,
+    }).finally(() => loaded.resolver.close());
     if ((journal.faultline.interruption as { by?: string } | undefined)?.by === 'stop-request') stopRequested = true;
     if (flags.store !== false) {
       const { recordFinishedRun } = await import('../store/record-finished-run.js');

@@ -4,7 +4,6 @@ import {
   collectVars,
   experimentBaseDir,
   type ActivityResolver,
-  controlsFromSettings,
   formatProblem,
   loadExperiment,
   loadSettings,
@@ -24,7 +23,7 @@ import { JsonProgress } from '../progress/json-progress.js';
 import { TerminalProgress } from '../progress/terminal-progress.js';
 import { faultlineVersion } from '../version.js';
 import { createResolver } from '../create-resolver.js';
-import { loadControlFiles } from './load-control-files.js';
+import { globalControls } from './global-controls.js';
 import { publishLiveRun } from '../store/publish-live-run.js';
 import type { RunFlags } from './run.js';
 import type { GlobalFlags } from '../global-flags.js';
@@ -64,7 +63,7 @@ async function runWith(
     // Under --dry the drivers say what they would have changed: that is the point of the dry run.
     echoInfo: flags.dry || settings.dry_run ? (message) => /\bdry run:|\bwould /.test(message) : undefined,
   });
-  const controls = [...controlsFromSettings(settings), ...(await loadControlFiles(flags.controlFile, io.cwd))];
+  const controls = await globalControls(settings, flags.controlFile, io.cwd);
   const vars = await collectVars({ vars: flags.var, varFiles: flags.varFile, cwd: io.cwd });
   // .env var files feed the environment Python modules see too, as under Chaos Toolkit.
   const env = { ...io.env, ...vars.env };

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { runExperiment, type Journal, type Logger, type RunObserver } from '@faultline/core';
+import { runExperiment, type ControlDeclaration, type Journal, type Logger, type RunObserver } from '@faultline/core';
 import { loadAndValidate } from '../load-and-validate.js';
 import { faultlineVersion } from '../version.js';
 import { verdictOf } from './verdict-of.js';
@@ -26,12 +26,18 @@ export async function runDemoExperiment(options: {
   signal: AbortSignal;
   observer: RunObserver;
   logger: Logger;
+  /** The settings and their global controls, as `faultline run` gets them. */
+  settings: Record<string, unknown>;
+  controls: ControlDeclaration[];
 }): Promise<DemoRun> {
-  const loaded = await loadAndValidate(options.file, { cwd: options.cwd, env: options.env, settings: {} });
+  const { settings, controls } = options;
+  const loaded = await loadAndValidate(options.file, { cwd: options.cwd, env: options.env, settings, controls });
   const journal = await runExperiment({
     experiment: loaded.experiment,
     baseDir: loaded.baseDir,
     resolver: loaded.resolver,
+    settings,
+    controls,
     env: options.env,
     hypothesisStrategy: 'continuously',
     hypothesisFrequency: 0.25,
@@ -47,7 +53,7 @@ export async function runDemoExperiment(options: {
       const { computeImpact } = await import('@faultline/report');
       journal.faultline.impact = computeImpact(journal);
     },
-  });
+  }).finally(() => loaded.resolver.close());
   const { renderHtml } = await import('@faultline/report');
   const reportPath = options.journalPath.replace(/\.json$/, '.html');
   await writeFile(reportPath, renderHtml(journal, { generatedAt: new Date().toISOString() }));

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { exitCodes, UsageError } from '@faultline/core';
+import { exitCodes, loadSettings, UsageError } from '@faultline/core';
+import { globalControls } from '../commands/global-controls.js';
 import type { CliIo } from '../cli-io.js';
 import type { GlobalFlags } from '../global-flags.js';
 import { createLogger } from '../logging/create-logger.js';
@@ -33,6 +34,9 @@ const intro = {
  * and reports are. Every process it starts is stopped, also on Ctrl-C.
  */
 export async function runDemo(flags: DemoFlags, globals: GlobalFlags, io: CliIo): Promise<void> {
+  // The settings' controls hook into every experiment of the demo, as into `faultline run`.
+  const { settings } = await loadSettings(globals.settings, io.env);
+  const controls = await globalControls(settings, [], io.cwd);
   const out = resolve(io.cwd, flags.out);
   await mkdir(out, { recursive: true });
   const style = createStyle(!flags.ci && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && globals.color !== false);
@@ -95,6 +99,8 @@ export async function runDemo(flags: DemoFlags, globals: GlobalFlags, io: CliIo)
                 event.type === 'run-started' ? print(`\n  ▶ ${event.experiment.title}`) : progress.onEvent(event),
             },
             logger,
+            settings,
+            controls,
           });
           runs[mode].push(run);
           const ok = run.verdict === 'held';
