@@ -196,13 +196,18 @@ describe('the store out of the way', () => {
     expect(first.stdout).toMatch(/imported 1 run into .*; 0 already there/);
     const again = await runCli(['import', '.', '--store', store, '--output', 'json'], { cwd: dir });
     expect(JSON.parse(again.stdout)).toEqual({ added: 0, skipped: 1, failed: [] });
-    const runId = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8')).faultline.run_id as string;
+    const journal = JSON.parse(readFileSync(join(dir, 'journal.json'), 'utf8'));
+    const runId = journal.faultline.run_id as string;
     const shown = await runCli(['history', 'show', runId.slice(0, 8), '--store', store], { cwd: dir });
     expect(shown.stdout).toMatch(/Outcome {4}held \(exit 0\)/);
     expect(shown.stdout).toMatch(/Ran by {5}- on - \(import\)/);
 
     const experiments = await runCli(['history', 'experiments', '--store', store, '--output', 'json'], { cwd: dir });
     expect(JSON.parse(experiments.stdout)).toMatchObject([{ title: 'Flag stays down', runs: 1, lastOutcome: 'held' }]);
+    // `--keep 1s` prunes runs started over a second ago: on a fast machine that second may not have passed yet.
+    const startedAt = Date.parse(journal.start as string);
+    expect(startedAt).toBeGreaterThan(0);
+    await until(() => Date.now() > startedAt + 1_500);
     const dry = await runCli(['history', 'prune', '--keep', '1s', '--dry', '--store', store], { cwd: dir });
     expect(dry.stdout).toMatch(/^would delete 1 run started before .*; kept 0 older runs that evidence a finding/);
     await runCli(['history', 'prune', '--keep', '1s', '--store', store], { cwd: dir });
